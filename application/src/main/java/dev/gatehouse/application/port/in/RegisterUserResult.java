@@ -1,0 +1,19 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.User;
+
+/** Every way a registration can end; callers switch over it exhaustively. */
+public sealed interface RegisterUserResult {
+
+    /** The account exists now. */
+    record Registered(User user) implements RegisterUserResult {
+    }
+
+    /** Another account already has this username (compared case-insensitively). */
+    record UsernameTaken() implements RegisterUserResult {
+    }
+
+    /** The password breaks the password rules; {@code reason} is safe to show the user. */
+    record PasswordRejected(String reason) implements RegisterUserResult {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.User;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Issues access tokens and checks the ones clients present. The lifetime is the adapter's configuration;
+ * time comes from its {@link java.time.Clock}. Every adapter passes {@code AccessTokensContract}.
+ */
+public interface AccessTokens {
+
+    AccessToken issue(User user, Set<Scope> scopes);
+
+    /** The claims of a genuine, unexpired token issued by this service; empty for anything else. */
+    Optional<AccessTokenClaims> verify(String token);
+}

@@ -1,0 +1,64 @@
+package dev.gatehouse.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.in.RegisterUserCommand;
+import dev.gatehouse.application.port.in.RegisterUserResult;
+import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.domain.EmailAddress;
+import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RegisterUserServiceTest {
+
+    private final MutableClock clock = MutableClock.startingNow();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final FastPasswordHasher hasher = new FastPasswordHasher();
+    private final RegisterUserService register = new RegisterUserService(users, hasher, clock);
+
+    @Test
+    void stores_an_active_user_with_a_hash_of_the_password() {
+        RegisterUserResult result = register.register(new RegisterUserCommand(new Username("johndoe"),
+                new PlainPassword("correct horse"), Optional.of(new EmailAddress("johndoe@example.com")),
+                Optional.of(new FullName("John Doe"))));
+
+        User registered = assertInstanceOf(RegisterUserResult.Registered.class, result).user();
+        User stored = users.findByUsername(new Username("johndoe")).orElseThrow();
+        assertEquals(registered, stored);
+        assertTrue(stored.isActive());
+        assertNotEquals("correct horse", stored.passwordHash().encoded());
+        assertTrue(hasher.verify(new PlainPassword("correct horse"), stored.passwordHash()));
+        assertEquals(Optional.of(new FullName("John Doe")), stored.fullName());
+    }
+
+    @Test
+    void refuses_a_username_taken_in_any_case_and_keeps_the_first_account() {
+        register.register(command("johndoe", "first password"));
+        User first = users.findByUsername(new Username("johndoe")).orElseThrow();
+
+        assertInstanceOf(RegisterUserResult.UsernameTaken.class, register.register(command("JOHNDOE", "second password")));
+        assertEquals(first, users.findByUsername(new Username("johndoe")).orElseThrow());
+    }
+
+    @Test
+    void refuses_a_password_shorter_than_eight_characters() {
+        RegisterUserResult result = register.register(command("shorty", "1234567"));
+
+        assertEquals(new RegisterUserResult.PasswordRejected("password must be at least 8 characters"), result);
+        assertTrue(users.findByUsername(new Username("shorty")).isEmpty());
+        assertInstanceOf(RegisterUserResult.Registered.class, register.register(command("enough", "12345678")));
+    }
+
+    private static RegisterUserCommand command(String username, String password) {
+        return new RegisterUserCommand(new Username(username), new PlainPassword(password), Optional.empty(), Optional.empty());
+    }
+}

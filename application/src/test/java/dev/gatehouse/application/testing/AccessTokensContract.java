@@ -1,0 +1,115 @@
+package dev.gatehouse.application.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link AccessTokens} adapter must do. Extend it and build the adapter on the given clock and
+ * lifetime; {@link #newAccessTokens} may be called twice, and two instances must not accept each other's
+ * tokens unless they share a key by configuration.
+ */
+public abstract class AccessTokensContract {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private AccessTokens tokens;
+
+    protected abstract AccessTokens newAccessTokens(Clock clock, Duration lifetime);
+
+    @BeforeEach
+    void create() {
+        tokens = newAccessTokens(clock, LIFETIME);
+    }
+
+    @Test
+    void verifies_its_own_token_and_names_the_user() {
+        AccessToken token = tokens.issue(johnDoe(), Set.of());
+
+        AccessTokenClaims claims = tokens.verify(token.value()).orElseThrow();
+
+        assertEquals(new Username("johndoe"), claims.subject());
+        assertFalse(claims.tokenId().isBlank());
+    }
+
+    @Test
+    void issues_tokens_for_the_configured_lifetime() {
+        AccessToken token = tokens.issue(johnDoe(), Set.of());
+
+        assertEquals(clock.instant(), token.issuedAt());
+        assertEquals(LIFETIME, token.lifetime());
+    }
+
+    @Test
+    void carries_the_granted_scopes() {
+        Set<Scope> scopes = Set.of(new Scope("me"), new Scope("items"));
+        AccessToken token = tokens.issue(johnDoe(), scopes);
+
+        assertEquals(scopes, token.scopes());
+        assertEquals(scopes, tokens.verify(token.value()).orElseThrow().scopes());
+    }
+
+    @Test
+    void gives_every_token_its_own_id() {
+        AccessToken first = tokens.issue(johnDoe(), Set.of());
+        AccessToken second = tokens.issue(johnDoe(), Set.of());
+
+        assertNotEquals(first.value(), second.value());
+        assertNotEquals(tokens.verify(first.value()).orElseThrow().tokenId(),
+                tokens.verify(second.value()).orElseThrow().tokenId());
+    }
+
+    @Test
+    void refuses_an_expired_token() {
+        AccessToken token = tokens.issue(johnDoe(), Set.of());
+
+        clock.advance(LIFETIME.plusMinutes(2));
+
+        assertTrue(tokens.verify(token.value()).isEmpty());
+    }
+
+    @Test
+    void refuses_a_tampered_token() {
+        String value = tokens.issue(johnDoe(), Set.of()).value();
+        int middle = value.length() / 2;
+        char flipped = value.charAt(middle) == 'A' ? 'B' : 'A';
+
+        assertTrue(tokens.verify(value.substring(0, middle) + flipped + value.substring(middle + 1)).isEmpty());
+        assertTrue(tokens.verify(value + "x").isEmpty());
+        assertTrue(tokens.verify(value.substring(0, value.length() - 1)).isEmpty());
+    }
+
+    @Test
+    void refuses_garbage() {
+        for (String garbage : new String[] {"", " ", "null", "a.b.c", "...", "eyJhbGciOiJub25lIn0.e30.", "x".repeat(10_000)}) {
+            assertTrue(tokens.verify(garbage).isEmpty(), () -> "accepted " + garbage.substring(0, Math.min(20, garbage.length())));
+        }
+    }
+
+    @Test
+    void refuses_a_token_issued_by_another_instance_with_its_own_key() {
+        AccessTokens stranger = newAccessTokens(clock, LIFETIME);
+
+        assertTrue(tokens.verify(stranger.issue(johnDoe(), Set.of()).value()).isEmpty());
+    }
+
+    private static User johnDoe() {
+        return User.register(new Username("johndoe"), new PasswordHash("$test$hash"), null, null, Instant.EPOCH);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Opaque random tokens remembered in memory; held honest by {@link AccessTokensContract}. */
+public final class InMemoryAccessTokens implements AccessTokens {
+
+    private final Clock clock;
+    private final Duration lifetime;
+    private final Map<String, AccessTokenClaims> issued = new ConcurrentHashMap<>();
+
+    public InMemoryAccessTokens(Clock clock, Duration lifetime) {
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    @Override
+    public AccessToken issue(User user, Set<Scope> scopes) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        AccessTokenClaims claims = new AccessTokenClaims(user.username(), id, now, now.plus(lifetime), scopes);
+        String value = "opaque-" + id;
+        issued.put(value, claims);
+        return new AccessToken(value, claims.issuedAt(), claims.expiresAt(), scopes);
+    }
+
+    @Override
+    public Optional<AccessTokenClaims> verify(String token) {
+        return Optional.ofNullable(issued.get(token))
+                .filter(claims -> clock.instant().isBefore(claims.expiresAt()));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** A thread-safe in-memory {@link UserRepository}, held honest by {@link UserRepositoryContract}. */
+public final class InMemoryUserRepository implements UserRepository {
+
+    private final ConcurrentMap<String, User> byCanonicalName = new ConcurrentHashMap<>();
+
+    @Override
+    public AddUserOutcome add(User user) {
+        User previous = byCanonicalName.putIfAbsent(user.username().canonical(), user);
+        return previous == null ? AddUserOutcome.ADDED : AddUserOutcome.USERNAME_TAKEN;
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return Optional.ofNullable(byCanonicalName.get(username.canonical()));
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return byCanonicalName.values().stream().filter(user -> user.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public void update(User user) {
+        User stored = findById(user.id())
+                .orElseThrow(() -> new NoSuchElementException("no user with id " + user.id()));
+        byCanonicalName.remove(stored.username().canonical(), stored);
+        byCanonicalName.put(user.username().canonical(), user);
+    }
+}

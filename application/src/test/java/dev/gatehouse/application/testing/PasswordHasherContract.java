@@ -1,0 +1,71 @@
+package dev.gatehouse.application.testing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.PlainPassword;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link PasswordHasher} adapter must do. Extend it and return the adapter under test. */
+public abstract class PasswordHasherContract {
+
+    private PasswordHasher hasher;
+
+    protected abstract PasswordHasher newHasher();
+
+    @BeforeEach
+    void create() {
+        hasher = newHasher();
+    }
+
+    @Test
+    void verifies_the_password_it_hashed() {
+        PlainPassword password = new PlainPassword("correct horse battery staple");
+
+        assertTrue(hasher.verify(password, hasher.hash(password)));
+    }
+
+    @Test
+    void rejects_a_different_password() {
+        PasswordHash hash = hasher.hash(new PlainPassword("secret-password"));
+
+        assertFalse(hasher.verify(new PlainPassword("secret-passwore"), hash));
+        assertFalse(hasher.verify(new PlainPassword("SECRET-PASSWORD"), hash));
+    }
+
+    @Test
+    void salts_every_hash_so_equal_passwords_do_not_look_equal() {
+        PlainPassword password = new PlainPassword("same password");
+
+        assertNotEquals(hasher.hash(password), hasher.hash(password));
+    }
+
+    @Test
+    void never_stores_the_password_itself() {
+        String secret = "a-very-recognisable-password";
+
+        assertFalse(hasher.hash(new PlainPassword(secret)).encoded().contains(secret));
+    }
+
+    @Test
+    void handles_unicode_and_the_longest_allowed_password() {
+        PlainPassword unicode = new PlainPassword("pässwörd-密码-🔑");
+        PlainPassword longest = new PlainPassword("x".repeat(PlainPassword.MAX_BYTES));
+
+        assertTrue(hasher.verify(unicode, hasher.hash(unicode)));
+        assertTrue(hasher.verify(longest, hasher.hash(longest)));
+        assertFalse(hasher.verify(new PlainPassword("x".repeat(PlainPassword.MAX_BYTES - 1)), hasher.hash(longest)));
+    }
+
+    @Test
+    void answers_false_for_a_hash_it_cannot_read() {
+        PlainPassword password = new PlainPassword("whatever");
+
+        assertFalse(hasher.verify(password, new PasswordHash("$unknown-algorithm$abc")));
+        assertFalse(hasher.verify(password, new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$garbage")));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gatehouse.application.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.EmailAddress;
+import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link UserRepository} adapter must do. Extend it, return a repository over an empty store
+ * from {@link #newEmptyRepository()}, and run it: a new adapter starts here.
+ */
+public abstract class UserRepositoryContract {
+
+    private UserRepository repository;
+
+    /** A repository whose store holds no users (a fresh database, schema, or table contents). */
+    protected abstract UserRepository newEmptyRepository();
+
+    @BeforeEach
+    void startEmpty() {
+        repository = newEmptyRepository();
+    }
+
+    @Test
+    void finds_an_added_user_by_username_with_every_field_intact() {
+        User user = aUser("johndoe", new EmailAddress("johndoe@example.com"), new FullName("John Doe"));
+
+        assertEquals(AddUserOutcome.ADDED, repository.add(user));
+
+        assertEquals(Optional.of(user), repository.findByUsername(new Username("johndoe")));
+    }
+
+    @Test
+    void keeps_absent_optional_fields_absent() {
+        User user = aUser("minimal", null, null);
+        repository.add(user);
+
+        User found = repository.findByUsername(new Username("minimal")).orElseThrow();
+
+        assertTrue(found.email().isEmpty());
+        assertTrue(found.fullName().isEmpty());
+    }
+
+    @Test
+    void finds_a_user_whatever_the_case_of_the_username_and_keeps_it_as_registered() {
+        repository.add(aUser("JohnDoe", null, null));
+
+        User found = repository.findByUsername(new Username("JOHNDOE")).orElseThrow();
+
+        assertEquals("JohnDoe", found.username().value());
+    }
+
+    @Test
+    void finds_a_user_by_id() {
+        User user = aUser("byid", null, null);
+        repository.add(user);
+
+        assertEquals(Optional.of(user), repository.findById(user.id()));
+    }
+
+    @Test
+    void answers_empty_for_users_it_does_not_have() {
+        assertEquals(Optional.empty(), repository.findByUsername(new Username("nobody")));
+        assertEquals(Optional.empty(), repository.findById(new UserId(UUID.randomUUID())));
+    }
+
+    @Test
+    void refuses_a_second_user_with_the_same_username_in_any_case_and_keeps_the_first() {
+        User first = aUser("alice", new EmailAddress("alice@example.com"), null);
+        repository.add(first);
+
+        assertEquals(AddUserOutcome.USERNAME_TAKEN, repository.add(aUser("ALICE", null, null)));
+
+        assertEquals(Optional.of(first), repository.findByUsername(new Username("alice")));
+    }
+
+    @Test
+    void stores_changes_to_an_existing_user() {
+        User user = aUser("changing", null, null);
+        repository.add(user);
+        User changed = user.disable().withPasswordHash(new PasswordHash("$test$new-hash"));
+
+        repository.update(changed);
+
+        User found = repository.findById(user.id()).orElseThrow();
+        assertTrue(found.isDisabled());
+        assertEquals(new PasswordHash("$test$new-hash"), found.passwordHash());
+    }
+
+    @Test
+    void refuses_to_update_a_user_it_does_not_have() {
+        User stranger = aUser("stranger", null, null);
+
+        assertThrows(RuntimeException.class, () -> repository.update(stranger));
+        assertEquals(Optional.empty(), repository.findById(stranger.id()));
+    }
+
+    @Test
+    void lets_exactly_one_of_many_concurrent_registrations_of_one_username_win() throws Exception {
+        int contenders = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<AddUserOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                String name = i % 2 == 0 ? "racer" : "RACER";
+                Callable<AddUserOutcome> add = () -> {
+                    start.await();
+                    return repository.add(aUser(name, null, null));
+                };
+                outcomes.add(pool.submit(add));
+            }
+            start.countDown();
+            long added = 0;
+            for (Future<AddUserOutcome> outcome : outcomes) {
+                if (outcome.get() == AddUserOutcome.ADDED) {
+                    added++;
+                }
+            }
+            assertEquals(1, added);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static User aUser(String username, EmailAddress email, FullName fullName) {
+        return User.register(new Username(username), new PasswordHash("$test$" + UUID.randomUUID()),
+                email, fullName, Instant.parse("2026-11-22T10:15:30.123456Z"));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.gatehouse.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A person or system that can log in. Immutable: every change returns a new {@code User}, which the
+ * application then stores.
+ */
+public final class User {
+
+    private final UserId id;
+    private final Username username;
+    private final EmailAddress email;
+    private final FullName fullName;
+    private final PasswordHash passwordHash;
+    private final boolean disabled;
+    private final Instant createdAt;
+
+    /** Reconstitutes a stored user; {@code email} and {@code fullName} may be null. */
+    public User(UserId id, Username username, EmailAddress email, FullName fullName,
+                PasswordHash passwordHash, boolean disabled, Instant createdAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.username = Objects.requireNonNull(username, "username");
+        this.email = email;
+        this.fullName = fullName;
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.disabled = disabled;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A newly registered, active user with a fresh identity. */
+    public static User register(Username username, PasswordHash passwordHash, EmailAddress email,
+                                FullName fullName, Instant now) {
+        // Microseconds: the precision every supported database keeps, so a stored user equals itself.
+        return new User(UserId.newId(), username, email, fullName, passwordHash, false, now.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    public UserId id() {
+        return id;
+    }
+
+    public Username username() {
+        return username;
+    }
+
+    public Optional<EmailAddress> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public Optional<FullName> fullName() {
+        return Optional.ofNullable(fullName);
+    }
+
+    public PasswordHash passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public boolean isActive() {
+        return !disabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public User disable() {
+        return new User(id, username, email, fullName, passwordHash, true, createdAt);
+    }
+
+    public User enable() {
+        return new User(id, username, email, fullName, passwordHash, false, createdAt);
+    }
+
+    public User withPasswordHash(PasswordHash newHash) {
+        return new User(id, username, email, fullName, newHash, disabled, createdAt);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof User that
+                && id.equals(that.id)
+                && username.equals(that.username)
+                && Objects.equals(email, that.email)
+                && Objects.equals(fullName, that.fullName)
+                && passwordHash.equals(that.passwordHash)
+                && disabled == that.disabled
+                && createdAt.equals(that.createdAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", username=" + username + ", disabled=" + disabled + "]";
+    }
+}

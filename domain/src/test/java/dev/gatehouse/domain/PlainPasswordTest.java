@@ -1,0 +1,41 @@
+package dev.gatehouse.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class PlainPasswordTest {
+
+    @Test
+    void never_shows_the_password_in_its_text_form() {
+        PlainPassword password = new PlainPassword("hunter2-secret");
+
+        assertFalse(password.toString().contains("hunter2"));
+        assertEquals("hunter2-secret", password.value());
+    }
+
+    @Test
+    void refuses_empty_and_oversized_passwords() {
+        assertThrows(IllegalArgumentException.class, () -> new PlainPassword(""));
+        assertThrows(NullPointerException.class, () -> new PlainPassword(null));
+        assertThrows(IllegalArgumentException.class, () -> new PlainPassword("x".repeat(PlainPassword.MAX_BYTES + 1)));
+        // 400 three-byte characters are 1,200 bytes of UTF-8: over the cap although only 400 characters.
+        assertThrows(IllegalArgumentException.class, () -> new PlainPassword("€".repeat(400)));
+    }
+
+    @Test
+    void takes_up_to_the_byte_cap_and_counts_length_in_code_points() {
+        assertEquals(PlainPassword.MAX_BYTES, new PlainPassword("x".repeat(PlainPassword.MAX_BYTES)).length());
+        assertEquals(2, new PlainPassword("🔑🔑").length());
+    }
+
+    @Test
+    void error_messages_never_contain_the_password() {
+        String secret = "€".repeat(400);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new PlainPassword(secret));
+
+        assertFalse(error.getMessage().contains("€"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gatehouse.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class UserTest {
+
+    private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+
+    @Test
+    void a_registered_user_is_active_with_a_fresh_identity() {
+        User user = User.register(new Username("johndoe"), HASH, new EmailAddress("johndoe@example.com"),
+                new FullName("John Doe"), Instant.parse("2026-11-22T10:00:00.123456789Z"));
+
+        assertTrue(user.isActive());
+        assertFalse(user.isDisabled());
+        assertEquals(Instant.parse("2026-11-22T10:00:00.123456Z"), user.createdAt());
+        assertNotEquals(user.id(), User.register(new Username("johndoe"), HASH, null, null, Instant.EPOCH).id());
+    }
+
+    @Test
+    void changes_return_a_new_user_and_keep_the_identity() {
+        User user = User.register(new Username("johndoe"), HASH, null, null, Instant.EPOCH);
+        PasswordHash newHash = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3");
+
+        User disabled = user.disable();
+        User rehashed = user.withPasswordHash(newHash);
+
+        assertTrue(disabled.isDisabled());
+        assertFalse(user.isDisabled());
+        assertTrue(disabled.enable().isActive());
+        assertEquals(newHash, rehashed.passwordHash());
+        assertEquals(user.id(), disabled.id());
+        assertEquals(user.id(), rehashed.id());
+    }
+
+    @Test
+    void optional_profile_fields_are_empty_when_absent() {
+        User user = User.register(new Username("minimal"), HASH, null, null, Instant.EPOCH);
+
+        assertTrue(user.email().isEmpty());
+        assertTrue(user.fullName().isEmpty());
+        assertFalse(user.toString().contains("argon2id"));
+    }
+}
