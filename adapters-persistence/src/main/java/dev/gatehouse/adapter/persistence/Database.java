@@ -1,0 +1,167 @@
+package dev.gatehouse.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.application.port.out.UserRepository;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.SchemaToolingSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * One open database: a HikariCP pool, migrated by Flyway, with Hibernate on top. Flyway owns the schema
+ * and Hibernate only validates its mapping against it, so a missing migration fails at start, not at the
+ * first query. Both share the one pool. Close it to release the connections.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String COMMON_MIGRATIONS = "db/migration/common";
+    private static final String VENDOR_MIGRATIONS = "db/migration/";
+    private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+    private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
+    private static final int MINIMUM_IDLE = 2;
+
+    private final HikariDataSource pool;
+    private final EntityManagerFactory entityManagerFactory;
+    private final String vendor;
+    private final UserRepository users;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Database(HikariDataSource pool, EntityManagerFactory entityManagerFactory, String vendor) {
+        this.pool = pool;
+        this.entityManagerFactory = entityManagerFactory;
+        this.vendor = vendor;
+        this.users = new JpaUserRepository(entityManagerFactory);
+    }
+
+    /**
+     * Connects, migrates the schema to the latest version and validates the mapping. On any failure it
+     * releases what it had opened and throws an {@link IllegalStateException} naming the URL (password
+     * masked) and the cause.
+     */
+    public static Database open(DatabaseSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(poolConfig(settings));
+            String vendor = vendorOf(pool);
+            migrate(pool, vendor);
+            return new Database(pool, hibernate(pool), vendor);
+        } catch (RuntimeException | SQLException e) {
+            IllegalStateException failure = new IllegalStateException(
+                    "cannot open the database at " + settings.redactedJdbcUrl() + ": " + settings.redactSecrets(describe(e)), e);
+            if (pool != null) {
+                try {
+                    pool.close();
+                } catch (RuntimeException closeFailure) {
+                    failure.addSuppressed(closeFailure);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** The users stored in this database; the same repository on every call. */
+    public UserRepository users() {
+        return users;
+    }
+
+    /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
+    public String vendor() {
+        return vendor;
+    }
+
+    /** The pooled connections, for tests and health checks. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Closes Hibernate, then the pool. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            entityManagerFactory.close();
+        } finally {
+            pool.close();
+        }
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatehouse");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        // A small idle floor: the pool grows to maximumPoolSize under load and shrinks back when idle, so
+        // many open databases (tests, a small install) do not pin maximumPoolSize connections each.
+        config.setMinimumIdle(Math.min(MINIMUM_IDLE, settings.maximumPoolSize()));
+        // Fail fast when the database is down instead of queueing requests behind Hikari's 30 s default.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
+        return config;
+    }
+
+    private static String vendorOf(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            String normalized = product == null ? "" : product.toLowerCase(Locale.ROOT);
+            if (normalized.contains("postgresql")) {
+                return "postgresql";
+            }
+            if (normalized.equals("h2")) {
+                return "h2";
+            }
+            throw new IllegalStateException("unsupported database product '" + product + "' (PostgreSQL or H2 only)");
+        }
+    }
+
+    private static void migrate(DataSource dataSource, String vendor) {
+        List<String> locations = new ArrayList<>();
+        locations.add("classpath:" + COMMON_MIGRATIONS);
+        // Flyway's {vendor} placeholder is a Spring Boot feature; plain Flyway needs the folder spelled out.
+        // Only an existing folder is added, so Flyway does not warn about a missing one on every start.
+        String vendorFolder = VENDOR_MIGRATIONS + vendor;
+        if (Database.class.getClassLoader().getResource(vendorFolder) != null) {
+            locations.add("classpath:" + vendorFolder);
+        }
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations.toArray(String[]::new))
+                .validateMigrationNaming(true)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    private static EntityManagerFactory hibernate(DataSource dataSource) {
+        return new HibernatePersistenceConfiguration("gatehouse")
+                .managedClass(UserJpaEntity.class)
+                // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
+                .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
+                .showSql(false, false, false)
+                .createEntityManagerFactory();
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return root == failure ? message : message + " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.gatehouse.adapter.persistence;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@link UserRepository} on a relational database through JPA. Each call runs in its own entity manager
+ * and transaction. Case-insensitive uniqueness is the database's unique constraint on
+ * {@code username_canonical}; its violation becomes {@link AddUserOutcome#USERNAME_TAKEN}.
+ */
+public final class JpaUserRepository implements UserRepository {
+
+    static final String UNIQUE_USERNAME_CONSTRAINT = "uq_users_username_canonical";
+    private static final String UNIQUE_VIOLATION_SQLSTATE = "23505";
+
+    private final EntityManagerFactory entityManagerFactory;
+    private final Clock clock;
+
+    public JpaUserRepository(EntityManagerFactory entityManagerFactory) {
+        this(entityManagerFactory, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps {@code updated_at}. */
+    public JpaUserRepository(EntityManagerFactory entityManagerFactory, Clock clock) {
+        this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public AddUserOutcome add(User user) {
+        Objects.requireNonNull(user, "user");
+        try {
+            return inTransaction(entityManager -> {
+                entityManager.persist(UserJpaMapper.toNewEntity(user, now()));
+                // Flush inside the transaction so a constraint violation surfaces here, not at commit.
+                entityManager.flush();
+                return AddUserOutcome.ADDED;
+            });
+        } catch (RuntimeException e) {
+            if (violatesUniqueUsername(e)) {
+                return AddUserOutcome.USERNAME_TAKEN;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        Objects.requireNonNull(username, "username");
+        return inTransaction(entityManager -> entityManager
+                .createQuery("select u from UserJpaEntity u where u.usernameCanonical = :canonical", UserJpaEntity.class)
+                .setParameter("canonical", username.canonical())
+                .getResultStream()
+                .findFirst()
+                .map(UserJpaMapper::toDomain));
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        Objects.requireNonNull(id, "id");
+        return inTransaction(entityManager -> Optional
+                .ofNullable(entityManager.find(UserJpaEntity.class, id.value()))
+                .map(UserJpaMapper::toDomain));
+    }
+
+    @Override
+    public void update(User user) {
+        Objects.requireNonNull(user, "user");
+        inTransaction(entityManager -> {
+            UserJpaEntity stored = entityManager.find(UserJpaEntity.class, user.id().value());
+            if (stored == null) {
+                throw new NoSuchElementException("no user with id " + user.id());
+            }
+            UserJpaMapper.copyInto(user, stored, now());
+            return null;
+        });
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager entityManager = entityManagerFactory.createEntityManager();
+        EntityTransaction transaction = entityManager.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(entityManager);
+            transaction.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollBack(transaction, e);
+            throw e;
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    private static void rollBack(EntityTransaction transaction, RuntimeException cause) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private Instant now() {
+        // The precision both databases keep, so what is read back equals what was written.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether the failure is the username constraint, whichever layer (Hibernate, JDBC) reports it. */
+    static boolean violatesUniqueUsername(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && namesUniqueUsernameConstraint(violation.getConstraintName())) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (UNIQUE_VIOLATION_SQLSTATE.equals(e.getSQLState()) && namesUniqueUsernameConstraint(e.getMessage())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesUniqueUsernameConstraint(String text) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(UNIQUE_USERNAME_CONSTRAINT);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.gatehouse.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.domain.EmailAddress;
+import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Opening, migrating and validating a database on both vendors, and failing clearly when it cannot. */
+class DatabaseIT {
+
+    static Stream<Arguments> vendors() {
+        return Stream.of(
+                Arguments.of("postgresql", (Supplier<DatabaseSettings>) TestDatabases::freshPostgres),
+                Arguments.of("h2", (Supplier<DatabaseSettings>) TestDatabases::freshH2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void migrates_an_empty_database_and_hibernate_validates_the_mapping(String vendor, Supplier<DatabaseSettings> fresh)
+            throws SQLException {
+        try (Database database = Database.open(fresh.get())) {
+            assertEquals(vendor, database.vendor());
+            assertEquals(1, appliedMigrations(database));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'uq_users_username_canonical' AND constraint_type = 'UNIQUE'"));
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM users"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void opens_an_already_migrated_database_again_without_rerunning_migrations(String vendor, Supplier<DatabaseSettings> fresh)
+            throws SQLException {
+        DatabaseSettings settings = fresh.get();
+        User user = aUser("returning");
+        try (Database first = Database.open(settings)) {
+            first.users().add(user);
+        }
+
+        try (Database second = Database.open(settings)) {
+            assertEquals(1, appliedMigrations(second));
+            assertEquals(Optional.of(user), second.users().findById(user.id()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void the_schema_refuses_a_canonical_username_that_is_not_the_lower_cased_username(String vendor,
+                                                                                     Supplier<DatabaseSettings> fresh)
+            throws SQLException {
+        try (Database database = Database.open(fresh.get());
+             Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO users"
+                     + " (id, username, username_canonical, password_hash, created_at, updated_at)"
+                     + " VALUES (?, 'Mixed', 'Mixed', '$test$x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.setObject(1, UUID.randomUUID());
+
+            assertThrows(SQLException.class, insert::executeUpdate);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void keeps_microseconds_of_the_creation_time(String vendor, Supplier<DatabaseSettings> fresh) {
+        try (Database database = Database.open(fresh.get())) {
+            User user = User.register(new Username("precise"), new PasswordHash("$test$x"), null, null,
+                    Instant.parse("2026-01-31T23:59:59.999999Z"));
+            database.users().add(user);
+
+            assertEquals(user.createdAt(), database.users().findById(user.id()).orElseThrow().createdAt());
+        }
+    }
+
+    @Test
+    void the_embedded_file_database_keeps_users_across_a_restart(@TempDir Path dataDirectory) {
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDirectory);
+        User user = User.register(new Username("Survivor"), new PasswordHash("$test$survives"),
+                new EmailAddress("survivor@example.com"), new FullName("Sur Vivor"), Instant.now());
+
+        try (Database database = Database.open(settings)) {
+            assertEquals("h2", database.vendor());
+            assertEquals(AddUserOutcome.ADDED, database.users().add(user));
+        }
+
+        try (Database reopened = Database.open(DatabaseSettings.embedded(dataDirectory))) {
+            assertEquals(Optional.of(user), reopened.users().findByUsername(new Username("survivor")));
+        }
+    }
+
+    @Test
+    void fails_fast_naming_the_url_but_not_the_password_when_the_database_is_unreachable() {
+        String url = "jdbc:postgresql://127.0.0.1:1/nowhere";
+        DatabaseSettings settings = new DatabaseSettings(url, "gatehouse", "Sup3r-s3cret", 2);
+
+        long start = System.nanoTime();
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Database.open(settings));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(failure.getMessage().contains(url), failure.getMessage());
+        assertFalse(failure.getMessage().contains("Sup3r-s3cret"), failure.getMessage());
+        assertTrue(millis < 10_000, "took " + millis + " ms");
+    }
+
+    @Test
+    void masks_a_password_carried_in_the_url_when_it_fails() {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/nowhere?password=InUrl-s3cret",
+                "gatehouse", null, 2);
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Database.open(settings));
+
+        assertTrue(failure.getMessage().contains("jdbc:postgresql://127.0.0.1:1/nowhere"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("InUrl-s3cret"), failure.getMessage());
+    }
+
+    @Test
+    void fails_with_the_url_when_no_driver_understands_it() {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:nosuchdb://somewhere/db", "u", "Sup3r-s3cret", 2);
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Database.open(settings));
+
+        assertTrue(failure.getMessage().contains("jdbc:nosuchdb://somewhere/db"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("Sup3r-s3cret"), failure.getMessage());
+    }
+
+    @Test
+    void close_is_idempotent_and_the_same_repository_is_returned() {
+        Database database = Database.open(TestDatabases.freshH2());
+
+        assertSame(database.users(), database.users());
+        database.close();
+        database.close();
+    }
+
+    private static User aUser(String name) {
+        return User.register(new Username(name), new PasswordHash("$test$hash"), null, null, Instant.now());
+    }
+
+    private static long appliedMigrations(Database database) throws SQLException {
+        return count(database, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL");
+    }
+
+    private static long count(Database database, String sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
