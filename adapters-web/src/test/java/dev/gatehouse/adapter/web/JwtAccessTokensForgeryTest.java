@@ -1,0 +1,287 @@
+package dev.gatehouse.adapter.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Tokens crafted by hand (base64url JSON and a {@link Mac}), independent of the adapter's own signing code:
+ * one well-formed control that must pass, and a corpus of forgeries and defects that must all be refused.
+ */
+class JwtAccessTokensForgeryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final String ISSUER = "gatehouse-test";
+    private static final String AUDIENCE = "gatehouse-test";
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] secret = JwtSettings.randomSecret();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final JwtAccessTokens tokens = new JwtAccessTokens(new JwtSettings(ISSUER, AUDIENCE, secret,
+            JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
+    private final String genuine = tokens.issue(johnDoe(), Set.of()).value();
+    private final String keyId = decode(genuine.split("\\.")[0]).getString("kid");
+
+    @Test
+    void the_hand_made_control_token_passes() {
+        AccessTokenClaims claims = tokens.verify(forge(header(), claims())).orElseThrow();
+
+        assertEquals(new Username("johndoe"), claims.subject());
+        assertEquals("4b7c1a9e-0000-4000-8000-000000000001", claims.tokenId());
+        assertEquals(NOW, claims.issuedAt());
+        assertEquals(NOW.plus(Duration.ofMinutes(15)), claims.expiresAt());
+    }
+
+    @Test
+    void issues_exactly_the_documented_header_and_claims() {
+        AccessToken token = tokens.issue(johnDoe(), Set.of(new Scope("me")));
+        String[] parts = token.value().split("\\.");
+
+        assertEquals(Set.of("alg", "typ", "kid"), decode(parts[0]).keySet());
+        assertEquals("HS256", decode(parts[0]).getString("alg"));
+        assertEquals("JWT", decode(parts[0]).getString("typ"));
+        JsonObject payload = decode(parts[1]);
+        assertEquals(Set.of("iss", "aud", "sub", "exp", "iat", "nbf", "jti", "scope"), payload.keySet());
+        assertEquals("johndoe", payload.getString("sub"));
+        assertEquals("me", payload.getString("scope"));
+        assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("iat").longValueExact());
+        assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("nbf").longValueExact());
+        assertEquals(NOW.plusSeconds(900).getEpochSecond(), payload.getJsonNumber("exp").longValueExact());
+        assertEquals(Set.of("iss", "aud", "sub", "exp", "iat", "nbf", "jti"), decode(genuine.split("\\.")[1]).keySet());
+    }
+
+    @Test
+    void truncates_the_issue_time_to_whole_seconds() {
+        clock.advance(Duration.ofMillis(1_700));
+
+        AccessToken token = tokens.issue(johnDoe(), Set.of());
+
+        assertEquals(NOW.plusSeconds(1), token.issuedAt());
+        assertEquals(JwtSettings.DEFAULT_LIFETIME, token.lifetime());
+        assertEquals(token.expiresAt(), tokens.verify(token.value()).orElseThrow().expiresAt());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> refuses_every_forgery() {
+        Map<String, String> corpus = forgeries();
+        assertTrue(corpus.size() >= 20, "corpus too small: " + corpus.size());
+        return corpus.entrySet().stream().map(forgery -> dynamicTest(forgery.getKey(),
+                () -> assertTrue(tokens.verify(forgery.getValue()).isEmpty(), "accepted: " + forgery.getKey())));
+    }
+
+    @Test
+    void accepts_a_token_expired_by_less_than_the_clock_skew() {
+        clock.advance(JwtSettings.DEFAULT_LIFETIME.plusSeconds(29));
+        assertTrue(tokens.verify(genuine).isPresent());
+
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(tokens.verify(genuine).isEmpty());
+    }
+
+    @Test
+    void tolerates_issue_and_not_before_times_within_the_clock_skew() {
+        Instant soon = NOW.plusSeconds(20);
+
+        assertTrue(tokens.verify(forge(header(), claims(c -> {
+            c.put("iat", soon.getEpochSecond());
+            c.put("nbf", soon.getEpochSecond());
+            c.put("exp", soon.plusSeconds(900).getEpochSecond());
+        }))).isPresent());
+    }
+
+    @Test
+    void accepts_the_audience_as_a_list_and_nbf_left_out() {
+        assertTrue(tokens.verify(forge(header(), claims(c -> {
+            c.put("aud", List.of("someone-else", AUDIENCE));
+            c.remove("nbf");
+        }))).isPresent());
+    }
+
+    @Test
+    void refuses_a_token_of_another_instance() {
+        JwtAccessTokens stranger = new JwtAccessTokens(new JwtSettings(ISSUER, AUDIENCE, JwtSettings.randomSecret(),
+                JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
+
+        assertTrue(tokens.verify(stranger.issue(johnDoe(), Set.of()).value()).isEmpty());
+        assertTrue(stranger.verify(genuine).isEmpty());
+    }
+
+    @Test
+    void never_throws_on_null() {
+        assertTrue(tokens.verify(null).isEmpty());
+    }
+
+    private Map<String, String> forgeries() {
+        Map<String, String> corpus = new LinkedHashMap<>();
+        String[] parts = genuine.split("\\.");
+        String payload = parts[1];
+
+        corpus.put("alg none, empty signature", unsigned(header(h -> h.put("alg", "none"))));
+        corpus.put("alg None, empty signature", unsigned(header(h -> h.put("alg", "None"))));
+        corpus.put("alg NONE, empty signature", unsigned(header(h -> h.put("alg", "NONE"))));
+        corpus.put("alg none, genuine signature kept", encode(header(h -> h.put("alg", "none"))) + "." + payload + "." + parts[2]);
+        corpus.put("alg hs256 in lower case", forge(header(h -> h.put("alg", "hs256")), claims()));
+        corpus.put("HS512 signed with the right secret", forge(header(h -> h.put("alg", "HS512")), claims(), "HmacSHA512", secret));
+        corpus.put("HS384 signed with the right secret", forge(header(h -> h.put("alg", "HS384")), claims(), "HmacSHA384", secret));
+        corpus.put("RS256 claimed, HMAC signed", forge(header(h -> h.put("alg", "RS256")), claims()));
+        corpus.put("ES256 claimed, HMAC signed", forge(header(h -> h.put("alg", "ES256")), claims()));
+        corpus.put("header without alg", forge(header(h -> h.remove("alg")), claims()));
+        corpus.put("alg as a number", forge(header(h -> h.put("alg", 256)), claims()));
+        corpus.put("wrong secret", forge(header(), claims(), "HmacSHA256", JwtSettings.randomSecret()));
+        corpus.put("right secret, wrong kid", forge(header(h -> h.put("kid", "not-our-key")), claims()));
+        corpus.put("missing kid", forge(header(h -> h.remove("kid")), claims()));
+        corpus.put("jku header", forge(header(h -> h.put("jku", "https://evil.example/jwks.json")), claims()));
+        corpus.put("x5u header", forge(header(h -> h.put("x5u", "https://evil.example/cert.pem")), claims()));
+        corpus.put("jwk header", forge(header(h -> h.put("jwk", Map.of("kty", "oct", "k", "AAAA"))), claims()));
+        corpus.put("crit header", forge(header(h -> h.put("crit", List.of("exp"))), claims()));
+        corpus.put("typ other than JWT", forge(header(h -> h.put("typ", "at+jwt+evil")), claims()));
+        corpus.put("missing exp", forge(header(), claims(c -> c.remove("exp"))));
+        corpus.put("missing iat", forge(header(), claims(c -> c.remove("iat"))));
+        corpus.put("missing sub", forge(header(), claims(c -> c.remove("sub"))));
+        corpus.put("missing jti", forge(header(), claims(c -> c.remove("jti"))));
+        corpus.put("blank jti", forge(header(), claims(c -> c.put("jti", " "))));
+        corpus.put("missing iss", forge(header(), claims(c -> c.remove("iss"))));
+        corpus.put("wrong iss", forge(header(), claims(c -> c.put("iss", "someone-else"))));
+        corpus.put("missing aud", forge(header(), claims(c -> c.remove("aud"))));
+        corpus.put("wrong aud", forge(header(), claims(c -> c.put("aud", "someone-else"))));
+        corpus.put("aud list without ours", forge(header(), claims(c -> c.put("aud", List.of("a", "b")))));
+        corpus.put("nbf in the future", forge(header(), claims(c -> c.put("nbf", NOW.plusSeconds(300).getEpochSecond()))));
+        corpus.put("iat far in the future", forge(header(), claims(c -> {
+            c.put("iat", NOW.plusSeconds(3_600).getEpochSecond());
+            c.put("nbf", NOW.getEpochSecond());
+            c.put("exp", NOW.plusSeconds(4_500).getEpochSecond());
+        })));
+        corpus.put("expired beyond the skew", forge(header(), claims(c -> {
+            c.put("iat", NOW.minusSeconds(931).getEpochSecond());
+            c.put("nbf", NOW.minusSeconds(931).getEpochSecond());
+            c.put("exp", NOW.minusSeconds(31).getEpochSecond());
+        })));
+        corpus.put("exp not after iat", forge(header(), claims(c -> c.put("exp", NOW.getEpochSecond()))));
+        corpus.put("exp as a string", forge(header(), claims(c -> c.put("exp", String.valueOf(NOW.plusSeconds(900).getEpochSecond())))));
+        corpus.put("exp as a fraction", forge(header(), claims(c -> c.put("exp", NOW.plusSeconds(900).getEpochSecond() + 0.5))));
+        corpus.put("exp out of range", forge(header(), claims(c -> c.put("exp", new BigInteger("99999999999999999999999")))));
+        corpus.put("sub not a valid username", forge(header(), claims(c -> c.put("sub", "john doe; drop table"))));
+        corpus.put("sub as a number", forge(header(), claims(c -> c.put("sub", 42))));
+        corpus.put("scope not a valid scope list", forge(header(), claims(c -> c.put("scope", "me \"admin\""))));
+        corpus.put("payload not JSON", signed(encode(header()) + "." + BASE64URL.encodeToString(bytes("not json"))));
+        corpus.put("payload a JSON array", signed(encode(header()) + "." + BASE64URL.encodeToString(bytes("[1,2]"))));
+        corpus.put("payload with trailing garbage", signed(encode(header()) + "." + BASE64URL.encodeToString(
+                bytes(Json.createObjectBuilder(claims()).build() + "x"))));
+        corpus.put("header not JSON", signed(BASE64URL.encodeToString(bytes("{alg:HS256")) + "." + encode(claims())));
+        corpus.put("extra segment", genuine + ".c2lnbmF0dXJl");
+        corpus.put("two segments", parts[0] + "." + parts[1]);
+        corpus.put("empty signature", parts[0] + "." + parts[1] + ".");
+        corpus.put("signature of another token", parts[0] + "." + encode(claims(c -> c.put("sub", "alice"))) + "." + parts[2]);
+        corpus.put("padded base64", parts[0] + "=." + parts[1] + "." + parts[2]);
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[0] ^= 1;
+        corpus.put("signature with one bit flipped", parts[0] + "." + parts[1] + "." + BASE64URL.encodeToString(signature));
+        corpus.put("trailing whitespace", genuine + " ");
+        corpus.put("base64 garbage", "!!!!.@@@@.####");
+        corpus.put("dots only", "..");
+        corpus.put("oversized but correctly signed", forge(header(), claims(c -> c.put("pad", "x".repeat(9_000)))));
+        return corpus;
+    }
+
+    private Map<String, Object> header() {
+        return header(h -> { });
+    }
+
+    private Map<String, Object> header(Consumer<Map<String, Object>> change) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "HS256");
+        header.put("typ", "JWT");
+        header.put("kid", keyId);
+        change.accept(header);
+        return header;
+    }
+
+    private static Map<String, Object> claims() {
+        return claims(c -> { });
+    }
+
+    private static Map<String, Object> claims(Consumer<Map<String, Object>> change) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
+        claims.put("sub", "johndoe");
+        claims.put("iat", NOW.getEpochSecond());
+        claims.put("nbf", NOW.getEpochSecond());
+        claims.put("exp", NOW.plusSeconds(900).getEpochSecond());
+        claims.put("jti", "4b7c1a9e-0000-4000-8000-000000000001");
+        change.accept(claims);
+        return claims;
+    }
+
+    private String forge(Map<String, Object> header, Map<String, Object> claims) {
+        return forge(header, claims, "HmacSHA256", secret);
+    }
+
+    private static String forge(Map<String, Object> header, Map<String, Object> claims, String macAlgorithm, byte[] key) {
+        String signingInput = encode(header) + "." + encode(claims);
+        return signingInput + "." + BASE64URL.encodeToString(mac(macAlgorithm, key, signingInput));
+    }
+
+    private String signed(String signingInput) {
+        return signingInput + "." + BASE64URL.encodeToString(mac("HmacSHA256", secret, signingInput));
+    }
+
+    private static String unsigned(Map<String, Object> header) {
+        return encode(header) + "." + encode(claims()) + ".";
+    }
+
+    private static String encode(Map<String, Object> json) {
+        return BASE64URL.encodeToString(bytes(Json.createObjectBuilder(json).build().toString()));
+    }
+
+    private static JsonObject decode(String segment) {
+        return Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8)))
+                .readObject();
+    }
+
+    private static byte[] mac(String algorithm, byte[] key, String signingInput) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, algorithm));
+            return mac.doFinal(bytes(signingInput));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static User johnDoe() {
+        return User.register(new Username("johndoe"), new PasswordHash("$test$hash"), null, null, Instant.EPOCH);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.gatehouse.adapter.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.domain.Username;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+@ServerTest
+class TokenEndpointIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String WRONG_PASSWORD = "Tr0ub4dor&3-wrong";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String INVALID_GRANT = """
+            {"detail":"Incorrect username or password","error":"invalid_grant",
+             "error_description":"Incorrect username or password"}""";
+    private static final String MALFORMED = """
+            {"detail":"Malformed form body","error":"invalid_request","error_description":"Malformed form body"}""";
+
+    private static final TestGatehouse GATEHOUSE = new TestGatehouse();
+    private static final List<String> BODIES = new ArrayList<>();
+
+    private final Http1Client client;
+
+    TokenEndpointIT(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) {
+        GATEHOUSE.addUser("johndoe", PASSWORD, "johndoe@example.com", "John Doe");
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases);
+    }
+
+    @Test
+    void issues_a_bearer_token_for_the_right_password() {
+        Reply reply = token("username=johndoe&password=" + encode(PASSWORD));
+
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject body = reply.json();
+        assertEquals(Set.of("access_token", "token_type", "expires_in"), body.keySet());
+        assertEquals("bearer", body.getString("token_type"));
+        assertEquals(900, body.getJsonNumber("expires_in").longValueExact());
+        assertTrue(body.getJsonNumber("expires_in").isIntegral());
+        assertEquals("no-store", reply.header(HeaderNames.CACHE_CONTROL));
+        assertEquals("no-cache", reply.header(HeaderNames.PRAGMA));
+        assertEquals(new Username("johndoe"),
+                GATEHOUSE.tokens.verify(body.getString("access_token")).orElseThrow().subject());
+    }
+
+    @Test
+    void accepts_the_password_grant_type_and_an_empty_one() {
+        assertEquals(200, token("grant_type=password&username=johndoe&password=" + encode(PASSWORD)).status());
+        assertEquals(200, token("grant_type=&username=johndoe&password=" + encode(PASSWORD)).status());
+    }
+
+    @Test
+    void ignores_client_credentials_and_accepts_a_charset_parameter() {
+        Reply reply = Reply.of(client.post("/token")
+                .header(HeaderNames.CONTENT_TYPE, "Application/X-WWW-Form-URLEncoded; charset=UTF-8")
+                .submit("username=johndoe&password=" + encode(PASSWORD) + "&client_id=app&client_secret=s3cr3t"));
+        remember(reply);
+
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    @Test
+    void says_which_scopes_were_granted_when_some_were_requested() {
+        Reply reply = token("username=johndoe&password=" + encode(PASSWORD) + "&scope=me+items");
+
+        assertEquals(200, reply.status(), reply::toString);
+        // Users hold no scopes yet, so none are granted; the empty value tells the client so.
+        assertEquals("", reply.json().getString("scope"));
+    }
+
+    @Test
+    void refuses_a_wrong_password() {
+        Reply reply = token("username=johndoe&password=" + encode(WRONG_PASSWORD)).expect(401, INVALID_GRANT);
+
+        assertEquals("Bearer", reply.header(HeaderNames.WWW_AUTHENTICATE));
+        assertNull(reply.header(HeaderNames.CACHE_CONTROL));
+    }
+
+    @Test
+    void refuses_an_unknown_user_exactly_like_a_wrong_password() {
+        Reply reply = token("username=nobody&password=" + encode(PASSWORD)).expect(401, INVALID_GRANT);
+        Reply impossibleName = token("username=" + encode("not a username!") + "&password=x").expect(401, INVALID_GRANT);
+
+        assertEquals("Bearer", reply.header(HeaderNames.WWW_AUTHENTICATE));
+        assertEquals("Bearer", impossibleName.header(HeaderNames.WWW_AUTHENTICATE));
+    }
+
+    @Test
+    void lists_every_missing_field() {
+        token("").expect(422, """
+                {"detail":[{"loc":["body","username"],"msg":"field required","type":"value_error.missing"},
+                           {"loc":["body","password"],"msg":"field required","type":"value_error.missing"}]}""");
+        token("password=" + encode(PASSWORD)).expect(422, """
+                {"detail":[{"loc":["body","username"],"msg":"field required","type":"value_error.missing"}]}""");
+        token("username=johndoe").expect(422, """
+                {"detail":[{"loc":["body","password"],"msg":"field required","type":"value_error.missing"}]}""");
+        token("username=&password=&grant_type=password").expect(422, """
+                {"detail":[{"loc":["body","username"],"msg":"field required","type":"value_error.missing"},
+                           {"loc":["body","password"],"msg":"field required","type":"value_error.missing"}]}""");
+    }
+
+    @Test
+    void refuses_other_grant_types_before_looking_at_the_fields() {
+        String unsupported = """
+                {"detail":"Unsupported grant type","error":"unsupported_grant_type",
+                 "error_description":"Only the password grant is supported"}""";
+
+        token("grant_type=client_credentials&username=johndoe&password=" + encode(PASSWORD)).expect(400, unsupported);
+        token("grant_type=authorization_code").expect(400, unsupported);
+        token("grant_type=Password&username=johndoe&password=" + encode(PASSWORD)).expect(400, unsupported);
+    }
+
+    @Test
+    void refuses_other_content_types() {
+        String expected = """
+                {"detail":"Content-Type must be application/x-www-form-urlencoded"}""";
+
+        remember(Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit("{\"username\":\"johndoe\",\"password\":\"" + PASSWORD + "\"}"))).expect(415, expected);
+        remember(Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, "multipart/form-data; boundary=x")
+                .submit("--x--"))).expect(415, expected);
+        remember(Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, "text/plain")
+                .submit("username=johndoe&password=" + encode(PASSWORD)))).expect(415, expected);
+    }
+
+    @Test
+    void refuses_a_malformed_form_body() {
+        token("username=johndoe&password=%zz").expect(400, MALFORMED);
+        token("username=johndoe&password=abc%4").expect(400, MALFORMED);
+        token("username=johndoe&password=%C3%28").expect(400, MALFORMED);
+        remember(Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM)
+                .submit(new byte[] {'u', 's', 'e', 'r', 'n', 'a', 'm', 'e', '=', (byte) 0xC3, (byte) 0x28})))
+                .expect(400, MALFORMED);
+    }
+
+    @Test
+    void decodes_utf8_passwords_and_plus_signs() {
+        String password = "pässwörd ✓ 𝄞+1";
+        GATEHOUSE.addUser("unicode", password, null, null);
+
+        assertEquals(200, token("username=unicode&password=" + encode(password)).status());
+        // Raw UTF-8 is accepted too; '+' is a space and %2B a plus.
+        assertEquals(200, token("username=unicode&password=" + password.replace("+", "%2B").replace(' ', '+')).status());
+        assertEquals(401, token("username=unicode&password=" + password.replace(' ', '+')).status());
+    }
+
+    @Test
+    void refuses_a_repeated_parameter() {
+        token("username=johndoe&username=admin&password=" + encode(PASSWORD)).expect(400, """
+                {"detail":"Parameter username must not be repeated","error":"invalid_request",
+                 "error_description":"Parameter username must not be repeated"}""");
+    }
+
+    @Test
+    void refuses_an_oversized_password_without_hashing_it() {
+        String huge = "p".repeat(1025);
+        int verificationsBefore = GATEHOUSE.hasher.verifications();
+
+        Reply reply = token("username=johndoe&password=" + huge).expect(422, """
+                {"detail":[{"loc":["body","password"],"msg":"password must be at most 1024 bytes","type":"value_error"}]}""");
+
+        assertFalse(reply.body().contains(huge));
+        assertEquals(verificationsBefore, GATEHOUSE.hasher.verifications());
+        // The limit is in bytes: 342 three-byte characters are 1026 bytes.
+        token("username=johndoe&password=" + encode("€".repeat(342))).expect(422, """
+                {"detail":[{"loc":["body","password"],"msg":"password must be at most 1024 bytes","type":"value_error"}]}""");
+    }
+
+    @Test
+    void refuses_an_invalid_scope() {
+        Reply reply = token("username=johndoe&password=" + encode(PASSWORD) + "&scope=" + encode("me \"admin\""));
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals("Invalid scope", reply.json().getString("detail"));
+        assertEquals("invalid_scope", reply.json().getString("error"));
+        assertTrue(reply.json().containsKey("error_description"));
+    }
+
+    @Test
+    void refuses_a_body_larger_than_the_limit() {
+        token("username=johndoe&password=x&pad=" + "a".repeat(Requests.MAX_BODY_BYTES)).expect(413, """
+                {"detail":"Request body too large"}""");
+    }
+
+    @Test
+    void answers_other_methods_with_405() {
+        Reply get = remember(Reply.of(client.get("/token").request())).expect(405, """
+                {"detail":"Method Not Allowed"}""");
+        remember(Reply.of(client.put("/token").header(HeaderNames.CONTENT_TYPE, FORM).submit("username=johndoe")))
+                .expect(405, """
+                        {"detail":"Method Not Allowed"}""");
+
+        assertEquals("POST", get.header(HeaderNames.ALLOW));
+    }
+
+    @AfterAll
+    static void no_response_ever_contained_a_password() {
+        assertFalse(BODIES.isEmpty());
+        for (String body : BODIES) {
+            for (String password : List.of(PASSWORD, WRONG_PASSWORD, encode(PASSWORD), "s3cr3t", "pässwörd")) {
+                assertFalse(body.contains(password), body);
+            }
+        }
+    }
+
+    private Reply token(String form) {
+        return remember(Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM).submit(form)));
+    }
+
+    private static Reply remember(Reply reply) {
+        BODIES.add(reply.body());
+        return reply;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
