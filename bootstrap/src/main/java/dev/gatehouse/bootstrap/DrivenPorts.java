@@ -1,0 +1,21 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.UserRepository;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the application drives, in one place: production passes the real adapters, tests and the
+ * in-process acceptance glue pass in-memory ones.
+ */
+public record DrivenPorts(UserRepository users, PasswordHasher passwordHasher, AccessTokens accessTokens, Clock clock) {
+
+    public DrivenPorts {
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(passwordHasher, "passwordHasher");
+        Objects.requireNonNull(accessTokens, "accessTokens");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

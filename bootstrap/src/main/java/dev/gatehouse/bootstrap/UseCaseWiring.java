@@ -1,0 +1,20 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.adapter.web.WebUseCases;
+import dev.gatehouse.application.service.CurrentUserService;
+import dev.gatehouse.application.service.LogInService;
+import dev.gatehouse.application.service.RegisterUserService;
+
+/** Builds every use case from the driven ports, by plain constructors. */
+public final class UseCaseWiring {
+
+    private UseCaseWiring() {
+    }
+
+    public static WebUseCases wire(DrivenPorts ports) {
+        return new WebUseCases(
+                new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens()),
+                new RegisterUserService(ports.users(), ports.passwordHasher(), ports.clock()),
+                new CurrentUserService(ports.accessTokens(), ports.users()));
+    }
+}

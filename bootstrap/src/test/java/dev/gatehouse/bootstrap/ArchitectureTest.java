@@ -1,0 +1,113 @@
+package dev.gatehouse.bootstrap;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The module boundaries, as tests: a boundary that is only a convention erodes. Every rule must match real
+ * classes ({@code failOnEmptyShould} stays on), so a renamed package cannot make a rule pass vacuously.
+ */
+@AnalyzeClasses(packages = "dev.gatehouse", importOptions = ProductionCodeOnly.class)
+class ArchitectureTest {
+
+    private static final String DOMAIN = "dev.gatehouse.domain..";
+    private static final String APPLICATION = "dev.gatehouse.application..";
+    private static final String PORT_IN = "dev.gatehouse.application.port.in..";
+    private static final String PORT_OUT = "dev.gatehouse.application.port.out..";
+    private static final String SERVICE = "dev.gatehouse.application.service..";
+    private static final String WEB = "dev.gatehouse.adapter.web..";
+    private static final String PERSISTENCE = "dev.gatehouse.adapter.persistence..";
+    private static final String BOOTSTRAP = "dev.gatehouse.bootstrap..";
+
+    @ArchTest
+    static final ArchRule rings_point_inwards = onionArchitecture()
+            .domainModels(DOMAIN)
+            .applicationServices(APPLICATION)
+            .adapter("web", WEB)
+            .adapter("persistence", PERSISTENCE)
+            .withOptionalLayers(true)
+            .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue());
+
+    @ArchTest
+    static final ArchRule domain_uses_the_jdk_only = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .because("the domain is plain Java: no framework, no annotations, no I/O");
+
+    @ArchTest
+    static final ArchRule domain_does_no_io = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule application_uses_the_domain_and_the_jdk_only = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..");
+
+    @ArchTest
+    static final ArchRule core_knows_no_framework = noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax..", "io.helidon..", "org.hibernate..",
+                    "org.flywaydb..", "com.zaxxer..", "de.mkammerer..", "org.postgresql..", "org.h2..");
+
+    @ArchTest
+    static final ArchRule driving_ports_do_not_know_driven_ports = noClasses().that().resideInAPackage(PORT_IN)
+            .should().dependOnClassesThat().resideInAPackage(PORT_OUT);
+
+    @ArchTest
+    static final ArchRule driven_ports_do_not_know_driving_ports = noClasses().that().resideInAPackage(PORT_OUT)
+            .should().dependOnClassesThat().resideInAPackage(PORT_IN);
+
+    @ArchTest
+    static final ArchRule adapters_go_through_ports_not_services = noClasses().that().resideInAnyPackage(WEB, PERSISTENCE)
+            .should().dependOnClassesThat().resideInAPackage(SERVICE);
+
+    @ArchTest
+    static final ArchRule web_adapter_does_not_know_persistence = noClasses().that().resideInAPackage(WEB)
+            .should().dependOnClassesThat().resideInAPackage(PERSISTENCE);
+
+    @ArchTest
+    static final ArchRule persistence_adapter_does_not_know_web = noClasses().that().resideInAPackage(PERSISTENCE)
+            .should().dependOnClassesThat().resideInAPackage(WEB);
+
+    @ArchTest
+    static final ArchRule only_bootstrap_knows_the_adapters = noClasses()
+            .that().resideOutsideOfPackages(WEB, PERSISTENCE, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage(WEB, PERSISTENCE, BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule driving_ports_are_named_use_cases = classes()
+            .that().resideInAPackage(PORT_IN).and().areInterfaces().and().areNotNestedClasses()
+            .and().haveSimpleNameNotEndingWith("Result")
+            .should().haveSimpleNameEndingWith("UseCase");
+
+    @ArchTest
+    static final ArchRule use_cases_are_implemented_by_services = classes()
+            .that().resideInAPackage(SERVICE).and().areTopLevelClasses()
+            .should().haveSimpleNameEndingWith("Service")
+            .andShould().beAssignableTo(resideInAPackage(PORT_IN))
+            .andShould().haveOnlyFinalFields();
+
+    @ArchTest
+    static final ArchRule http_services_live_in_the_web_adapter = classes()
+            .that().implement(io.helidon.webserver.http.HttpService.class)
+            .should().resideInAPackage(WEB).andShould().haveSimpleNameEndingWith("HttpService");
+
+    @ArchTest
+    static final ArchRule jpa_entities_live_in_the_persistence_adapter = classes()
+            .that().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .should().resideInAPackage(PERSISTENCE).andShould().haveSimpleNameEndingWith("JpaEntity");
+
+    @ArchTest
+    static final ArchRule no_cycles = slices().matching("dev.gatehouse.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule no_standard_streams_outside_main = noClasses()
+            .that().doNotHaveFullyQualifiedName(Main.class.getName())
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+}

@@ -1,0 +1,102 @@
+package dev.gatehouse.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The artifact users run: {@code java -jar bootstrap/target/gatehouse.jar} on a bare machine (embedded
+ * database, demo users) answers the tutorial's client, refuses to start without a secret outside the
+ * demo, and stops cleanly on SIGTERM.
+ */
+class ExecutableJarIT {
+
+    private static final Path JAR = Path.of("target", "gatehouse.jar");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void starts_on_the_embedded_database_serves_the_demo_users_and_stops_on_sigterm(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        Path log = dataDir.resolve("gatehouse.log");
+        long started = System.nanoTime();
+        Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + port, "GATEHOUSE_DATA_DIR=" + dataDir, "GATEHOUSE_DEMO=true"));
+        try {
+            HttpResponse<String> token = awaitFirstLogin(port, gatehouse, log);
+            System.out.printf("ExecutableJarIT: first successful login %d ms after process start%n",
+                    (System.nanoTime() - started) / 1_000_000);
+            assertEquals(200, token.statusCode(), token.body());
+            assertTrue(token.body().contains("\"token_type\":\"bearer\""), token.body());
+            assertTrue(Files.exists(dataDir.resolve("gatehouse.mv.db")), "the embedded database lives in GATEHOUSE_DATA_DIR");
+        } finally {
+            gatehouse.destroy();
+        }
+        assertTrue(gatehouse.waitFor(20, TimeUnit.SECONDS), "Gatehouse did not stop within 20 s of SIGTERM");
+        assertEquals(143, gatehouse.exitValue(), "exit status after SIGTERM (128 + 15)");
+    }
+
+    @Test
+    void refuses_to_start_without_a_secret_outside_the_demo(@TempDir Path dataDir) throws Exception {
+        Path log = dataDir.resolve("gatehouse.log");
+        Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + freePort(), "GATEHOUSE_DATA_DIR=" + dataDir));
+
+        assertTrue(gatehouse.waitFor(30, TimeUnit.SECONDS), "Gatehouse should have refused to start");
+        assertEquals(2, gatehouse.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains("gatehouse: GATEHOUSE_JWT_SECRET is not set"), output);
+        assertTrue(output.lines().noneMatch(line -> line.contains("\tat ")), "no stack trace: " + output);
+    }
+
+    private static Process start(Path log, List<String> environment) throws IOException {
+        assertTrue(Files.exists(JAR), "run the package phase first: " + JAR.toAbsolutePath());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
+        for (String assignment : environment) {
+            String[] pair = assignment.split("=", 2);
+            builder.environment().put(pair[0], pair[1]);
+        }
+        return builder.start();
+    }
+
+    private HttpResponse<String> awaitFirstLogin(int port, Process gatehouse, Path log) throws Exception {
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=johndoe&password=secret"))
+                .build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!gatehouse.isAlive()) {
+                fail("Gatehouse exited with " + gatehouse.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                return http.send(login, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notListeningYet) {
+                Thread.sleep(100);
+            }
+        }
+        fail("Gatehouse did not answer within 60 s:\n" + Files.readString(log));
+        return null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

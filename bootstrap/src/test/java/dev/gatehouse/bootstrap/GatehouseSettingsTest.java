@@ -1,0 +1,123 @@
+package dev.gatehouse.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.adapter.persistence.Argon2Parameters;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GatehouseSettingsTest {
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @Test
+    void defaults_to_localhost_8080_the_embedded_database_and_owasp_hashing() {
+        GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
+
+        assertEquals("127.0.0.1", settings.host());
+        assertEquals(8080, settings.port());
+        assertTrue(settings.database().isEmbedded());
+        assertEquals(Duration.ofMinutes(15), settings.tokenLifetime());
+        assertEquals(Argon2Parameters.OWASP, settings.argon2());
+        assertFalse(settings.demo());
+        assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), settings.jwtSecret().orElseThrow());
+    }
+
+    @Test
+    void reads_every_documented_variable() {
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEHOUSE_HOST", "0.0.0.0");
+        env.put("GATEHOUSE_PORT", "9090");
+        env.put("GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gatehouse");
+        env.put("GATEHOUSE_DB_USER", "gatehouse");
+        env.put("GATEHOUSE_DB_PASSWORD", "pw");
+        env.put("GATEHOUSE_JWT_SECRET", SECRET);
+        env.put("GATEHOUSE_TOKEN_TTL", "30m");
+        env.put("GATEHOUSE_DEMO", "true");
+        env.put("GATEHOUSE_ARGON2_MEMORY_KIB", "65536");
+
+        GatehouseSettings settings = settings(env);
+
+        assertEquals("0.0.0.0", settings.host());
+        assertEquals(9090, settings.port());
+        assertEquals("jdbc:postgresql://db:5432/gatehouse", settings.database().jdbcUrl());
+        assertEquals("gatehouse", settings.database().user());
+        assertEquals("pw", settings.database().password());
+        assertEquals(Duration.ofMinutes(30), settings.tokenLifetime());
+        assertTrue(settings.demo());
+        assertEquals(65536, settings.argon2().memoryKiB());
+        assertFalse(settings.toString().contains(SECRET));
+        assertFalse(settings.toString().contains("pw,"));
+    }
+
+    @Test
+    void puts_the_embedded_database_in_the_data_directory() {
+        GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_DATA_DIR", "/var/lib/gatehouse"));
+
+        assertTrue(settings.database().jdbcUrl().contains("/var/lib/gatehouse"), settings.database().jdbcUrl());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"900, PT15M", "45s, PT45S", "15m, PT15M", "2h, PT2H", "PT5M, PT5M"})
+    void accepts_token_lifetimes_in_several_notations(String raw, String expected) {
+        GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TOKEN_TTL", raw));
+
+        assertEquals(Duration.parse(expected), settings.tokenLifetime());
+    }
+
+    @Test
+    void runs_the_demo_without_a_secret_but_nothing_else() {
+        assertTrue(settings(Map.of("GATEHOUSE_DEMO", "true")).jwtSecret().isEmpty());
+
+        InvalidSettingException missing = assertThrows(InvalidSettingException.class, () -> settings(Map.of()));
+        assertTrue(missing.getMessage().startsWith("GATEHOUSE_JWT_SECRET is not set"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("openssl rand -hex 32"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GATEHOUSE_PORT, eighty",
+            "GATEHOUSE_PORT, 70000",
+            "GATEHOUSE_TOKEN_TTL, soon",
+            "GATEHOUSE_TOKEN_TTL, 0",
+            "GATEHOUSE_TOKEN_TTL, 2d",
+            "GATEHOUSE_DEMO, maybe",
+            "GATEHOUSE_DB_URL, mysql://localhost/db",
+            "GATEHOUSE_ARGON2_ITERATIONS, 0",
+            "GATEHOUSE_JWT_SECRET, too-short"})
+    void refuses_to_start_on_an_invalid_value_and_names_the_setting(String name, String value) {
+        Map<String, String> env = new HashMap<>(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
+        env.put(name, value);
+
+        InvalidSettingException invalid = assertThrows(InvalidSettingException.class, () -> settings(env));
+
+        assertTrue(invalid.getMessage().startsWith(name), invalid.getMessage());
+        if (name.equals("GATEHOUSE_JWT_SECRET")) {
+            assertFalse(invalid.getMessage().contains(value));
+        }
+    }
+
+    @Test
+    void the_environment_wins_over_the_configuration_file() {
+        SettingSource environment = SettingSource.of(Map.of("GATEHOUSE_PORT", "9999", "GATEHOUSE_JWT_SECRET", SECRET));
+        SettingSource file = SettingSource.of(Map.of("GATEHOUSE_PORT", "7777", "GATEHOUSE_HOST", "0.0.0.0"));
+
+        GatehouseSettings settings = GatehouseSettings.from(environment.orElse(file));
+
+        assertEquals(9999, settings.port());
+        assertEquals("0.0.0.0", settings.host());
+    }
+
+    private static GatehouseSettings settings(Map<String, String> env) {
+        return GatehouseSettings.from(SettingSource.of(env));
+    }
+}

@@ -1,0 +1,236 @@
+package dev.gatehouse.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Steps for registering, logging in and reading the current user. Cucumber makes one instance per
+ * scenario; every username a scenario mentions gets a per-scenario suffix (keeping its case), so scenarios
+ * share one database without seeing each other's accounts.
+ */
+public class AccountSteps {
+
+    private static final AtomicInteger SCENARIOS = new AtomicInteger();
+
+    private final RunningGatehouse gatehouse = RunningGatehouse.get();
+    private final GatehouseClient client = new GatehouseClient(gatehouse.baseUri());
+    private final String suffix = ".s" + SCENARIOS.incrementAndGet();
+    private final Map<String, String> usernameOf = new HashMap<>();
+    private String lastPassword;
+    private String accessToken;
+    private GatehouseClient.Answer answer;
+
+    @Given("{word} has registered as {string} with password {string}")
+    public void hasRegistered(String actor, String username, String password) {
+        registers(actor, username, password);
+        assertEquals(201, answer.status(), answer.body());
+    }
+
+    @Given("{word} has registered as {string} with password {string} and full name {string}")
+    public void hasRegisteredWithFullName(String actor, String username, String password, String fullName) {
+        register(actor, username, password, Map.of("full_name", fullName));
+        assertEquals(201, answer.status(), answer.body());
+    }
+
+    @When("{word} registers as {string} with password {string}, e-mail {string} and full name {string}")
+    public void registersWithProfile(String actor, String username, String password, String email, String fullName) {
+        register(actor, username, password, Map.of("email", email, "full_name", fullName));
+    }
+
+    @When("{word} registers as {string} with password {string}")
+    public void registers(String actor, String username, String password) {
+        register(actor, username, password, Map.of());
+    }
+
+    @When("someone else registers as {string} with password {string}")
+    public void someoneElseRegisters(String username, String password) {
+        register("someone else", username, password, Map.of());
+    }
+
+    @When("{word} registers as {string} with password {string} claiming to be disabled")
+    public void registersClaimingToBeDisabled(String actor, String username, String password) {
+        register(actor, username, password, Map.of("disabled", true, "hashed_password", "$plain$" + password));
+    }
+
+    @Then("the account is created with username {string}, e-mail {string} and full name {string}")
+    public void theAccountIsCreatedWith(String username, String email, String fullName) {
+        assertEquals(201, answer.status(), answer.body());
+        JsonObject user = answer.json();
+        assertEquals(actual(username), user.getString("username"));
+        assertEquals(email, user.getString("email"));
+        assertEquals(fullName, user.getString("full_name"));
+        assertFalse(user.getBoolean("disabled"));
+    }
+
+    @Then("the account is created and active")
+    public void theAccountIsCreatedAndActive() {
+        assertEquals(201, answer.status(), answer.body());
+        assertFalse(answer.json().getBoolean("disabled"));
+        assertEquals(200, client.logIn(answer.json().getString("username"), lastPassword).status());
+    }
+
+    @Then("the answer does not reveal the password or its hash")
+    public void theAnswerDoesNotRevealThePassword() {
+        assertFalse(answer.body().contains(lastPassword), answer.body());
+        assertFalse(answer.body().contains("argon2"), answer.body());
+        assertFalse(answer.json().containsKey("password"));
+        assertFalse(answer.json().containsKey("hashed_password"));
+    }
+
+    @Then("the registration is refused because {string}")
+    public void theRegistrationIsRefusedBecause(String detail) {
+        assertEquals(409, answer.status(), answer.body());
+        assertEquals(detail, answer.detail());
+    }
+
+    @Then("the registration is refused as invalid because {string}")
+    public void theRegistrationIsRefusedAsInvalid(String message) {
+        assertEquals(422, answer.status(), answer.body());
+        JsonObject error = answer.json().getJsonArray("detail").getJsonObject(0);
+        assertEquals(message, error.getString("msg"));
+        assertEquals("password", error.getJsonArray("loc").getString(1));
+    }
+
+    @Then("{word} can log in as {string} with password {string}")
+    public void canLogIn(String actor, String username, String password) {
+        GatehouseClient.Answer login = client.logIn(actual(username), password);
+        assertEquals(200, login.status(), login.body());
+    }
+
+    @Then("logging in as {string} with password {string} fails")
+    public void loggingInFails(String username, String password) {
+        GatehouseClient.Answer login = client.logIn(actual(username), password);
+        assertEquals(401, login.status(), login.body());
+    }
+
+    @When("{word} logs in as {string} with password {string}")
+    public void logsIn(String actor, String username, String password) {
+        answer = client.logIn(actual(username), password);
+        if (answer.status() == 200) {
+            accessToken = answer.json().getString("access_token");
+        }
+    }
+
+    @Given("{word} has logged in as {string} with password {string}")
+    public void hasLoggedIn(String actor, String username, String password) {
+        logsIn(actor, username, password);
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    @When("someone logs in as {string} without a password")
+    public void logsInWithoutPassword(String username) {
+        answer = client.logIn(actual(username), null);
+    }
+
+    @Then("she receives a bearer token valid for {int} minutes")
+    public void receivesABearerToken(int minutes) {
+        assertEquals(200, answer.status(), answer.body());
+        JsonObject token = answer.json();
+        assertEquals("bearer", token.getString("token_type"));
+        assertEquals(3, token.getString("access_token").split("\\.").length, "a JWT has three parts");
+        assertEquals(Duration.ofMinutes(minutes).toSeconds(), token.getJsonNumber("expires_in").longValue());
+        assertEquals("no-store", answer.cacheControl());
+    }
+
+    @Then("the login is refused because {string}")
+    public void theLoginIsRefusedBecause(String detail) {
+        assertEquals(401, answer.status(), answer.body());
+        assertEquals(detail, answer.detail());
+        assertEquals("Bearer", answer.wwwAuthenticate());
+    }
+
+    @Then("the login is refused as incomplete, naming the missing {string}")
+    public void theLoginIsIncomplete(String field) {
+        assertEquals(422, answer.status(), answer.body());
+        JsonObject error = answer.json().getJsonArray("detail").getJsonObject(0);
+        assertEquals(field, error.getJsonArray("loc").getString(1));
+        assertEquals("field required", error.getString("msg"));
+    }
+
+    @Given("{int} minutes pass")
+    public void minutesPass(int minutes) {
+        gatehouse.clock().advance(Duration.ofMinutes(minutes));
+    }
+
+    @Given("{word}'s account has been disabled")
+    public void accountHasBeenDisabled(String actor) {
+        Username username = new Username(usernameOf.get(actor));
+        User user = gatehouse.users().findByUsername(username).orElseThrow();
+        gatehouse.users().update(user.disable());
+    }
+
+    @When("she asks who she is")
+    public void asksWhoSheIs() {
+        assertNotNull(accessToken, "log in first");
+        answer = client.currentUser(accessToken);
+    }
+
+    @When("someone asks who they are without a token")
+    public void asksWithoutToken() {
+        answer = client.currentUser(null);
+    }
+
+    @When("she asks who she is with a tampered token")
+    public void asksWithTamperedToken() {
+        String[] parts = accessToken.split("\\.");
+        String forgedPayload = parts[1].substring(0, parts[1].length() - 2) + (parts[1].endsWith("A") ? "BB" : "AA");
+        answer = client.currentUser(parts[0] + "." + forgedPayload + "." + parts[2]);
+    }
+
+    @Then("she is told she is {string} with full name {string}, active")
+    public void sheIsToldWhoSheIs(String username, String fullName) {
+        assertEquals(200, answer.status(), answer.body());
+        JsonObject user = answer.json();
+        assertEquals(actual(username), user.getString("username"));
+        assertEquals(fullName, user.getString("full_name"));
+        assertFalse(user.getBoolean("disabled"));
+        assertTrue(user.containsKey("email"));
+        assertEquals(JsonValue.ValueType.NULL, user.get("email").getValueType());
+    }
+
+    @Then("the request is refused because {string}")
+    public void theRequestIsRefusedBecause(String detail) {
+        assertEquals(401, answer.status(), answer.body());
+        assertEquals(detail, answer.detail());
+        assertNotNull(answer.wwwAuthenticate());
+        assertTrue(answer.wwwAuthenticate().startsWith("Bearer"), answer.wwwAuthenticate());
+    }
+
+    @Then("she is told {string}")
+    public void sheIsTold(String detail) {
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals(detail, answer.detail());
+    }
+
+    private void register(String actor, String username, String password, Map<String, Object> profile) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("username", actual(username));
+        fields.put("password", password);
+        fields.putAll(profile);
+        lastPassword = password;
+        answer = client.register(fields);
+        if (answer.status() == 201) {
+            usernameOf.put(actor, actual(username));
+        }
+    }
+
+    /** The username the server sees: the scenario's name plus this scenario's suffix, case kept. */
+    private String actual(String username) {
+        return username + suffix;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.gatehouse.features;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+
+/** Runs every feature file in this package against a real Gatehouse over HTTP, on PostgreSQL. */
+@Suite
+@IncludeEngines("cucumber")
+@SelectPackages("dev.gatehouse.features")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.gatehouse.features")
+class FeaturesIT {
+}

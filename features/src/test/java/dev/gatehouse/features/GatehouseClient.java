@@ -1,0 +1,92 @@
+package dev.gatehouse.features;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Speaks to Gatehouse the way a client of FastAPI's tutorial does: form login, JSON registration, bearer tokens. */
+final class GatehouseClient {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+
+    GatehouseClient(URI base) {
+        this.base = base;
+    }
+
+    Answer register(Map<String, Object> fields) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        fields.forEach((name, value) -> {
+            if (value instanceof Boolean flag) {
+                body.add(name, flag);
+            } else {
+                body.add(name, String.valueOf(value));
+            }
+        });
+        return send(HttpRequest.newBuilder(base.resolve("/users/"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())));
+    }
+
+    Answer logIn(String username, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", username);
+        if (password != null) {
+            form.put("password", password);
+        }
+        String body = form.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(base.resolve("/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Answer currentUser(String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/users/me")).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Cache-Control").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One HTTP answer, with the headers the tutorial's contract speaks of. */
+    record Answer(int status, String body, String wwwAuthenticate, String cacheControl) {
+
+        JsonObject json() {
+            JsonStructure parsed = Json.createReader(new StringReader(body)).read();
+            return parsed.asJsonObject();
+        }
+
+        String detail() {
+            return json().getString("detail");
+        }
+    }
+}
