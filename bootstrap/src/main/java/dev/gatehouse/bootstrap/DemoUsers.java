@@ -20,9 +20,18 @@ final class DemoUsers {
     }
 
     static void seed(UserRepository users, PasswordHasher hasher, Clock clock) {
-        users.add(User.register(new Username("johndoe"), hasher.hash(new PlainPassword("secret")),
-                new EmailAddress("johndoe@example.com"), new FullName("John Doe"), clock.instant()));
-        users.add(User.register(new Username("alice"), hasher.hash(new PlainPassword("secret2")),
-                new EmailAddress("alice@example.com"), new FullName("Alice Wonderson"), clock.instant()).disable());
+        seedOne(users, hasher, clock, "johndoe", "secret", "johndoe@example.com", "John Doe", false);
+        seedOne(users, hasher, clock, "alice", "secret2", "alice@example.com", "Alice Wonderson", true);
+    }
+
+    private static void seedOne(UserRepository users, PasswordHasher hasher, Clock clock, String name, String password,
+                                String email, String fullName, boolean disabled) {
+        Username username = new Username(name);
+        if (users.findByUsername(username).isPresent()) {
+            return; // seeded by an earlier start; the repository's constraint still settles a race
+        }
+        User user = User.register(username, hasher.hash(new PlainPassword(password)), new EmailAddress(email),
+                new FullName(fullName), clock.instant());
+        users.add(disabled ? user.disable() : user);
     }
 }
