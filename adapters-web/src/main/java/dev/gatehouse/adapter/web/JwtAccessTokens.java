@@ -6,14 +6,17 @@ import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
+import io.helidon.common.Errors;
+import io.helidon.security.jwt.Jwt;
+import io.helidon.security.jwt.JwtHeaders;
+import io.helidon.security.jwt.SignedJwt;
+import io.helidon.security.jwt.jwk.JwkKeys;
 import io.helidon.security.jwt.jwk.JwkOctet;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +35,19 @@ import java.util.regex.Pattern;
 
 /**
  * HS256-signed JWT access tokens, keyed by {@link JwtSettings} and timed by the injected {@link Clock}.
- * Helidon's {@link JwkOctet} holds the key and computes the MAC. The JSON is written and checked here: Helidon's
- * {@code Jwt} builder always adds a {@code upn} claim, and its validators accept a token without {@code exp} and
- * pin neither the algorithm nor the key id. {@link #verify} refuses anything it does not fully understand.
+ *
+ * <p>Helidon's JWT library writes and signs tokens ({@link Jwt#builder()}, {@link SignedJwt#sign(Jwt,
+ * io.helidon.security.jwt.jwk.Jwk)}), decodes them ({@link JwtHeaders#parseToken}, {@link
+ * SignedJwt#parseToken(JwtHeaders, String)}) and compares the MAC in constant time against our one key
+ * ({@link SignedJwt#verifySignature(JwkKeys, io.helidon.security.jwt.jwk.Jwk)}).
+ *
+ * <p>{@link #verify} checks the rest itself, because Helidon 4.3 accepts what we refuse: a length cap and unpadded
+ * base64url; header and payload must read the same under our strict parser ({@link JsonCodec}), as Helidon lets a
+ * later duplicate key win and ignores trailing text; only {@code alg}, {@code typ}, {@code kid} in the header, with
+ * {@code alg} exactly HS256 and {@code kid} ours, pinned before Helidon picks a key (it would take a header without
+ * {@code alg} or with {@code jku}); the signature in its canonical encoding, as base64 decoding ignores unused
+ * trailing bits; and every claim, read from the payload as sent, against the clock with {@code exp} mandatory,
+ * as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
  */
 public final class JwtAccessTokens implements AccessTokens {
 
@@ -51,8 +65,8 @@ public final class JwtAccessTokens implements AccessTokens {
     private final JwtSettings settings;
     private final Clock clock;
     private final JwkOctet key;
+    private final JwkKeys keys;
     private final String keyId;
-    private final String encodedHeader;
 
     public JwtAccessTokens(JwtSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -67,11 +81,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 .add("k", ENCODER.encodeToString(secret))
                 .build());
         Arrays.fill(secret, (byte) 0);
-        this.encodedHeader = encodeJson(JsonCodec.BUILDERS.createObjectBuilder()
-                .add("alg", ALGORITHM)
-                .add("typ", TYPE)
-                .add("kid", keyId)
-                .build());
+        this.keys = JwkKeys.builder().addKey(key).build();
     }
 
     @Override
@@ -79,19 +89,23 @@ public final class JwtAccessTokens implements AccessTokens {
         // Whole seconds, as JWT NumericDate carries them, so the token and its claims agree exactly.
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(settings.lifetime());
-        JsonObjectBuilder payload = JsonCodec.BUILDERS.createObjectBuilder()
-                .add("iss", settings.issuer())
-                .add("aud", settings.audience())
-                .add("sub", user.username().value())
-                .add("iat", issuedAt.getEpochSecond())
-                .add("nbf", issuedAt.getEpochSecond())
-                .add("exp", expiresAt.getEpochSecond())
-                .add("jti", UUID.randomUUID().toString());
+        // Helidon's builder writes "aud" as a one-element array and always adds "upn" (MicroProfile JWT's user
+        // principal) equal to "sub"; both are valid JWT. verify() takes "aud" in either form and ignores "upn".
+        Jwt.Builder jwt = Jwt.builder()
+                .algorithm(ALGORITHM)
+                .keyId(keyId)
+                .type(TYPE)
+                .issuer(settings.issuer())
+                .addAudience(settings.audience())
+                .subject(user.username().value())
+                .issueTime(issuedAt)
+                .notBefore(issuedAt)
+                .expirationTime(expiresAt)
+                .jwtId(UUID.randomUUID().toString());
         if (!scopes.isEmpty()) {
-            payload.add("scope", Scope.format(scopes));
+            jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
-        String signingInput = encodedHeader + "." + encodeJson(payload.build());
-        String value = signingInput + "." + signatureOf(signingInput);
+        String value = SignedJwt.sign(jwt.build(), key).tokenContent();
         return new AccessToken(value, issuedAt, expiresAt, scopes);
     }
 
@@ -102,6 +116,7 @@ public final class JwtAccessTokens implements AccessTokens {
         } catch (Rejected rejected) {
             LOGGER.log(Level.FINE, "Access token rejected: {0}", rejected.getMessage());
         } catch (RuntimeException malformed) {
+            // Helidon's JwtException, Errors.ErrorMessagesException, ClassCastException on odd claim types, ...
             LOGGER.log(Level.FINE, "Access token rejected: malformed ({0})", malformed.getClass().getSimpleName());
         }
         return Optional.empty();
@@ -114,21 +129,32 @@ public final class JwtAccessTokens implements AccessTokens {
         for (String part : parts) {
             require(BASE64URL.matcher(part).matches(), "a segment is not unpadded base64url");
         }
-        checkHeader(decodeJson(parts[0], "header"));
-        // Comparing the canonical encodings also refuses signatures that differ only in unused trailing bits.
-        byte[] expected = signatureOf(parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-        require(MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII)), "bad signature");
-        return checkClaims(decodeJson(parts[1], "payload"));
+        JwtHeaders headers = JwtHeaders.parseToken(token);
+        checkHeader(headers, parts[0]);
+        SignedJwt signed = SignedJwt.parseToken(headers, token);
+        // Re-encoding the decoded bytes is the one canonical form; a different segment only varies unused trailing
+        // bits. Both sides come from the token, so this plain comparison leaks nothing about the key.
+        require(parts[2].equals(ENCODER.encodeToString(signed.getSignature())), "signature not canonically encoded");
+        // No default key: with alg and kid pinned above, Helidon looks up our one key by kid and compares MACs.
+        Errors errors = signed.verifySignature(keys, null);
+        require(errors.isValid(), "bad signature");
+        // getJwt() is the only public route to the payload; its payloadClaims() is the parsed object as sent,
+        // unlike payloadJson(), which is re-rendered from Helidon's typed (lossy) view.
+        Map<String, JsonValue> claims = signed.getJwt().payloadClaims();
+        require(strictJson(parts[1], "payload").equals(claims), "payload read differently by a strict parser");
+        return checkClaims(claims);
     }
 
-    private void checkHeader(JsonObject header) {
+    private void checkHeader(JwtHeaders headers, String segment) {
+        Map<String, JsonValue> header = headers.headerClaims();
         require(ALLOWED_HEADERS.containsAll(header.keySet()), "unexpected header parameter");
-        require(ALGORITHM.equals(string(header, "alg")), "algorithm is not " + ALGORITHM);
-        require(keyId.equals(string(header, "kid")), "unknown key id");
-        require(!header.containsKey("typ") || TYPE.equals(string(header, "typ")), "type is not " + TYPE);
+        require(strictJson(segment, "header").equals(header), "header read differently by a strict parser");
+        require(headers.algorithm().filter(ALGORITHM::equals).isPresent(), "algorithm is not " + ALGORITHM);
+        require(headers.keyId().filter(keyId::equals).isPresent(), "unknown key id");
+        require(headers.type().map(TYPE::equals).orElse(true), "type is not " + TYPE);
     }
 
-    private AccessTokenClaims checkClaims(JsonObject claims) {
+    private AccessTokenClaims checkClaims(Map<String, JsonValue> claims) {
         require(settings.issuer().equals(string(claims, "iss")), "wrong issuer");
         require(hasAudience(claims.get("aud")), "wrong audience");
         String subject = string(claims, "sub");
@@ -160,7 +186,7 @@ public final class JwtAccessTokens implements AccessTokens {
         return false;
     }
 
-    private static Set<Scope> scopes(JsonObject claims) {
+    private static Set<Scope> scopes(Map<String, JsonValue> claims) {
         if (!claims.containsKey("scope")) {
             return Set.of();
         }
@@ -170,12 +196,12 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     /** A string member, or null when absent or of another JSON type. */
-    private static String string(JsonObject object, String name) {
+    private static String string(Map<String, JsonValue> object, String name) {
         return object.get(name) instanceof JsonString value ? value.getString() : null;
     }
 
     /** An integral NumericDate member, null when absent; any other type rejects the token. */
-    private static Instant numericDate(JsonObject claims, String name) {
+    private static Instant numericDate(Map<String, JsonValue> claims, String name) {
         JsonValue value = claims.get(name);
         if (value == null) {
             return null;
@@ -186,17 +212,10 @@ public final class JwtAccessTokens implements AccessTokens {
         return Instant.ofEpochSecond(number.longValueExact());
     }
 
-    private static JsonObject decodeJson(String segment, String what) {
+    /** The segment as strict JSON ({@link JsonCodec}): UTF-8, one object, no duplicate keys, nothing after it. */
+    private static JsonObject strictJson(String segment, String what) {
         return JsonCodec.parseObject(DECODER.decode(segment))
-                .orElseThrow(() -> new Rejected(what + " is not a JSON object"));
-    }
-
-    private String signatureOf(String signingInput) {
-        return ENCODER.encodeToString(key.sign(signingInput.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static String encodeJson(JsonObject json) {
-        return ENCODER.encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+                .orElseThrow(() -> new Rejected(what + " is not a strict JSON object"));
     }
 
     /** Names the key without revealing it: the first 8 bytes of its SHA-256. */

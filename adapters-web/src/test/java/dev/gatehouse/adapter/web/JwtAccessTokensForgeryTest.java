@@ -1,6 +1,8 @@
 package dev.gatehouse.adapter.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -69,13 +71,18 @@ class JwtAccessTokensForgeryTest {
         assertEquals("HS256", decode(parts[0]).getString("alg"));
         assertEquals("JWT", decode(parts[0]).getString("typ"));
         JsonObject payload = decode(parts[1]);
-        assertEquals(Set.of("iss", "aud", "sub", "exp", "iat", "nbf", "jti", "scope"), payload.keySet());
+        // Helidon's Jwt builder always adds "upn" (MicroProfile JWT's user principal) equal to "sub" and writes
+        // "aud" as an array (see JwtAccessTokens.issue); the claim set is still exactly the one we choose.
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "scope"), payload.keySet());
+        assertEquals(ISSUER, payload.getString("iss"));
+        assertEquals(Json.createArrayBuilder().add(AUDIENCE).build(), payload.getJsonArray("aud"));
         assertEquals("johndoe", payload.getString("sub"));
+        assertEquals("johndoe", payload.getString("upn"));
         assertEquals("me", payload.getString("scope"));
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("iat").longValueExact());
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("nbf").longValueExact());
         assertEquals(NOW.plusSeconds(900).getEpochSecond(), payload.getJsonNumber("exp").longValueExact());
-        assertEquals(Set.of("iss", "aud", "sub", "exp", "iat", "nbf", "jti"), decode(genuine.split("\\.")[1]).keySet());
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti"), decode(genuine.split("\\.")[1]).keySet());
     }
 
     @Test
@@ -204,11 +211,39 @@ class JwtAccessTokensForgeryTest {
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         signature[0] ^= 1;
         corpus.put("signature with one bit flipped", parts[0] + "." + parts[1] + "." + BASE64URL.encodeToString(signature));
+        corpus.put("signature differing only in unused trailing bits", parts[0] + "." + parts[1] + "." + withTrailingBitSet(parts[2]));
+        corpus.put("duplicate alg in header, none first", signed(BASE64URL.encodeToString(bytes(
+                "{\"alg\":\"none\",\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}")) + "." + encode(claims())));
+        String claimsJson = Json.createObjectBuilder(claims()).build().toString();
+        corpus.put("duplicate sub in payload", signed(encode(header()) + "." + BASE64URL.encodeToString(
+                bytes(claimsJson.substring(0, claimsJson.length() - 1) + ",\"sub\":\"alice\"}"))));
+        byte[] notUtf8 = bytes(claimsJson.replace("4b7c1a9e-", "4b7c1a9\u00e9-"));
+        notUtf8[indexOf(notUtf8, (byte) 0xC3) + 1] = (byte) 0x28;
+        corpus.put("payload not UTF-8", signed(encode(header()) + "." + BASE64URL.encodeToString(notUtf8)));
         corpus.put("trailing whitespace", genuine + " ");
         corpus.put("base64 garbage", "!!!!.@@@@.####");
         corpus.put("dots only", "..");
         corpus.put("oversized but correctly signed", forge(header(), claims(c -> c.put("pad", "x".repeat(9_000)))));
         return corpus;
+    }
+
+    /** The same signature bytes, spelled with one of the last character's unused low bits set. */
+    private static String withTrailingBitSet(String signature) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(signature.charAt(signature.length() - 1));
+        String variant = signature.substring(0, signature.length() - 1) + alphabet.charAt(last | 1);
+        assertNotEquals(signature, variant);
+        assertArrayEquals(Base64.getUrlDecoder().decode(signature), Base64.getUrlDecoder().decode(variant));
+        return variant;
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("byte not found");
     }
 
     private Map<String, Object> header() {
