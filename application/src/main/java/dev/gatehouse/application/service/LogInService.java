@@ -4,46 +4,136 @@ import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.HashingOverloadedException;
+import dev.gatehouse.application.port.out.KnownDevices;
+import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a username and password and issues an access token. An unknown user costs one password
- * verification too (against a hash nobody can match), so response time does not reveal which
- * usernames exist.
+ * Checks a username and password and issues an access token, with the controls the password grant needs:
+ * <ul>
+ *   <li>one failure outcome for unknown user, wrong password and disabled account, each costing exactly one
+ *       password verification (an unknown user is checked against a hash nobody can match);</li>
+ *   <li>backoff per account name and a failure budget per client address, checked before any hashing, so a
+ *       throttled attempt costs no hashing work (it only waits as long as a verification would take, so its
+ *       timing matches) and counts as one more failure; a known device's correct password passes the
+ *       account's backoff, so guessing cannot lock the owner out;</li>
+ *   <li>a fresh hash stored after a successful login whose hash is outdated (legacy algorithm or old costs);</li>
+ *   <li>an audit event for every outcome.</li>
+ * </ul>
  */
 public final class LogInService implements LogInUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final AccessTokens accessTokens;
+    private final LoginThrottle throttle;
+    private final KnownDevices knownDevices;
+    private final AuditLog audit;
+    private final LoginProtection protection;
+    private final Clock clock;
     private final PasswordHash unmatchableHash;
 
-    public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens) {
+    public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, LoginThrottle throttle,
+                        KnownDevices knownDevices, AuditLog audit, LoginProtection protection, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.accessTokens = accessTokens;
+        this.throttle = throttle;
+        this.knownDevices = knownDevices;
+        this.audit = audit;
+        this.protection = protection;
+        this.clock = clock;
         this.unmatchableHash = hasher.hash(randomPassword());
     }
 
     @Override
     public LogInResult logIn(LogInCommand command) {
-        Optional<User> user = parseUsername(command.username()).flatMap(users::findByUsername);
-        PasswordHash hash = user.map(User::passwordHash).orElse(unmatchableHash);
-        boolean passwordMatches = hasher.verify(command.password(), hash);
-        if (user.isEmpty() || !passwordMatches) {
-            return new LogInResult.InvalidCredentials();
+        Instant now = clock.instant();
+        Optional<Username> username = parseUsername(command.username());
+        ThrottleKey clientKey = ThrottleKey.client(command.client());
+        Optional<String> device = username.flatMap(name -> command.knownDevice()
+                .flatMap(credential -> knownDevices.recognise(credential, name)));
+        // A recognised device is held to its own backoff instead of the account's, which an attacker may have run up.
+        Optional<ThrottleKey> accountKey = device.map(ThrottleKey::device).or(() -> username.map(ThrottleKey::account));
+
+        if (longestWait(now, clientKey, accountKey).isPresent()) {
+            // An attempt while throttled counts as a failure too, so hammering only lengthens the wait. It
+            // also makes this answer cost what a wrong password costs, minus the hashing work.
+            recordFailure(clientKey, accountKey, now);
+            record(AuditEvent.Type.LOGIN_THROTTLED, command, now);
+            hasher.waitLikeAVerification();
+            return new LogInResult.Throttled(longestWait(now, clientKey, accountKey).orElse(Duration.ofSeconds(1)));
         }
-        return new LogInResult.LoggedIn(accessTokens.issue(user.get(), grantedScopes(command.requestedScopes())));
+        try {
+            Optional<User> user = username.flatMap(users::findByUsername);
+            boolean passwordMatches = hasher.verify(command.password(), user.map(User::passwordHash).orElse(unmatchableHash));
+            if (user.isEmpty() || !passwordMatches || user.get().isDisabled()) {
+                recordFailure(clientKey, accountKey, now);
+                record(AuditEvent.Type.LOGIN_FAILED, command, now);
+                return new LogInResult.InvalidCredentials();
+            }
+            accountKey.ifPresent(throttle::clear);
+            User current = withCurrentHash(user.get(), command);
+            LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(
+                    accessTokens.issue(current, grantedScopes(command.requestedScopes())),
+                    knownDevices.enrol(current.username()));
+            record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);
+            return loggedIn;
+        } catch (HashingOverloadedException overloaded) {
+            record(AuditEvent.Type.FLOOD_REJECTED, command, now);
+            return new LogInResult.Overloaded(overloaded.retryAfter());
+        }
+    }
+
+    private void recordFailure(ThrottleKey clientKey, Optional<ThrottleKey> accountKey, Instant now) {
+        throttle.recordFailure(clientKey, attempts -> protection.clients().afterFailure(attempts, now));
+        accountKey.ifPresent(key -> throttle.recordFailure(key, attempts -> protection.accounts().afterFailure(attempts, now)));
+    }
+
+    private Optional<Duration> longestWait(Instant now, ThrottleKey clientKey, Optional<ThrottleKey> accountKey) {
+        Optional<Duration> clientWait = throttle.attemptsOf(clientKey).retryAfter(now);
+        Optional<Duration> accountWait = accountKey.flatMap(key -> throttle.attemptsOf(key).retryAfter(now));
+        if (clientWait.isPresent() && accountWait.isPresent()) {
+            return Optional.of(clientWait.get().compareTo(accountWait.get()) >= 0 ? clientWait.get() : accountWait.get());
+        }
+        return clientWait.or(() -> accountWait);
+    }
+
+    /** Stores a hash made with today's algorithm and costs; a login never fails because of this upgrade. */
+    private User withCurrentHash(User user, LogInCommand command) {
+        if (!hasher.needsRehash(user.passwordHash())) {
+            return user;
+        }
+        try {
+            User rehashed = user.withPasswordHash(hasher.hash(command.password()));
+            users.update(rehashed);
+            record(AuditEvent.Type.PASSWORD_REHASHED, command, clock.instant());
+            return rehashed;
+        } catch (HashingOverloadedException overloaded) {
+            return user; // upgrade at a calmer moment
+        }
+    }
+
+    private void record(AuditEvent.Type type, LogInCommand command, Instant at) {
+        audit.record(new AuditEvent(type, command.username(), command.client(), at));
     }
 
     private static Optional<Username> parseUsername(String raw) {

@@ -2,43 +2,64 @@ package dev.gatehouse.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
+import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryKnownDevices;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LogInServiceTest {
 
+    private static final ClientAddress HOME = new ClientAddress("192.0.2.10");
+    private static final ClientAddress ATTACKER = new ClientAddress("198.51.100.66");
+
     private final MutableClock clock = MutableClock.startingNow();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final InMemoryAccessTokens tokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
+    private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    private final InMemoryKnownDevices devices = new InMemoryKnownDevices();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final LoginProtection protection = new LoginProtection(AccountBackoff.DEFAULT, new ClientBudget(5, Duration.ofMinutes(10)));
     private LogInService logIn;
 
     @BeforeEach
     void setUp() {
         users.add(User.register(new Username("johndoe"), hasher.hash(new PlainPassword("secret")), null, null, clock.instant()));
-        logIn = new LogInService(users, hasher, tokens);
+        logIn = serviceWith(hasher);
     }
 
     @Test
-    void issues_a_token_for_the_right_password() {
-        LogInResult result = logIn.logIn(command("johndoe", "secret"));
+    void issues_a_token_and_a_device_credential_for_the_right_password() {
+        LogInResult.LoggedIn loggedIn = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret")));
 
-        LogInResult.LoggedIn loggedIn = assertInstanceOf(LogInResult.LoggedIn.class, result);
         assertEquals(new Username("johndoe"), tokens.verify(loggedIn.accessToken().value()).orElseThrow().subject());
+        assertTrue(devices.recognise(loggedIn.knownDevice(), new Username("johndoe")).isPresent());
+        assertEquals(List.of(AuditEvent.Type.LOGIN_SUCCEEDED), audit.types());
     }
 
     @Test
@@ -47,36 +68,148 @@ class LogInServiceTest {
     }
 
     @Test
-    void refuses_a_wrong_password() {
+    void refuses_a_wrong_password_and_records_it() {
         assertInstanceOf(LogInResult.InvalidCredentials.class, logIn.logIn(command("johndoe", "Secret")));
+
+        AuditEvent event = audit.events().getFirst();
+        assertEquals(AuditEvent.Type.LOGIN_FAILED, event.type());
+        assertEquals("johndoe", event.subject());
+        assertEquals(HOME, event.client());
     }
 
     @Test
-    void answers_an_unknown_user_exactly_like_a_wrong_password() {
-        assertEquals(logIn.logIn(command("johndoe", "wrong")), logIn.logIn(command("nobody", "secret")));
-        assertEquals(logIn.logIn(command("johndoe", "wrong")), logIn.logIn(command("not a valid name!", "secret")));
+    void answers_unknown_users_and_disabled_accounts_exactly_like_a_wrong_password() {
+        users.add(User.register(new Username("alice"), hasher.hash(new PlainPassword("secret2")), null, null, clock.instant()).disable());
+
+        LogInResult wrongPassword = logIn.logIn(command("johndoe", "wrong"));
+        assertEquals(wrongPassword, logIn.logIn(command("nobody", "secret")));
+        assertEquals(wrongPassword, logIn.logIn(command("not a valid name!", "secret")));
+        assertEquals(wrongPassword, logIn.logIn(command("alice", "secret2")));
     }
 
     @Test
-    void spends_one_password_verification_on_every_path() {
+    void spends_one_password_verification_on_every_unthrottled_path() {
+        users.add(User.register(new Username("alice"), hasher.hash(new PlainPassword("secret2")), null, null, clock.instant()).disable());
         int before = hasher.verifications();
 
         logIn.logIn(command("johndoe", "secret"));
         logIn.logIn(command("johndoe", "wrong"));
+        clock.advance(Duration.ofHours(2));
         logIn.logIn(command("nobody", "secret"));
         logIn.logIn(command("not a valid name!", "secret"));
+        logIn.logIn(command("alice", "secret2"));
 
-        assertEquals(4, hasher.verifications() - before);
+        assertEquals(5, hasher.verifications() - before);
+    }
+
+    @Test
+    void backs_off_an_account_exponentially_without_spending_hashing_work_on_throttled_attempts() {
+        logIn.logIn(command("johndoe", "guess-1"));
+        int verificationsSoFar = hasher.verifications();
+
+        clock.advance(Duration.ofMillis(500));
+        LogInResult throttled = logIn.logIn(command("johndoe", "secret"));
+
+        // The attempt while blocked counts: the second failure blocks for two seconds from now.
+        assertEquals(new LogInResult.Throttled(Duration.ofSeconds(2)), throttled);
+        assertEquals(verificationsSoFar, hasher.verifications());
+        assertEquals(1, hasher.waits(), "waited like a verification instead");
+        assertEquals(AuditEvent.Type.LOGIN_THROTTLED, audit.types().getLast());
+
+        clock.advance(Duration.ofSeconds(2));
+        logIn.logIn(command("johndoe", "guess-2"));
+        assertEquals(new LogInResult.Throttled(Duration.ofSeconds(8)), logIn.logIn(command("johndoe", "secret")));
+        clock.advance(Duration.ofSeconds(8));
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret")));
+    }
+
+    @Test
+    void throttles_names_that_do_not_exist_the_same_way() {
+        logIn.logIn(command("nobody", "guess"));
+
+        assertEquals(new LogInResult.Throttled(Duration.ofSeconds(2)), logIn.logIn(command("nobody", "guess")));
+    }
+
+    @Test
+    void a_success_clears_the_account_backoff() {
+        logIn.logIn(command("johndoe", "guess-1"));
+        clock.advance(Duration.ofSeconds(1));
+        logIn.logIn(command("johndoe", "secret"));
+
+        assertEquals(0, throttle.attemptsOf(ThrottleKey.account(new Username("johndoe"))).count());
+    }
+
+    @Test
+    void limits_failures_per_client_address_across_accounts() {
+        for (int i = 0; i < 5; i++) {
+            logIn.logIn(new LogInCommand("user" + i, new PlainPassword("guess"), Set.of(), ATTACKER, Optional.empty()));
+        }
+
+        LogInResult fromAttacker = logIn.logIn(new LogInCommand("user5", new PlainPassword("guess"), Set.of(), ATTACKER, Optional.empty()));
+
+        assertEquals(new LogInResult.Throttled(Duration.ofMinutes(10)), fromAttacker);
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret")));
+    }
+
+    @Test
+    void lets_the_owner_in_from_a_known_device_while_an_attacker_has_the_account_throttled() {
+        String device = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret"))).knownDevice();
+        logIn.logIn(new LogInCommand("johndoe", new PlainPassword("guess"), Set.of(), ATTACKER, Optional.empty()));
+        assertInstanceOf(LogInResult.Throttled.class, logIn.logIn(command("johndoe", "secret")));
+
+        LogInResult owner = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(), HOME, Optional.of(device)));
+
+        assertInstanceOf(LogInResult.LoggedIn.class, owner);
+    }
+
+    @Test
+    void ignores_a_device_credential_of_another_user() {
+        users.add(User.register(new Username("mallory"), hasher.hash(new PlainPassword("mallory-pw")), null, null, clock.instant()));
+        String mallorysDevice = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("mallory", "mallory-pw"))).knownDevice();
+        logIn.logIn(command("johndoe", "guess"));
+
+        LogInResult result = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("guess-2"), Set.of(), HOME, Optional.of(mallorysDevice)));
+
+        assertInstanceOf(LogInResult.Throttled.class, result);
+    }
+
+    @Test
+    void stores_a_fresh_hash_when_the_stored_one_is_outdated() {
+        FastPasswordHasher stronger = new FastPasswordHasher(2);
+        LogInService upgraded = serviceWith(stronger);
+        PasswordHash old = users.findByUsername(new Username("johndoe")).orElseThrow().passwordHash();
+
+        assertInstanceOf(LogInResult.LoggedIn.class, upgraded.logIn(command("johndoe", "secret")));
+
+        PasswordHash now = users.findByUsername(new Username("johndoe")).orElseThrow().passwordHash();
+        assertNotEquals(old, now);
+        assertTrue(now.encoded().contains("c=2"));
+        assertTrue(audit.types().contains(AuditEvent.Type.PASSWORD_REHASHED));
+        assertInstanceOf(LogInResult.LoggedIn.class, upgraded.logIn(command("johndoe", "secret")));
+        assertEquals(now, users.findByUsername(new Username("johndoe")).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void turns_a_login_away_when_hashing_is_at_capacity() {
+        hasher.saturate();
+
+        assertEquals(new LogInResult.Overloaded(Duration.ofSeconds(1)), logIn.logIn(command("johndoe", "secret")));
+        assertEquals(List.of(AuditEvent.Type.FLOOD_REJECTED), audit.types());
+        assertEquals(0, throttle.attemptsOf(ThrottleKey.account(new Username("johndoe"))).count(), "not counted as a failure");
     }
 
     @Test
     void never_grants_a_scope_just_because_it_was_requested() {
-        LogInResult result = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(new Scope("admin"))));
+        LogInResult result = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(new Scope("admin")), HOME, Optional.empty()));
 
         assertTrue(assertInstanceOf(LogInResult.LoggedIn.class, result).accessToken().scopes().isEmpty());
     }
 
+    private LogInService serviceWith(FastPasswordHasher passwordHasher) {
+        return new LogInService(users, passwordHasher, tokens, throttle, devices, audit, protection, clock);
+    }
+
     private static LogInCommand command(String username, String password) {
-        return new LogInCommand(username, new PlainPassword(password), Set.of());
+        return new LogInCommand(username, new PlainPassword(password), Set.of(), HOME, Optional.empty());
     }
 }

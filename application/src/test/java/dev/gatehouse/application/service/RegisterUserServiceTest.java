@@ -9,12 +9,18 @@ import dev.gatehouse.application.port.in.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserResult;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +29,15 @@ class RegisterUserServiceTest {
     private final MutableClock clock = MutableClock.startingNow();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FastPasswordHasher hasher = new FastPasswordHasher();
-    private final RegisterUserService register = new RegisterUserService(users, hasher, clock);
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final RegisterUserService register =
+            new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock);
 
     @Test
     void stores_an_active_user_with_a_hash_of_the_password() {
         RegisterUserResult result = register.register(new RegisterUserCommand(new Username("johndoe"),
                 new PlainPassword("correct horse"), Optional.of(new EmailAddress("johndoe@example.com")),
-                Optional.of(new FullName("John Doe"))));
+                Optional.of(new FullName("John Doe")), ClientAddress.LOCAL));
 
         User registered = assertInstanceOf(RegisterUserResult.Registered.class, result).user();
         User stored = users.findByUsername(new Username("johndoe")).orElseThrow();
@@ -38,6 +46,30 @@ class RegisterUserServiceTest {
         assertNotEquals("correct horse", stored.passwordHash().encoded());
         assertTrue(hasher.verify(new PlainPassword("correct horse"), stored.passwordHash()));
         assertEquals(Optional.of(new FullName("John Doe")), stored.fullName());
+        assertEquals(List.of(AuditEvent.Type.USER_REGISTERED), audit.types());
+    }
+
+    @Test
+    void spends_the_same_hashing_work_on_a_taken_username_as_on_a_new_one() {
+        register.register(command("johndoe", "first password"));
+        int hashesBefore = hasher.hashes();
+
+        register.register(command("JohnDoe", "second password"));
+
+        assertEquals(1, hasher.hashes() - hashesBefore);
+    }
+
+    @Test
+    void turns_a_registration_away_when_hashing_is_at_capacity_and_stores_nothing() {
+        hasher.saturate();
+
+        assertEquals(new RegisterUserResult.Overloaded(Duration.ofSeconds(1)), register.register(command("johndoe", "first password")));
+        assertTrue(users.findByUsername(new Username("johndoe")).isEmpty());
+    }
+
+    @Test
+    void asks_the_policy_about_the_password() {
+        assertInstanceOf(RegisterUserResult.PasswordRejected.class, register.register(command("johndoe", "JohnDoe")));
     }
 
     @Test
@@ -59,6 +91,6 @@ class RegisterUserServiceTest {
     }
 
     private static RegisterUserCommand command(String username, String password) {
-        return new RegisterUserCommand(new Username(username), new PlainPassword(password), Optional.empty(), Optional.empty());
+        return new RegisterUserCommand(new Username(username), new PlainPassword(password), Optional.empty(), Optional.empty(), ClientAddress.LOCAL);
     }
 }

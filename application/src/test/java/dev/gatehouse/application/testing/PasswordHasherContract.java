@@ -68,4 +68,33 @@ public abstract class PasswordHasherContract {
         assertFalse(hasher.verify(password, new PasswordHash("$unknown-algorithm$abc")));
         assertFalse(hasher.verify(password, new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$garbage")));
     }
+
+    @Test
+    void does_not_ask_to_rehash_its_own_fresh_hash_but_does_for_a_foreign_one() {
+        assertFalse(hasher.needsRehash(hasher.hash(new PlainPassword("fresh password"))));
+        assertTrue(hasher.needsRehash(new PasswordHash("$unknown-algorithm$abc")));
+    }
+
+    @Test
+    void waits_about_as_long_as_a_verification_takes() {
+        PlainPassword password = new PlainPassword("timing password");
+        PasswordHash hash = hasher.hash(password);
+        long verification = medianNanos(() -> hasher.verify(password, hash));
+
+        long wait = medianNanos(hasher::waitLikeAVerification);
+
+        assertTrue(wait >= verification / 2, "waited " + wait + " ns for a " + verification + " ns verification");
+        assertTrue(wait <= verification * 3 + 5_000_000, "waited " + wait + " ns for a " + verification + " ns verification");
+    }
+
+    private static long medianNanos(Runnable work) {
+        long[] samples = new long[9];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            work.run();
+            samples[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(samples);
+        return samples[samples.length / 2];
+    }
 }

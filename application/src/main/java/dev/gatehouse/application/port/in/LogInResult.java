@@ -1,15 +1,38 @@
 package dev.gatehouse.application.port.in;
 
 import dev.gatehouse.domain.AccessToken;
+import java.time.Duration;
 
 /** Every way a login can end; callers switch over it exhaustively. */
 public sealed interface LogInResult {
 
-    /** The credentials were right; the token carries the scopes actually granted. */
-    record LoggedIn(AccessToken accessToken) implements LogInResult {
+    /**
+     * The credentials were right; the token carries the scopes actually granted, and {@code knownDevice} is
+     * the credential that lets this client through a future throttle.
+     */
+    record LoggedIn(AccessToken accessToken, String knownDevice) implements LogInResult {
+
+        @Override
+        public String toString() {
+            return "LoggedIn[" + accessToken + ", knownDevice=redacted]";
+        }
     }
 
-    /** Unknown user or wrong password: deliberately one outcome, so callers cannot tell which. */
+    /**
+     * Unknown user, wrong password or disabled account: deliberately one outcome, so callers cannot tell
+     * which.
+     */
     record InvalidCredentials() implements LogInResult {
+    }
+
+    /**
+     * Too many recent failures for this account or client; nothing was checked. Answer it like
+     * {@link InvalidCredentials}, adding only when to retry.
+     */
+    record Throttled(Duration retryAfter) implements LogInResult {
+    }
+
+    /** Password hashing is at capacity; nothing was checked. Try again shortly. */
+    record Overloaded(Duration retryAfter) implements LogInResult {
     }
 }

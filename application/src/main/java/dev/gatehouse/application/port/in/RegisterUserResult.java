@@ -1,6 +1,7 @@
 package dev.gatehouse.application.port.in;
 
 import dev.gatehouse.domain.User;
+import java.time.Duration;
 
 /** Every way a registration can end; callers switch over it exhaustively. */
 public sealed interface RegisterUserResult {
@@ -13,7 +14,11 @@ public sealed interface RegisterUserResult {
     record UsernameTaken() implements RegisterUserResult {
     }
 
-    /** The password breaks the password rules; {@code reason} is safe to show the user. */
+    /** The password breaks the password policy; {@code reason} is safe to show the user. */
     record PasswordRejected(String reason) implements RegisterUserResult {
+    }
+
+    /** Password hashing is at capacity; nothing was stored. Try again shortly. */
+    record Overloaded(Duration retryAfter) implements RegisterUserResult {
     }
 }

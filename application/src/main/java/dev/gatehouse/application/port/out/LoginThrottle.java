@@ -1,0 +1,24 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.FailedAttempts;
+import java.util.function.UnaryOperator;
+
+/**
+ * Remembers failed logins per key. Shared by every Gatehouse instance on one store, so the updates must be
+ * atomic across processes (a row lock, not a read then a write). Every adapter passes
+ * {@code LoginThrottleContract}.
+ */
+public interface LoginThrottle {
+
+    /** The failures counted against the key; {@link FailedAttempts#NONE} when there are none. */
+    FailedAttempts attemptsOf(ThrottleKey key);
+
+    /**
+     * Atomically replaces the key's record with {@code change} applied to it (to {@link FailedAttempts#NONE}
+     * when there is none yet) and answers the stored result.
+     */
+    FailedAttempts recordFailure(ThrottleKey key, UnaryOperator<FailedAttempts> change);
+
+    /** Forgets the key's failures, after a successful login or an administrator's unlock. */
+    void clear(ThrottleKey key);
+}

@@ -1,0 +1,31 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.Username;
+import java.util.Objects;
+
+/** What failed logins are counted against: an account name, a client address or a known device. */
+public record ThrottleKey(String value) {
+
+    public static final int MAX_LENGTH = 128;
+
+    public ThrottleKey {
+        Objects.requireNonNull(value, "value");
+        if (value.isEmpty() || value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("throttle key must be 1 to " + MAX_LENGTH + " characters");
+        }
+    }
+
+    /** Keyed by the name, whether or not such an account exists, so throttling reveals nothing. */
+    public static ThrottleKey account(Username username) {
+        return new ThrottleKey("account:" + username.canonical());
+    }
+
+    public static ThrottleKey client(ClientAddress address) {
+        return new ThrottleKey("client:" + address.value());
+    }
+
+    public static ThrottleKey device(String deviceId) {
+        return new ThrottleKey("device:" + deviceId);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gatehouse.application.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.ThrottleKey;
+import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.FailedAttempts;
+import dev.gatehouse.domain.Username;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link LoginThrottle} adapter must do. Extend it and return a throttle over an empty store from
+ * {@link #newEmptyThrottle()}; {@link #anotherInstanceOnTheSameStore()} may answer a second view of that store
+ * (another Gatehouse instance on the same database), or the same object for a single-process adapter.
+ */
+public abstract class LoginThrottleContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:15:30.123456Z");
+    private final ThrottleKey jane = ThrottleKey.account(new Username("jane"));
+    private LoginThrottle throttle;
+
+    protected abstract LoginThrottle newEmptyThrottle();
+
+    protected abstract LoginThrottle anotherInstanceOnTheSameStore();
+
+    @BeforeEach
+    void startEmpty() {
+        throttle = newEmptyThrottle();
+    }
+
+    @Test
+    void knows_no_failures_for_a_new_key() {
+        assertEquals(FailedAttempts.NONE, throttle.attemptsOf(jane));
+    }
+
+    @Test
+    void stores_what_the_change_makes_of_the_previous_record() {
+        FailedAttempts first = throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+        FailedAttempts second = throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW.plusSeconds(2)));
+
+        assertEquals(1, first.count());
+        assertEquals(2, second.count());
+        assertEquals(NOW, second.firstFailureAt());
+        assertEquals(NOW.plusSeconds(2), second.lastFailureAt());
+        assertEquals(second, throttle.attemptsOf(jane));
+    }
+
+    @Test
+    void keeps_keys_apart_and_ignores_the_case_of_account_names() {
+        throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+
+        assertEquals(1, throttle.attemptsOf(ThrottleKey.account(new Username("JANE"))).count());
+        assertEquals(FailedAttempts.NONE, throttle.attemptsOf(ThrottleKey.account(new Username("john"))));
+        assertEquals(FailedAttempts.NONE, throttle.attemptsOf(ThrottleKey.client(new ClientAddress("192.0.2.1"))));
+    }
+
+    @Test
+    void forgets_a_cleared_key() {
+        throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+
+        throttle.clear(jane);
+        throttle.clear(ThrottleKey.device("never-seen"));
+
+        assertEquals(FailedAttempts.NONE, throttle.attemptsOf(jane));
+    }
+
+    @Test
+    void is_shared_by_every_instance_on_the_same_store() {
+        throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+
+        assertEquals(1, anotherInstanceOnTheSameStore().attemptsOf(jane).count());
+    }
+
+    @Test
+    void counts_every_one_of_many_concurrent_failures() throws Exception {
+        int failures = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<FailedAttempts>> results = new ArrayList<>();
+            for (int i = 0; i < failures; i++) {
+                LoginThrottle instance = i % 2 == 0 ? throttle : anotherInstanceOnTheSameStore();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return instance.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+                }));
+            }
+            start.countDown();
+            for (Future<FailedAttempts> result : results) {
+                result.get();
+            }
+            assertEquals(failures, throttle.attemptsOf(jane).count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

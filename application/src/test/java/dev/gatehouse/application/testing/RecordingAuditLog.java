@@ -1,0 +1,25 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every audit event in memory, so tests can see what was recorded. */
+public final class RecordingAuditLog implements AuditLog {
+
+    private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void record(AuditEvent event) {
+        events.add(event);
+    }
+
+    public List<AuditEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public List<AuditEvent.Type> types() {
+        return events.stream().map(AuditEvent::type).toList();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gatehouse.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something security-relevant that happened: what, to whom (the username as given, made safe for logs),
+ * from where and when. Never carries a password or a token.
+ */
+public record AuditEvent(Type type, String subject, ClientAddress client, Instant occurredAt) {
+
+    public static final int MAX_SUBJECT_LENGTH = 64;
+
+    /** The kinds of event Gatehouse records. */
+    public enum Type {
+        USER_REGISTERED,
+        LOGIN_SUCCEEDED,
+        LOGIN_FAILED,
+        LOGIN_THROTTLED,
+        PASSWORD_REHASHED,
+        FLOOD_REJECTED
+    }
+
+    public AuditEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        subject = safe(subject);
+    }
+
+    /**
+     * An attacker chooses the username of a failed login; keep only printable ASCII and bound the length so
+     * it cannot forge log lines or fill the table.
+     */
+    private static String safe(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String printable = raw.codePoints()
+                .map(c -> c >= 0x21 && c <= 0x7E ? c : '?')
+                .limit(MAX_SUBJECT_LENGTH)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return printable;
+    }
+}
