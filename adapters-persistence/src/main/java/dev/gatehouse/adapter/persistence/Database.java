@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
     private final EntityManagerFactory entityManagerFactory;
     private final String vendor;
     private final UserRepository users;
+    private final JpaLoginThrottle loginThrottle;
+    private final JpaAuditLog auditLog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource pool, EntityManagerFactory entityManagerFactory, String vendor) {
@@ -41,6 +43,8 @@ public final class Database implements AutoCloseable {
         this.entityManagerFactory = entityManagerFactory;
         this.vendor = vendor;
         this.users = new JpaUserRepository(entityManagerFactory);
+        this.loginThrottle = new JpaLoginThrottle(entityManagerFactory);
+        this.auditLog = new JpaAuditLog(entityManagerFactory);
     }
 
     /**
@@ -73,6 +77,16 @@ public final class Database implements AutoCloseable {
     /** The users stored in this database; the same repository on every call. */
     public UserRepository users() {
         return users;
+    }
+
+    /** The failed-login counts in this database, shared with every instance on it; the same one on every call. */
+    public JpaLoginThrottle loginThrottle() {
+        return loginThrottle;
+    }
+
+    /** The audit trail in this database; the same one on every call. */
+    public JpaAuditLog auditLog() {
+        return auditLog;
     }
 
     /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
@@ -149,6 +163,8 @@ public final class Database implements AutoCloseable {
     private static EntityManagerFactory hibernate(DataSource dataSource) {
         return new HibernatePersistenceConfiguration("gatehouse")
                 .managedClass(UserJpaEntity.class)
+                .managedClass(LoginThrottleJpaEntity.class)
+                .managedClass(AuditEventJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

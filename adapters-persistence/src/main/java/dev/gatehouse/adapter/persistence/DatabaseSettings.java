@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maximumPoolSize) {
 
+    public static final int MIN_POOL_SIZE = 2;
     static final int MAX_POOL_SIZE = 100;
 
     /** The H2 flags that make it behave like PostgreSQL for our SQL; shared with the test databases. */
@@ -29,9 +30,10 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         if (jdbcUrl.isBlank() || !jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("jdbcUrl must be a JDBC URL (jdbc:...), got '" + maskUrl(jdbcUrl) + "'");
         }
-        if (maximumPoolSize < 1 || maximumPoolSize > MAX_POOL_SIZE) {
+        // Flyway holds a second connection for its lock while it migrates on the first.
+        if (maximumPoolSize < MIN_POOL_SIZE || maximumPoolSize > MAX_POOL_SIZE) {
             throw new IllegalArgumentException(
-                    "maximumPoolSize must be between 1 and " + MAX_POOL_SIZE + ", got " + maximumPoolSize);
+                    "maximumPoolSize must be between " + MIN_POOL_SIZE + " and " + MAX_POOL_SIZE + ", got " + maximumPoolSize);
         }
     }
 

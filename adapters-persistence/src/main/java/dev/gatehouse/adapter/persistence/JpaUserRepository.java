@@ -7,12 +7,9 @@ import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +23,6 @@ import java.util.function.Function;
 public final class JpaUserRepository implements UserRepository {
 
     static final String UNIQUE_USERNAME_CONSTRAINT = "uq_users_username_canonical";
-    private static final String UNIQUE_VIOLATION_SQLSTATE = "23505";
 
     private final EntityManagerFactory entityManagerFactory;
     private final Clock clock;
@@ -92,29 +88,7 @@ public final class JpaUserRepository implements UserRepository {
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager entityManager = entityManagerFactory.createEntityManager();
-        EntityTransaction transaction = entityManager.getTransaction();
-        try {
-            transaction.begin();
-            T result = work.apply(entityManager);
-            transaction.commit();
-            return result;
-        } catch (RuntimeException e) {
-            rollBack(transaction, e);
-            throw e;
-        } finally {
-            entityManager.close();
-        }
-    }
-
-    private static void rollBack(EntityTransaction transaction, RuntimeException cause) {
-        try {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-        } catch (RuntimeException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
+        return JpaTransactions.inTransaction(entityManagerFactory, work);
     }
 
     private Instant now() {
@@ -124,23 +98,6 @@ public final class JpaUserRepository implements UserRepository {
 
     /** Whether the failure is the username constraint, whichever layer (Hibernate, JDBC) reports it. */
     static boolean violatesUniqueUsername(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && namesUniqueUsernameConstraint(violation.getConstraintName())) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (UNIQUE_VIOLATION_SQLSTATE.equals(e.getSQLState()) && namesUniqueUsernameConstraint(e.getMessage())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean namesUniqueUsernameConstraint(String text) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(UNIQUE_USERNAME_CONSTRAINT);
+        return ConstraintViolations.isUniqueViolationOf(failure, UNIQUE_USERNAME_CONSTRAINT);
     }
 }

@@ -19,7 +19,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -31,6 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Opening, migrating and validating a database on both vendors, and failing clearly when it cannot. */
 class DatabaseIT {
+
+    private static final int MIGRATIONS = 2;
 
     static Stream<Arguments> vendors() {
         return Stream.of(
@@ -44,10 +48,38 @@ class DatabaseIT {
             throws SQLException {
         try (Database database = Database.open(fresh.get())) {
             assertEquals(vendor, database.vendor());
-            assertEquals(1, appliedMigrations(database));
+            assertEquals(MIGRATIONS, appliedMigrations(database));
             assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
                     + " WHERE constraint_name = 'uq_users_username_canonical' AND constraint_type = 'UNIQUE'"));
             assertEquals(0, count(database, "SELECT COUNT(*) FROM users"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void creates_the_login_protection_tables_with_named_constraints_and_indexes(String vendor, Supplier<DatabaseSettings> fresh)
+            throws SQLException {
+        try (Database database = Database.open(fresh.get())) {
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'pk_login_throttle' AND constraint_type = 'PRIMARY KEY'"));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'pk_audit_events' AND constraint_type = 'PRIMARY KEY'"));
+            assertEquals(Set.of("ix_audit_events_occurred_at", "ix_audit_events_subject"), indexesOf(database, "audit_events"));
+            assertEquals(Set.of("ix_login_throttle_last_failure_at"), indexesOf(database, "login_throttle"));
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM login_throttle"));
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM audit_events"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void the_schema_refuses_a_negative_failure_count(String vendor, Supplier<DatabaseSettings> fresh) throws SQLException {
+        try (Database database = Database.open(fresh.get());
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO login_throttle"
+                    + " (throttle_key, failures, first_failure_at, last_failure_at, blocked_until)"
+                    + " VALUES ('account:x', -1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
         }
     }
 
@@ -62,7 +94,7 @@ class DatabaseIT {
         }
 
         try (Database second = Database.open(settings)) {
-            assertEquals(1, appliedMigrations(second));
+            assertEquals(MIGRATIONS, appliedMigrations(second));
             assertEquals(Optional.of(user), second.users().findById(user.id()));
         }
     }
@@ -151,6 +183,8 @@ class DatabaseIT {
         Database database = Database.open(TestDatabases.freshH2());
 
         assertSame(database.users(), database.users());
+        assertSame(database.loginThrottle(), database.loginThrottle());
+        assertSame(database.auditLog(), database.auditLog());
         database.close();
         database.close();
     }
@@ -161,6 +195,21 @@ class DatabaseIT {
 
     private static long appliedMigrations(Database database) throws SQLException {
         return count(database, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL");
+    }
+
+    /** The names of the table's indexes other than those backing its primary key. */
+    private static Set<String> indexesOf(Database database, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (Connection connection = database.dataSource().getConnection();
+             ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+            while (indexes.next()) {
+                String name = indexes.getString("INDEX_NAME");
+                if (name != null && name.startsWith("ix_")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     private static long count(Database database, String sql) throws SQLException {

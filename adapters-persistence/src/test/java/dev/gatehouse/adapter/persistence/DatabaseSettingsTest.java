@@ -20,7 +20,7 @@ class DatabaseSettingsTest {
 
         assertEquals(URL, settings.jdbcUrl());
         assertFalse(settings.isEmbedded());
-        new DatabaseSettings(URL, null, null, 1);
+        new DatabaseSettings(URL, null, null, 2);
         new DatabaseSettings(URL, null, null, 100);
     }
 
@@ -57,7 +57,7 @@ class DatabaseSettingsTest {
         assertFalse(inUserInfo.contains("urlSecret"), inUserInfo);
         assertFalse(h2Style.contains("urlSecret"), h2Style);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new DatabaseSettings("x?password=urlSecret", null, null, 1));
+                () -> new DatabaseSettings("x?password=urlSecret", null, null, 2));
         assertFalse(refused.getMessage().contains("urlSecret"), refused.getMessage());
     }
 

@@ -1,0 +1,56 @@
+package dev.gatehouse.adapter.persistence;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import dev.gatehouse.domain.PlainPassword;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks passwords against bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}) migrated from other
+ * systems, such as passlib in FastAPI apps or Apache's htpasswd. Never makes new ones: a user who logs in with
+ * one is given an argon2id hash instead.
+ */
+final class BcryptVerifier {
+
+    // The modular crypt format: version, two-digit cost, 22 characters of salt and 31 of hash.
+    private static final Pattern SHAPE = Pattern.compile("\\$2[aby]\\$(\\d{2})\\$[./A-Za-z0-9]{53}");
+    // Each step doubles the work; 2^20 rounds already take about a minute. A stored hash above that is damage
+    // or sabotage, and verifying it would tie up a hashing slot for hours.
+    private static final int MAX_COST = 20;
+    // passlib, OpenBSD and htpasswd use only the first 72 bytes of the password; so must we, or a migrated user
+    // with a longer password could never log in. The version only sets that limit, which all three share.
+    private static final BCrypt.Verifyer VERIFYER =
+            BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A));
+
+    private BcryptVerifier() {
+    }
+
+    /** Whether the hash names one of the bcrypt versions we read, however damaged the rest may be. */
+    static boolean isBcrypt(String encoded) {
+        return encoded.startsWith("$2a$") || encoded.startsWith("$2b$") || encoded.startsWith("$2y$");
+    }
+
+    /** True when the password matches; false for a wrong password and for a malformed or absurdly costly hash. */
+    static boolean verify(PlainPassword password, String encoded) {
+        Matcher shape = SHAPE.matcher(encoded);
+        if (!shape.matches()) {
+            return false;
+        }
+        int cost = Integer.parseInt(shape.group(1));
+        if (cost < BCrypt.MIN_COST || cost > MAX_COST) {
+            return false;
+        }
+        char[] chars = password.value().toCharArray();
+        try {
+            // Encodes the password as UTF-8, as passlib does.
+            return VERIFYER.verify(chars, encoded).verified;
+        } catch (RuntimeException malformed) {
+            // A damaged hash is "cannot verify", never an error for the caller.
+            return false;
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+}
