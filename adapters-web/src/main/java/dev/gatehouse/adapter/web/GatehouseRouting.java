@@ -1,43 +1,68 @@
 package dev.gatehouse.adapter.web;
 
+import dev.gatehouse.application.port.out.StoreUnavailableException;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Registers every Gatehouse route and the central error mapping on a routing builder: a thrown
  * {@link HttpProblem} is sent as it is, Helidon's own HTTP errors (such as 404 for an unknown path) get a
- * {@code {"detail": ...}} body, and anything else becomes a logged 500 that shows the client nothing.
+ * {@code {"detail": ...}} body, and anything else becomes a logged 500 that shows the client nothing. The limits
+ * Helidon enforces before routing are set on the server by {@link ServerLimits#applyLimits}.
  */
 public final class GatehouseRouting {
 
     private static final Logger LOGGER = Logger.getLogger(GatehouseRouting.class.getName());
 
+    private static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(2);
+
     private GatehouseRouting() {
     }
 
+    /** {@link #configure(HttpRouting.Builder, WebUseCases, WebSettings)} with {@link WebSettings#DEFAULT}. */
     public static void configure(HttpRouting.Builder routing, WebUseCases useCases) {
+        configure(routing, useCases, WebSettings.DEFAULT);
+    }
+
+    /** Registers the routes; {@code settings} decide where the client address comes from and how cookies are set. */
+    public static void configure(HttpRouting.Builder routing, WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(settings, "settings");
         routing.addFilter((chain, request, response) -> {
                     response.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
                     // Helidon would send the body of a HEAD answer too, which HTTP forbids.
                     if (request.prologue().method() == Method.HEAD) {
                         response.streamFilter(body -> OutputStream.nullOutputStream());
                     }
-                    chain.proceed();
+                    Optional<HttpProblem> ambiguous = Requests.ambiguousLength(request);
+                    if (ambiguous.isPresent()) {
+                        ambiguous.get().sendTo(response);
+                    } else {
+                        chain.proceed();
+                    }
+                    // Helidon 4.3 reads on after answering "Connection: close". After a body whose framing we refused,
+                    // the bytes that follow must not be parsed as a next request (request smuggling), so close now.
+                    if (response.isSent() && response.headers().contains(HeaderValues.CONNECTION_CLOSE)) {
+                        throw new CloseConnectionException("closing after a Connection: close answer");
+                    }
                 })
-                .register("/token", new TokenHttpService(useCases.logIn()))
-                .register("/users", new UsersHttpService(useCases.registerUser(), useCases.currentUser()))
+                .register("/token", new TokenHttpService(useCases.logIn(), settings))
+                .register("/users", new UsersHttpService(useCases.registerUser(), useCases.currentUser(), settings))
                 .error(HttpProblem.class, (request, response, problem) -> problem.sendTo(response))
+                .error(StoreUnavailableException.class, GatehouseRouting::unavailable)
                 .error(HttpException.class, GatehouseRouting::httpError)
                 .error(Throwable.class, GatehouseRouting::unexpected);
     }
@@ -49,6 +74,14 @@ public final class GatehouseRouting {
             return;
         }
         JsonResponses.send(response, status, JsonResponses.detail(status.reasonPhrase()));
+    }
+
+    /** The database is down or saturated: say "try again shortly", not "bug", and nothing about the cause. */
+    private static void unavailable(ServerRequest request, ServerResponse response, StoreUnavailableException error) {
+        LOGGER.log(Level.WARNING, () -> "Store unavailable on " + request.prologue().method().text() + " "
+                + request.prologue().uriPath().rawPath() + ": " + error.getMessage());
+        JsonResponses.send(response, Status.SERVICE_UNAVAILABLE_503, JsonResponses.detail("Service temporarily unavailable"),
+                JsonResponses.retryAfter(STORE_RETRY_AFTER));
     }
 
     private static void unexpected(ServerRequest request, ServerResponse response, Throwable error) {

@@ -1,12 +1,16 @@
 package dev.gatehouse.adapter.web;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Reads what the handlers need from a request, refusing the wrong media type and oversized bodies. */
 final class Requests {
@@ -30,9 +34,34 @@ final class Requests {
         }
     }
 
-    /** The whole body, at most {@link #MAX_BODY_BYTES}; 413 beyond that. */
+    /**
+     * 400 when the request's body length is ambiguous: several {@code Content-Length} headers, one beside
+     * {@code Transfer-Encoding}, or a negative one. A proxy in front may read such a request differently from
+     * Helidon, which is how requests are smuggled, so it is refused on every path before routing, and the
+     * connection is closed, as nothing after it can be trusted to start where the next request does.
+     */
+    static Optional<HttpProblem> ambiguousLength(ServerRequest request) {
+        List<String> lengths = request.headers().all(HeaderNames.CONTENT_LENGTH, List::of);
+        if (lengths.size() > 1 || (!lengths.isEmpty() && request.headers().contains(HeaderNames.TRANSFER_ENCODING))) {
+            return Optional.of(badFraming("Ambiguous request body length"));
+        }
+        if (request.headers().contentLength().orElse(0) < 0) {
+            return Optional.of(badFraming("Invalid Content-Length"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The whole body, at most {@link #MAX_BODY_BYTES}; 413 beyond that. 400 and a closed connection when its
+     * length is ambiguous ({@link #ambiguousLength}), the client stops short, or the chunked encoding is broken.
+     */
     static byte[] body(ServerRequest request) {
-        if (request.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
+        Optional<HttpProblem> ambiguous = ambiguousLength(request);
+        if (ambiguous.isPresent()) {
+            throw ambiguous.get();
+        }
+        long length = request.headers().contentLength().orElse(0);
+        if (length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
         if (!request.content().hasEntity()) {
@@ -44,9 +73,19 @@ final class Requests {
                 throw tooLarge();
             }
             return body;
+        } catch (DataReader.InsufficientDataAvailableException truncated) {
+            // The client closed before sending the body it announced: its mistake, not our failure.
+            throw badFraming("Request body incomplete");
+        } catch (IllegalArgumentException malformedChunk) {
+            // Helidon 4.3 reads a chunk size that is not hex as a NumberFormatException, not as a bad request.
+            throw badFraming("Malformed request body");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
         }
+    }
+
+    private static HttpProblem badFraming(String detail) {
+        return HttpProblem.detail(Status.BAD_REQUEST_400, detail, HeaderValues.CONNECTION_CLOSE);
     }
 
     private static HttpProblem tooLarge() {

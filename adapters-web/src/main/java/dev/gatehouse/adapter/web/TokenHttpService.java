@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.Scope;
 import io.helidon.http.Header;
@@ -14,26 +15,37 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
-/** {@code POST /token}: the OAuth2 password grant, answering like FastAPI's {@code OAuth2PasswordRequestForm}. */
+/**
+ * {@code POST /token}: the OAuth2 password grant, answering like FastAPI's {@code OAuth2PasswordRequestForm}.
+ * A successful login sets the known-device cookie; the next login sends it back, so its owner gets through a
+ * throttle that guessing by someone else ran up.
+ */
 final class TokenHttpService implements HttpService {
+
+    private static final Logger LOGGER = Logger.getLogger(TokenHttpService.class.getName());
 
     private static final String FORM = "application/x-www-form-urlencoded";
     /** RFC 6749 section 3.1: request parameters must not be included more than once. */
     private static final List<String> PARAMETERS =
             List.of("grant_type", "username", "password", "scope", "client_id", "client_secret");
     private static final Header WWW_AUTHENTICATE_BEARER = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+    private static final String BUSY = "Service busy, retry later";
 
     private final LogInUseCase logIn;
+    private final WebSettings settings;
 
-    TokenHttpService(LogInUseCase logIn) {
+    TokenHttpService(LogInUseCase logIn, WebSettings settings) {
         this.logIn = Objects.requireNonNull(logIn, "logIn");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
@@ -50,16 +62,32 @@ final class TokenHttpService implements HttpService {
         if (repeated.isPresent()) {
             throw invalidRequest("Parameter " + repeated.get() + " must not be repeated");
         }
-        LogInCommand command = command(form);
+        LogInCommand command = command(form, ClientAddresses.of(request, settings.trustForwardedFor()),
+                DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of)));
 
         switch (logIn.logIn(command)) {
-            case LogInResult.LoggedIn(AccessToken token) -> JsonResponses.send(response, Status.OK_200,
-                    TokenResponse.bearer(token, !command.requestedScopes().isEmpty()).toJson(),
-                    JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
-            case LogInResult.InvalidCredentials invalid -> throw HttpProblem.oauth(Status.UNAUTHORIZED_401,
-                    "Incorrect username or password", "invalid_grant", "Incorrect username or password",
-                    WWW_AUTHENTICATE_BEARER);
+            case LogInResult.LoggedIn(AccessToken token, String knownDevice) -> {
+                DeviceCookie.write(knownDevice, settings.knownDeviceLifetime(), settings.secureCookies())
+                        .ifPresentOrElse(response::header,
+                                () -> LOGGER.warning("Known-device credential cannot be sent as a cookie; none set"));
+                JsonResponses.send(response, Status.OK_200,
+                        TokenResponse.bearer(token, !command.requestedScopes().isEmpty()).toJson(),
+                        JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+            }
+            case LogInResult.InvalidCredentials invalid -> throw invalidGrant();
+            // Exactly the wrong-password answer plus when to retry: nothing else tells a guesser more.
+            case LogInResult.Throttled(Duration retryAfter) -> throw invalidGrant(JsonResponses.retryAfter(retryAfter));
+            case LogInResult.Overloaded(Duration retryAfter) -> throw HttpProblem.oauth(Status.SERVICE_UNAVAILABLE_503,
+                    BUSY, "temporarily_unavailable", BUSY, JsonResponses.retryAfter(retryAfter));
         }
+    }
+
+    private static HttpProblem invalidGrant(Header... extraHeaders) {
+        Header[] headers = new Header[extraHeaders.length + 1];
+        headers[0] = WWW_AUTHENTICATE_BEARER;
+        System.arraycopy(extraHeaders, 0, headers, 1, extraHeaders.length);
+        return HttpProblem.oauth(Status.UNAUTHORIZED_401, "Incorrect username or password", "invalid_grant",
+                "Incorrect username or password", headers);
     }
 
     /** An absent or empty grant_type is allowed, as FastAPI's form allows it. */
@@ -71,14 +99,14 @@ final class TokenHttpService implements HttpService {
         }
     }
 
-    private static LogInCommand command(FormBody form) {
+    private static LogInCommand command(FormBody form, ClientAddress client, Optional<String> knownDevice) {
         List<FieldError> errors = new ArrayList<>();
         String username = required(form, "username", Function.identity(), errors);
         PlainPassword password = required(form, "password", PlainPassword::new, errors);
         if (!errors.isEmpty()) {
             throw HttpProblem.validation(errors);
         }
-        return new LogInCommand(username, password, requestedScopes(form.value("scope")));
+        return new LogInCommand(username, password, requestedScopes(form.value("scope")), client, knownDevice);
     }
 
     /** Like FastAPI's form fields, an empty value counts as missing. */

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserResult;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PlainPassword;
@@ -20,6 +21,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,10 +36,12 @@ final class UsersHttpService implements HttpService {
 
     private final RegisterUserUseCase registerUser;
     private final CurrentUserUseCase currentUser;
+    private final WebSettings settings;
 
-    UsersHttpService(RegisterUserUseCase registerUser, CurrentUserUseCase currentUser) {
+    UsersHttpService(RegisterUserUseCase registerUser, CurrentUserUseCase currentUser, WebSettings settings) {
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
         this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
@@ -56,25 +60,27 @@ final class UsersHttpService implements HttpService {
         JsonObject body = JsonCodec.parseObject(Requests.body(request))
                 .orElseThrow(() -> HttpProblem.validation(FieldError.bodyNotAnObject()));
 
-        switch (registerUser.register(command(body))) {
+        switch (registerUser.register(command(body, ClientAddresses.of(request, settings.trustForwardedFor())))) {
             case RegisterUserResult.Registered(User user) ->
                     JsonResponses.send(response, Status.CREATED_201, UserResponse.from(user).toJson());
             case RegisterUserResult.UsernameTaken taken ->
                     throw HttpProblem.detail(Status.CONFLICT_409, "Username already registered");
             case RegisterUserResult.PasswordRejected(String reason) ->
                     throw HttpProblem.validation(FieldError.invalid("password", reason));
+            case RegisterUserResult.Overloaded(Duration retryAfter) -> throw HttpProblem.detail(
+                    Status.SERVICE_UNAVAILABLE_503, "Service busy, retry later", JsonResponses.retryAfter(retryAfter));
         }
     }
 
     /** Reads only the fields a client may set: {@code disabled}, ids or hashes in the body are ignored. */
-    private static RegisterUserCommand command(JsonObject body) {
+    private static RegisterUserCommand command(JsonObject body, ClientAddress client) {
         JsonFields fields = new JsonFields(body);
         Username username = fields.required("username", Username::new);
         PlainPassword password = fields.required("password", PlainPassword::new);
         Optional<EmailAddress> email = fields.optional("email", EmailAddress::new);
         Optional<FullName> fullName = fields.optional("full_name", FullName::new);
         fields.throwIfInvalid();
-        return new RegisterUserCommand(username, password, email, fullName);
+        return new RegisterUserCommand(username, password, email, fullName, client);
     }
 
     private void me(ServerRequest request, ServerResponse response) {

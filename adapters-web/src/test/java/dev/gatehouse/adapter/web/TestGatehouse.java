@@ -4,26 +4,40 @@ import dev.gatehouse.application.service.CurrentUserService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
+import java.time.Duration;
 import java.time.Instant;
 
-/** The real services over in-memory ports and the real JWT adapter, on a clock tests can move. */
+/**
+ * The real services over in-memory ports and the real JWT and known-device adapters, on a clock tests can move.
+ * Both adapters are keyed from one secret, as production keys them from {@code GATEHOUSE_JWT_SECRET}.
+ */
 final class TestGatehouse {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final FastPasswordHasher hasher = new FastPasswordHasher();
+    final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    final RecordingAuditLog audit = new RecordingAuditLog();
+    private final byte[] secret = JwtSettings.randomSecret();
     final JwtAccessTokens tokens = new JwtAccessTokens(new JwtSettings("gatehouse-test", "gatehouse-test",
-            JwtSettings.randomSecret(), JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
+            secret, JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
+    final HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, clock);
     final WebUseCases useCases = new WebUseCases(
-            new LogInService(users, hasher, tokens),
-            new RegisterUserService(users, hasher, clock),
+            new LogInService(users, hasher, tokens, throttle, devices, audit, LoginProtection.DEFAULT, clock),
+            new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
             new CurrentUserService(tokens, users));
 
     /** Stores an active user directly, bypassing HTTP. */
@@ -37,5 +51,19 @@ final class TestGatehouse {
 
     void disable(User user) {
         users.update(user.disable());
+    }
+
+    /**
+     * Moves the clock past every backoff, client window and quiet period, so failed logins of earlier tests
+     * neither throttle nor count any more.
+     */
+    void forgetFailedLogins() {
+        AccountBackoff accounts = LoginProtection.DEFAULT.accounts();
+        ClientBudget clients = LoginProtection.DEFAULT.clients();
+        clock.advance(max(accounts.quietPeriod(), clients.window()).plusSeconds(1));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @ServerTest
@@ -45,6 +46,12 @@ class TokenEndpointIT {
     static void routing(HttpRouting.Builder routing) {
         GATEHOUSE.addUser("johndoe", PASSWORD, "johndoe@example.com", "John Doe");
         GatehouseRouting.configure(routing, GATEHOUSE.useCases);
+    }
+
+    /** Each test starts unthrottled: wrong passwords of an earlier test would otherwise delay johndoe's login. */
+    @BeforeEach
+    void forgetFailedLogins() {
+        GATEHOUSE.forgetFailedLogins();
     }
 
     @Test

@@ -1,0 +1,40 @@
+package dev.gatehouse.adapter.web;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers the requests Helidon refuses outside routing (malformed or oversized request line, headers or body)
+ * with the same {@code {"detail": ...}} JSON and headers as every other Gatehouse error. Helidon's message is
+ * left out: it may describe the request, and the status already says what is wrong.
+ */
+final class JsonDirectHandler implements DirectHandler {
+
+    @Override
+    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+                                    ServerResponseHeaders headers, String message) {
+        ServerResponseHeaders answer = headers == null ? ServerResponseHeaders.create() : headers;
+        answer.set(JsonResponses.CONTENT_TYPE_JSON);
+        answer.set(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
+        byte[] body = JsonResponses.detail(detail(status)).toString().getBytes(StandardCharsets.UTF_8);
+        return TransportResponse.builder()
+                .status(status)
+                .headers(answer)
+                .entity(body)
+                .build();
+    }
+
+    private static String detail(Status status) {
+        if (status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413_CODE) {
+            return "Request body too large"; // as Requests words it, so both limits read the same
+        }
+        if (status.code() == Status.INTERNAL_SERVER_ERROR_500_CODE) {
+            return "Internal server error";
+        }
+        String reason = status.reasonPhrase();
+        return reason == null || reason.isBlank() ? "Request refused" : reason;
+    }
+}

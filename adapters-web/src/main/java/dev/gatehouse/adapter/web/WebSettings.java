@@ -1,0 +1,21 @@
+package dev.gatehouse.adapter.web;
+
+import java.time.Duration;
+
+/**
+ * How the HTTP layer meets the network. {@code trustForwardedFor}: the server sits behind our own reverse
+ * proxy, so the client address is the rightmost {@code X-Forwarded-For} entry (the one that proxy appended);
+ * leave it off when clients connect directly, or anyone could pick the address they are throttled and audited
+ * under. {@code secureCookies}: mark the known-device cookie {@code Secure}, so it only travels over HTTPS; off
+ * only for plain-HTTP development. {@code knownDeviceLifetime}: the cookie's {@code Max-Age}, to match the
+ * lifetime the {@link HmacKnownDevices} credentials were issued with.
+ */
+public record WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime) {
+
+    /** Clients connect directly, cookies are HTTPS-only and live as long as {@link HmacKnownDevices#DEFAULT_LIFETIME}. */
+    public static final WebSettings DEFAULT = new WebSettings(false, true, HmacKnownDevices.DEFAULT_LIFETIME);
+
+    public WebSettings {
+        HmacKnownDevices.requireLifetime(knownDeviceLifetime);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gatehouse.adapter.web;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+
+/** The production server set-up, as bootstrap builds it: loopback, a free port, our limits and routing. */
+final class RealServer implements AutoCloseable {
+
+    private final WebServer server;
+
+    RealServer(WebUseCases useCases, WebSettings settings) {
+        WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0);
+        ServerLimits.applyLimits(builder);
+        server = builder.routing(routing -> GatehouseRouting.configure(routing, useCases, settings)).build().start();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    boolean isRunning() {
+        return server.isRunning();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
