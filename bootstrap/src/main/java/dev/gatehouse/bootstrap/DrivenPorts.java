@@ -1,7 +1,11 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.KnownDevices;
+import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -10,12 +14,24 @@ import java.util.Objects;
  * Everything the application drives, in one place: production passes the real adapters, tests and the
  * in-process acceptance glue pass in-memory ones.
  */
-public record DrivenPorts(UserRepository users, PasswordHasher passwordHasher, AccessTokens accessTokens, Clock clock) {
+public record DrivenPorts(
+        UserRepository users,
+        PasswordHasher passwordHasher,
+        PasswordPolicy passwordPolicy,
+        AccessTokens accessTokens,
+        LoginThrottle loginThrottle,
+        KnownDevices knownDevices,
+        AuditLog auditLog,
+        Clock clock) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
+        Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
+        Objects.requireNonNull(loginThrottle, "loginThrottle");
+        Objects.requireNonNull(knownDevices, "knownDevices");
+        Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(clock, "clock");
     }
 }

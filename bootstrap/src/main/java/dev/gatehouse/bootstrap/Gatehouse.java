@@ -1,12 +1,24 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.persistence.Argon2PasswordHasher;
+import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
+import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.Database;
+import dev.gatehouse.adapter.persistence.JsonLinesAuditLog;
 import dev.gatehouse.adapter.web.GatehouseRouting;
+import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtAccessTokens;
 import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.web.ServerLimits;
+import dev.gatehouse.adapter.web.WebSettings;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.domain.LoginProtection;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,44 +27,87 @@ public final class Gatehouse implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Gatehouse.class.getName());
 
+    /** How often stale throttle rows are deleted. */
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(10);
+
     private final Database database;
     private final DrivenPorts ports;
     private final WebServer server;
+    private final ScheduledExecutorService housekeeping;
 
-    private Gatehouse(Database database, DrivenPorts ports, WebServer server) {
+    private Gatehouse(Database database, DrivenPorts ports, WebServer server, ScheduledExecutorService housekeeping) {
         this.database = database;
         this.ports = ports;
         this.server = server;
+        this.housekeeping = housekeeping;
     }
 
     /** Opens (and migrates) the database, wires the adapters and starts serving. */
     public static Gatehouse start(GatehouseSettings settings, Clock clock) {
         Database database = Database.open(settings.database());
         try {
-            JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(),
-                    settings.jwtSecret().orElseGet(Gatehouse::throwAwayDemoSecret),
-                    settings.tokenLifetime(), JwtSettings.DEFAULT_CLOCK_SKEW);
-            DrivenPorts ports = new DrivenPorts(database.users(), new Argon2PasswordHasher(settings.argon2()),
-                    new JwtAccessTokens(jwt, clock), clock);
+            DrivenPorts ports = drivenPorts(settings, database, clock);
             if (settings.demo()) {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
                 LOG.info("Demo mode: users johndoe/secret (active) and alice/secret2 (disabled) are available");
             }
-            return new Gatehouse(database, ports, serve(settings.host(), settings.port(), ports));
+            WebServer server = serve(settings.host(), settings.port(), ports, settings.loginProtection(), settings.web());
+            return new Gatehouse(database, ports, server, forgetStaleFailures(database, settings.loginProtection(), clock));
         } catch (RuntimeException startFailed) {
             database.close();
             throw startFailed;
         }
     }
 
-    /** Serves the given ports over HTTP; port 0 picks a free port. */
-    static WebServer serve(String host, int port, DrivenPorts ports) {
-        return WebServer.builder()
-                .host(host)
-                .port(port)
-                .routing(routing -> GatehouseRouting.configure(routing, UseCaseWiring.wire(ports)))
+    private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
+        byte[] secret = settings.jwtSecret().orElseGet(Gatehouse::throwAwayDemoSecret);
+        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
+                settings.tokenLifetime(), settings.jwtClockSkew());
+        HashingCapacity capacity = settings.hashing();
+        PasswordHasher hasher = new BoundedPasswordHasher(new Argon2PasswordHasher(settings.argon2()),
+                capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
+        return new DrivenPorts(
+                database.users(),
+                hasher,
+                new CommonPasswordsPolicy(settings.passwordMinimumLength()),
+                new JwtAccessTokens(jwt, clock),
+                database.loginThrottle(),
+                new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
+                new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger()),
+                clock);
+    }
+
+    /** Serves the given ports over HTTP, within Gatehouse's request limits; port 0 picks a free port. */
+    static WebServer serve(String host, int port, DrivenPorts ports, LoginProtection protection, WebSettings web) {
+        var server = WebServer.builder().host(host).port(port);
+        ServerLimits.applyLimits(server);
+        return server
+                .routing(routing -> GatehouseRouting.configure(routing, UseCaseWiring.wire(ports, protection), web))
                 .build()
                 .start();
+    }
+
+    /**
+     * Every guessed username leaves a throttle row; rows older than the longest memory of the login protection
+     * count the same as none, so they are deleted periodically to keep the table from growing for ever.
+     */
+    private static ScheduledExecutorService forgetStaleFailures(Database database, LoginProtection protection, Clock clock) {
+        Duration memory = protection.accounts().quietPeriod().compareTo(protection.clients().window()) >= 0
+                ? protection.accounts().quietPeriod() : protection.clients().window();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gatehouse-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int forgotten = database.loginThrottle().forgetQuietSince(clock.instant().minus(memory));
+                LOG.fine(() -> "forgot " + forgotten + " stale login-throttle rows");
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, "could not delete stale login-throttle rows", failed);
+            }
+        }, HOUSEKEEPING_INTERVAL.toMinutes(), HOUSEKEEPING_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+        return scheduler;
     }
 
     private static byte[] throwAwayDemoSecret() {
@@ -71,6 +126,7 @@ public final class Gatehouse implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         try {
             server.stop();
         } catch (RuntimeException stopFailed) {

@@ -1,7 +1,15 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.persistence.Argon2Parameters;
+import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
+import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.web.HmacKnownDevices;
+import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.web.WebSettings;
+import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.LoginProtection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,15 +31,21 @@ public record GatehouseSettings(
         String jwtIssuer,
         String jwtAudience,
         Duration tokenLifetime,
+        Duration jwtClockSkew,
         Argon2Parameters argon2,
+        HashingCapacity hashing,
+        LoginProtection loginProtection,
+        int passwordMinimumLength,
+        WebSettings web,
         boolean demo) {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h)?");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)?");
 
     /** Reads and validates every setting; see the README's configuration table for each name. */
     public static GatehouseSettings from(SettingSource source) {
         boolean demo = parseBoolean(source, "GATEHOUSE_DEMO", false);
+        Argon2Parameters argon2 = argon2(source);
         return new GatehouseSettings(
                 source.get("GATEHOUSE_HOST").orElse("127.0.0.1"),
                 parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535),
@@ -39,13 +53,55 @@ public record GatehouseSettings(
                 secret(source, demo),
                 source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse"),
                 source.get("GATEHOUSE_JWT_AUDIENCE").orElse("gatehouse"),
-                parseDuration(source, "GATEHOUSE_TOKEN_TTL", Duration.ofMinutes(15), Duration.ofDays(1)),
-                argon2(source),
+                parseDuration(source, "GATEHOUSE_TOKEN_TTL", JwtSettings.DEFAULT_LIFETIME, JwtSettings.MAX_LIFETIME),
+                parseDuration(source, "GATEHOUSE_JWT_CLOCK_SKEW", JwtSettings.DEFAULT_CLOCK_SKEW, JwtSettings.MAX_CLOCK_SKEW),
+                argon2,
+                hashing(source, argon2),
+                loginProtection(source),
+                parseInt(source, "GATEHOUSE_PASSWORD_MIN_LENGTH", CommonPasswordsPolicy.DEFAULT_MINIMUM_LENGTH, 1, 128),
+                new WebSettings(
+                        parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
+                        parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
+                        parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400))),
                 demo);
     }
 
+    /** The same settings on another database: tests and the acceptance glue point them at their own. */
+    public GatehouseSettings withDatabase(DatabaseSettings other) {
+        return new GatehouseSettings(host, port, other, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
+                argon2, hashing, loginProtection, passwordMinimumLength, web, demo);
+    }
+
+    /**
+     * By default as many hashes run at once as there are cores, and no more than fit a 256 MiB memory budget
+     * at the configured argon2 memory cost; eight requests per slot may wait, for at most two seconds.
+     */
+    private static HashingCapacity hashing(SettingSource source, Argon2Parameters argon2) {
+        long budgetMib = parseInt(source, "GATEHOUSE_HASH_MEMORY_BUDGET_MIB", 256, 1, 65_536);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int fitting = BoundedPasswordHasher.concurrencyFor(argon2, budgetMib * 1024 * 1024, cores);
+        int concurrent = parseInt(source, "GATEHOUSE_HASH_MAX_CONCURRENT", fitting, 1, 1024);
+        int waiting = parseInt(source, "GATEHOUSE_HASH_MAX_WAITING", 8 * concurrent, 0, 100_000);
+        Duration maxWait = parseDuration(source, "GATEHOUSE_HASH_MAX_WAIT", Duration.ofSeconds(2), Duration.ofMinutes(1));
+        return new HashingCapacity(concurrent, waiting, maxWait);
+    }
+
+    private static LoginProtection loginProtection(SettingSource source) {
+        AccountBackoff defaults = AccountBackoff.DEFAULT;
+        Duration first = parseDuration(source, "GATEHOUSE_LOGIN_BACKOFF_FIRST", defaults.firstDelay(), Duration.ofHours(1));
+        Duration max = parseDuration(source, "GATEHOUSE_LOGIN_BACKOFF_MAX", defaults.maxDelay(), Duration.ofDays(1));
+        Duration quiet = parseDuration(source, "GATEHOUSE_LOGIN_QUIET_PERIOD", defaults.quietPeriod(), Duration.ofDays(30));
+        int clientFailures = parseInt(source, "GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", ClientBudget.DEFAULT.maxFailures(), 1, 1_000_000);
+        Duration clientWindow = parseDuration(source, "GATEHOUSE_LOGIN_CLIENT_WINDOW", ClientBudget.DEFAULT.window(), Duration.ofDays(1));
+        try {
+            return new LoginProtection(new AccountBackoff(first, max, quiet), new ClientBudget(clientFailures, clientWindow));
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidSettingException("GATEHOUSE_LOGIN_*: " + invalid.getMessage());
+        }
+    }
+
     private static DatabaseSettings database(SettingSource source) {
-        int poolSize = parseInt(source, "GATEHOUSE_DB_POOL_SIZE", 10, 1, 100);
+        int poolSize = parseInt(source, "GATEHOUSE_DB_POOL_SIZE", 10, DatabaseSettings.MIN_POOL_SIZE, 100);
         Optional<String> url = source.get("GATEHOUSE_DB_URL");
         if (url.isEmpty()) {
             Path dataDirectory = Path.of(source.get("GATEHOUSE_DATA_DIR").orElse("data"));
@@ -122,7 +178,7 @@ public record GatehouseSettings(
         };
     }
 
-    /** Seconds ("900"), a number with s/m/h ("15m"), or ISO-8601 ("PT15M"). */
+    /** Seconds ("900"), a number with s/m/h/d ("15m"), or ISO-8601 ("PT15M"). */
     static Duration parseDuration(SettingSource source, String name, Duration defaultValue, Duration max) {
         Optional<String> raw = source.get(name);
         if (raw.isEmpty()) {
@@ -136,6 +192,7 @@ public record GatehouseSettings(
             value = switch (unit) {
                 case "m" -> Duration.ofMinutes(amount);
                 case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
                 default -> Duration.ofSeconds(amount);
             };
         } else {
@@ -156,6 +213,7 @@ public record GatehouseSettings(
     public String toString() {
         return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
-                + ", tokenLifetime=" + tokenLifetime + ", argon2=" + argon2 + ", demo=" + demo + "]";
+                + ", tokenLifetime=" + tokenLifetime + ", argon2=" + argon2 + ", hashing=" + hashing
+                + ", loginProtection=" + loginProtection + ", web=" + web + ", demo=" + demo + "]";
     }
 }

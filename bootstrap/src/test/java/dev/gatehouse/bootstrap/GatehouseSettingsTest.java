@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.persistence.Argon2Parameters;
+import dev.gatehouse.adapter.web.WebSettings;
+import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.LoginProtection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +32,12 @@ class GatehouseSettingsTest {
         assertTrue(settings.database().isEmbedded());
         assertEquals(Duration.ofMinutes(15), settings.tokenLifetime());
         assertEquals(Argon2Parameters.OWASP, settings.argon2());
+        assertEquals(Duration.ofSeconds(30), settings.jwtClockSkew());
+        assertEquals(LoginProtection.DEFAULT, settings.loginProtection());
+        assertEquals(8, settings.passwordMinimumLength());
+        assertEquals(new WebSettings(false, true, Duration.ofDays(30)), settings.web());
+        assertTrue(settings.hashing().maxConcurrent() >= 1);
+        assertEquals(8 * settings.hashing().maxConcurrent(), settings.hashing().maxWaiting());
         assertFalse(settings.demo());
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), settings.jwtSecret().orElseThrow());
     }
@@ -44,6 +54,18 @@ class GatehouseSettingsTest {
         env.put("GATEHOUSE_TOKEN_TTL", "30m");
         env.put("GATEHOUSE_DEMO", "true");
         env.put("GATEHOUSE_ARGON2_MEMORY_KIB", "65536");
+        env.put("GATEHOUSE_JWT_CLOCK_SKEW", "10s");
+        env.put("GATEHOUSE_HASH_MEMORY_BUDGET_MIB", "64");
+        env.put("GATEHOUSE_HASH_MAX_WAITING", "3");
+        env.put("GATEHOUSE_LOGIN_BACKOFF_FIRST", "2s");
+        env.put("GATEHOUSE_LOGIN_BACKOFF_MAX", "30m");
+        env.put("GATEHOUSE_LOGIN_QUIET_PERIOD", "2h");
+        env.put("GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "20");
+        env.put("GATEHOUSE_LOGIN_CLIENT_WINDOW", "5m");
+        env.put("GATEHOUSE_PASSWORD_MIN_LENGTH", "15");
+        env.put("GATEHOUSE_TRUST_FORWARDED_FOR", "true");
+        env.put("GATEHOUSE_SECURE_COOKIES", "false");
+        env.put("GATEHOUSE_KNOWN_DEVICE_TTL", "7d");
 
         GatehouseSettings settings = settings(env);
 
@@ -55,6 +77,13 @@ class GatehouseSettingsTest {
         assertEquals(Duration.ofMinutes(30), settings.tokenLifetime());
         assertTrue(settings.demo());
         assertEquals(65536, settings.argon2().memoryKiB());
+        assertEquals(Duration.ofSeconds(10), settings.jwtClockSkew());
+        assertEquals(1, settings.hashing().maxConcurrent(), "a 64 MiB budget fits one 64 MiB hash");
+        assertEquals(3, settings.hashing().maxWaiting());
+        assertEquals(new LoginProtection(new AccountBackoff(Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofHours(2)),
+                new ClientBudget(20, Duration.ofMinutes(5))), settings.loginProtection());
+        assertEquals(15, settings.passwordMinimumLength());
+        assertEquals(new WebSettings(true, false, Duration.ofDays(7)), settings.web());
         assertFalse(settings.toString().contains(SECRET));
         assertFalse(settings.toString().contains("pw,"));
     }
@@ -93,7 +122,11 @@ class GatehouseSettingsTest {
             "GATEHOUSE_DEMO, maybe",
             "GATEHOUSE_DB_URL, mysql://localhost/db",
             "GATEHOUSE_ARGON2_ITERATIONS, 0",
-            "GATEHOUSE_JWT_SECRET, too-short"})
+            "GATEHOUSE_JWT_SECRET, too-short",
+            "GATEHOUSE_JWT_CLOCK_SKEW, 2m",
+            "GATEHOUSE_LOGIN_BACKOFF_FIRST, never",
+            "GATEHOUSE_PASSWORD_MIN_LENGTH, 0",
+            "GATEHOUSE_SECURE_COOKIES, sometimes"})
     void refuses_to_start_on_an_invalid_value_and_names_the_setting(String name, String value) {
         Map<String, String> env = new HashMap<>(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
         env.put(name, value);

@@ -28,7 +28,7 @@ public class AccountSteps {
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
 
     private final RunningGatehouse gatehouse = RunningGatehouse.get();
-    private final GatehouseClient client = new GatehouseClient(gatehouse.baseUri());
+    private final Map<String, GatehouseClient> clients = new HashMap<>();
     private final String suffix = ".s" + SCENARIOS.incrementAndGet();
     private final Map<String, String> usernameOf = new HashMap<>();
     private String lastPassword;
@@ -81,7 +81,7 @@ public class AccountSteps {
     public void theAccountIsCreatedAndActive() {
         assertEquals(201, answer.status(), answer.body());
         assertFalse(answer.json().getBoolean("disabled"));
-        assertEquals(200, client.logIn(answer.json().getString("username"), lastPassword).status());
+        assertEquals(200, clientOf("someone").logIn(answer.json().getString("username"), lastPassword).status());
     }
 
     @Then("the answer does not reveal the password or its hash")
@@ -108,19 +108,19 @@ public class AccountSteps {
 
     @Then("{word} can log in as {string} with password {string}")
     public void canLogIn(String actor, String username, String password) {
-        GatehouseClient.Answer login = client.logIn(actual(username), password);
+        GatehouseClient.Answer login = clientOf(actor).logIn(actual(username), password);
         assertEquals(200, login.status(), login.body());
     }
 
     @Then("logging in as {string} with password {string} fails")
     public void loggingInFails(String username, String password) {
-        GatehouseClient.Answer login = client.logIn(actual(username), password);
+        GatehouseClient.Answer login = clientOf("someone").logIn(actual(username), password);
         assertEquals(401, login.status(), login.body());
     }
 
     @When("{word} logs in as {string} with password {string}")
     public void logsIn(String actor, String username, String password) {
-        answer = client.logIn(actual(username), password);
+        answer = clientOf(actor).logIn(actual(username), password);
         if (answer.status() == 200) {
             accessToken = answer.json().getString("access_token");
         }
@@ -134,7 +134,7 @@ public class AccountSteps {
 
     @When("someone logs in as {string} without a password")
     public void logsInWithoutPassword(String username) {
-        answer = client.logIn(actual(username), null);
+        answer = clientOf("someone").logIn(actual(username), null);
     }
 
     @Then("she receives a bearer token valid for {int} minutes")
@@ -162,6 +162,22 @@ public class AccountSteps {
         assertEquals("field required", error.getString("msg"));
     }
 
+    @Given("{word} has tried to log in as {string} with password {string}")
+    public void hasTriedToLogIn(String actor, String username, String password) {
+        logsIn(actor, username, password);
+        assertEquals(401, answer.status(), answer.body());
+    }
+
+    @Then("the answer asks to retry after {int} second(s)")
+    public void theAnswerAsksToRetryAfter(int seconds) {
+        assertEquals(String.valueOf(seconds), answer.retryAfter(), answer.body());
+    }
+
+    @Given("{int} second(s) pass(es)")
+    public void secondsPass(int seconds) {
+        gatehouse.clock().advance(Duration.ofSeconds(seconds));
+    }
+
     @Given("{int} minutes pass")
     public void minutesPass(int minutes) {
         gatehouse.clock().advance(Duration.ofMinutes(minutes));
@@ -177,19 +193,19 @@ public class AccountSteps {
     @When("she asks who she is")
     public void asksWhoSheIs() {
         assertNotNull(accessToken, "log in first");
-        answer = client.currentUser(accessToken);
+        answer = clientOf("she").currentUser(accessToken);
     }
 
     @When("someone asks who they are without a token")
     public void asksWithoutToken() {
-        answer = client.currentUser(null);
+        answer = clientOf("someone").currentUser(null);
     }
 
     @When("she asks who she is with a tampered token")
     public void asksWithTamperedToken() {
         String[] parts = accessToken.split("\\.");
         String forgedPayload = parts[1].substring(0, parts[1].length() - 2) + (parts[1].endsWith("A") ? "BB" : "AA");
-        answer = client.currentUser(parts[0] + "." + forgedPayload + "." + parts[2]);
+        answer = clientOf("she").currentUser(parts[0] + "." + forgedPayload + "." + parts[2]);
     }
 
     @Then("she is told she is {string} with full name {string}, active")
@@ -223,10 +239,15 @@ public class AccountSteps {
         fields.put("password", password);
         fields.putAll(profile);
         lastPassword = password;
-        answer = client.register(fields);
+        answer = clientOf(actor).register(fields);
         if (answer.status() == 201) {
             usernameOf.put(actor, actual(username));
         }
+    }
+
+    /** Each actor talks through its own client, with its own cookies. */
+    private GatehouseClient clientOf(String actor) {
+        return clients.computeIfAbsent(actor, ignored -> new GatehouseClient(gatehouse.baseUri()));
     }
 
     /** The username the server sees: the scenario's name plus this scenario's suffix, case kept. */

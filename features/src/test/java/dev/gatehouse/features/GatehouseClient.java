@@ -7,6 +7,7 @@ import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,10 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Speaks to Gatehouse the way a client of FastAPI's tutorial does: form login, JSON registration, bearer tokens. */
+/**
+ * Speaks to Gatehouse the way a client of FastAPI's tutorial does: form login, JSON registration, bearer
+ * tokens. Each instance keeps its own cookies, like one person's browser or app.
+ */
 final class GatehouseClient {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final URI base;
 
     GatehouseClient(URI base) {
@@ -68,7 +72,8 @@ final class GatehouseClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
-                    response.headers().firstValue("Cache-Control").orElse(null));
+                    response.headers().firstValue("Cache-Control").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -78,7 +83,7 @@ final class GatehouseClient {
     }
 
     /** One HTTP answer, with the headers the tutorial's contract speaks of. */
-    record Answer(int status, String body, String wwwAuthenticate, String cacheControl) {
+    record Answer(int status, String body, String wwwAuthenticate, String cacheControl, String retryAfter) {
 
         JsonObject json() {
             JsonStructure parsed = Json.createReader(new StringReader(body)).read();

@@ -28,12 +28,12 @@ final class RunningGatehouse {
     static synchronized RunningGatehouse get() {
         if (instance == null) {
             MutableClock clock = MutableClock.startingNow();
-            GatehouseSettings defaults = GatehouseSettings.from(SettingSource.of(Map.of(
+            GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
                     "GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes",
-                    "GATEHOUSE_PORT", "0")));
-            GatehouseSettings settings = new GatehouseSettings(defaults.host(), defaults.port(),
-                    TestDatabases.freshPostgres(), defaults.jwtSecret(), defaults.jwtIssuer(), defaults.jwtAudience(),
-                    defaults.tokenLifetime(), defaults.argon2(), false);
+                    "GATEHOUSE_PORT", "0",
+                    // The features talk plain HTTP; a Secure cookie would never come back.
+                    "GATEHOUSE_SECURE_COOKIES", "false")))
+                    .withDatabase(TestDatabases.freshPostgres());
             Gatehouse gatehouse = Gatehouse.start(settings, clock);
             Runtime.getRuntime().addShutdownHook(new Thread(gatehouse::close, "gatehouse-features-shutdown"));
             instance = new RunningGatehouse(gatehouse, clock);

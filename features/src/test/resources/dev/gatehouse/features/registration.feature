@@ -23,3 +23,7 @@ Feature: Registering an account
   Scenario: Fields a user may not set are ignored
     When Jane registers as "jane" with password "correct horse battery" claiming to be disabled
     Then the account is created and active
+
+  Scenario: A password that attackers try first is refused
+    When Jane registers as "jane" with password "iloveyou"
+    Then the registration is refused as invalid because "password is too common; choose one that is harder to guess"
