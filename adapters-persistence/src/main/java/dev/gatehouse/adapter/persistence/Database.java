@@ -2,10 +2,16 @@ package dev.gatehouse.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.gatehouse.application.port.out.UserRepository;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +103,41 @@ public final class Database implements AutoCloseable {
     /** The pooled connections, for tests and health checks. */
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** The pool's current usage, for metrics. */
+    public PoolUsage poolUsage() {
+        HikariPoolMXBean pool = this.pool.getHikariPoolMXBean();
+        if (pool == null) {
+            return new PoolUsage(0, 0, 0, 0, this.pool.getMaximumPoolSize());
+        }
+        return new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(),
+                pool.getThreadsAwaitingConnection(), this.pool.getMaximumPoolSize());
+    }
+
+    /**
+     * Whether the database answers within {@code timeout}, for a readiness check: borrows a connection and
+     * validates it, never waiting longer than the timeout however long the pool's own timeout is.
+     */
+    public boolean isReachable(Duration timeout) {
+        if (closed.get()) {
+            return false;
+        }
+        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = pool.getConnection()) {
+                return connection.isValid((int) Math.max(1, timeout.toSeconds()));
+            } catch (SQLException | RuntimeException unreachable) {
+                return false;
+            }
+        }, Thread::startVirtualThread);
+        try {
+            return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException slowOrFailed) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Closes Hibernate, then the pool. Calling it again does nothing. */
