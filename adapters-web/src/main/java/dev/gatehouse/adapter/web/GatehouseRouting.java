@@ -11,16 +11,23 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Registers every Gatehouse route and the central error mapping on a routing builder: a thrown
  * {@link HttpProblem} is sent as it is, Helidon's own HTTP errors (such as 404 for an unknown path) get a
- * {@code {"detail": ...}} body, and anything else becomes a logged 500 that shows the client nothing. The limits
- * Helidon enforces before routing are set on the server by {@link ServerLimits#applyLimits}.
+ * {@code {"detail": ...}} body, and anything else becomes a logged 500 that shows the client nothing. Filters in
+ * front of every route give each answer an {@code X-Request-Id} and {@code X-Content-Type-Options: nosniff},
+ * write the access log and count the request. The routes come from the {@link RoutedService}s' lists, which the
+ * tests hold to the OpenAPI document. The limits Helidon enforces before routing are set on the server by
+ * {@link ServerLimits#applyLimits}; {@link GatehouseWeb#configure} applies both.
  */
 public final class GatehouseRouting {
 
@@ -36,12 +43,49 @@ public final class GatehouseRouting {
         configure(routing, useCases, WebSettings.DEFAULT);
     }
 
-    /** Registers the routes; {@code settings} decide where the client address comes from and how cookies are set. */
+    /**
+     * Registers the API alone ({@code /token}, {@code /users}), without the operations endpoints; {@code settings}
+     * decide where the client address comes from and how cookies are set.
+     */
     public static void configure(HttpRouting.Builder routing, WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(routing, "routing");
+        configure(routing, apiServices(useCases, settings), settings);
+    }
+
+    /**
+     * Registers the API and the operations endpoints: {@code /openapi.json}, {@code /docs}, {@code /health/*}
+     * (running the readiness checks of {@code operations}) and {@code /metrics}.
+     */
+    public static void configure(HttpRouting.Builder routing, WebUseCases useCases, WebSettings settings,
+                                 Operations operations) {
+        Objects.requireNonNull(routing, "routing");
+        configure(routing, services(useCases, settings, operations), settings);
+    }
+
+    /** The resources of the API. */
+    static List<RoutedService> apiServices(WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
-        routing.addFilter((chain, request, response) -> {
+        return List.of(
+                new TokenHttpService(useCases.logIn(), settings),
+                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), settings));
+    }
+
+    /** Every resource {@link #configure(HttpRouting.Builder, WebUseCases, WebSettings, Operations)} registers. */
+    static List<RoutedService> services(WebUseCases useCases, WebSettings settings, Operations operations) {
+        Objects.requireNonNull(operations, "operations");
+        List<RoutedService> services = new ArrayList<>(apiServices(useCases, settings));
+        services.add(new OpenApiHttpService());
+        services.add(new DocsHttpService());
+        services.add(new HealthHttpService(operations));
+        services.add(new MetricsHttpService());
+        return List.copyOf(services);
+    }
+
+    private static void configure(HttpRouting.Builder routing, List<RoutedService> services, WebSettings settings) {
+        Set<String> routes = RoutedService.endpoints(services).stream().map(Endpoint::path).collect(Collectors.toSet());
+        routing.addFilter(new AccessLog(routes, settings.trustForwardedFor()).filter())
+                .addFilter((chain, request, response) -> {
                     response.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
                     // Helidon would send the body of a HEAD answer too, which HTTP forbids.
                     if (request.prologue().method() == Method.HEAD) {
@@ -58,10 +102,9 @@ public final class GatehouseRouting {
                     if (response.isSent() && response.headers().contains(HeaderValues.CONNECTION_CLOSE)) {
                         throw new CloseConnectionException("closing after a Connection: close answer");
                     }
-                })
-                .register("/token", new TokenHttpService(useCases.logIn(), settings))
-                .register("/users", new UsersHttpService(useCases.registerUser(), useCases.currentUser(), settings))
-                .error(HttpProblem.class, (request, response, problem) -> problem.sendTo(response))
+                });
+        services.forEach(routing::register);
+        routing.error(HttpProblem.class, (request, response, problem) -> problem.sendTo(response))
                 .error(StoreUnavailableException.class, GatehouseRouting::unavailable)
                 .error(HttpException.class, GatehouseRouting::httpError)
                 .error(Throwable.class, GatehouseRouting::unexpected);

@@ -11,8 +11,6 @@ import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
@@ -29,7 +27,7 @@ import java.util.logging.Logger;
  * A successful login sets the known-device cookie; the next login sends it back, so its owner gets through a
  * throttle that guessing by someone else ran up.
  */
-final class TokenHttpService implements HttpService {
+final class TokenHttpService implements RoutedService {
 
     private static final Logger LOGGER = Logger.getLogger(TokenHttpService.class.getName());
 
@@ -49,9 +47,8 @@ final class TokenHttpService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.post("/", this::token)
-                .any("/", new MethodNotAllowed("POST"));
+    public List<Route> routes() {
+        return List.of(Route.post("/token", this::token));
     }
 
     private void token(ServerRequest request, ServerResponse response) {

@@ -16,8 +16,6 @@ import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObject;
@@ -27,7 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@code POST /users} registers an account; {@code GET /users/me} shows the one a bearer token speaks for. */
-final class UsersHttpService implements HttpService {
+final class UsersHttpService implements RoutedService {
 
     private static final Header WWW_AUTHENTICATE_BEARER =
             HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
@@ -45,14 +43,13 @@ final class UsersHttpService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
+    public List<Route> routes() {
         // Both spellings are served directly: a redirect would drop the body or the Authorization header.
-        rules.post("/", this::register)
-                .get("/me", this::me)
-                .get("/me/", this::me)
-                .any("/", new MethodNotAllowed("POST"))
-                .any("/me", new MethodNotAllowed("GET"))
-                .any("/me/", new MethodNotAllowed("GET"));
+        return List.of(
+                Route.post("/users", this::register),
+                Route.post("/users/", this::register),
+                Route.get("/users/me", this::me),
+                Route.get("/users/me/", this::me));
     }
 
     private void register(ServerRequest request, ServerResponse response) {

@@ -83,8 +83,11 @@ class LoginProtectionIT {
 
     @Test
     void answers_a_throttled_login_exactly_like_a_wrong_password_plus_retry_after() {
-        Reply wrong = token(client, "johndoe", WRONG_PASSWORD).expect(401, INVALID_GRANT);
-        Reply throttled = token(client, "johndoe", WRONG_PASSWORD).expect(401, INVALID_GRANT);
+        // One request id for both, as every answer echoes it: then every header but the date must match.
+        Reply wrong = token(client.post("/token").header(AccessLog.X_REQUEST_ID, "throttle-probe"), "johndoe", WRONG_PASSWORD)
+                .expect(401, INVALID_GRANT);
+        Reply throttled = token(client.post("/token").header(AccessLog.X_REQUEST_ID, "throttle-probe"), "johndoe", WRONG_PASSWORD)
+                .expect(401, INVALID_GRANT);
 
         assertNull(wrong.header(HeaderNames.RETRY_AFTER));
         // The attempt while throttled counts too: a second failure, two seconds.

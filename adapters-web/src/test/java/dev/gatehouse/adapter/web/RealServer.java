@@ -3,15 +3,19 @@ package dev.gatehouse.adapter.web;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
-/** The production server set-up, as bootstrap builds it: loopback, a free port, our limits and routing. */
+/** The production server set-up, as bootstrap builds it: loopback, a free port, {@link GatehouseWeb#configure}. */
 final class RealServer implements AutoCloseable {
 
     private final WebServer server;
 
     RealServer(WebUseCases useCases, WebSettings settings) {
+        this(useCases, settings, Operations.NONE);
+    }
+
+    RealServer(WebUseCases useCases, WebSettings settings, Operations operations) {
         WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(0);
-        ServerLimits.applyLimits(builder);
-        server = builder.routing(routing -> GatehouseRouting.configure(routing, useCases, settings)).build().start();
+        GatehouseWeb.configure(builder, useCases, settings, operations);
+        server = builder.build().start();
     }
 
     int port() {

@@ -1,0 +1,43 @@
+package dev.gatehouse.adapter.web;
+
+import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.User;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Tag;
+import java.util.Optional;
+import java.util.Set;
+
+/** Counts issued tokens and verifications by result. See {@link GatehouseMeters#counted}. */
+final class CountedAccessTokens implements AccessTokens {
+
+    private final AccessTokens delegate;
+    private final Counter issued = GatehouseMeters.counter(GatehouseMeters.TOKENS_ISSUED, "Access tokens issued");
+    private final Counter valid = verifications("valid");
+    private final Counter invalid = verifications("invalid");
+
+    CountedAccessTokens(AccessTokens delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public AccessToken issue(User user, Set<Scope> scopes) {
+        AccessToken token = delegate.issue(user, scopes);
+        issued.increment();
+        return token;
+    }
+
+    @Override
+    public Optional<AccessTokenClaims> verify(String token) {
+        Optional<AccessTokenClaims> claims = delegate.verify(token);
+        (claims.isPresent() ? valid : invalid).increment();
+        return claims;
+    }
+
+    private static Counter verifications(String result) {
+        return GatehouseMeters.counter(GatehouseMeters.TOKEN_VERIFICATIONS, "Access tokens presented, by result",
+                Tag.create("result", result));
+    }
+}

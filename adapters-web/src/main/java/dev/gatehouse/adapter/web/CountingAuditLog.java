@@ -1,0 +1,48 @@
+package dev.gatehouse.adapter.web;
+
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Tag;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Counts audit events by type, then records them through the delegate. See {@link GatehouseMeters#countingOutcomes}. */
+final class CountingAuditLog implements AuditLog {
+
+    private final AuditLog delegate;
+    private final Map<AuditEvent.Type, Counter> counters = new EnumMap<>(AuditEvent.Type.class);
+
+    CountingAuditLog(AuditLog delegate) {
+        this.delegate = delegate;
+        // Every series exists from the start, so a rate over it is zero rather than missing.
+        for (AuditEvent.Type type : AuditEvent.Type.values()) {
+            counters.put(type, counter(type));
+        }
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        counters.get(event.type()).increment();
+        delegate.record(event);
+    }
+
+    /** Exhaustive, so a new kind of event does not compile until it is given a meter. */
+    private static Counter counter(AuditEvent.Type type) {
+        return switch (type) {
+            case LOGIN_SUCCEEDED -> login("succeeded");
+            case LOGIN_FAILED -> login("failed");
+            case LOGIN_THROTTLED -> login("throttled");
+            case USER_REGISTERED -> GatehouseMeters.counter(GatehouseMeters.REGISTRATIONS, "Accounts registered");
+            case PASSWORD_REHASHED -> GatehouseMeters.counter(GatehouseMeters.PASSWORD_REHASHES,
+                    "Stored password hashes upgraded at login");
+            // The event does not say whether a login or a registration was turned away.
+            case FLOOD_REJECTED -> GatehouseMeters.counter(GatehouseMeters.FLOOD_REJECTIONS,
+                    "Logins and registrations refused because password hashing was at capacity");
+        };
+    }
+
+    private static Counter login(String outcome) {
+        return GatehouseMeters.counter(GatehouseMeters.LOGINS, "Login attempts by outcome", Tag.create("outcome", outcome));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.gatehouse.adapter.web;
+
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * Gatehouse's meters, in Helidon's global meter registry, which {@code GET /metrics} shows in the Prometheus
+ * text format. The decorators count what passes through a driven port and then delegate, so the core stays free
+ * of metrics; they live here, in the web adapter, because adapters may not depend on each other.
+ */
+public final class GatehouseMeters {
+
+    static final String HTTP_REQUESTS = "gatehouse.http.requests";
+    static final String HTTP_REQUEST_DURATION = "gatehouse.http.request.duration";
+    static final String LOGINS = "gatehouse.logins";
+    static final String REGISTRATIONS = "gatehouse.registrations";
+    static final String PASSWORD_REHASHES = "gatehouse.password.rehashes";
+    static final String FLOOD_REJECTIONS = "gatehouse.flood.rejections";
+    static final String HASH_DURATION = "gatehouse.password.hash.duration";
+    static final String HASH_REJECTIONS = "gatehouse.password.hash.rejections";
+    static final String TOKENS_ISSUED = "gatehouse.tokens.issued";
+    static final String TOKEN_VERIFICATIONS = "gatehouse.tokens.verifications";
+    static final String POOL_ACTIVE = "gatehouse.db.pool.connections.active";
+    static final String POOL_IDLE = "gatehouse.db.pool.connections.idle";
+    static final String POOL_TOTAL = "gatehouse.db.pool.connections.total";
+    static final String POOL_MAXIMUM = "gatehouse.db.pool.connections.max";
+    static final String POOL_WAITING = "gatehouse.db.pool.threads.waiting";
+
+    /** A request's whole time in the server: most answers take milliseconds, a login tens of them. */
+    private static final Duration[] REQUEST_BUCKETS = durations(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000);
+    /** argon2id at OWASP's cost takes 30–50 ms here; stronger settings take hundreds. */
+    private static final Duration[] HASH_BUCKETS = durations(10, 25, 50, 100, 250, 500, 1000, 2500, 5000);
+
+    private static final double[] NO_PERCENTILES = {};
+
+    private static final Map<HttpSeries, HttpMeters> HTTP_METERS = new ConcurrentHashMap<>();
+    private static final Object POOL_LOCK = new Object();
+    private static volatile Supplier<ConnectionPoolStats> poolStats;
+
+    private GatehouseMeters() {
+    }
+
+    /**
+     * Counts each audit event by type ({@code gatehouse_logins_total{outcome}},
+     * {@code gatehouse_registrations_total}, {@code gatehouse_password_rehashes_total},
+     * {@code gatehouse_flood_rejections_total}), then hands it to {@code delegate}.
+     */
+    public static AuditLog countingOutcomes(AuditLog delegate) {
+        return new CountingAuditLog(Objects.requireNonNull(delegate, "delegate"));
+    }
+
+    /**
+     * Times {@code hash} and {@code verify} ({@code gatehouse_password_hash_duration_seconds{operation}}, a
+     * histogram) and counts the calls refused for lack of capacity
+     * ({@code gatehouse_password_hash_rejections_total{operation}}); the refusal is rethrown. The other methods
+     * pass through untimed.
+     */
+    public static PasswordHasher timed(PasswordHasher delegate) {
+        return new TimedPasswordHasher(Objects.requireNonNull(delegate, "delegate"));
+    }
+
+    /**
+     * Counts issued tokens ({@code gatehouse_tokens_issued_total}) and verifications by result
+     * ({@code gatehouse_tokens_verifications_total{result="valid|invalid"}}).
+     */
+    public static AccessTokens counted(AccessTokens delegate) {
+        return new CountedAccessTokens(Objects.requireNonNull(delegate, "delegate"));
+    }
+
+    /**
+     * Publishes the pool's figures as gauges ({@code gatehouse_db_pool_connections_active}, {@code _idle},
+     * {@code _total}, {@code _max} and {@code gatehouse_db_pool_threads_waiting}), read from {@code stats} on
+     * every scrape. A later call replaces the supplier; a supplier that fails reads as NaN.
+     */
+    public static void registerPoolGauges(Supplier<ConnectionPoolStats> stats) {
+        Objects.requireNonNull(stats, "stats");
+        synchronized (POOL_LOCK) {
+            boolean first = poolStats == null;
+            poolStats = stats;
+            if (first) {
+                poolGauge(POOL_ACTIVE, "Connections in use", ConnectionPoolStats::active);
+                poolGauge(POOL_IDLE, "Open connections not in use", ConnectionPoolStats::idle);
+                poolGauge(POOL_TOTAL, "Open connections", ConnectionPoolStats::total);
+                poolGauge(POOL_MAXIMUM, "The most connections the pool may open", ConnectionPoolStats::maximum);
+                poolGauge(POOL_WAITING, "Threads waiting for a connection", ConnectionPoolStats::waiting);
+            }
+        }
+    }
+
+    /** One answered request: its method, route template (or {@code unmatched}), status and time taken. */
+    static void recordRequest(String method, String route, int status, long nanos) {
+        HttpMeters meters = httpMeters(method, route, status);
+        meters.requests().increment();
+        meters.duration().record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** An answer sent before routing, whose duration is unknown: counted, not timed. */
+    static void countRequest(String method, String route, int status) {
+        httpMeters(method, route, status).requests().increment();
+    }
+
+    private static HttpMeters httpMeters(String method, String route, int status) {
+        return HTTP_METERS.computeIfAbsent(new HttpSeries(method, route, status), HttpMeters::create);
+    }
+
+    static MeterRegistry registry() {
+        return Metrics.globalRegistry();
+    }
+
+    static Counter counter(String name, String description, Tag... tags) {
+        return registry().getOrCreate(Counter.builder(name).description(description).tags(List.of(tags)));
+    }
+
+    static Timer hashTimer(String operation) {
+        return registry().getOrCreate(Timer.builder(HASH_DURATION)
+                .description("Time spent hashing or verifying a password")
+                .tags(List.of(Tag.create("operation", operation)))
+                .percentiles(NO_PERCENTILES) // Helidon's default client-side percentiles would put quantiles into a histogram
+                .buckets(HASH_BUCKETS));
+    }
+
+    private static void poolGauge(String name, String description, ToIntFunction<ConnectionPoolStats> figure) {
+        Supplier<Double> read = () -> {
+            try {
+                return (double) figure.applyAsInt(poolStats.get());
+            } catch (RuntimeException unavailable) {
+                return Double.NaN;
+            }
+        };
+        registry().getOrCreate(Gauge.builder(name, read).description(description));
+    }
+
+    private static Duration[] durations(long... millis) {
+        Duration[] durations = new Duration[millis.length];
+        for (int i = 0; i < millis.length; i++) {
+            durations[i] = Duration.ofMillis(millis[i]);
+        }
+        return durations;
+    }
+
+    private record HttpSeries(String method, String route, int status) {
+    }
+
+    private record HttpMeters(Counter requests, Timer duration) {
+
+        static HttpMeters create(HttpSeries series) {
+            List<Tag> tags = List.of(Tag.create("method", series.method()), Tag.create("route", series.route()),
+                    Tag.create("status", Integer.toString(series.status())));
+            return new HttpMeters(
+                    registry().getOrCreate(Counter.builder(HTTP_REQUESTS)
+                            .description("HTTP requests answered, by method, route template and status")
+                            .tags(tags)),
+                    registry().getOrCreate(Timer.builder(HTTP_REQUEST_DURATION)
+                            .description("Time from a request's arrival to its answer")
+                            .tags(tags)
+                            .percentiles(NO_PERCENTILES) // as in hashTimer
+                            .buckets(REQUEST_BUCKETS)));
+        }
+    }
+}

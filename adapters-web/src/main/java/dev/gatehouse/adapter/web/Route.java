@@ -1,0 +1,22 @@
+package dev.gatehouse.adapter.web;
+
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Handler;
+import java.util.Objects;
+
+/** An {@link Endpoint} and the handler that serves it. */
+record Route(Endpoint endpoint, Handler handler) {
+
+    Route {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(handler, "handler");
+    }
+
+    static Route get(String path, Handler handler) {
+        return new Route(new Endpoint(Method.GET, path), handler);
+    }
+
+    static Route post(String path, Handler handler) {
+        return new Route(new Endpoint(Method.POST, path), handler);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.gatehouse.adapter.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.out.HashingOverloadedException;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decorators count and delegate, and change nothing else. Meters live in the global registry, shared by every
+ * test in this JVM, so each assertion is about a difference.
+ */
+class GatehouseMetersTest {
+
+    private static final PlainPassword PASSWORD = new PlainPassword("correct horse battery staple");
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void counts_every_kind_of_audit_event_and_hands_it_on() {
+        RecordingAuditLog recorded = new RecordingAuditLog();
+        var audit = GatehouseMeters.countingOutcomes(recorded);
+        Map<AuditEvent.Type, Counter> counters = Map.of(
+                AuditEvent.Type.LOGIN_SUCCEEDED, counter(GatehouseMeters.LOGINS, "outcome", "succeeded"),
+                AuditEvent.Type.LOGIN_FAILED, counter(GatehouseMeters.LOGINS, "outcome", "failed"),
+                AuditEvent.Type.LOGIN_THROTTLED, counter(GatehouseMeters.LOGINS, "outcome", "throttled"),
+                AuditEvent.Type.FLOOD_REJECTED, counter(GatehouseMeters.FLOOD_REJECTIONS),
+                AuditEvent.Type.USER_REGISTERED, counter(GatehouseMeters.REGISTRATIONS),
+                AuditEvent.Type.PASSWORD_REHASHED, counter(GatehouseMeters.PASSWORD_REHASHES));
+        assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
+
+        for (AuditEvent.Type type : AuditEvent.Type.values()) {
+            Map<AuditEvent.Type, Long> before = counts(counters);
+            AuditEvent event = new AuditEvent(type, "johndoe", new ClientAddress("127.0.0.1"), NOW);
+
+            audit.record(event);
+
+            assertSame(event, recorded.events().getLast());
+            Map<AuditEvent.Type, Long> after = counts(counters);
+            for (AuditEvent.Type other : AuditEvent.Type.values()) {
+                assertEquals(before.get(other) + (other == type ? 1 : 0), after.get(other), type + " counted as " + other);
+            }
+        }
+    }
+
+    @Test
+    void times_hashing_and_verifying_and_passes_the_rest_through() {
+        FastPasswordHasher fast = new FastPasswordHasher();
+        PasswordHasher hasher = GatehouseMeters.timed(fast);
+        Timer hashes = timer("hash");
+        Timer verifications = timer("verify");
+        long hashesBefore = hashes.count();
+        long verificationsBefore = verifications.count();
+
+        PasswordHash hash = hasher.hash(PASSWORD);
+        boolean right = hasher.verify(PASSWORD, hash);
+        boolean wrong = hasher.verify(new PlainPassword("wrong password"), hash);
+        boolean rehash = hasher.needsRehash(hash);
+        hasher.waitLikeAVerification();
+
+        assertTrue(right);
+        assertEquals(false, wrong);
+        assertEquals(fast.needsRehash(hash), rehash);
+        assertEquals(1, fast.waits());
+        assertEquals(hashesBefore + 1, hashes.count());
+        assertEquals(verificationsBefore + 2, verifications.count(), "waiting like a verification is not one");
+        assertTrue(verifications.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0);
+    }
+
+    @Test
+    void counts_refusals_for_lack_of_capacity_and_rethrows_them_untimed() {
+        FastPasswordHasher fast = new FastPasswordHasher();
+        PasswordHash hash = fast.hash(PASSWORD);
+        fast.saturate();
+        PasswordHasher hasher = GatehouseMeters.timed(fast);
+        Counter hashRejections = counter(GatehouseMeters.HASH_REJECTIONS, "operation", "hash");
+        Counter verifyRejections = counter(GatehouseMeters.HASH_REJECTIONS, "operation", "verify");
+        long hashRejectionsBefore = hashRejections.count();
+        long verifyRejectionsBefore = verifyRejections.count();
+        long timedBefore = timer("verify").count();
+
+        HashingOverloadedException refused = assertThrows(HashingOverloadedException.class, () -> hasher.verify(PASSWORD, hash));
+        assertThrows(HashingOverloadedException.class, () -> hasher.hash(PASSWORD));
+
+        assertEquals(Duration.ofSeconds(1), refused.retryAfter());
+        assertEquals(verifyRejectionsBefore + 1, verifyRejections.count());
+        assertEquals(hashRejectionsBefore + 1, hashRejections.count());
+        assertEquals(timedBefore, timer("verify").count());
+    }
+
+    @Test
+    void counts_issued_tokens_and_verifications_by_result() {
+        MutableClock clock = new MutableClock(NOW);
+        var tokens = GatehouseMeters.counted(new InMemoryAccessTokens(clock, Duration.ofMinutes(15)));
+        Counter issued = counter(GatehouseMeters.TOKENS_ISSUED);
+        Counter valid = counter(GatehouseMeters.TOKEN_VERIFICATIONS, "result", "valid");
+        Counter invalid = counter(GatehouseMeters.TOKEN_VERIFICATIONS, "result", "invalid");
+        long issuedBefore = issued.count();
+        long validBefore = valid.count();
+        long invalidBefore = invalid.count();
+        User user = User.register(new Username("johndoe"), new FastPasswordHasher().hash(PASSWORD), null, null, NOW);
+
+        AccessToken token = tokens.issue(user, Set.of());
+        assertTrue(tokens.verify(token.value()).isPresent());
+        assertTrue(tokens.verify("forged").isEmpty());
+        assertTrue(tokens.verify(token.value()).isPresent());
+
+        assertEquals(issuedBefore + 1, issued.count());
+        assertEquals(validBefore + 2, valid.count());
+        assertEquals(invalidBefore + 1, invalid.count());
+    }
+
+    @Test
+    void reads_the_pool_on_every_look_and_takes_the_latest_supplier() {
+        AtomicReference<ConnectionPoolStats> stats = new AtomicReference<>(new ConnectionPoolStats(2, 3, 5, 1, 10));
+        GatehouseMeters.registerPoolGauges(stats::get);
+
+        assertEquals(2.0, gauge(GatehouseMeters.POOL_ACTIVE));
+        assertEquals(3.0, gauge(GatehouseMeters.POOL_IDLE));
+        assertEquals(5.0, gauge(GatehouseMeters.POOL_TOTAL));
+        assertEquals(1.0, gauge(GatehouseMeters.POOL_WAITING));
+        assertEquals(10.0, gauge(GatehouseMeters.POOL_MAXIMUM));
+
+        stats.set(new ConnectionPoolStats(7, 0, 7, 4, 10));
+        assertEquals(7.0, gauge(GatehouseMeters.POOL_ACTIVE));
+        assertEquals(4.0, gauge(GatehouseMeters.POOL_WAITING));
+
+        GatehouseMeters.registerPoolGauges(() -> new ConnectionPoolStats(1, 1, 2, 0, 4));
+        assertEquals(4.0, gauge(GatehouseMeters.POOL_MAXIMUM));
+
+        GatehouseMeters.registerPoolGauges(() -> {
+            throw new IllegalStateException("pool closed");
+        });
+        assertTrue(Double.isNaN(gauge(GatehouseMeters.POOL_ACTIVE)));
+    }
+
+    @Test
+    void refuses_impossible_pool_figures() {
+        assertThrows(IllegalArgumentException.class, () -> new ConnectionPoolStats(-1, 0, 0, 0, 1));
+    }
+
+    private static Counter counter(String name, String... tag) {
+        List<Tag> tags = tag.length == 0 ? List.of() : List.of(Tag.create(tag[0], tag[1]));
+        return GatehouseMeters.registry().counter(name, tags)
+                .orElseThrow(() -> new AssertionError("no counter " + name + " " + tags));
+    }
+
+    private static Timer timer(String operation) {
+        return GatehouseMeters.registry().timer(GatehouseMeters.HASH_DURATION, List.of(Tag.create("operation", operation)))
+                .orElseThrow(() -> new AssertionError("no timer for " + operation));
+    }
+
+    private static double gauge(String name) {
+        Gauge<?> gauge = GatehouseMeters.registry().gauge(name, List.of())
+                .orElseThrow(() -> new AssertionError("no gauge " + name));
+        return gauge.value().doubleValue();
+    }
+
+    private static Map<AuditEvent.Type, Long> counts(Map<AuditEvent.Type, Counter> counters) {
+        Map<AuditEvent.Type, Long> counts = new java.util.EnumMap<>(AuditEvent.Type.class);
+        counters.forEach((type, counter) -> counts.put(type, counter.count()));
+        return counts;
+    }
+}
