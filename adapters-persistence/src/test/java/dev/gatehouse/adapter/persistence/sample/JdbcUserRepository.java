@@ -1,0 +1,175 @@
+package dev.gatehouse.adapter.persistence.sample;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.EmailAddress;
+import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * {@link UserRepository} on plain JDBC, without Hibernate: the worked example of docs/extending.md. It uses
+ * the {@code users} table that Flyway creates, and case-insensitive uniqueness comes from that table's
+ * {@code uq_users_username_canonical} constraint, never from a read before the write. Every call borrows
+ * one connection and runs in auto-commit.
+ */
+public final class JdbcUserRepository implements UserRepository {
+
+    // The SQL standard's state for a unique or primary key violation; PostgreSQL and H2 both report it.
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String UNIQUE_USERNAME_CONSTRAINT = "uq_users_username_canonical";
+
+    private static final String COLUMNS =
+            "id, username, email, full_name, password_hash, disabled, created_at";
+    private static final String INSERT = "INSERT INTO users"
+            + " (id, username, username_canonical, email, full_name, password_hash, disabled, created_at, updated_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    private static final String UPDATE = "UPDATE users SET username = ?, username_canonical = ?, email = ?,"
+            + " full_name = ?, password_hash = ?, disabled = ?, updated_at = ?, version = version + 1 WHERE id = ?";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JdbcUserRepository(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    /** With the clock that stamps {@code updated_at}. */
+    public JdbcUserRepository(DataSource dataSource, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public AddUserOutcome add(User user) {
+        Objects.requireNonNull(user, "user");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, user.id().value());
+            insert.setString(2, user.username().value());
+            insert.setString(3, user.username().canonical());
+            insert.setString(4, user.email().map(EmailAddress::value).orElse(null));
+            insert.setString(5, user.fullName().map(FullName::value).orElse(null));
+            insert.setString(6, user.passwordHash().encoded());
+            insert.setBoolean(7, user.isDisabled());
+            insert.setObject(8, timestamp(user.createdAt()));
+            insert.setObject(9, timestamp(now()));
+            insert.executeUpdate();
+            return AddUserOutcome.ADDED;
+        } catch (SQLException e) {
+            if (violatesUniqueUsername(e)) {
+                return AddUserOutcome.USERNAME_TAKEN;
+            }
+            throw failure("add a user", e);
+        }
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        Objects.requireNonNull(username, "username");
+        return findOne("SELECT " + COLUMNS + " FROM users WHERE username_canonical = ?", username.canonical());
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        Objects.requireNonNull(id, "id");
+        return findOne("SELECT " + COLUMNS + " FROM users WHERE id = ?", id.value());
+    }
+
+    @Override
+    public void update(User user) {
+        Objects.requireNonNull(user, "user");
+        int updated;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            update.setString(1, user.username().value());
+            update.setString(2, user.username().canonical());
+            update.setString(3, user.email().map(EmailAddress::value).orElse(null));
+            update.setString(4, user.fullName().map(FullName::value).orElse(null));
+            update.setString(5, user.passwordHash().encoded());
+            update.setBoolean(6, user.isDisabled());
+            update.setObject(7, timestamp(now()));
+            update.setObject(8, user.id().value());
+            updated = update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update a user", e);
+        }
+        if (updated == 0) {
+            throw new NoSuchElementException("no user with id " + user.id());
+        }
+    }
+
+    private Optional<User> findOne(String query, Object key) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(query)) {
+            select.setObject(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(toUser(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read a user", e);
+        }
+    }
+
+    private static User toUser(ResultSet row) throws SQLException {
+        String email = row.getString("email");
+        String fullName = row.getString("full_name");
+        return new User(
+                new UserId(row.getObject("id", UUID.class)),
+                new Username(row.getString("username")),
+                email == null ? null : new EmailAddress(email),
+                fullName == null ? null : new FullName(fullName),
+                new PasswordHash(row.getString("password_hash")),
+                row.getBoolean("disabled"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** The username constraint, and only it: any other failure is not the port's answer but an error. */
+    static boolean violatesUniqueUsername(SQLException failure) {
+        for (SQLException e = failure; e != null; e = e.getNextException()) {
+            String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && message.contains(UNIQUE_USERNAME_CONSTRAINT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A connection that cannot be had is the port's transient failure; anything else is a bug or a broken schema. */
+    private static RuntimeException failure(String action, SQLException e) {
+        if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
+            return new StoreUnavailableException("cannot " + action + ": the database cannot be reached", e);
+        }
+        return new IllegalStateException("cannot " + action + ": " + e.getMessage(), e);
+    }
+
+    private Instant now() {
+        // The precision both databases keep, so what is read back equals what was written.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** JDBC 4.2's type for TIMESTAMP WITH TIME ZONE, which PostgreSQL's and H2's drivers both accept. */
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
