@@ -12,6 +12,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,16 +21,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Steps for registering, logging in and reading the current user. Cucumber makes one instance per
- * scenario; every username a scenario mentions gets a per-scenario suffix (keeping its case), so scenarios
- * share one database without seeing each other's accounts.
+ * scenario; every username a scenario mentions gets a suffix naming this run (random) and this scenario
+ * (counted), keeping its case, so scenarios share one database without seeing each other's accounts, and
+ * the pack can run again and again against the same deployment.
  */
 public class AccountSteps {
 
+    /** Six random base-36 characters: a new run never meets the accounts of an earlier one. */
+    private static final String RUN = randomRunId();
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
 
     private final RunningGatehouse gatehouse = RunningGatehouse.get();
     private final Map<String, GatehouseClient> clients = new HashMap<>();
-    private final String suffix = ".s" + SCENARIOS.incrementAndGet();
+    private final String suffix = "." + RUN + ".s" + SCENARIOS.incrementAndGet();
     private final Map<String, String> usernameOf = new HashMap<>();
     private String lastPassword;
     private String accessToken;
@@ -250,8 +254,14 @@ public class AccountSteps {
         return clients.computeIfAbsent(actor, ignored -> new GatehouseClient(gatehouse.baseUri()));
     }
 
-    /** The username the server sees: the scenario's name plus this scenario's suffix, case kept. */
+    /** The username the server sees: the scenario's name plus this run's and this scenario's suffix, case kept. */
     private String actual(String username) {
         return username + suffix;
+    }
+
+    private static String randomRunId() {
+        StringBuilder id = new StringBuilder();
+        new SecureRandom().ints(6, 0, 36).forEach(digit -> id.append(Character.forDigit(digit, 36)));
+        return id.toString();
     }
 }

@@ -7,7 +7,11 @@ import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
-/** Runs every feature file in this package against a real Gatehouse over HTTP, on PostgreSQL. */
+/**
+ * Runs every feature file in this package over HTTP: against a Gatehouse started in this JVM on PostgreSQL,
+ * or, when {@code GATEHOUSE_BASE_URL} is set, against that deployment without the {@code @in-process}
+ * scenarios (see {@link RunningGatehouse} and docs/conformance.md).
+ */
 @Suite
 @IncludeEngines("cucumber")
 @SelectPackages("dev.gatehouse.features")

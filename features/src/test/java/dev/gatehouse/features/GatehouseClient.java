@@ -27,6 +27,7 @@ final class GatehouseClient {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final URI base;
 
+    /** {@code base} ends with {@code /}; the endpoints resolve beneath it, so a path prefix is kept. */
     GatehouseClient(URI base) {
         this.base = base;
     }
@@ -40,7 +41,7 @@ final class GatehouseClient {
                 body.add(name, String.valueOf(value));
             }
         });
-        return send(HttpRequest.newBuilder(base.resolve("/users/"))
+        return send(HttpRequest.newBuilder(base.resolve("users/"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())));
     }
@@ -54,13 +55,13 @@ final class GatehouseClient {
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve("/token"))
+        return send(HttpRequest.newBuilder(base.resolve("token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer currentUser(String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/users/me")).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("users/me")).GET();
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
@@ -75,7 +76,7 @@ final class GatehouseClient {
                     response.headers().firstValue("Cache-Control").orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("no answer from Gatehouse at " + base + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

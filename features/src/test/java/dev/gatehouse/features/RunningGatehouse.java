@@ -8,48 +8,97 @@ import dev.gatehouse.bootstrap.GatehouseSettings;
 import dev.gatehouse.bootstrap.SettingSource;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One real Gatehouse per test run: the production assembly on a fresh PostgreSQL database, on a free
- * port, with a clock the scenarios can move forward. Started on first use, stopped when the JVM exits.
+ * The Gatehouse the scenarios talk to, one per test run. By default it is started here: the production
+ * assembly on a fresh PostgreSQL database, on a free port, with a clock the scenarios can move forward,
+ * stopped when the JVM exits. When {@value #BASE_URL} is set (as a system property or an environment
+ * variable) the scenarios talk to that deployment instead, over HTTP only: the scenarios tagged
+ * {@code @}{@value #IN_PROCESS_TAG}, which move the clock or change the store directly, cannot run there and
+ * are left out by {@link InProcessScenarioFilter}.
  */
 final class RunningGatehouse {
 
+    /** The switch: the base URL of a running deployment, such as {@code http://localhost:8080}. */
+    static final String BASE_URL = "GATEHOUSE_BASE_URL";
+    /** The tag (without its {@code @}) of the scenarios that need an in-process Gatehouse. */
+    static final String IN_PROCESS_TAG = "in-process";
+
     private static RunningGatehouse instance;
 
+    private final URI baseUri;
     private final Gatehouse gatehouse;
     private final MutableClock clock;
 
-    private RunningGatehouse(Gatehouse gatehouse, MutableClock clock) {
+    private RunningGatehouse(URI baseUri, Gatehouse gatehouse, MutableClock clock) {
+        this.baseUri = baseUri;
         this.gatehouse = gatehouse;
         this.clock = clock;
     }
 
     static synchronized RunningGatehouse get() {
         if (instance == null) {
-            MutableClock clock = MutableClock.startingNow();
-            GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
-                    "GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes",
-                    "GATEHOUSE_PORT", "0",
-                    // The features talk plain HTTP; a Secure cookie would never come back.
-                    "GATEHOUSE_SECURE_COOKIES", "false")))
-                    .withDatabase(TestDatabases.freshPostgres());
-            Gatehouse gatehouse = Gatehouse.start(settings, clock);
-            Runtime.getRuntime().addShutdownHook(new Thread(gatehouse::close, "gatehouse-features-shutdown"));
-            instance = new RunningGatehouse(gatehouse, clock);
+            instance = configuredBaseUrl().map(RunningGatehouse::deployed).orElseGet(RunningGatehouse::inProcess);
         }
         return instance;
     }
 
+    /** The {@value #BASE_URL} setting, the system property first; blank counts as unset. */
+    static Optional<String> configuredBaseUrl() {
+        return Optional.ofNullable(System.getProperty(BASE_URL))
+                .or(() -> Optional.ofNullable(System.getenv(BASE_URL)))
+                .map(String::strip)
+                .filter(url -> !url.isEmpty());
+    }
+
+    private static RunningGatehouse deployed(String baseUrl) {
+        URI uri;
+        try {
+            uri = URI.create(baseUrl);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException(BASE_URL + " is not a URL: " + baseUrl, invalid);
+        }
+        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(BASE_URL + " must be an http:// or https:// URL, got " + baseUrl);
+        }
+        // A trailing slash, so that a deployment under a path prefix (https://example.com/auth) keeps it.
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return new RunningGatehouse(uri.resolve(path.endsWith("/") ? path : path + "/"), null, null);
+    }
+
+    private static RunningGatehouse inProcess() {
+        MutableClock clock = MutableClock.startingNow();
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+                "GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes",
+                "GATEHOUSE_PORT", "0",
+                // The features talk plain HTTP; a Secure cookie would never come back.
+                "GATEHOUSE_SECURE_COOKIES", "false")))
+                .withDatabase(TestDatabases.freshPostgres());
+        Gatehouse gatehouse = Gatehouse.start(settings, clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(gatehouse::close, "gatehouse-features-shutdown"));
+        return new RunningGatehouse(URI.create("http://127.0.0.1:" + gatehouse.port() + "/"), gatehouse, clock);
+    }
+
+    /** Where requests go; always ends with {@code /}, so relative paths resolve beneath it. */
     URI baseUri() {
-        return URI.create("http://127.0.0.1:" + gatehouse.port());
+        return baseUri;
     }
 
     MutableClock clock() {
-        return clock;
+        return inProcessOnly("move the clock").clock;
     }
 
     UserRepository users() {
-        return gatehouse.ports().users();
+        return inProcessOnly("change the user store directly").gatehouse.ports().users();
+    }
+
+    private RunningGatehouse inProcessOnly(String what) {
+        if (gatehouse == null) {
+            // InProcessScenarioFilter keeps such scenarios out; this only fires when it was bypassed or a tag is missing.
+            throw new IllegalStateException("this scenario must " + what + ", which needs an in-process Gatehouse: tag it @"
+                    + IN_PROCESS_TAG + " (it does not run against " + BASE_URL + "=" + baseUri + ")");
+        }
+        return this;
     }
 }

@@ -14,6 +14,7 @@ Feature: Reading the current user
     When someone asks who they are without a token
     Then the request is refused because "Not authenticated"
 
+  @in-process
   Scenario: An expired token no longer works
     Given Jane has logged in as "jane" with password "correct horse battery"
     And 16 minutes pass
@@ -25,6 +26,7 @@ Feature: Reading the current user
     When she asks who she is with a tampered token
     Then the request is refused because "Could not validate credentials"
 
+  @in-process
   Scenario: A disabled user is told the account is inactive
     Given Jane has logged in as "jane" with password "correct horse battery"
     And Jane's account has been disabled
