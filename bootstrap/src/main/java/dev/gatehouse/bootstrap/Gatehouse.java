@@ -5,17 +5,22 @@ import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
 import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.Database;
 import dev.gatehouse.adapter.persistence.JsonLinesAuditLog;
-import dev.gatehouse.adapter.web.GatehouseRouting;
+import dev.gatehouse.adapter.persistence.PoolUsage;
+import dev.gatehouse.adapter.web.ConnectionPoolStats;
+import dev.gatehouse.adapter.web.GatehouseMeters;
+import dev.gatehouse.adapter.web.GatehouseWeb;
 import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtAccessTokens;
 import dev.gatehouse.adapter.web.JwtSettings;
-import dev.gatehouse.adapter.web.ServerLimits;
+import dev.gatehouse.adapter.web.Operations;
+import dev.gatehouse.adapter.web.ReadinessCheck;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.LoginProtection;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +56,7 @@ public final class Gatehouse implements AutoCloseable {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
                 LOG.info("Demo mode: users johndoe/secret (active) and alice/secret2 (disabled) are available");
             }
-            WebServer server = serve(settings.host(), settings.port(), ports, settings.loginProtection(), settings.web());
+            WebServer server = serve(settings, ports, database);
             return new Gatehouse(database, ports, server, forgetStaleFailures(database, settings.loginProtection(), clock));
         } catch (RuntimeException startFailed) {
             database.close();
@@ -64,27 +69,50 @@ public final class Gatehouse implements AutoCloseable {
         JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
                 settings.tokenLifetime(), settings.jwtClockSkew());
         HashingCapacity capacity = settings.hashing();
-        PasswordHasher hasher = new BoundedPasswordHasher(new Argon2PasswordHasher(settings.argon2()),
+        PasswordHasher hasher = new BoundedPasswordHasher(GatehouseMeters.timed(new Argon2PasswordHasher(settings.argon2())),
                 capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
         return new DrivenPorts(
                 database.users(),
                 hasher,
                 new CommonPasswordsPolicy(settings.passwordMinimumLength()),
-                new JwtAccessTokens(jwt, clock),
+                GatehouseMeters.counted(new JwtAccessTokens(jwt, clock)),
                 database.loginThrottle(),
                 new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
-                new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger()),
+                GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 clock);
     }
 
-    /** Serves the given ports over HTTP, within Gatehouse's request limits; port 0 picks a free port. */
-    static WebServer serve(String host, int port, DrivenPorts ports, LoginProtection protection, WebSettings web) {
-        var server = WebServer.builder().host(host).port(port);
-        ServerLimits.applyLimits(server);
-        return server
-                .routing(routing -> GatehouseRouting.configure(routing, UseCaseWiring.wire(ports, protection), web))
-                .build()
-                .start();
+    /**
+     * Serves the ports over HTTP with the operations endpoints (readiness asks the database), within
+     * Gatehouse's request limits. Helidon's own shutdown hook is off: ours stops the server (letting requests
+     * in flight finish within the grace period) before it closes the pool they need.
+     */
+    private static WebServer serve(GatehouseSettings settings, DrivenPorts ports, Database database) {
+        GatehouseMeters.registerPoolGauges(() -> {
+            PoolUsage pool = database.poolUsage();
+            return new ConnectionPoolStats(pool.active(), pool.idle(), pool.total(), pool.waiting(), pool.maximum());
+        });
+        ReadinessCheck databaseCheck = new ReadinessCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public boolean isReady(Duration timeout) {
+                return database.isReachable(timeout);
+            }
+        };
+        return serve(settings.host(), settings.port(), ports, settings.loginProtection(), settings.web(),
+                new Operations(List.of(databaseCheck), settings.readinessTimeout()), settings.shutdownGrace());
+    }
+
+    /** Serves the given ports over HTTP; port 0 picks a free port. */
+    static WebServer serve(String host, int port, DrivenPorts ports, LoginProtection protection, WebSettings web,
+                           Operations operations, Duration shutdownGrace) {
+        var server = WebServer.builder().host(host).port(port).shutdownHook(false).shutdownGracePeriod(shutdownGrace);
+        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, protection), web, operations);
+        return server.build().start();
     }
 
     /**

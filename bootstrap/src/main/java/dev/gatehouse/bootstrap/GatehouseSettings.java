@@ -37,6 +37,9 @@ public record GatehouseSettings(
         LoginProtection loginProtection,
         int passwordMinimumLength,
         WebSettings web,
+        Duration readinessTimeout,
+        Duration shutdownGrace,
+        boolean jsonLogs,
         boolean demo) {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
@@ -63,13 +66,16 @@ public record GatehouseSettings(
                         parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400))),
+                parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
+                parseDuration(source, "GATEHOUSE_SHUTDOWN_GRACE", Duration.ofSeconds(10), Duration.ofMinutes(5)),
+                logFormat(source),
                 demo);
     }
 
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, other, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
-                argon2, hashing, loginProtection, passwordMinimumLength, web, demo);
+                argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
     }
 
     /**
@@ -84,6 +90,15 @@ public record GatehouseSettings(
         int waiting = parseInt(source, "GATEHOUSE_HASH_MAX_WAITING", 8 * concurrent, 0, 100_000);
         Duration maxWait = parseDuration(source, "GATEHOUSE_HASH_MAX_WAIT", Duration.ofSeconds(2), Duration.ofMinutes(1));
         return new HashingCapacity(concurrent, waiting, maxWait);
+    }
+
+    private static boolean logFormat(SettingSource source) {
+        String format = source.get("GATEHOUSE_LOG_FORMAT").orElse("text");
+        return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw new InvalidSettingException("GATEHOUSE_LOG_FORMAT must be text or json, got '" + format + "'");
+        };
     }
 
     private static LoginProtection loginProtection(SettingSource source) {

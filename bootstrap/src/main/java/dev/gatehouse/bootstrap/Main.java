@@ -2,10 +2,11 @@ package dev.gatehouse.bootstrap;
 
 import io.helidon.logging.common.LogConfig;
 import java.time.Clock;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Starts Gatehouse from environment variables and {@code application.yaml}. */
+/** Starts Gatehouse from environment variables and {@code application.yaml}; stops it cleanly on SIGTERM or Ctrl-C. */
 public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
@@ -24,6 +25,11 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (settings.jsonLogs()) {
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.setFormatter(new JsonLogFormatter());
+            }
+        }
         Gatehouse gatehouse;
         try {
             gatehouse = Gatehouse.start(settings, Clock.systemUTC());
@@ -34,8 +40,19 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(gatehouse::close, "gatehouse-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gatehouse, settings), "gatehouse-shutdown"));
         LOG.info(() -> "Gatehouse ready on http://" + settings.host() + ":" + gatehouse.port() + " in "
                 + (System.nanoTime() - startNanos) / 1_000_000 + " ms (" + settings.database() + ")");
+    }
+
+    /**
+     * Stops accepting connections, lets requests in flight finish within the grace period, then closes the
+     * pool. Written to stderr: logging may already be shut down by its own hook.
+     */
+    private static void stop(Gatehouse gatehouse, GatehouseSettings settings) {
+        long stopping = System.nanoTime();
+        System.err.println("gatehouse: stopping (grace period " + settings.shutdownGrace().toSeconds() + " s)");
+        gatehouse.close();
+        System.err.println("gatehouse: stopped cleanly in " + (System.nanoTime() - stopping) / 1_000_000 + " ms");
     }
 }

@@ -46,6 +46,50 @@ class ExecutableJarIT {
         }
         assertTrue(gatehouse.waitFor(20, TimeUnit.SECONDS), "Gatehouse did not stop within 20 s of SIGTERM");
         assertEquals(143, gatehouse.exitValue(), "exit status after SIGTERM (128 + 15)");
+        assertTrue(Files.readString(log).contains("gatehouse: stopped cleanly"), Files.readString(log));
+    }
+
+    @Test
+    void stops_cleanly_on_ctrl_c(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        Path log = dataDir.resolve("gatehouse.log");
+        Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + port, "GATEHOUSE_DATA_DIR=" + dataDir, "GATEHOUSE_DEMO=true"));
+        awaitFirstLogin(port, gatehouse, log);
+
+        new ProcessBuilder("kill", "-INT", String.valueOf(gatehouse.pid())).start().waitFor();
+
+        assertTrue(gatehouse.waitFor(20, TimeUnit.SECONDS), "Gatehouse did not stop within 20 s of Ctrl-C");
+        assertEquals(130, gatehouse.exitValue(), "exit status after SIGINT (128 + 2)");
+        String output = Files.readString(log);
+        assertTrue(output.contains("gatehouse: stopped cleanly"), output);
+        assertTrue(output.lines().noneMatch(line -> line.contains("\tat ")), "no stack trace: " + output);
+    }
+
+    @Test
+    void lets_a_request_in_flight_finish_when_told_to_stop(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        Path log = dataDir.resolve("gatehouse.log");
+        // An expensive hash (256 MiB, 6 passes) keeps a login in flight long enough to stop the process under it.
+        Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + port, "GATEHOUSE_DATA_DIR=" + dataDir, "GATEHOUSE_DEMO=true",
+                "GATEHOUSE_ARGON2_MEMORY_KIB=262144", "GATEHOUSE_ARGON2_ITERATIONS=6", "GATEHOUSE_HASH_MEMORY_BUDGET_MIB=1024"));
+        try {
+            awaitFirstLogin(port, gatehouse, log);
+            HttpRequest login = loginRequest(port);
+            long started = System.nanoTime();
+            var inFlight = http.sendAsync(login, HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(150);
+
+            gatehouse.destroy();
+
+            HttpResponse<String> answer = inFlight.get(30, TimeUnit.SECONDS);
+            System.out.printf("ExecutableJarIT: login in flight during SIGTERM answered %d after %d ms%n",
+                    answer.statusCode(), (System.nanoTime() - started) / 1_000_000);
+            assertEquals(200, answer.statusCode(), answer.body());
+        } finally {
+            gatehouse.destroy();
+        }
+        assertTrue(gatehouse.waitFor(20, TimeUnit.SECONDS));
+        assertTrue(Files.readString(log).contains("gatehouse: stopped cleanly"), Files.readString(log));
     }
 
     @Test
@@ -74,11 +118,15 @@ class ExecutableJarIT {
         return builder.start();
     }
 
-    private HttpResponse<String> awaitFirstLogin(int port, Process gatehouse, Path log) throws Exception {
-        HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/token"))
+    private static HttpRequest loginRequest(int port) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=johndoe&password=secret"))
                 .build();
+    }
+
+    private HttpResponse<String> awaitFirstLogin(int port, Process gatehouse, Path log) throws Exception {
+        HttpRequest login = loginRequest(port);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!gatehouse.isAlive()) {

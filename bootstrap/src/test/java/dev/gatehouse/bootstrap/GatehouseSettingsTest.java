@@ -38,6 +38,9 @@ class GatehouseSettingsTest {
         assertEquals(new WebSettings(false, true, Duration.ofDays(30)), settings.web());
         assertTrue(settings.hashing().maxConcurrent() >= 1);
         assertEquals(8 * settings.hashing().maxConcurrent(), settings.hashing().maxWaiting());
+        assertEquals(Duration.ofSeconds(2), settings.readinessTimeout());
+        assertEquals(Duration.ofSeconds(10), settings.shutdownGrace());
+        assertFalse(settings.jsonLogs());
         assertFalse(settings.demo());
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), settings.jwtSecret().orElseThrow());
     }
@@ -66,6 +69,9 @@ class GatehouseSettingsTest {
         env.put("GATEHOUSE_TRUST_FORWARDED_FOR", "true");
         env.put("GATEHOUSE_SECURE_COOKIES", "false");
         env.put("GATEHOUSE_KNOWN_DEVICE_TTL", "7d");
+        env.put("GATEHOUSE_READINESS_TIMEOUT", "5s");
+        env.put("GATEHOUSE_SHUTDOWN_GRACE", "30s");
+        env.put("GATEHOUSE_LOG_FORMAT", "JSON");
 
         GatehouseSettings settings = settings(env);
 
@@ -84,6 +90,9 @@ class GatehouseSettingsTest {
                 new ClientBudget(20, Duration.ofMinutes(5))), settings.loginProtection());
         assertEquals(15, settings.passwordMinimumLength());
         assertEquals(new WebSettings(true, false, Duration.ofDays(7)), settings.web());
+        assertEquals(Duration.ofSeconds(5), settings.readinessTimeout());
+        assertEquals(Duration.ofSeconds(30), settings.shutdownGrace());
+        assertTrue(settings.jsonLogs());
         assertFalse(settings.toString().contains(SECRET));
         assertFalse(settings.toString().contains("pw,"));
     }
@@ -126,7 +135,10 @@ class GatehouseSettingsTest {
             "GATEHOUSE_JWT_CLOCK_SKEW, 2m",
             "GATEHOUSE_LOGIN_BACKOFF_FIRST, never",
             "GATEHOUSE_PASSWORD_MIN_LENGTH, 0",
-            "GATEHOUSE_SECURE_COOKIES, sometimes"})
+            "GATEHOUSE_SECURE_COOKIES, sometimes",
+            "GATEHOUSE_LOG_FORMAT, xml",
+            "GATEHOUSE_DB_POOL_SIZE, 1",
+            "GATEHOUSE_READINESS_TIMEOUT, 5m"})
     void refuses_to_start_on_an_invalid_value_and_names_the_setting(String name, String value) {
         Map<String, String> env = new HashMap<>(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
         env.put(name, value);
