@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -85,6 +86,22 @@ public final class JpaUserRepository implements UserRepository {
             UserJpaMapper.copyInto(user, stored, now());
             return null;
         });
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(replacement, "replacement");
+        // One conditional UPDATE is the compare-and-set; the version bump keeps optimistic locking honest.
+        return inTransaction(entityManager -> entityManager
+                .createQuery("update UserJpaEntity u set u.passwordHash = :replacement, u.updatedAt = :now,"
+                        + " u.version = u.version + 1 where u.id = :id and u.passwordHash = :current")
+                .setParameter("replacement", replacement.encoded())
+                .setParameter("now", now())
+                .setParameter("id", id.value())
+                .setParameter("current", current.encoded())
+                .executeUpdate()) == 1;
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {

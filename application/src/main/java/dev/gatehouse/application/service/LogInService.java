@@ -124,7 +124,10 @@ public final class LogInService implements LogInUseCase {
         }
         try {
             User rehashed = user.withPasswordHash(hasher.hash(command.password()));
-            users.update(rehashed);
+            // Only if the hash is still the one just verified: a concurrent login may have upgraded it already.
+            if (!users.replacePasswordHash(user.id(), user.passwordHash(), rehashed.passwordHash())) {
+                return user;
+            }
             record(AuditEvent.Type.PASSWORD_REHASHED, command, clock.instant());
             return rehashed;
         } catch (HashingOverloadedException overloaded) {

@@ -2,6 +2,7 @@ package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -29,6 +30,14 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Optional<User> findById(UserId id) {
         return byCanonicalName.values().stream().filter(user -> user.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
+        Optional<User> stored = findById(id).filter(user -> user.passwordHash().equals(current));
+        // replace(key, expected, new) is the compare-and-set: it fails if the user changed since it was read.
+        return stored.isPresent() && byCanonicalName.replace(stored.get().username().canonical(), stored.get(),
+                stored.get().withPasswordHash(replacement));
     }
 
     @Override

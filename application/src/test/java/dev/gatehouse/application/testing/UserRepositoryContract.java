@@ -1,6 +1,7 @@
 package dev.gatehouse.application.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,49 @@ public abstract class UserRepositoryContract {
         User found = repository.findById(user.id()).orElseThrow();
         assertTrue(found.isDisabled());
         assertEquals(new PasswordHash("$test$new-hash"), found.passwordHash());
+    }
+
+    @Test
+    void replaces_a_password_hash_only_while_it_still_is_the_expected_one() {
+        User user = aUser("rehashed", null, null);
+        repository.add(user);
+        PasswordHash upgraded = new PasswordHash("$test$upgraded");
+
+        assertFalse(repository.replacePasswordHash(user.id(), new PasswordHash("$test$not-the-current-one"), upgraded));
+        assertEquals(user.passwordHash(), repository.findById(user.id()).orElseThrow().passwordHash());
+
+        assertTrue(repository.replacePasswordHash(user.id(), user.passwordHash(), upgraded));
+        assertEquals(user.withPasswordHash(upgraded), repository.findById(user.id()).orElseThrow());
+        assertFalse(repository.replacePasswordHash(user.id(), user.passwordHash(), new PasswordHash("$test$late")));
+        assertFalse(repository.replacePasswordHash(new UserId(UUID.randomUUID()), user.passwordHash(), upgraded));
+    }
+
+    @Test
+    void lets_exactly_one_of_many_concurrent_hash_replacements_win() throws Exception {
+        User user = aUser("contended", null, null);
+        repository.add(user);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                PasswordHash replacement = new PasswordHash("$test$replacement-" + i);
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return repository.replacePasswordHash(user.id(), user.passwordHash(), replacement);
+                }));
+            }
+            start.countDown();
+            long replaced = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                if (outcome.get()) {
+                    replaced++;
+                }
+            }
+            assertEquals(1, replaced);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -119,6 +119,21 @@ public final class JdbcUserRepository implements UserRepository {
         }
     }
 
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE users SET password_hash = ?, updated_at = ?,"
+                     + " version = version + 1 WHERE id = ? AND password_hash = ?")) {
+            update.setString(1, replacement.encoded());
+            update.setObject(2, timestamp(now()));
+            update.setObject(3, id.value());
+            update.setString(4, current.encoded());
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("replace a password hash", e);
+        }
+    }
+
     private Optional<User> findOne(String query, Object key) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(query)) {

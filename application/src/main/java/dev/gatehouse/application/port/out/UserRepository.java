@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -21,4 +22,11 @@ public interface UserRepository {
 
     /** Replaces the stored state of an existing user (same id). Throws if the user does not exist. */
     void update(User user);
+
+    /**
+     * Replaces the user's password hash, atomically, but only while it still is {@code current}: upgrading a
+     * hash after a login must not overwrite one that changed meanwhile (another login's upgrade, a password
+     * change). True when it was replaced; false when it had changed or the user is gone.
+     */
+    boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement);
 }
