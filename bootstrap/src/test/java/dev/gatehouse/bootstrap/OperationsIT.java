@@ -39,9 +39,9 @@ class OperationsIT {
             assertTrue(ready.body().contains("\"name\":\"database\"") && ready.body().contains("\"status\":\"UP\""), ready.body());
 
             String before = get(port, "/metrics").body();
-            assertEquals(200, logIn(port, "johndoe", "secret").statusCode());
-            assertEquals(200, logIn(port, "johndoe", "secret").statusCode());
-            assertEquals(401, logIn(port, "nobody", "wrong password").statusCode());
+            assertEquals(200, new TestHttp(port).logIn("johndoe", "secret").statusCode());
+            assertEquals(200, new TestHttp(port).logIn("johndoe", "secret").statusCode());
+            assertEquals(401, new TestHttp(port).logIn("nobody", "wrong password").statusCode());
             HttpResponse<String> metrics = get(port, "/metrics");
             String after = metrics.body();
 
@@ -70,12 +70,5 @@ class OperationsIT {
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> logIn(int port, String username, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password.replace(' ', '+')))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,12 +8,6 @@ import dev.gatehouse.adapter.persistence.TestDatabases;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,20 +28,19 @@ class PasswordUpgradeIT {
     /** Made by {@code htpasswd -nbBC 10 legacy 'correct horse battery'}, outside Gatehouse's code. */
     private static final PasswordHash LEGACY_BCRYPT = new PasswordHash("$2y$10$ZS044cS0VrX6HCBTry.D0uSur8CZtHJwHIsMj64ACCzHPD0rLWyl.");
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final DatabaseSettings database = TestDatabases.freshPostgres();
 
     @Test
     void a_login_after_the_cost_was_raised_stores_a_hash_at_the_new_cost() throws Exception {
         try (Gatehouse before = Gatehouse.start(settings("1024"), Clock.systemUTC())) {
-            assertEquals(201, register(before.port()).statusCode());
+            assertEquals(201, new TestHttp(before.port()).register("jane", PASSWORD).statusCode());
             assertTrue(storedHash(before, "jane").encoded().startsWith("$argon2id$v=19$m=1024,t=1,p=1$"));
         }
 
         try (Gatehouse after = Gatehouse.start(settings("2048"), Clock.systemUTC())) {
-            assertEquals(200, logIn(after.port(), "jane").statusCode());
+            assertEquals(200, new TestHttp(after.port()).logIn("jane", PASSWORD).statusCode());
             assertTrue(storedHash(after, "jane").encoded().startsWith("$argon2id$v=19$m=2048,t=1,p=1$"));
-            assertEquals(200, logIn(after.port(), "jane").statusCode(), "the new hash verifies");
+            assertEquals(200, new TestHttp(after.port()).logIn("jane", PASSWORD).statusCode(), "the new hash verifies");
         }
         assertEquals(List.of("user_registered", "login_succeeded", "password_rehashed", "login_succeeded"), auditTrailOf("jane"));
     }
@@ -57,10 +50,10 @@ class PasswordUpgradeIT {
         try (Gatehouse gatehouse = Gatehouse.start(settings("1024"), Clock.systemUTC())) {
             gatehouse.ports().users().add(User.register(new Username("legacy"), LEGACY_BCRYPT, null, null, Clock.systemUTC().instant()));
 
-            assertEquals(200, logIn(gatehouse.port(), "legacy").statusCode());
+            assertEquals(200, new TestHttp(gatehouse.port()).logIn("legacy", PASSWORD).statusCode());
 
             assertTrue(storedHash(gatehouse, "legacy").encoded().startsWith("$argon2id$"), "upgraded from bcrypt");
-            assertEquals(200, logIn(gatehouse.port(), "legacy").statusCode());
+            assertEquals(200, new TestHttp(gatehouse.port()).logIn("legacy", PASSWORD).statusCode());
         }
     }
 
@@ -70,21 +63,6 @@ class PasswordUpgradeIT {
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", memoryKiB,
                 "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(database);
-    }
-
-    private HttpResponse<String> register(int port) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"jane\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> logIn(int port, String username) throws Exception {
-        String form = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static PasswordHash storedHash(Gatehouse gatehouse, String username) {

@@ -1,0 +1,78 @@
+package dev.gatehouse.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.adapter.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Gatehouse instances on one PostgreSQL, as behind a load balancer: a token from one works on the other,
+ * and throttling and disabling an account take effect on both.
+ */
+class SeveralInstancesIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private Gatehouse first;
+    private Gatehouse second;
+
+    @BeforeEach
+    void startTwoInstances() {
+        DatabaseSettings database = TestDatabases.freshPostgres();
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+                "GATEHOUSE_JWT_SECRET", "shared-secret-of-every-instance-32-bytes!",
+                "GATEHOUSE_PORT", "0",
+                "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
+                "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(database);
+        first = Gatehouse.start(settings, Clock.systemUTC());
+        second = Gatehouse.start(settings, Clock.systemUTC());
+        assertEquals(201, new TestHttp(first.port()).register("jane", PASSWORD).statusCode());
+    }
+
+    @AfterEach
+    void stop() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void a_token_issued_by_one_instance_is_accepted_by_the_other() {
+        String token = TestHttp.accessToken(new TestHttp(first.port()).logIn("jane", PASSWORD));
+
+        HttpResponse<String> me = new TestHttp(second.port()).me(token);
+
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("\"username\":\"jane\""));
+    }
+
+    @Test
+    void a_failure_on_one_instance_throttles_the_account_on_the_other() {
+        assertEquals(401, new TestHttp(first.port()).logIn("jane", "wrong password").statusCode());
+
+        HttpResponse<String> elsewhere = new TestHttp(second.port()).logIn("jane", PASSWORD);
+
+        assertEquals(401, elsewhere.statusCode());
+        assertTrue(elsewhere.headers().firstValue("Retry-After").isPresent(), "throttled, not merely refused");
+    }
+
+    @Test
+    void disabling_an_account_through_one_instance_takes_effect_on_the_other_at_once() {
+        String token = TestHttp.accessToken(new TestHttp(second.port()).logIn("jane", PASSWORD));
+        User jane = first.ports().users().findByUsername(new Username("jane")).orElseThrow();
+
+        first.ports().users().update(jane.disable());
+
+        HttpResponse<String> me = new TestHttp(second.port()).me(token);
+        assertEquals(400, me.statusCode());
+        assertEquals("{\"detail\":\"Inactive user\"}", me.body());
+        assertEquals(401, new TestHttp(second.port()).logIn("jane", PASSWORD).statusCode());
+    }
+}

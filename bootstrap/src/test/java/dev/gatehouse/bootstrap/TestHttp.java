@@ -1,0 +1,65 @@
+package dev.gatehouse.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The few HTTP calls the bootstrap ITs make against a running Gatehouse, the way a tutorial client makes them. */
+final class TestHttp {
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    TestHttp(int port) {
+        this.port = port;
+    }
+
+    HttpResponse<String> register(String username, String password) {
+        return send(HttpRequest.newBuilder(uri("/users/"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+    }
+
+    HttpResponse<String> logIn(String username, String password) {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri("/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<String> me(String accessToken) {
+        return send(HttpRequest.newBuilder(uri("/users/me")).header("Authorization", "Bearer " + accessToken).GET());
+    }
+
+    static String accessToken(HttpResponse<String> tokenResponse) {
+        Matcher matcher = ACCESS_TOKEN.matcher(tokenResponse.body());
+        if (!matcher.find()) {
+            throw new AssertionError("no access token in " + tokenResponse.statusCode() + " " + tokenResponse.body());
+        }
+        return matcher.group(1);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
