@@ -1,0 +1,81 @@
+-- wrk script for bench/load/run.sh: sends one fixed request and counts the answers by status.
+--
+-- The request comes from the environment (set by run.sh):
+--   BENCH_METHOD        GET or POST (default GET)
+--   BENCH_BODY          request body (default none)
+--   BENCH_CONTENT_TYPE  Content-Type of the body
+--   BENCH_BEARER        access token, sent as "Authorization: Bearer <token>"
+--
+-- done() prints machine-readable lines that run.sh parses:
+--   BENCH requests=<n> duration_us=<n> rps=<x> status_200=<n> status_503=<n> status_other=<n>
+--         connect=<n> read=<n> write=<n> timeout=<n> non2xx3xx=<n>
+--   BENCH_LATENCY_US p50=<n> p90=<n> p99=<n> p999=<n> max=<n> mean=<x>
+--   BENCH_STATUS <code>=<n>      (one line per status seen)
+
+wrk.method = os.getenv("BENCH_METHOD") or "GET"
+
+local body = os.getenv("BENCH_BODY")
+if body and body ~= "" then
+  wrk.body = body
+end
+
+local content_type = os.getenv("BENCH_CONTENT_TYPE")
+if content_type and content_type ~= "" then
+  wrk.headers["Content-Type"] = content_type
+end
+
+local bearer = os.getenv("BENCH_BEARER")
+if bearer and bearer ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. bearer
+end
+
+-- One Lua state per wrk thread: each counts its own answers, done() adds them up.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  statuses = {}
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    local counted = thread:get("statuses")
+    if counted then
+      for status, n in pairs(counted) do
+        total[status] = (total[status] or 0) + n
+      end
+    end
+  end
+
+  local ok, busy, other = 0, 0, 0
+  for status, n in pairs(total) do
+    if status == 200 then
+      ok = ok + n
+    elseif status == 503 then
+      busy = busy + n
+    else
+      other = other + n
+    end
+    io.write(string.format("BENCH_STATUS %d=%d\n", status, n))
+  end
+
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH requests=%d duration_us=%d rps=%.2f status_200=%d status_503=%d status_other=%d " ..
+    "connect=%d read=%d write=%d timeout=%d non2xx3xx=%d\n",
+    summary.requests, summary.duration, summary.requests / seconds, ok, busy, other,
+    e.connect, e.read, e.write, e.timeout, e.status))
+  io.write(string.format(
+    "BENCH_LATENCY_US p50=%d p90=%d p99=%d p999=%d max=%d mean=%.1f\n",
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),
+    latency.max, latency.mean))
+end

@@ -1,0 +1,499 @@
+#!/usr/bin/env bash
+# Gatehouse load test: starts the executable jar on the local PostgreSQL 15, drives GET /users/me and
+# POST /token with wrk, and prints metric | value | target (issue 6). See bench/load/README.md.
+#
+# Usage: bench/load/run.sh            (from anywhere; needs root or passwordless sudo for apt-get and
+#                                      for `su postgres`)
+# Knobs (environment):
+#   BENCH_DURATION=30            seconds of each measured wrk run (max 600)
+#   BENCH_WARMUP=30              seconds of GET /users/me before its measured run (0 = none, max 120): the JIT
+#                                needs ~25 s on 2 cores to reach steady state
+#   BENCH_TOKEN_WARMUP=5         seconds of POST /token before its measured run (0 = none, max 120)
+#   BENCH_CALIBRATION_LOGINS=20  sequential logins that measure the uncontended hash time (max 200)
+#   BENCH_BASELINE=10            seconds of GET /health/live (no token, no database) for comparison (0 = skip)
+#   BENCH_DB_ROLE=gatehouse_bench  PostgreSQL role the bench logs in as: created (and dropped at the end) when
+#                                missing; its password is reset every run, so do not point it at a role in use
+#   BENCH_JAVA_OPTS=             extra JVM options, e.g. an AOT cache
+#   BENCH_RESULTS_DIR=bench/load/results/<UTC time>   where raw outputs and results.md go
+# Other GATEHOUSE_* variables in your environment reach the server (except the ones set below).
+# All traffic goes to 127.0.0.1. Everything the script starts or creates is removed on exit, Ctrl-C included.
+set -Eeuo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+DURATION=${BENCH_DURATION:-30}
+WARMUP=${BENCH_WARMUP:-30}
+TOKEN_WARMUP=${BENCH_TOKEN_WARMUP:-5}
+CALIBRATION_LOGINS=${BENCH_CALIBRATION_LOGINS:-20}
+BASELINE=${BENCH_BASELINE:-10}
+DB_ROLE=${BENCH_DB_ROLE:-gatehouse_bench}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+ME_THREADS=2 ME_CONNECTIONS=32
+TOKEN_THREADS=2 TOKEN_CONNECTIONS=8
+READY_TIMEOUT_S=60 STOP_TIMEOUT_S=30
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS=${BENCH_RESULTS_DIR:-$HERE/results/$STAMP}
+DB_NAME="gatehouse_bench_$(date -u +%Y%m%d%H%M%S)_$$"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+is_uint() { case $1 in '' | *[!0-9]*) return 1 ;; *) return 0 ;; esac; }
+is_uint "$DURATION" && [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 600 ] || die "BENCH_DURATION must be 1..600 seconds"
+is_uint "$WARMUP" && [ "$WARMUP" -le 120 ] || die "BENCH_WARMUP must be 0..120 seconds"
+is_uint "$TOKEN_WARMUP" && [ "$TOKEN_WARMUP" -le 120 ] || die "BENCH_TOKEN_WARMUP must be 0..120 seconds"
+is_uint "$BASELINE" && [ "$BASELINE" -le 120 ] || die "BENCH_BASELINE must be 0..120 seconds"
+is_uint "$CALIBRATION_LOGINS" && [ "$CALIBRATION_LOGINS" -ge 1 ] && [ "$CALIBRATION_LOGINS" -le 200 ] ||
+  die "BENCH_CALIBRATION_LOGINS must be 1..200"
+case $DB_ROLE in [a-z_]*) ;; *) die "BENCH_DB_ROLE must be a plain lower-case identifier" ;; esac
+case $DB_ROLE in *[!a-z0-9_]*) die "BENCH_DB_ROLE must be a plain lower-case identifier" ;; esac
+
+# ---------------------------------------------------------------- state for the cleanup trap
+WORK="" GH_PID="" WRK_PID="" DB_CREATED=0 ROLE_CREATED=0 PG_STARTED=0 PG_VERSION="" PG_CLUSTER="" PG_PORT=""
+
+as_root() { # runs "$@" as root
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo -n "$@"
+  else die "need root (or passwordless sudo) to run: $*"
+  fi
+}
+
+psql_admin() { # psql as the postgres superuser on the bench cluster; SQL on stdin, extra args in "$@"
+  local cmd="psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres $*"
+  if [ "$(id -u)" = 0 ]; then (cd / && timeout 60 su postgres -c "$cmd")
+  else (cd / && timeout 60 sudo -n -u postgres sh -c "$cmd")
+  fi
+}
+
+drop_database() {
+  [ "$DB_CREATED" = 1 ] || return 0
+  if printf 'DROP DATABASE IF EXISTS "%s" WITH (FORCE);\n' "$DB_NAME" | psql_admin; then
+    DB_CREATED=0
+    log "dropped database $DB_NAME"
+  else
+    log "could not drop database $DB_NAME; drop it by hand"
+  fi
+  if [ "$ROLE_CREATED" = 1 ] && [ "$DB_CREATED" = 0 ]; then
+    # Fails harmlessly while another bench run's database still belongs to the role.
+    echo "DROP ROLE IF EXISTS $DB_ROLE;" | psql_admin 2>/dev/null && ROLE_CREATED=0 || true
+  fi
+}
+
+stop_gatehouse_now() { # SIGTERM, bounded wait, then SIGKILL
+  [ -n "$GH_PID" ] && kill -0 "$GH_PID" 2>/dev/null || return 0
+  kill -TERM "$GH_PID" 2>/dev/null || true
+  local i
+  for ((i = 0; i < STOP_TIMEOUT_S * 10; i++)); do
+    kill -0 "$GH_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$GH_PID" 2>/dev/null; then
+    log "Gatehouse ($GH_PID) ignored SIGTERM for ${STOP_TIMEOUT_S}s; killing it"
+    kill -KILL "$GH_PID" 2>/dev/null || true
+  fi
+  wait "$GH_PID" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  [ "$rc" = 0 ] || log "stopping early (exit $rc); cleaning up"
+  if [ -n "$WRK_PID" ] && kill -0 "$WRK_PID" 2>/dev/null; then
+    kill -TERM "$WRK_PID" 2>/dev/null || true
+    wait "$WRK_PID" 2>/dev/null || true
+  fi
+  stop_gatehouse_now
+  drop_database
+  if [ "$PG_STARTED" = 1 ]; then
+    # Stop the cluster we started, unless somebody else has connected to it in the meantime.
+    local others
+    others=$(echo "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid();" |
+      psql_admin -At 2>/dev/null || echo '?')
+    if [ "$others" = 0 ]; then
+      as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop && log "stopped PostgreSQL $PG_VERSION/$PG_CLUSTER (the bench started it)"
+    else
+      log "left PostgreSQL $PG_VERSION/$PG_CLUSTER running: other clients are connected"
+    fi
+  fi
+  [ -n "$WORK" ] && rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------- 1. tools
+install_package() { # $1 = command, $2 = Debian package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  command -v apt-get >/dev/null 2>&1 || die "$1 is missing and there is no apt-get: install the $2 package"
+  log "installing $2 (apt-get)"
+  as_root timeout 300 apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$2" >/dev/null
+  command -v "$1" >/dev/null 2>&1 || die "installing $2 did not provide $1"
+}
+install_package wrk wrk
+install_package curl curl
+
+JDK=$("$ROOT/.mvn/find-jdk.sh") || die "no JDK 21 or newer found (JAVA_HOME, PATH, /usr/lib/jvm, /opt/java, ~/.sdkman)"
+JAVA="$JDK/bin/java"
+
+if [ ! -f "$ROOT/bootstrap/target/gatehouse.jar" ]; then
+  log "bootstrap/target/gatehouse.jar is missing: building it (./mvnw -B -q -DskipTests package)"
+  (cd "$ROOT" && JAVA_HOME="$JDK" ./mvnw -B -q -DskipTests package) || die "the build failed"
+fi
+
+mkdir -p "$RESULTS"
+RESULTS=$(cd "$RESULTS" && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
+# Run a private copy, so that a rebuild during the bench cannot pull the jar from under the server; the
+# working directory is empty, so no stray application.yaml is read.
+mkdir -p "$WORK/app" "$WORK/cwd"
+cp "$ROOT/bootstrap/target/gatehouse.jar" "$WORK/app/"
+cp -r "$ROOT/bootstrap/target/libs" "$WORK/app/"
+
+random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+
+# ---------------------------------------------------------------- 2. database
+command -v pg_lsclusters >/dev/null 2>&1 ||
+  die "no system PostgreSQL (pg_lsclusters not found). Install Debian's postgresql-15 (apt-get install postgresql-15); the embedded-database fallback is not implemented."
+read -r PG_VERSION PG_CLUSTER PG_PORT PG_STATUS < <(pg_lsclusters -h | awk '$1 == "15" { print $1, $2, $3, $4; exit }') || true
+[ -n "$PG_VERSION" ] ||
+  die "no PostgreSQL 15 cluster (pg_lsclusters lists none). Create one (pg_createcluster 15 main) or install postgresql-15; the embedded-database fallback is not implemented."
+if [ "$PG_STATUS" != online ]; then
+  log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
+  as_root timeout 60 pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start || die "could not start PostgreSQL $PG_VERSION/$PG_CLUSTER"
+  PG_STARTED=1
+fi
+DB_PASSWORD=$(random_hex 16)
+if [ -z "$(echo "SELECT 1 FROM pg_roles WHERE rolname = '$DB_ROLE';" | psql_admin -At)" ]; then
+  echo "CREATE ROLE $DB_ROLE LOGIN;" | psql_admin || die "could not create role $DB_ROLE"
+  ROLE_CREATED=1 # dropped again on exit
+fi
+DB_CREATED=1 # from here on the trap tries to drop it (IF EXISTS)
+psql_admin <<SQL || die "could not create database $DB_NAME"
+ALTER ROLE $DB_ROLE WITH LOGIN PASSWORD '$DB_PASSWORD';
+CREATE DATABASE "$DB_NAME" OWNER $DB_ROLE;
+SQL
+PG_SERVER_VERSION=$(echo 'SHOW server_version;' | psql_admin -At)
+log "database $DB_NAME on PostgreSQL $PG_SERVER_VERSION (port $PG_PORT), role $DB_ROLE"
+
+# ---------------------------------------------------------------- 3. start Gatehouse, cold start to ready
+PORT=""
+for ((i = 0; i < 50; i++)); do
+  candidate=$((20000 + RANDOM % 40000))
+  if [ -z "$(ss -Htln "sport = :$candidate" 2>/dev/null)" ]; then PORT=$candidate; break; fi
+done
+[ -n "$PORT" ] || die "found no free port in 50 tries"
+BASE="http://127.0.0.1:$PORT"
+JWT_SECRET=$(random_hex 32)
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+log "starting Gatehouse on $BASE ($("$JAVA" -version 2>&1 | head -n 1))"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+t_launch=$(date +%s%N)
+(
+  cd "$WORK/cwd" && exec env \
+    GATEHOUSE_HOST=127.0.0.1 GATEHOUSE_PORT="$PORT" \
+    GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" \
+    GATEHOUSE_DB_USER="$DB_ROLE" GATEHOUSE_DB_PASSWORD="$DB_PASSWORD" \
+    GATEHOUSE_JWT_SECRET="$JWT_SECRET" \
+    GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES=1000000 \
+    "$JAVA" $JAVA_OPTS -jar "$WORK/app/gatehouse.jar"
+) >"$RESULTS/gatehouse.log" 2>&1 &
+GH_PID=$!
+
+t_ready=""
+deadline=$((t_launch + READY_TIMEOUT_S * 1000000000))
+for ((i = 0; i < READY_TIMEOUT_S * 200; i++)); do
+  kill -0 "$GH_PID" 2>/dev/null || die "Gatehouse exited during start; see $RESULTS/gatehouse.log"
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/health/ready" || true)
+  if [ "$code" = 200 ]; then t_ready=$(date +%s%N); break; fi
+  [ "$(date +%s%N)" -lt "$deadline" ] || break
+  sleep 0.01
+done
+[ -n "$t_ready" ] || die "Gatehouse was not ready within ${READY_TIMEOUT_S}s; see $RESULTS/gatehouse.log"
+COLD_MS=$(((t_ready - t_launch) / 1000000))
+log "ready after $COLD_MS ms"
+
+# ---------------------------------------------------------------- 4. idle RSS
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$GH_PID/status"; }
+sleep 2
+RSS_IDLE_KIB=$(rss_kib)
+log "idle RSS $((RSS_IDLE_KIB / 1024)) MiB"
+
+# ---------------------------------------------------------------- 5. a user and a token
+BENCH_USER="bench_$(random_hex 4)"
+BENCH_PASSWORD="bench-$(random_hex 12)"
+code=$(curl -s -o "$RESULTS/register.json" -w '%{http_code}' --max-time 10 -X POST "$BASE/users/" \
+  -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$BENCH_USER\",\"password\":\"$BENCH_PASSWORD\",\"email\":\"$BENCH_USER@example.com\",\"full_name\":\"Bench User\"}")
+[ "$code" = 201 ] || die "POST /users/ answered $code: $(cat "$RESULTS/register.json")"
+LOGIN_FORM="username=$BENCH_USER&password=$BENCH_PASSWORD"
+login() { curl -s -w '\n%{http_code}' --max-time 10 -X POST "$BASE/token" -H 'Content-Type: application/x-www-form-urlencoded' -d "$LOGIN_FORM"; }
+answer=$(login)
+[ "$(tail -n 1 <<<"$answer")" = 200 ] || die "POST /token answered: $answer"
+TOKEN=$(head -n 1 <<<"$answer" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || die "no access_token in: $answer"
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE/users/me" -H "Authorization: Bearer $TOKEN")
+[ "$code" = 200 ] || die "GET /users/me with the fresh token answered $code"
+log "user $BENCH_USER registered, token issued"
+
+# ---------------------------------------------------------------- metrics helpers
+scrape() { curl -s --max-time 10 "$BASE/metrics" >"$1" || die "GET /metrics failed"; }
+# Sum of a series over all label sets that carry operation="verify" (prometheus text: name{labels} value).
+verify_series() { # $1 = file, $2 = metric name
+  awk -v name="$2" 'index($1, name "{") == 1 && index($1, "operation=\"verify\"") { sum += $2; seen = 1 }
+    END { if (seen) printf "%.9f\n", sum; else print "NaN" }' "$1"
+}
+mean_verify_ms() { # $1 = before, $2 = after; prints "<mean ms> <count>"
+  local s0 s1 c0 c1
+  s0=$(verify_series "$1" gatehouse_password_hash_duration_seconds_sum)
+  s1=$(verify_series "$2" gatehouse_password_hash_duration_seconds_sum)
+  c0=$(verify_series "$1" gatehouse_password_hash_duration_seconds_count)
+  c1=$(verify_series "$2" gatehouse_password_hash_duration_seconds_count)
+  awk -v s0="$s0" -v s1="$s1" -v c0="$c0" -v c1="$c1" 'BEGIN {
+    if (s0 == "NaN" || s1 == "NaN" || c1 - c0 <= 0) { print "NaN 0"; exit }
+    printf "%.3f %d\n", (s1 - s0) / (c1 - c0) * 1000, c1 - c0 }'
+}
+
+# Server-side time of one route between two scrapes (gatehouse_http_request_duration_seconds, status 200):
+# prints "<mean ms> <% of requests over 10 ms>".
+route_series() { # $1 = file, $2 = metric name, $3 = route, $4 = extra label ('' or le="0.01")
+  awk -v name="$2" -v route="route=\"$3\"" -v extra="$4" 'index($1, name "{") == 1 && index($1, route) &&
+    index($1, "status=\"200\"") && (extra == "" || index($1, extra)) { sum += $2 } END { printf "%.9f\n", sum }' "$1"
+}
+server_side() { # $1 = before, $2 = after, $3 = route
+  local m=gatehouse_http_request_duration_seconds
+  awk -v s0="$(route_series "$1" ${m}_sum "$3" '')" -v s1="$(route_series "$2" ${m}_sum "$3" '')" \
+    -v c0="$(route_series "$1" ${m}_count "$3" '')" -v c1="$(route_series "$2" ${m}_count "$3" '')" \
+    -v f0="$(route_series "$1" ${m}_bucket "$3" 'le="0.01"')" -v f1="$(route_series "$2" ${m}_bucket "$3" 'le="0.01"')" \
+    'BEGIN { n = c1 - c0; if (n <= 0) { print "NaN NaN"; exit }
+      printf "%.2f %.2f\n", (s1 - s0) / n * 1000, (n - (f1 - f0)) / n * 100 }'
+}
+
+# ---------------------------------------------------------------- wrk runner
+run_wrk() { # $1 = output file, $2 = threads, $3 = connections, $4 = seconds, $5 = url; BENCH_* in the env
+  # Own session: Ctrl-C reaches this script (whose trap stops everything) rather than wrk, which would catch
+  # it, print a short run's figures and exit 0, so that the script went on.
+  setsid wrk -t"$2" -c"$3" -d"$4s" --latency -s "$HERE/count.lua" "$5" >"$1" 2>&1 &
+  WRK_PID=$!
+  local rc=0
+  wait "$WRK_PID" || rc=$?
+  WRK_PID=""
+  [ "$rc" = 0 ] || die "wrk failed (exit $rc); see $1"
+  grep -q '^BENCH ' "$1" || die "wrk printed no BENCH summary; see $1"
+}
+field() { # $1 = file, $2 = line tag, $3 = key  -> value
+  awk -v tag="$2" -v key="$3" '$1 == tag { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] } }' "$1"
+}
+
+# ---------------------------------------------------------------- CPU accounting
+# Who used the cores during a measured run: Gatehouse, PostgreSQL (all processes of the postgres user), wrk
+# (a child of this shell, counted by `times`), and everything else on the machine. Busy "other" time means the
+# run was disturbed by a neighbour.
+CLK_TCK=$(getconf CLK_TCK)
+proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_mark() { # prints "<machine busy> <gatehouse> <postgres> <children of this shell> <ns>"; call as `cpu_mark >file`
+  local busy gh pg=0 p
+  busy=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)
+  gh=$(proc_ticks "$GH_PID")
+  for p in $(ps -u postgres -o pid= 2>/dev/null); do pg=$((pg + $(proc_ticks "$p"))); done
+  times >"$WORK/times" # in this shell, not a subshell: line 2 is the CPU of reaped children (wrk)
+  echo "$busy $gh $pg $(awk -v hz="$CLK_TCK" 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/);
+    printf "%.0f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * hz }' "$WORK/times") $(date +%s%N)"
+}
+cpu_split() { # $1 = before, $2 = after -> "| gatehouse | postgres | wrk | other | idle |" in cores
+  awk -v hz="$CLK_TCK" -v cores="$(nproc)" 'NR == FNR { for (i = 1; i <= 5; i++) b[i] = $i; next }
+    { s = ($5 - b[5]) / 1e9 * hz; gh = ($2 - b[2]) / s; pg = ($3 - b[3]) / s; w = ($4 - b[4]) / s
+      busy = ($1 - b[1]) / s; other = busy - gh - pg - w; if (other < 0) other = 0
+      idle = cores - busy; if (idle < 0) idle = 0
+      printf "| %.2f | %.2f | %.2f | %.2f | %.2f |\n", gh, pg, w, other, idle }' "$1" "$2"
+}
+# ---------------------------------------------------------------- calibration: uncontended hash time
+scrape "$RESULTS/metrics-calibration-before.txt"
+for ((i = 0; i < CALIBRATION_LOGINS; i++)); do
+  [ "$(login | tail -n 1)" = 200 ] || die "calibration login $i failed"
+done
+scrape "$RESULTS/metrics-calibration-after.txt"
+read -r CAL_HASH_MS CAL_COUNT < <(mean_verify_ms "$RESULTS/metrics-calibration-before.txt" "$RESULTS/metrics-calibration-after.txt")
+log "uncontended verify: mean $CAL_HASH_MS ms over $CAL_COUNT sequential logins"
+
+# ---------------------------------------------------------------- 6. GET /users/me
+export BENCH_METHOD=GET BENCH_BODY="" BENCH_CONTENT_TYPE="" BENCH_BEARER="$TOKEN"
+if [ "$WARMUP" -gt 0 ]; then
+  log "GET /users/me warm-up: ${WARMUP}s"
+  run_wrk "$RESULTS/wrk-users-me-warmup.txt" "$ME_THREADS" "$ME_CONNECTIONS" "$WARMUP" "$BASE/users/me"
+fi
+log "GET /users/me: wrk -t$ME_THREADS -c$ME_CONNECTIONS -d${DURATION}s"
+ME_OUT="$RESULTS/wrk-users-me.txt"
+scrape "$RESULTS/metrics-users-me-before.txt"
+cpu_mark >"$WORK/cpu-me-before"
+run_wrk "$ME_OUT" "$ME_THREADS" "$ME_CONNECTIONS" "$DURATION" "$BASE/users/me"
+cpu_mark >"$WORK/cpu-me-after"
+scrape "$RESULTS/metrics-users-me-after.txt"
+
+# A floor for comparison: the same load on a route without token or database.
+if [ "$BASELINE" -gt 0 ]; then
+  export BENCH_BEARER=""
+  log "GET /health/live baseline: wrk -t$ME_THREADS -c$ME_CONNECTIONS -d${BASELINE}s"
+  LIVE_OUT="$RESULTS/wrk-health-live.txt"
+  run_wrk "$LIVE_OUT" "$ME_THREADS" "$ME_CONNECTIONS" "$BASELINE" "$BASE/health/live"
+fi
+
+# ---------------------------------------------------------------- 7. POST /token
+export BENCH_METHOD=POST BENCH_BODY="$LOGIN_FORM" BENCH_CONTENT_TYPE="application/x-www-form-urlencoded" BENCH_BEARER=""
+if [ "$TOKEN_WARMUP" -gt 0 ]; then
+  log "POST /token warm-up: ${TOKEN_WARMUP}s"
+  run_wrk "$RESULTS/wrk-token-warmup.txt" "$TOKEN_THREADS" "$TOKEN_CONNECTIONS" "$TOKEN_WARMUP" "$BASE/token"
+fi
+scrape "$RESULTS/metrics-token-before.txt"
+log "POST /token: wrk -t$TOKEN_THREADS -c$TOKEN_CONNECTIONS -d${DURATION}s"
+TOKEN_OUT="$RESULTS/wrk-token.txt"
+cpu_mark >"$WORK/cpu-token-before"
+run_wrk "$TOKEN_OUT" "$TOKEN_THREADS" "$TOKEN_CONNECTIONS" "$DURATION" "$BASE/token"
+cpu_mark >"$WORK/cpu-token-after"
+scrape "$RESULTS/metrics-token-after.txt"
+read -r LOAD_HASH_MS LOAD_COUNT < <(mean_verify_ms "$RESULTS/metrics-token-before.txt" "$RESULTS/metrics-token-after.txt")
+unset BENCH_METHOD BENCH_BODY BENCH_CONTENT_TYPE BENCH_BEARER
+
+# ---------------------------------------------------------------- 8. RSS after load, SIGTERM, drop
+RSS_LOAD_KIB=$(rss_kib)
+RSS_PEAK_KIB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$GH_PID/status")
+log "stopping Gatehouse with SIGTERM"
+t_term=$(date +%s%N)
+kill -TERM "$GH_PID"
+for ((i = 0; i < STOP_TIMEOUT_S * 100; i++)); do
+  kill -0 "$GH_PID" 2>/dev/null || break
+  sleep 0.01
+done
+STOP_MS=$((($(date +%s%N) - t_term) / 1000000))
+if kill -0 "$GH_PID" 2>/dev/null; then
+  STOP_RESULT="did not exit within ${STOP_TIMEOUT_S}s of SIGTERM (killed)"
+  kill -KILL "$GH_PID" 2>/dev/null || true
+  wait "$GH_PID" 2>/dev/null || true
+  STOP_OK=0
+else
+  exit_code=0
+  wait "$GH_PID" || exit_code=$?
+  if grep -q 'gatehouse: stopped cleanly' "$RESULTS/gatehouse.log" && ! grep -q $'^\tat ' "$RESULTS/gatehouse.log" &&
+    [ "$exit_code" = 143 ]; then
+    STOP_OK=1 STOP_RESULT="exit $exit_code, \"stopped cleanly\", $STOP_MS ms"
+  else
+    STOP_OK=0 STOP_RESULT="exit $exit_code after $STOP_MS ms; see gatehouse.log"
+  fi
+fi
+GH_PID=""
+drop_database
+gzip -f "$RESULTS/gatehouse.log" # one access-log line per request: tens of MB otherwise
+
+# ---------------------------------------------------------------- 9. the table
+CORES=$(nproc)
+commas() { sed -e ':a' -e 's/^\([0-9]\{1,\}\)\([0-9]\{3\}\)/\1,\2/' -e 'ta'; }
+fmt_int() { printf '%.0f' "$1" | commas; }
+ms_of_us() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a >= b) }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a <= b) }'; }
+verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
+
+ME_RPS=$(field "$ME_OUT" BENCH rps)
+ME_P50=$(field "$ME_OUT" BENCH_LATENCY_US p50)
+ME_P99=$(field "$ME_OUT" BENCH_LATENCY_US p99)
+ME_SOCKET=$(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
+  if (kv[1] ~ /^(connect|read|write|timeout)$/) n += kv[2] } print n }' "$ME_OUT")
+ME_NON200=$(($(field "$ME_OUT" BENCH status_503) + $(field "$ME_OUT" BENCH status_other)))
+ME_ERRORS=$((ME_NON200 + ME_SOCKET))
+read -r ME_SERVER_MEAN ME_SERVER_SLOW < <(server_side "$RESULTS/metrics-users-me-before.txt" "$RESULTS/metrics-users-me-after.txt" /users/me)
+
+TK_RPS=$(field "$TOKEN_OUT" BENCH rps)
+TK_OK=$(field "$TOKEN_OUT" BENCH status_200)
+TK_DURATION_US=$(field "$TOKEN_OUT" BENCH duration_us)
+TK_OK_RPS=$(awk -v n="$TK_OK" -v us="$TK_DURATION_US" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
+TK_P50=$(field "$TOKEN_OUT" BENCH_LATENCY_US p50)
+TK_P99=$(field "$TOKEN_OUT" BENCH_LATENCY_US p99)
+TK_503=$(field "$TOKEN_OUT" BENCH status_503)
+TK_SOCKET=$(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
+  if (kv[1] ~ /^(connect|read|write|timeout)$/) n += kv[2] } print n }' "$TOKEN_OUT")
+TK_ERRORS=$(($(field "$TOKEN_OUT" BENCH status_other) + TK_SOCKET))
+
+limit() { awk -v cores="$CORES" -v ms="$1" 'BEGIN { if (ms == ms + 0 && ms > 0) printf "%.2f", cores / (ms / 1000); else print "NaN" }'; }
+pct() { awk -v rps="$1" -v lim="$2" 'BEGIN { if (lim == lim + 0 && lim > 0) printf "%.1f", rps / lim * 100; else print "NaN" }'; }
+LOAD_LIMIT=$(limit "$LOAD_HASH_MS")
+LOAD_PCT=$(pct "$TK_OK_RPS" "$LOAD_LIMIT")
+CAL_LIMIT=$(limit "$CAL_HASH_MS")
+CAL_PCT=$(pct "$TK_OK_RPS" "$CAL_LIMIT")
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+TABLE=$(
+  echo "| metric | value | target | verdict |"
+  echo "|---|---|---|---|"
+  echo "| cold start to ready (launch to first 200 on /health/ready) | $(fmt_int "$COLD_MS") ms | ≤ 2,000 ms | $(verdict le "$COLD_MS" 2000) |"
+  echo "| RSS idle after start | $(mib "$RSS_IDLE_KIB") MiB | ≤ 200 MiB | $(verdict le "$(mib "$RSS_IDLE_KIB")" 200) |"
+  echo "| GET /users/me throughput ($ME_CONNECTIONS conn, $ME_THREADS threads, ${DURATION}s) | $(fmt_int "$ME_RPS") req/s | ≥ 10,000 req/s | $(verdict ge "$ME_RPS" 10000) |"
+  echo "| GET /users/me latency p50 | $(ms_of_us "$ME_P50") ms | | |"
+  echo "| GET /users/me latency p99 | $(ms_of_us "$ME_P99") ms | ≤ 10 ms | $(verdict le "$(ms_of_us "$ME_P99")" 10) |"
+  if [ "$WARMUP" -gt 0 ]; then
+    W="$RESULTS/wrk-users-me-warmup.txt"
+    echo "| GET /users/me during the warm-up (first ${WARMUP}s of load on a fresh JVM, not measured) | $(fmt_int "$(field "$W" BENCH rps)") req/s, p99 $(ms_of_us "$(field "$W" BENCH_LATENCY_US p99)") ms | | |"
+  fi
+  echo "| GET /users/me time inside Gatehouse (mean; share over 10 ms), from /metrics | $ME_SERVER_MEAN ms; $ME_SERVER_SLOW % | | |"
+  if [ "$BASELINE" -gt 0 ]; then
+    echo "| GET /health/live baseline (no token, no database; ${BASELINE}s) | $(fmt_int "$(field "$LIVE_OUT" BENCH rps)") req/s, p50 $(ms_of_us "$(field "$LIVE_OUT" BENCH_LATENCY_US p50)") ms, p99 $(ms_of_us "$(field "$LIVE_OUT" BENCH_LATENCY_US p99)") ms | | |"
+  fi
+  echo "| GET /users/me errors (non-200 + socket) | $ME_ERRORS ($ME_NON200 non-200, $ME_SOCKET socket) | 0 | $(verdict le "$ME_ERRORS" 0) |"
+  echo "| POST /token throughput ($TOKEN_CONNECTIONS conn, ${DURATION}s) | $(fmt_int "$TK_OK_RPS") logins/s ($(fmt_int "$TK_RPS") answers/s) | | |"
+  echo "| POST /token latency p50 | $(ms_of_us "$TK_P50") ms | | |"
+  echo "| POST /token latency p99 | $(ms_of_us "$TK_P99") ms | | |"
+  echo "| POST /token errors (non-200 other than 503 + socket) | $TK_ERRORS | 0 | $(verdict le "$TK_ERRORS" 0) |"
+  echo "| POST /token 503 (flood control) | $TK_503 | (reported) | |"
+  echo "| argon2id verify time under load (mean, from /metrics) | $LOAD_HASH_MS ms over $LOAD_COUNT verifies | | |"
+  echo "| hash-bound limit ($CORES cores ÷ mean verify under load) | $LOAD_LIMIT logins/s | | |"
+  echo "| POST /token as % of the hash-bound limit | $LOAD_PCT % | ≥ 85 % | $(verdict ge "$LOAD_PCT" 85) |"
+  echo "| argon2id verify time uncontended (mean of $CAL_COUNT sequential logins) | $CAL_HASH_MS ms | | |"
+  echo "| POST /token as % of the uncontended limit ($CORES ÷ $CAL_HASH_MS ms = $CAL_LIMIT/s) | $CAL_PCT % | (stricter reading) | |"
+  echo "| RSS after load (peak during run) | $(mib "$RSS_LOAD_KIB") MiB ($(mib "$RSS_PEAK_KIB") MiB) | | |"
+  echo "| stop on SIGTERM | $STOP_RESULT | clean exit | $([ "$STOP_OK" = 1 ] && echo PASS || echo MISS) |"
+)
+
+CPU_TABLE=$(
+  echo "| CPU during the measured run (cores of $CORES) | Gatehouse | PostgreSQL | wrk | other processes | idle |"
+  echo "|---|---|---|---|---|---|"
+  echo "| GET /users/me $(cpu_split "$WORK/cpu-me-before" "$WORK/cpu-me-after")"
+  echo "| POST /token $(cpu_split "$WORK/cpu-token-before" "$WORK/cpu-token-after")"
+)
+
+MACHINE=$(
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "- nproc: $CORES; CPU: $(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)"
+  echo "- memory: $(free -h | awk '/^Mem:/ { print $2 " total, " $7 " available" }')"
+  echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p)"
+  echo "- JVM options: ${JAVA_OPTS:-none}"
+  echo "- load average at the start (1, 5, 15 min): $LOADAVG_START$(awk -v l="${LOADAVG_START%% *}" -v c="$CORES" \
+    'BEGIN { if (l > c / 2) printf " (busy machine: expect disturbed figures; see \"other processes\" above)" }')"
+  echo "- PostgreSQL: $PG_SERVER_VERSION (cluster $PG_VERSION/$PG_CLUSTER, same machine)"
+  echo "- wrk: $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }') on the same machine (it shares the cores)"
+  echo "- GATEHOUSE_* from the environment: $(env | grep '^GATEHOUSE_' | grep -Ev 'SECRET|PASSWORD' | tr '\n' ' ' || true)"
+)
+
+{
+  echo "# Gatehouse load test, $STAMP"
+  echo
+  echo "$TABLE"
+  echo
+  echo "$CPU_TABLE"
+  echo
+  echo "$MACHINE"
+  echo
+  echo "Raw outputs: \`wrk-users-me.txt\`, \`wrk-token.txt\`, \`wrk-health-live.txt\` (and the warm-ups), \`metrics-*.txt\`, \`gatehouse.log.gz\`."
+} >"$RESULTS/results.md"
+
+echo
+echo "$TABLE"
+echo
+echo "$CPU_TABLE"
+echo
+echo "$MACHINE"
+echo
+echo "Results and raw wrk outputs: $RESULTS"
