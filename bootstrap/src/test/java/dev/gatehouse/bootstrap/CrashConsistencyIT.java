@@ -2,20 +2,18 @@ package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
 import dev.gatehouse.adapter.persistence.TestDatabases;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,19 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashConsistencyIT {
 
-    private static final Path JAR = Path.of("target", "gatehouse.jar");
     private static final String PASSWORD = "correct horse battery";
+    private static final Map<String, String> SETTINGS = Map.of(
+            "GATEHOUSE_JWT_SECRET", "crash-test-secret-of-at-least-32-bytes!!",
+            "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
+            "GATEHOUSE_ARGON2_ITERATIONS", "1");
 
     @Test
     void every_acknowledged_registration_survives_a_kill_9(@TempDir Path workDir) throws Exception {
         DatabaseSettings database = TestDatabases.freshPostgres();
-        int port = freePort();
-        Process gatehouse = start(database, port, workDir.resolve("first.log"));
+        int port = GatehouseProcess.freePort();
+        Process gatehouse = GatehouseProcess.start(database, port, SETTINGS, workDir.resolve("first.log"));
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            awaitServing(http, port, gatehouse, workDir.resolve("first.log"));
+            GatehouseProcess.awaitReady(http, port, gatehouse, workDir.resolve("first.log"));
             for (int client = 0; client < 8; client++) {
                 int id = client;
                 clients.submit(() -> {
@@ -68,9 +69,9 @@ class CrashConsistencyIT {
         System.out.printf("CrashConsistencyIT: %d registrations acknowledged before kill -9%n", acknowledged.size());
         assertTrue(acknowledged.size() > 10, "the load should have registered users before the kill");
 
-        Process restarted = start(database, port, workDir.resolve("second.log"));
+        Process restarted = GatehouseProcess.start(database, port, SETTINGS, workDir.resolve("second.log"));
         try {
-            awaitServing(http, port, restarted, workDir.resolve("second.log"));
+            GatehouseProcess.awaitReady(http, port, restarted, workDir.resolve("second.log"));
             List<String> lost = acknowledged.stream().filter(username -> logIn(http, port, username) != 200).toList();
             assertEquals(List.of(), lost, "acknowledged but not there after the restart");
         } finally {
@@ -79,24 +80,6 @@ class CrashConsistencyIT {
         }
     }
 
-    private static Process start(DatabaseSettings database, int port, Path log) throws IOException {
-        assertTrue(Files.exists(JAR), "run the package phase first: " + JAR.toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
-        builder.environment().put("GATEHOUSE_PORT", String.valueOf(port));
-        builder.environment().put("GATEHOUSE_DB_URL", database.jdbcUrl());
-        if (database.user() != null) {
-            builder.environment().put("GATEHOUSE_DB_USER", database.user());
-        }
-        if (database.password() != null) {
-            builder.environment().put("GATEHOUSE_DB_PASSWORD", database.password());
-        }
-        builder.environment().put("GATEHOUSE_JWT_SECRET", "crash-test-secret-of-at-least-32-bytes!!");
-        builder.environment().put("GATEHOUSE_ARGON2_MEMORY_KIB", "1024");
-        builder.environment().put("GATEHOUSE_ARGON2_ITERATIONS", "1");
-        return builder.start();
-    }
 
     private static HttpResponse<String> register(HttpClient http, int port, String username) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/"))
@@ -114,31 +97,6 @@ class CrashConsistencyIT {
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;
-        }
-    }
-
-    private static void awaitServing(HttpClient http, int port, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("Gatehouse exited:\n" + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        fail("Gatehouse did not become ready within 60 s:\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

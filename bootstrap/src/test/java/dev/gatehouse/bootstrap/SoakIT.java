@@ -1,13 +1,10 @@
 package dev.gatehouse.bootstrap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
 import dev.gatehouse.adapter.persistence.TestDatabases;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SoakIT {
 
-    private static final Path JAR = Path.of("target", "gatehouse.jar");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final String PASSWORD = "correct horse battery";
 
@@ -45,15 +41,18 @@ class SoakIT {
     void memory_and_descriptors_stay_flat_under_mixed_traffic(@TempDir Path workDir) throws Exception {
         Duration length = Duration.ofMinutes(Long.getLong("soak.minutes", 3));
         DatabaseSettings database = TestDatabases.freshPostgres();
-        int port = freePort();
+        int port = GatehouseProcess.freePort();
         Path log = workDir.resolve("gatehouse.log");
-        Process gatehouse = start(database, port, log);
+        // Every client shares 127.0.0.1: keep the per-client budget out of the way of this traffic mix.
+        Process gatehouse = GatehouseProcess.start(database, port, Map.of(
+                "GATEHOUSE_JWT_SECRET", "soak-test-secret-of-at-least-32-bytes!!!",
+                "GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "1000000"), log);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<long[]> samples = new ArrayList<>(); // {seconds, rss KiB, open fds}
         AtomicBoolean running = new AtomicBoolean(true);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            awaitReady(http, port, gatehouse, log);
+            GatehouseProcess.awaitReady(http, port, gatehouse, log);
             for (int c = 0; c < 6; c++) {
                 int client = c;
                 clients.submit(() -> traffic(http, port, client, running, statuses));
@@ -136,47 +135,6 @@ class SoakIT {
     private static long openFds(long pid) throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
             return fds.count();
-        }
-    }
-
-    private static Process start(DatabaseSettings database, int port, Path log) throws IOException {
-        assertTrue(Files.exists(JAR), "run the package phase first: " + JAR.toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
-        builder.environment().put("GATEHOUSE_PORT", String.valueOf(port));
-        builder.environment().put("GATEHOUSE_DB_URL", database.jdbcUrl());
-        if (database.user() != null) {
-            builder.environment().put("GATEHOUSE_DB_USER", database.user());
-        }
-        builder.environment().put("GATEHOUSE_JWT_SECRET", "soak-test-secret-of-at-least-32-bytes!!!");
-        // Every client shares 127.0.0.1: keep the per-client budget out of the way of this traffic mix.
-        builder.environment().put("GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "1000000");
-        return builder.start();
-    }
-
-    private static void awaitReady(HttpClient http, int port, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("Gatehouse exited:\n" + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        fail("not ready within 60 s:\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
