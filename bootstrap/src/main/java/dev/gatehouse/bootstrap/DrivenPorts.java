@@ -12,10 +12,13 @@ import java.util.Objects;
 
 /**
  * Everything the application drives, in one place: production passes the real adapters, tests and the
- * in-process acceptance glue pass in-memory ones.
+ * in-process acceptance glue pass in-memory ones. {@code cachedUsers} are the same users read through a cache
+ * kept fresh across instances; only the token check reads them, because log-in must take as long for a
+ * cached user as for an unknown one.
  */
 public record DrivenPorts(
         UserRepository users,
+        UserRepository cachedUsers,
         PasswordHasher passwordHasher,
         PasswordPolicy passwordPolicy,
         AccessTokens accessTokens,
@@ -26,6 +29,7 @@ public record DrivenPorts(
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(cachedUsers, "cachedUsers");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");

@@ -49,7 +49,7 @@ public final class Gatehouse implements AutoCloseable {
 
     /** Opens (and migrates) the database, wires the adapters and starts serving. */
     public static Gatehouse start(GatehouseSettings settings, Clock clock) {
-        Database database = Database.open(settings.database());
+        Database database = Database.open(settings.database(), settings.userCache());
         try {
             DrivenPorts ports = drivenPorts(settings, database, clock);
             if (settings.demo()) {
@@ -73,6 +73,7 @@ public final class Gatehouse implements AutoCloseable {
                 capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
         return new DrivenPorts(
                 database.users(),
+                database.cachedUsers(),
                 hasher,
                 new CommonPasswordsPolicy(settings.passwordMinimumLength()),
                 GatehouseMeters.counted(new JwtAccessTokens(jwt, clock)),

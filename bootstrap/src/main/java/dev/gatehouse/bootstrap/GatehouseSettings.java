@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.persistence.Argon2Parameters;
 import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
 import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.persistence.UserCacheSettings;
 import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.adapter.web.WebSettings;
@@ -27,6 +28,7 @@ public record GatehouseSettings(
         String host,
         int port,
         DatabaseSettings database,
+        UserCacheSettings userCache,
         Optional<byte[]> jwtSecret,
         String jwtIssuer,
         String jwtAudience,
@@ -53,6 +55,7 @@ public record GatehouseSettings(
                 source.get("GATEHOUSE_HOST").orElse("127.0.0.1"),
                 parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535),
                 database(source),
+                userCache(source),
                 secret(source, demo),
                 source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse"),
                 source.get("GATEHOUSE_JWT_AUDIENCE").orElse("gatehouse"),
@@ -74,7 +77,7 @@ public record GatehouseSettings(
 
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
-        return new GatehouseSettings(host, port, other, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
+        return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
                 argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
     }
 
@@ -113,6 +116,13 @@ public record GatehouseSettings(
         } catch (IllegalArgumentException invalid) {
             throw new InvalidSettingException("GATEHOUSE_LOGIN_*: " + invalid.getMessage());
         }
+    }
+
+    /** The token check's user cache; a size of 0 turns it off (every protected request reads the database). */
+    private static UserCacheSettings userCache(SettingSource source) {
+        int size = parseInt(source, "GATEHOUSE_USER_CACHE_SIZE", UserCacheSettings.DEFAULT.maximumEntries(), 0, 1_000_000);
+        Duration ttl = parseDuration(source, "GATEHOUSE_USER_CACHE_TTL", UserCacheSettings.DEFAULT.timeToLive(), Duration.ofMinutes(10));
+        return size == 0 ? UserCacheSettings.OFF : new UserCacheSettings(ttl, size);
     }
 
     private static DatabaseSettings database(SettingSource source) {
@@ -226,7 +236,7 @@ public record GatehouseSettings(
 
     @Override
     public String toString() {
-        return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database
+        return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
                 + ", tokenLifetime=" + tokenLifetime + ", argon2=" + argon2 + ", hashing=" + hashing
                 + ", loginProtection=" + loginProtection + ", web=" + web + ", demo=" + demo + "]";

@@ -18,6 +18,6 @@ public final class UseCaseWiring {
                         ports.knownDevices(), ports.auditLog(), protection, ports.clock()),
                 new RegisterUserService(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.auditLog(),
                         ports.clock()),
-                new CurrentUserService(ports.accessTokens(), ports.users()));
+                new CurrentUserService(ports.accessTokens(), ports.cachedUsers()));
     }
 }

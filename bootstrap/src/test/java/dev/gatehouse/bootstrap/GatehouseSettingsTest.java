@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.persistence.Argon2Parameters;
+import dev.gatehouse.adapter.persistence.UserCacheSettings;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
@@ -104,6 +105,18 @@ class GatehouseSettingsTest {
         assertTrue(settings.database().jdbcUrl().contains("/var/lib/gatehouse"), settings.database().jdbcUrl());
     }
 
+    @Test
+    void keeps_a_user_cache_by_default_and_turns_it_off_at_size_zero() {
+        GatehouseSettings defaults = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
+        GatehouseSettings tuned = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_USER_CACHE_SIZE", "500", "GATEHOUSE_USER_CACHE_TTL", "5s"));
+        GatehouseSettings off = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_USER_CACHE_SIZE", "0"));
+
+        assertEquals(UserCacheSettings.DEFAULT, defaults.userCache());
+        assertEquals(new UserCacheSettings(Duration.ofSeconds(5), 500), tuned.userCache());
+        assertFalse(off.userCache().enabled());
+    }
+
     @ParameterizedTest
     @CsvSource({"900, PT15M", "45s, PT45S", "15m, PT15M", "2h, PT2H", "PT5M, PT5M"})
     void accepts_token_lifetimes_in_several_notations(String raw, String expected) {
@@ -138,6 +151,8 @@ class GatehouseSettingsTest {
             "GATEHOUSE_SECURE_COOKIES, sometimes",
             "GATEHOUSE_LOG_FORMAT, xml",
             "GATEHOUSE_DB_POOL_SIZE, 1",
+            "GATEHOUSE_USER_CACHE_SIZE, -1",
+            "GATEHOUSE_USER_CACHE_TTL, 11m",
             "GATEHOUSE_READINESS_TIMEOUT, 5m"})
     void refuses_to_start_on_an_invalid_value_and_names_the_setting(String name, String value) {
         Map<String, String> env = new HashMap<>(Map.of("GATEHOUSE_JWT_SECRET", SECRET));

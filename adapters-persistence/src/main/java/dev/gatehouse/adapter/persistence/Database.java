@@ -40,15 +40,35 @@ public final class Database implements AutoCloseable {
     private final EntityManagerFactory entityManagerFactory;
     private final String vendor;
     private final UserRepository users;
+    private final UserRepository cachedUsers;
+    private final AutoCloseable userChangeListener;
     private final JpaLoginThrottle loginThrottle;
     private final JpaAuditLog auditLog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(HikariDataSource pool, EntityManagerFactory entityManagerFactory, String vendor) {
+    private Database(HikariDataSource pool, EntityManagerFactory entityManagerFactory, String vendor,
+                     DatabaseSettings settings, UserCacheSettings cacheSettings) {
         this.pool = pool;
         this.entityManagerFactory = entityManagerFactory;
         this.vendor = vendor;
         this.users = new JpaUserRepository(entityManagerFactory);
+        if (!cacheSettings.enabled()) {
+            this.cachedUsers = users;
+            this.userChangeListener = () -> { };
+        } else {
+            CachingUserRepository cache = new CachingUserRepository(users, cacheSettings);
+            this.cachedUsers = cache;
+            if (vendor.equals("postgresql")) {
+                this.userChangeListener = PostgresUserChangeListener.start(settings, cache);
+            } else if (belongsToThisProcess(settings)) {
+                // Every change to an in-process H2 database goes through this cache, so it needs no announcements.
+                cache.resume();
+                this.userChangeListener = cache::suspend;
+            } else {
+                // A shared H2 (server or auto-server mode) announces nothing: the cache stays suspended.
+                this.userChangeListener = cache::suspend;
+            }
+        }
         this.loginThrottle = new JpaLoginThrottle(entityManagerFactory);
         this.auditLog = new JpaAuditLog(entityManagerFactory);
     }
@@ -56,16 +76,22 @@ public final class Database implements AutoCloseable {
     /**
      * Connects, migrates the schema to the latest version and validates the mapping. On any failure it
      * releases what it had opened and throws an {@link IllegalStateException} naming the URL (password
-     * masked) and the cause.
+     * masked) and the cause. The token check's user cache has its default settings.
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, UserCacheSettings.DEFAULT);
+    }
+
+    /** As {@link #open(DatabaseSettings)}, with the given settings for the token check's user cache. */
+    public static Database open(DatabaseSettings settings, UserCacheSettings cacheSettings) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(cacheSettings, "cacheSettings");
         HikariDataSource pool = null;
         try {
             pool = new HikariDataSource(poolConfig(settings));
             String vendor = vendorOf(pool);
             migrate(pool, vendor);
-            return new Database(pool, hibernate(pool), vendor);
+            return new Database(pool, hibernate(pool), vendor, settings, cacheSettings);
         } catch (RuntimeException | SQLException e) {
             IllegalStateException failure = new IllegalStateException(
                     "cannot open the database at " + settings.redactedJdbcUrl() + ": " + settings.redactSecrets(describe(e)), e);
@@ -83,6 +109,15 @@ public final class Database implements AutoCloseable {
     /** The users stored in this database; the same repository on every call. */
     public UserRepository users() {
         return users;
+    }
+
+    /**
+     * The same users, with {@code findByUsername} answered from memory and kept fresh across instances (on
+     * PostgreSQL by LISTEN/NOTIFY): for the check behind every protected request. Log-in must not use it,
+     * because its timing would then tell cached (existing) users from unknown ones.
+     */
+    public UserRepository cachedUsers() {
+        return cachedUsers;
     }
 
     /** The failed-login counts in this database, shared with every instance on it; the same one on every call. */
@@ -147,10 +182,21 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            entityManagerFactory.close();
+            userChangeListener.close();
+        } catch (Exception listenerFailure) {
+            // Closing a listener only stops a thread; nothing to recover.
         } finally {
-            pool.close();
+            try {
+                entityManagerFactory.close();
+            } finally {
+                pool.close();
+            }
         }
+    }
+
+    private static boolean belongsToThisProcess(DatabaseSettings settings) {
+        String url = settings.jdbcUrl().toUpperCase(Locale.ROOT);
+        return (url.startsWith("JDBC:H2:FILE:") || url.startsWith("JDBC:H2:MEM:")) && !url.contains("AUTO_SERVER=TRUE");
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {

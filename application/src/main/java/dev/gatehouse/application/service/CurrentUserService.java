@@ -9,7 +9,11 @@ import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.User;
 import java.util.Optional;
 
-/** Resolves a bearer token to its user, reading the user afresh so a disabled account is refused at once. */
+/**
+ * Resolves a bearer token to its user, looking the user up on every request (not trusting the token's claims),
+ * so that an account disabled after the token was issued is refused. The repository may answer from a cache,
+ * as long as it forgets a user as soon as the user changes.
+ */
 public final class CurrentUserService implements CurrentUserUseCase {
 
     private final AccessTokens accessTokens;

@@ -1,0 +1,143 @@
+package dev.gatehouse.adapter.persistence;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link UserRepository} that answers {@link #findByUsername} from memory, for the check behind every
+ * protected request. It is only as fresh as what tells it about changes: its own writes, and
+ * {@link #forget}/{@link #forgetAll} from whoever hears about other instances' writes (on PostgreSQL,
+ * {@link PostgresUserChangeListener}). While nobody is listening it is {@linkplain #suspend() suspended} and
+ * every read goes to the database.
+ *
+ * <p>Absent users are never cached, and each entry also expires after a time to live, which bounds the damage
+ * of an announcement that never arrived.
+ */
+public final class CachingUserRepository implements UserRepository {
+
+    private record Entry(User user, long expiresAtNanos) {
+    }
+
+    private final UserRepository database;
+    private final UserCacheSettings settings;
+    private final LongSupplier nanoTime;
+    private final Map<String, Entry> byCanonicalUsername = new ConcurrentHashMap<>();
+    // Bumped by every forget, before it removes anything: a read that started before a forget must not
+    // put what it read into the cache afterwards, so fills compare generations (see findByUsername).
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean serving;
+
+    /** Starts suspended: call {@link #resume()} once changes are being heard. */
+    public CachingUserRepository(UserRepository database, UserCacheSettings settings) {
+        this(database, settings, System::nanoTime);
+    }
+
+    CachingUserRepository(UserRepository database, UserCacheSettings settings, LongSupplier nanoTime) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        String key = username.canonical();
+        if (serving) {
+            Entry cached = byCanonicalUsername.get(key);
+            if (cached != null && nanoTime.getAsLong() - cached.expiresAtNanos() < 0) {
+                return Optional.of(cached.user());
+            }
+        }
+        long readStartedIn = generation.get();
+        Optional<User> found = database.findByUsername(username);
+        if (found.isPresent() && serving && settings.enabled()) {
+            remember(key, found.get(), readStartedIn);
+        }
+        return found;
+    }
+
+    private void remember(String key, User user, long readStartedIn) {
+        if (byCanonicalUsername.size() >= settings.maximumEntries()) {
+            // Crude but bounded: an overfull cache starts again rather than tracking recency on every hit.
+            byCanonicalUsername.clear();
+        }
+        Entry entry = new Entry(user, nanoTime.getAsLong() + settings.timeToLive().toNanos());
+        byCanonicalUsername.put(key, entry);
+        if (generation.get() != readStartedIn) {
+            // A forget ran while we read: what we read may be older than the change it announced.
+            byCanonicalUsername.remove(key, entry);
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return database.findById(id);
+    }
+
+    @Override
+    public AddUserOutcome add(User user) {
+        return database.add(user);
+    }
+
+    @Override
+    public void update(User user) {
+        try {
+            database.update(user);
+        } finally {
+            forget(user.username());
+        }
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
+        try {
+            return database.replacePasswordHash(id, current, replacement);
+        } finally {
+            generation.incrementAndGet();
+            byCanonicalUsername.values().removeIf(entry -> entry.user().id().equals(id));
+        }
+    }
+
+    /** Drops one user, after a change to it was announced. */
+    public void forget(Username username) {
+        generation.incrementAndGet();
+        byCanonicalUsername.remove(username.canonical());
+    }
+
+    /** Drops every user: a change was announced without saying whose, or announcements may have been missed. */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        byCanonicalUsername.clear();
+    }
+
+    /** Stops answering from memory (changes can no longer be heard) and drops everything. */
+    public void suspend() {
+        serving = false;
+        forgetAll();
+    }
+
+    /** Answers from memory again, starting empty, since changes made while suspended were not heard. */
+    public void resume() {
+        forgetAll();
+        serving = true;
+    }
+
+    /** Whether reads are currently answered from memory. */
+    public boolean isServing() {
+        return serving;
+    }
+
+    /** How many users are in memory now, for metrics and tests. */
+    public int size() {
+        return byCanonicalUsername.size();
+    }
+}
