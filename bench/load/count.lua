@@ -5,6 +5,8 @@
 --   BENCH_BODY          request body (default none)
 --   BENCH_CONTENT_TYPE  Content-Type of the body
 --   BENCH_BEARER        access token, sent as "Authorization: Bearer <token>"
+--   BENCH_PAUSE_MS      pause of each connection between an answer and its next request (default none):
+--                       paces the load below saturation, where latency measures the service, not a queue
 --
 -- done() prints machine-readable lines that run.sh parses:
 --   BENCH requests=<n> duration_us=<n> rps=<x> status_200=<n> status_503=<n> status_other=<n>
@@ -27,6 +29,13 @@ end
 local bearer = os.getenv("BENCH_BEARER")
 if bearer and bearer ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. bearer
+end
+
+local pause = tonumber(os.getenv("BENCH_PAUSE_MS") or "")
+if pause and pause > 0 then
+  function delay()
+    return pause
+  end
 end
 
 -- One Lua state per wrk thread: each counts its own answers, done() adds them up.

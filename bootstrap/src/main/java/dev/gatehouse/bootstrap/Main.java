@@ -14,9 +14,19 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         long startNanos = System.nanoTime();
         LogConfig.configureRuntime();
+        if (args.length == 1 && args[0].equals("--aot-training")) {
+            AotTraining.run();
+            return;
+        }
+        if (args.length > 0) {
+            System.err.println("gatehouse: unknown arguments " + String.join(" ", args)
+                    + " (Gatehouse takes its settings from GATEHOUSE_* variables; see the README)");
+            System.exit(2);
+            return;
+        }
         GatehouseSettings settings;
         try {
             settings = GatehouseSettings.from(SettingSource.of(System.getenv()).orElse(ConfigurationFiles.applicationYaml()));

@@ -1,6 +1,7 @@
 package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExecutableJarIT {
 
     private static final Path JAR = Path.of("target", "gatehouse.jar");
+    private static final Path LAUNCHER = Path.of("src", "main", "launcher", "gatehouse.sh");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -102,6 +104,69 @@ class ExecutableJarIT {
         String output = Files.readString(log);
         assertTrue(output.contains("gatehouse: GATEHOUSE_JWT_SECRET is not set"), output);
         assertTrue(output.lines().noneMatch(line -> line.contains("\tat ")), "no stack trace: " + output);
+    }
+
+    @Test
+    void the_launcher_records_an_aot_cache_once_and_starts_from_it(@TempDir Path copy) throws Exception {
+        // A private copy of the jar, so that the cache recorded here belongs to this test alone.
+        Files.copy(JAR, copy.resolve("gatehouse.jar"));
+        try (var libraries = Files.list(JAR.resolveSibling("libs"))) {
+            Files.createDirectories(copy.resolve("libs"));
+            for (Path library : libraries.toList()) {
+                Files.copy(library, copy.resolve("libs").resolve(library.getFileName()));
+            }
+        }
+        List<String> environment = List.of("GATEHOUSE_JAR=" + copy.resolve("gatehouse.jar"),
+                "GATEHOUSE_JAVA=" + Path.of(System.getProperty("java.home"), "bin", "java"));
+        Path prepareLog = copy.resolve("prepare.log");
+        Process prepare = launch(prepareLog, environment, "--prepare");
+        assertTrue(prepare.waitFor(120, TimeUnit.SECONDS), "recording the AOT cache took over 2 minutes");
+        assertEquals(0, prepare.exitValue(), Files.readString(prepareLog));
+        boolean aotCapable = Runtime.version().feature() >= 25;
+        assertEquals(aotCapable, Files.exists(copy.resolve("gatehouse.aot")), "an AOT cache exactly when the JDK is 25+");
+
+        int port = freePort();
+        Path log = copy.resolve("gatehouse.log");
+        List<String> serving = new java.util.ArrayList<>(environment);
+        serving.addAll(List.of("GATEHOUSE_PORT=" + port, "GATEHOUSE_DATA_DIR=" + copy.resolve("data"), "GATEHOUSE_DEMO=true",
+                // AOTMode=on makes the JVM refuse to start when it cannot use the cache, instead of quietly going without.
+                "GATEHOUSE_JAVA_OPTS=" + (aotCapable ? "-XX:AOTMode=on" : "")));
+        long started = System.nanoTime();
+        Process gatehouse = launch(log, serving);
+        try {
+            assertEquals(200, awaitFirstLogin(port, gatehouse, log).statusCode());
+            System.out.printf("ExecutableJarIT: through the launcher%s, first login %d ms after process start%n",
+                    aotCapable ? " with the AOT cache" : "", (System.nanoTime() - started) / 1_000_000);
+            assertFalse(Files.readString(log).contains("recording the AOT cache"), "the cache was recorded once, not again");
+        } finally {
+            gatehouse.destroy();
+        }
+        assertTrue(gatehouse.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(143, gatehouse.exitValue(), "the launcher execs java, so SIGTERM reaches Gatehouse itself");
+    }
+
+    @Test
+    void refuses_arguments_it_does_not_know(@TempDir Path dataDir) throws Exception {
+        Path log = dataDir.resolve("gatehouse.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "--bogus").redirectErrorStream(true).redirectOutput(log.toFile());
+        Process gatehouse = builder.start();
+
+        assertTrue(gatehouse.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, gatehouse.exitValue());
+        assertTrue(Files.readString(log).contains("gatehouse: unknown arguments --bogus"), Files.readString(log));
+    }
+
+    private static Process launch(Path log, List<String> environment, String... arguments) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
+        for (String assignment : environment) {
+            String[] pair = assignment.split("=", 2);
+            builder.environment().put(pair[0], pair[1]);
+        }
+        return builder.start();
     }
 
     private static Process start(Path log, List<String> environment) throws IOException {
