@@ -18,7 +18,14 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         LOGIN_FAILED,
         LOGIN_THROTTLED,
         PASSWORD_REHASHED,
-        FLOOD_REJECTED
+        FLOOD_REJECTED,
+        TOKEN_REFRESHED,
+        REFRESH_TOKEN_REUSED,
+        SESSION_REVOKED,
+        LOGGED_OUT,
+        LOGGED_OUT_EVERYWHERE,
+        PASSWORD_CHANGED,
+        PASSWORD_CHANGE_REFUSED
     }
 
     public AuditEvent {

@@ -3,38 +3,28 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
-import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.domain.User;
-import java.util.Optional;
 
 /**
  * Resolves a bearer token to its user, looking the user up on every request (not trusting the token's claims),
- * so that an account disabled after the token was issued is refused. The repository may answer from a cache,
- * as long as it forgets a user as soon as the user changes.
+ * so that an account disabled, or whose sessions were ended, after the token was issued is refused. The
+ * repository may answer from a cache, as long as it forgets a user as soon as the user changes.
  */
 public final class CurrentUserService implements CurrentUserUseCase {
 
-    private final AccessTokens accessTokens;
-    private final UserRepository users;
+    private final BearerAuthentication authentication;
 
     public CurrentUserService(AccessTokens accessTokens, UserRepository users) {
-        this.accessTokens = accessTokens;
-        this.users = users;
+        this.authentication = new BearerAuthentication(accessTokens, users);
     }
 
     @Override
     public CurrentUserResult currentUser(CurrentUserQuery query) {
-        Optional<User> user = accessTokens.verify(query.accessToken())
-                .map(AccessTokenClaims::subject)
-                .flatMap(users::findByUsername);
-        if (user.isEmpty()) {
-            return new CurrentUserResult.InvalidToken();
-        }
-        if (user.get().isDisabled()) {
-            return new CurrentUserResult.InactiveUser(user.get());
-        }
-        return new CurrentUserResult.Authenticated(user.get());
+        return switch (authentication.authenticate(query.accessToken())) {
+            case BearerAuthentication.Accepted accepted -> new CurrentUserResult.Authenticated(accepted.bearer().user());
+            case BearerAuthentication.Inactive inactive -> new CurrentUserResult.InactiveUser(inactive.user());
+            case BearerAuthentication.Refused refused -> new CurrentUserResult.InvalidToken();
+        };
     }
 }

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.HashingOverloadedException;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
@@ -27,7 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a username and password and issues an access token, with the controls the password grant needs:
+ * Checks a username and password and starts a session (an access token and a refresh token), with the
+ * controls the password grant needs:
  * <ul>
  *   <li>one failure outcome for unknown user, wrong password and disabled account, each costing exactly one
  *       password verification (an unknown user is checked against a hash nobody can match);</li>
@@ -43,7 +45,7 @@ public final class LogInService implements LogInUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final AccessTokens accessTokens;
+    private final SessionIssuer sessions;
     private final LoginThrottle throttle;
     private final KnownDevices knownDevices;
     private final AuditLog audit;
@@ -51,11 +53,12 @@ public final class LogInService implements LogInUseCase {
     private final Clock clock;
     private final PasswordHash unmatchableHash;
 
-    public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, LoginThrottle throttle,
-                        KnownDevices knownDevices, AuditLog audit, LoginProtection protection, Clock clock) {
+    public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens,
+                        LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit, LoginProtection protection,
+                        Clock clock) {
         this.users = users;
         this.hasher = hasher;
-        this.accessTokens = accessTokens;
+        this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
         this.throttle = throttle;
         this.knownDevices = knownDevices;
         this.audit = audit;
@@ -92,8 +95,8 @@ public final class LogInService implements LogInUseCase {
             }
             accountKey.ifPresent(throttle::clear);
             User current = withCurrentHash(user.get(), command);
-            LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(
-                    accessTokens.issue(current, grantedScopes(command.requestedScopes())),
+            SessionIssuer.Issued session = sessions.start(current, grantedScopes(command.requestedScopes()));
+            LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(),
                     knownDevices.enrol(current.username()));
             record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);
             return loggedIn;

@@ -9,6 +9,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
@@ -60,7 +61,28 @@ class CurrentUserServiceTest {
         assertInstanceOf(CurrentUserResult.InactiveUser.class, currentUser.currentUser(query));
     }
 
+    @Test
+    void refuses_a_token_from_before_the_users_sessions_were_ended() {
+        users.add(johndoe);
+        CurrentUserQuery before = queryFor(johndoe);
+        users.update(johndoe.endAllSessions());
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(before));
+        assertInstanceOf(CurrentUserResult.Authenticated.class,
+                currentUser.currentUser(queryFor(users.findByUsername(johndoe.username()).orElseThrow())));
+    }
+
+    @Test
+    void does_not_revive_a_disabled_users_old_token_when_the_user_is_enabled_again() {
+        users.add(johndoe);
+        CurrentUserQuery before = queryFor(johndoe);
+        users.update(johndoe.disable());
+        users.update(users.findByUsername(johndoe.username()).orElseThrow().enable());
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(before));
+    }
+
     private CurrentUserQuery queryFor(User user) {
-        return new CurrentUserQuery(tokens.issue(user, Set.of()).value());
+        return new CurrentUserQuery(tokens.issue(user, Set.of(), SessionId.newId()).value());
     }
 }

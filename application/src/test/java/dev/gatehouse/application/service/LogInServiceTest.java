@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
@@ -41,6 +42,7 @@ class LogInServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final InMemoryAccessTokens tokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     private final InMemoryKnownDevices devices = new InMemoryKnownDevices();
     private final RecordingAuditLog audit = new RecordingAuditLog();
@@ -206,7 +208,7 @@ class LogInServiceTest {
     }
 
     private LogInService serviceWith(FastPasswordHasher passwordHasher) {
-        return new LogInService(users, passwordHasher, tokens, throttle, devices, audit, protection, clock);
+        return new LogInService(users, passwordHasher, tokens, refreshTokens, throttle, devices, audit, protection, clock);
     }
 
     private static LogInCommand command(String username, String password) {

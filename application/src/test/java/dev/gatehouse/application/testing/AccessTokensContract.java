@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 public abstract class AccessTokensContract {
 
     private static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final SessionId SESSION = SessionId.newId();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private AccessTokens tokens;
@@ -40,7 +42,7 @@ public abstract class AccessTokensContract {
 
     @Test
     void verifies_its_own_token_and_names_the_user() {
-        AccessToken token = tokens.issue(johnDoe(), Set.of());
+        AccessToken token = tokens.issue(johnDoe(), Set.of(), SESSION);
 
         AccessTokenClaims claims = tokens.verify(token.value()).orElseThrow();
 
@@ -50,7 +52,7 @@ public abstract class AccessTokensContract {
 
     @Test
     void issues_tokens_for_the_configured_lifetime() {
-        AccessToken token = tokens.issue(johnDoe(), Set.of());
+        AccessToken token = tokens.issue(johnDoe(), Set.of(), SESSION);
 
         assertEquals(clock.instant(), token.issuedAt());
         assertEquals(LIFETIME, token.lifetime());
@@ -59,7 +61,7 @@ public abstract class AccessTokensContract {
     @Test
     void carries_the_granted_scopes() {
         Set<Scope> scopes = Set.of(new Scope("me"), new Scope("items"));
-        AccessToken token = tokens.issue(johnDoe(), scopes);
+        AccessToken token = tokens.issue(johnDoe(), scopes, SESSION);
 
         assertEquals(scopes, token.scopes());
         assertEquals(scopes, tokens.verify(token.value()).orElseThrow().scopes());
@@ -67,8 +69,8 @@ public abstract class AccessTokensContract {
 
     @Test
     void gives_every_token_its_own_id() {
-        AccessToken first = tokens.issue(johnDoe(), Set.of());
-        AccessToken second = tokens.issue(johnDoe(), Set.of());
+        AccessToken first = tokens.issue(johnDoe(), Set.of(), SESSION);
+        AccessToken second = tokens.issue(johnDoe(), Set.of(), SESSION);
 
         assertNotEquals(first.value(), second.value());
         assertNotEquals(tokens.verify(first.value()).orElseThrow().tokenId(),
@@ -77,7 +79,7 @@ public abstract class AccessTokensContract {
 
     @Test
     void refuses_an_expired_token() {
-        AccessToken token = tokens.issue(johnDoe(), Set.of());
+        AccessToken token = tokens.issue(johnDoe(), Set.of(), SESSION);
 
         clock.advance(LIFETIME.plusMinutes(2));
 
@@ -86,7 +88,7 @@ public abstract class AccessTokensContract {
 
     @Test
     void refuses_a_tampered_token() {
-        String value = tokens.issue(johnDoe(), Set.of()).value();
+        String value = tokens.issue(johnDoe(), Set.of(), SESSION).value();
         int middle = value.length() / 2;
         char flipped = value.charAt(middle) == 'A' ? 'B' : 'A';
 
@@ -106,7 +108,18 @@ public abstract class AccessTokensContract {
     void refuses_a_token_issued_by_another_instance_with_its_own_key() {
         AccessTokens stranger = newAccessTokens(clock, LIFETIME);
 
-        assertTrue(tokens.verify(stranger.issue(johnDoe(), Set.of()).value()).isEmpty());
+        assertTrue(tokens.verify(stranger.issue(johnDoe(), Set.of(), SESSION).value()).isEmpty());
+    }
+
+    @Test
+    void carries_the_users_security_version_and_the_session() {
+        User renewed = johnDoe().endAllSessions().endAllSessions();
+        SessionId session = SessionId.newId();
+
+        AccessTokenClaims claims = tokens.verify(tokens.issue(renewed, Set.of(), session).value()).orElseThrow();
+
+        assertEquals(2, claims.securityVersion());
+        assertEquals(java.util.Optional.of(session), claims.session());
     }
 
     private static User johnDoe() {

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +28,11 @@ public final class InMemoryAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes) {
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
-        AccessTokenClaims claims = new AccessTokenClaims(user.username(), id, now, now.plus(lifetime), scopes);
+        AccessTokenClaims claims = new AccessTokenClaims(user.username(), id, now, now.plus(lifetime), scopes,
+                user.securityVersion(), Optional.of(session));
         String value = "opaque-" + id;
         issued.put(value, claims);
         return new AccessToken(value, claims.issuedAt(), claims.expiresAt(), scopes);

@@ -7,14 +7,15 @@ import java.time.Duration;
 public sealed interface LogInResult {
 
     /**
-     * The credentials were right; the token carries the scopes actually granted, and {@code knownDevice} is
-     * the credential that lets this client through a future throttle.
+     * The credentials were right; the token carries the scopes actually granted, {@code refreshToken} renews
+     * it (once; each use returns the next), and {@code knownDevice} is the credential that lets this client
+     * through a future throttle.
      */
-    record LoggedIn(AccessToken accessToken, String knownDevice) implements LogInResult {
+    record LoggedIn(AccessToken accessToken, String refreshToken, String knownDevice) implements LogInResult {
 
         @Override
         public String toString() {
-            return "LoggedIn[" + accessToken + ", knownDevice=redacted]";
+            return "LoggedIn[" + accessToken + ", refreshToken=redacted, knownDevice=redacted]";
         }
     }
 

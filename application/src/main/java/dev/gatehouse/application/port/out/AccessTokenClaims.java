@@ -1,13 +1,19 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.Username;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
-/** What a verified access token asserts: who, which token, when, and with which scopes. */
-public record AccessTokenClaims(Username subject, String tokenId, Instant issuedAt, Instant expiresAt, Set<Scope> scopes) {
+/**
+ * What a verified access token asserts: who, which token, when, with which scopes, at which of the user's
+ * security versions, and in which session (absent for a token from before sessions existed).
+ */
+public record AccessTokenClaims(Username subject, String tokenId, Instant issuedAt, Instant expiresAt, Set<Scope> scopes,
+                                long securityVersion, Optional<SessionId> session) {
 
     public AccessTokenClaims {
         Objects.requireNonNull(subject, "subject");
@@ -15,5 +21,9 @@ public record AccessTokenClaims(Username subject, String tokenId, Instant issued
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         scopes = Set.copyOf(scopes);
+        Objects.requireNonNull(session, "session");
+        if (securityVersion < 0) {
+            throw new IllegalArgumentException("securityVersion must not be negative");
+        }
     }
 }

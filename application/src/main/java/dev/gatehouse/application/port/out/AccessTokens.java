@@ -2,6 +2,7 @@ package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,11 @@ import java.util.Set;
  */
 public interface AccessTokens {
 
-    AccessToken issue(User user, Set<Scope> scopes);
+    /**
+     * A token for the user, carrying the granted scopes, the user's security version (a later version
+     * invalidates it) and the session it belongs to.
+     */
+    AccessToken issue(User user, Set<Scope> scopes, SessionId session);
 
     /** The claims of a genuine, unexpired token issued by this service; empty for anything else. */
     Optional<AccessTokenClaims> verify(String token);

@@ -1,0 +1,36 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.AccessToken;
+import java.time.Duration;
+
+/** Every way a password change can end; callers switch over it exhaustively. */
+public sealed interface ChangePasswordResult {
+
+    /** Changed; every earlier session ended, and this is the caller's new one. */
+    record Changed(AccessToken accessToken, String refreshToken) implements ChangePasswordResult {
+
+        @Override
+        public String toString() {
+            return "Changed[" + accessToken + ", refreshToken=redacted]";
+        }
+    }
+
+    /** The bearer token is not valid (or no longer: a newer security version). */
+    record InvalidToken() implements ChangePasswordResult {
+    }
+
+    record InactiveUser() implements ChangePasswordResult {
+    }
+
+    /** The current password given is wrong; nothing changed. */
+    record WrongCurrentPassword() implements ChangePasswordResult {
+    }
+
+    /** The new password breaks the password policy, for the reason given; nothing changed. */
+    record PasswordRejected(String reason) implements ChangePasswordResult {
+    }
+
+    /** Password hashing is at capacity; nothing changed. */
+    record Overloaded(Duration retryAfter) implements ChangePasswordResult {
+    }
+}

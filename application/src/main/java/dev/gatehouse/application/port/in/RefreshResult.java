@@ -1,0 +1,23 @@
+package dev.gatehouse.application.port.in;
+
+import dev.gatehouse.domain.AccessToken;
+
+/** Every way a refresh can end; callers switch over it exhaustively. */
+public sealed interface RefreshResult {
+
+    /** A new access token and the next refresh token; the one presented is used up. */
+    record Refreshed(AccessToken accessToken, String refreshToken) implements RefreshResult {
+
+        @Override
+        public String toString() {
+            return "Refreshed[" + accessToken + ", refreshToken=redacted]";
+        }
+    }
+
+    /**
+     * Unknown, expired, revoked or already used, or asking for scopes the session does not hold: one outcome
+     * ({@code invalid_grant}, or {@code invalid_scope} when {@code scopeTooBroad}), so callers learn nothing more.
+     */
+    record InvalidGrant(boolean scopeTooBroad) implements RefreshResult {
+    }
+}

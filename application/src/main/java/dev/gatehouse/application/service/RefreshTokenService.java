@@ -1,0 +1,92 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshResult;
+import dev.gatehouse.application.port.in.RefreshTokenUseCase;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.RefreshToken;
+import dev.gatehouse.domain.RefreshTokenHash;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Exchanges a refresh token for a new access token and the next refresh token, rotating on every use. A
+ * token that was already exchanged and comes back after the grace window was copied, so its whole session
+ * is revoked (theft detection); every refusal is the same {@code invalid_grant}.
+ */
+public final class RefreshTokenService implements RefreshTokenUseCase {
+
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final UserRepository users;
+    private final AuditLog audit;
+    private final RefreshPolicy policy;
+    private final Clock clock;
+
+    public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, UserRepository users, AuditLog audit,
+                               RefreshPolicy policy, Clock clock) {
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.users = users;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public RefreshResult refresh(RefreshCommand command) {
+        Instant now = clock.instant();
+        RefreshTokenHash presented = SessionIssuer.hashOf(command.refreshToken());
+        Optional<RefreshToken> token = refreshTokens.find(presented);
+        if (token.isEmpty()) {
+            return new RefreshResult.InvalidGrant(false);
+        }
+        Optional<User> user = users.findById(token.get().session().userId());
+        if (user.isEmpty() || user.get().isDisabled()) {
+            return new RefreshResult.InvalidGrant(false);
+        }
+        switch (policy.judge(token.get(), user.get().securityVersion(), now)) {
+            case REPLAYED -> {
+                if (refreshTokens.revoke(token.get().session().id(), now)) {
+                    record(AuditEvent.Type.REFRESH_TOKEN_REUSED, user.get(), command, now);
+                }
+                return new RefreshResult.InvalidGrant(false);
+            }
+            case RACED, EXPIRED, REVOKED -> {
+                return new RefreshResult.InvalidGrant(false);
+            }
+            case USABLE -> {
+                return rotate(token.get(), user.get(), command, now);
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private RefreshResult rotate(RefreshToken token, User user, RefreshCommand command, Instant now) {
+        Set<Scope> sessionScopes = token.session().scopes();
+        Set<Scope> scopes = command.requestedScopes().orElse(sessionScopes);
+        if (!sessionScopes.containsAll(scopes)) {
+            return new RefreshResult.InvalidGrant(true);
+        }
+        String next = SessionIssuer.newRefreshToken();
+        if (!refreshTokens.rotate(token.hash(), SessionIssuer.hashOf(next), now)) {
+            // A concurrent exchange of the same token won, or the session was revoked meanwhile.
+            return new RefreshResult.InvalidGrant(false);
+        }
+        record(AuditEvent.Type.TOKEN_REFRESHED, user, command, now);
+        return new RefreshResult.Refreshed(accessTokens.issue(user, scopes, token.session().id()), next);
+    }
+
+    private void record(AuditEvent.Type type, User user, RefreshCommand command, Instant at) {
+        audit.record(new AuditEvent(type, user.username().value(), command.client(), at));
+    }
+}

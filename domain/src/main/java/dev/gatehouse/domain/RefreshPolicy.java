@@ -1,0 +1,69 @@
+package dev.gatehouse.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How long sessions last and how a presented refresh token is judged. A session ends at the latest
+ * {@code absoluteLifetime} after its login, and earlier when no refresh happened for {@code idleTimeout}.
+ * A token already exchanged, presented again within {@code reuseGrace} of its exchange, is taken for a
+ * client racing itself (two tabs refreshing at once) and refused without ending the session; later, it is
+ * taken for a stolen copy and the whole session is revoked (RFC 9700 section 4.14.2).
+ */
+public record RefreshPolicy(Duration absoluteLifetime, Duration idleTimeout, Duration reuseGrace) {
+
+    public static final RefreshPolicy DEFAULT = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
+
+    /** What to do with a presented refresh token. */
+    public enum Verdict {
+        /** Exchange it for a new one. */
+        USABLE,
+        /** Refuse: the session ended by time. */
+        EXPIRED,
+        /** Refuse: the session was revoked, or the user's security version moved on since it started. */
+        REVOKED,
+        /** Refuse, but leave the session alone: a concurrent exchange of the same token just won. */
+        RACED,
+        /** Refuse and revoke the session: an exchanged token came back, so it was copied. */
+        REPLAYED
+    }
+
+    public RefreshPolicy {
+        requirePositive(absoluteLifetime, "absoluteLifetime");
+        requirePositive(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(reuseGrace, "reuseGrace");
+        if (reuseGrace.isNegative() || reuseGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("reuseGrace must be between 0 and 1 minute, got " + reuseGrace);
+        }
+        if (idleTimeout.compareTo(absoluteLifetime) > 0) {
+            throw new IllegalArgumentException("idleTimeout must not exceed absoluteLifetime");
+        }
+    }
+
+    public Verdict judge(RefreshToken token, long usersSecurityVersion, Instant now) {
+        RefreshSession session = token.session();
+        if (session.isRevoked() || session.securityVersion() < usersSecurityVersion) {
+            return Verdict.REVOKED;
+        }
+        if (token.rotatedAt().isPresent()) {
+            return now.isAfter(token.rotatedAt().get().plus(reuseGrace)) ? Verdict.REPLAYED : Verdict.RACED;
+        }
+        if (!now.isBefore(session.startedAt().plus(absoluteLifetime)) || !now.isBefore(token.issuedAt().plus(idleTimeout))) {
+            return Verdict.EXPIRED;
+        }
+        return Verdict.USABLE;
+    }
+
+    /** When a session started at {@code startedAt} ends at the latest, for housekeeping. */
+    public Instant endOfSessionStartedAt(Instant startedAt) {
+        return startedAt.plus(absoluteLifetime);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + duration);
+        }
+    }
+}
