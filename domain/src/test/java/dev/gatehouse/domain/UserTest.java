@@ -47,4 +47,19 @@ class UserTest {
         assertTrue(user.fullName().isEmpty());
         assertFalse(user.toString().contains("argon2id"));
     }
+
+    @Test
+    void ending_sessions_moves_the_security_version_on_and_rehashing_does_not() {
+        User user = User.register(new Username("johndoe"), HASH, null, null, Instant.EPOCH);
+        PasswordHash newHash = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3");
+
+        assertEquals(0, user.securityVersion());
+        assertEquals(0, user.withPasswordHash(newHash).securityVersion(), "same password, new format: sessions go on");
+        assertEquals(1, user.changePassword(newHash).securityVersion());
+        assertEquals(newHash, user.changePassword(newHash).passwordHash());
+        assertEquals(1, user.disable().securityVersion());
+        assertEquals(1, user.disable().enable().securityVersion(), "enabling again does not revive old sessions");
+        assertEquals(2, user.endAllSessions().endAllSessions().securityVersion());
+        assertNotEquals(user, user.endAllSessions());
+    }
 }

@@ -1,0 +1,263 @@
+package dev.gatehouse.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.in.ChangePasswordCommand;
+import dev.gatehouse.application.port.in.ChangePasswordResult;
+import dev.gatehouse.application.port.in.CurrentUserQuery;
+import dev.gatehouse.application.port.in.CurrentUserResult;
+import dev.gatehouse.application.port.in.LogInCommand;
+import dev.gatehouse.application.port.in.LogInResult;
+import dev.gatehouse.application.port.in.LogOutCommand;
+import dev.gatehouse.application.port.in.LogOutResult;
+import dev.gatehouse.application.port.in.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshResult;
+import dev.gatehouse.application.port.in.RevokeCommand;
+import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryKnownDevices;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sessions across the use cases that start, renew and end them, on the in-memory adapters. */
+class SessionsTest {
+
+    private static final ClientAddress CLIENT = new ClientAddress("192.0.2.10");
+    private static final String PASSWORD = "correct horse";
+
+    private final MutableClock clock = MutableClock.startingNow();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final FastPasswordHasher hasher = new FastPasswordHasher();
+    private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
+
+    private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
+            new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT), clock);
+    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy, clock);
+    private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, users, audit, clock);
+    private final LogOutService logOut = new LogOutService(accessTokens, users, refreshTokens, audit, clock);
+    private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, users, hasher,
+            new MinimumLengthPasswordPolicy(8), refreshTokens, audit, clock);
+    private final CurrentUserService currentUser = new CurrentUserService(accessTokens, users);
+
+    @BeforeEach
+    void registerJane() {
+        users.add(User.register(new Username("jane"), hasher.hash(new PlainPassword(PASSWORD)), null, null, clock.instant()));
+    }
+
+    @Test
+    void a_refresh_gives_a_working_access_token_and_the_next_refresh_token() {
+        LogInResult.LoggedIn login = logInJane();
+        clock.advance(Duration.ofMinutes(20));
+
+        RefreshResult.Refreshed refreshed = assertInstanceOf(RefreshResult.Refreshed.class, refresh(login.refreshToken()));
+
+        assertNotEquals(login.refreshToken(), refreshed.refreshToken());
+        assertInstanceOf(CurrentUserResult.Authenticated.class, me(refreshed.accessToken().value()));
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(refreshed.refreshToken()), "the next one works in turn");
+        assertTrue(audit.types().contains(AuditEvent.Type.TOKEN_REFRESHED));
+    }
+
+    @Test
+    void a_used_refresh_token_replayed_after_the_grace_window_revokes_the_whole_session() {
+        LogInResult.LoggedIn login = logInJane();
+        RefreshResult.Refreshed legitimate = assertInstanceOf(RefreshResult.Refreshed.class, refresh(login.refreshToken()));
+        clock.advance(Duration.ofSeconds(11));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(legitimate.refreshToken()), "the thief's copy ended the session");
+        assertTrue(audit.types().contains(AuditEvent.Type.REFRESH_TOKEN_REUSED));
+    }
+
+    @Test
+    void a_used_refresh_token_presented_again_within_the_grace_window_is_refused_without_ending_the_session() {
+        LogInResult.LoggedIn login = logInJane();
+        RefreshResult.Refreshed winner = assertInstanceOf(RefreshResult.Refreshed.class, refresh(login.refreshToken()));
+        clock.advance(Duration.ofSeconds(2));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
+
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(winner.refreshToken()));
+    }
+
+    @Test
+    void refuses_unknown_tokens_idle_sessions_and_sessions_past_their_lifetime() {
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh("not-a-token"));
+
+        LogInResult.LoggedIn idle = logInJane();
+        clock.advance(Duration.ofDays(7));
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(idle.refreshToken()));
+
+        String token = logInJane().refreshToken();
+        for (int day = 4; day <= 28; day += 4) {
+            clock.advance(Duration.ofDays(4));
+            token = assertInstanceOf(RefreshResult.Refreshed.class, refresh(token)).refreshToken();
+        }
+        clock.advance(Duration.ofDays(2));
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(token), "30 days after the login, however active");
+    }
+
+    @Test
+    void a_refresh_may_narrow_the_scopes_but_never_widen_them() {
+        String token = logInJane().refreshToken();
+
+        RefreshResult widened = refresh.refresh(new RefreshCommand(token, Optional.of(Set.of(new Scope("admin"))), CLIENT));
+
+        assertEquals(new RefreshResult.InvalidGrant(true), widened);
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh.refresh(new RefreshCommand(token, Optional.of(Set.of()), CLIENT)));
+    }
+
+    @Test
+    void a_disabled_user_cannot_refresh() {
+        String token = logInJane().refreshToken();
+        users.update(jane().disable());
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(token));
+    }
+
+    @Test
+    void revoking_a_refresh_token_ends_its_session_and_no_other() {
+        LogInResult.LoggedIn phone = logInJane();
+        LogInResult.LoggedIn laptop = logInJane();
+
+        revoke.revoke(new RevokeCommand(phone.refreshToken(), Optional.empty(), CLIENT));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(phone.refreshToken()));
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(laptop.refreshToken()));
+        assertTrue(audit.types().contains(AuditEvent.Type.SESSION_REVOKED));
+    }
+
+    @Test
+    void revoking_an_access_token_ends_the_session_it_was_issued_in() {
+        LogInResult.LoggedIn login = logInJane();
+
+        revoke.revoke(new RevokeCommand(login.accessToken().value(), Optional.of("access_token"), CLIENT));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
+    }
+
+    @Test
+    void revoking_garbage_does_nothing_and_reveals_nothing() {
+        revoke.revoke(new RevokeCommand("garbage", Optional.of("refresh_token"), CLIENT));
+
+        assertTrue(audit.types().stream().noneMatch(type -> type == AuditEvent.Type.SESSION_REVOKED));
+    }
+
+    @Test
+    void logging_out_ends_this_session_only() {
+        LogInResult.LoggedIn phone = logInJane();
+        LogInResult.LoggedIn laptop = logInJane();
+
+        assertEquals(new LogOutResult.LoggedOut(), logOut.logOut(new LogOutCommand(phone.accessToken().value(), false, CLIENT)));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(phone.refreshToken()));
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(laptop.refreshToken()));
+        assertInstanceOf(CurrentUserResult.Authenticated.class, me(laptop.accessToken().value()));
+    }
+
+    @Test
+    void logging_out_everywhere_refuses_every_earlier_token_at_once() {
+        LogInResult.LoggedIn phone = logInJane();
+        LogInResult.LoggedIn laptop = logInJane();
+
+        logOut.logOut(new LogOutCommand(phone.accessToken().value(), true, CLIENT));
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(laptop.accessToken().value()));
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(phone.accessToken().value()));
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(laptop.refreshToken()));
+        assertInstanceOf(CurrentUserResult.Authenticated.class, me(logInJane().accessToken().value()), "a new login works");
+        assertTrue(audit.types().contains(AuditEvent.Type.LOGGED_OUT_EVERYWHERE));
+    }
+
+    @Test
+    void logging_out_needs_a_valid_token() {
+        assertEquals(new LogOutResult.InvalidToken(), logOut.logOut(new LogOutCommand("forged", false, CLIENT)));
+    }
+
+    @Test
+    void a_password_change_ends_every_session_and_hands_the_caller_a_new_one() {
+        LogInResult.LoggedIn phone = logInJane();
+        LogInResult.LoggedIn laptop = logInJane();
+
+        ChangePasswordResult.Changed changed = assertInstanceOf(ChangePasswordResult.Changed.class,
+                changePassword(laptop.accessToken().value(), PASSWORD, "a new passphrase"));
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(phone.accessToken().value()));
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(laptop.accessToken().value()));
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(phone.refreshToken()));
+        assertInstanceOf(CurrentUserResult.Authenticated.class, me(changed.accessToken().value()));
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(changed.refreshToken()));
+        assertInstanceOf(LogInResult.InvalidCredentials.class, logIn.logIn(logInCommand(PASSWORD)));
+        clock.advance(Duration.ofSeconds(2)); // past the backoff that failure started
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(logInCommand("a new passphrase")));
+    }
+
+    @Test
+    void a_password_change_needs_the_current_password_and_a_new_one_the_policy_accepts() {
+        String token = logInJane().accessToken().value();
+
+        assertEquals(new ChangePasswordResult.WrongCurrentPassword(), changePassword(token, "wrong guess", "a new passphrase"));
+        assertInstanceOf(ChangePasswordResult.PasswordRejected.class, changePassword(token, PASSWORD, "short"));
+        assertEquals(0, jane().securityVersion(), "nothing changed");
+        assertEquals(new ChangePasswordResult.InvalidToken(), changePassword("forged", PASSWORD, "a new passphrase"));
+        assertTrue(audit.types().contains(AuditEvent.Type.PASSWORD_CHANGE_REFUSED));
+    }
+
+    @Test
+    void a_password_change_under_a_hashing_flood_changes_nothing() {
+        String token = logInJane().accessToken().value();
+        hasher.saturate();
+
+        assertInstanceOf(ChangePasswordResult.Overloaded.class, changePassword(token, PASSWORD, "a new passphrase"));
+        assertEquals(0, jane().securityVersion());
+    }
+
+    private LogInResult.LoggedIn logInJane() {
+        return assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(logInCommand(PASSWORD)));
+    }
+
+    private static LogInCommand logInCommand(String password) {
+        return new LogInCommand("jane", new PlainPassword(password), Set.of(), CLIENT, Optional.empty());
+    }
+
+    private RefreshResult refresh(String token) {
+        return refresh.refresh(new RefreshCommand(token, Optional.empty(), CLIENT));
+    }
+
+    private CurrentUserResult me(String accessToken) {
+        return currentUser.currentUser(new CurrentUserQuery(accessToken));
+    }
+
+    private ChangePasswordResult changePassword(String token, String current, String replacement) {
+        return changePassword.changePassword(new ChangePasswordCommand(token, new PlainPassword(current), new PlainPassword(replacement), CLIENT));
+    }
+
+    private User jane() {
+        return users.findByUsername(new Username("jane")).orElseThrow();
+    }
+}
