@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
+import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public record DrivenPorts(
         PasswordHasher passwordHasher,
         PasswordPolicy passwordPolicy,
         AccessTokens accessTokens,
+        RefreshTokens refreshTokens,
         LoginThrottle loginThrottle,
         KnownDevices knownDevices,
         AuditLog auditLog,
@@ -33,6 +35,7 @@ public record DrivenPorts(
         Objects.requireNonNull(passwordHasher, "passwordHasher");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
+        Objects.requireNonNull(refreshTokens, "refreshTokens");
         Objects.requireNonNull(loginThrottle, "loginThrottle");
         Objects.requireNonNull(knownDevices, "knownDevices");
         Objects.requireNonNull(auditLog, "auditLog");

@@ -17,6 +17,7 @@ import dev.gatehouse.adapter.web.ReadinessCheck;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.RefreshPolicy;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.info("Demo mode: users johndoe/secret (active) and alice/secret2 (disabled) are available");
             }
             WebServer server = serve(settings, ports, database);
-            return new Gatehouse(database, ports, server, forgetStaleFailures(database, settings.loginProtection(), clock));
+            return new Gatehouse(database, ports, server, housekeeping(database, settings, clock));
         } catch (RuntimeException startFailed) {
             database.close();
             throw startFailed;
@@ -77,6 +78,7 @@ public final class Gatehouse implements AutoCloseable {
                 hasher,
                 new CommonPasswordsPolicy(settings.passwordMinimumLength()),
                 GatehouseMeters.counted(new JwtAccessTokens(jwt, clock)),
+                database.refreshTokens(),
                 database.loginThrottle(),
                 new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
                 GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
@@ -104,25 +106,29 @@ public final class Gatehouse implements AutoCloseable {
                 return database.isReachable(timeout);
             }
         };
-        return serve(settings.host(), settings.port(), ports, settings.loginProtection(), settings.web(),
+        return serve(settings.host(), settings.port(), ports, settings.loginProtection(), settings.refreshPolicy(), settings.web(),
                 new Operations(List.of(databaseCheck), settings.readinessTimeout()), settings.shutdownGrace());
     }
 
     /** Serves the given ports over HTTP; port 0 picks a free port. */
-    static WebServer serve(String host, int port, DrivenPorts ports, LoginProtection protection, WebSettings web,
+    static WebServer serve(String host, int port, DrivenPorts ports, LoginProtection protection, RefreshPolicy refreshPolicy,
+                           WebSettings web,
                            Operations operations, Duration shutdownGrace) {
         var server = WebServer.builder().host(host).port(port).shutdownHook(false).shutdownGracePeriod(shutdownGrace);
-        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, protection), web, operations);
+        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, protection, refreshPolicy), web, operations);
         return server.build().start();
     }
 
     /**
-     * Every guessed username leaves a throttle row; rows older than the longest memory of the login protection
-     * count the same as none, so they are deleted periodically to keep the table from growing for ever.
+     * Deletes what no longer counts, every ten minutes, so the tables do not grow for ever: throttle rows older
+     * than the longest memory of the login protection (every guessed username leaves one), and sessions that
+     * ended (started, or revoked, longer ago than a session may last).
      */
-    private static ScheduledExecutorService forgetStaleFailures(Database database, LoginProtection protection, Clock clock) {
+    private static ScheduledExecutorService housekeeping(Database database, GatehouseSettings settings, Clock clock) {
+        LoginProtection protection = settings.loginProtection();
         Duration memory = protection.accounts().quietPeriod().compareTo(protection.clients().window()) >= 0
                 ? protection.accounts().quietPeriod() : protection.clients().window();
+        Duration sessionLifetime = settings.refreshPolicy().absoluteLifetime();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "gatehouse-housekeeping");
             thread.setDaemon(true);
@@ -132,8 +138,10 @@ public final class Gatehouse implements AutoCloseable {
             try {
                 int forgotten = database.loginThrottle().forgetQuietSince(clock.instant().minus(memory));
                 LOG.fine(() -> "forgot " + forgotten + " stale login-throttle rows");
+                int ended = database.refreshTokens().forgetEndedBefore(clock.instant().minus(sessionLifetime));
+                LOG.fine(() -> "forgot " + ended + " ended sessions");
             } catch (RuntimeException failed) {
-                LOG.log(Level.WARNING, "could not delete stale login-throttle rows", failed);
+                LOG.log(Level.WARNING, "housekeeping failed; it runs again in " + HOUSEKEEPING_INTERVAL.toMinutes() + " minutes", failed);
             }
         }, HOUSEKEEPING_INTERVAL.toMinutes(), HOUSEKEEPING_INTERVAL.toMinutes(), TimeUnit.MINUTES);
         return scheduler;

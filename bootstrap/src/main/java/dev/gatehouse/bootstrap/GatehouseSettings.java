@@ -11,6 +11,7 @@ import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.RefreshPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public record GatehouseSettings(
         String jwtAudience,
         Duration tokenLifetime,
         Duration jwtClockSkew,
+        RefreshPolicy refreshPolicy,
         Argon2Parameters argon2,
         HashingCapacity hashing,
         LoginProtection loginProtection,
@@ -61,6 +63,7 @@ public record GatehouseSettings(
                 source.get("GATEHOUSE_JWT_AUDIENCE").orElse("gatehouse"),
                 parseDuration(source, "GATEHOUSE_TOKEN_TTL", JwtSettings.DEFAULT_LIFETIME, JwtSettings.MAX_LIFETIME),
                 parseDuration(source, "GATEHOUSE_JWT_CLOCK_SKEW", JwtSettings.DEFAULT_CLOCK_SKEW, JwtSettings.MAX_CLOCK_SKEW),
+                refreshPolicy(source),
                 argon2,
                 hashing(source, argon2),
                 loginProtection(source),
@@ -78,7 +81,7 @@ public record GatehouseSettings(
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
-                argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
+                refreshPolicy, argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
     }
 
     /**
@@ -102,6 +105,19 @@ public record GatehouseSettings(
             case "text" -> false;
             default -> throw new InvalidSettingException("GATEHOUSE_LOG_FORMAT must be text or json, got '" + format + "'");
         };
+    }
+
+    /** Sessions: 30 days at most, 7 idle days, and 10 s in which a reused refresh token counts as a race. */
+    private static RefreshPolicy refreshPolicy(SettingSource source) {
+        RefreshPolicy defaults = RefreshPolicy.DEFAULT;
+        Duration lifetime = parseDuration(source, "GATEHOUSE_REFRESH_TTL", defaults.absoluteLifetime(), Duration.ofDays(365));
+        Duration idle = parseDuration(source, "GATEHOUSE_REFRESH_IDLE_TTL", defaults.idleTimeout(), Duration.ofDays(365));
+        Duration grace = parseDuration(source, "GATEHOUSE_REFRESH_REUSE_GRACE", defaults.reuseGrace(), Duration.ofMinutes(1));
+        try {
+            return new RefreshPolicy(lifetime, idle, grace);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidSettingException("GATEHOUSE_REFRESH_*: " + invalid.getMessage());
+        }
     }
 
     private static LoginProtection loginProtection(SettingSource source) {
@@ -238,7 +254,7 @@ public record GatehouseSettings(
     public String toString() {
         return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
-                + ", tokenLifetime=" + tokenLifetime + ", argon2=" + argon2 + ", hashing=" + hashing
+                + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", argon2=" + argon2 + ", hashing=" + hashing
                 + ", loginProtection=" + loginProtection + ", web=" + web + ", demo=" + demo + "]";
     }
 }

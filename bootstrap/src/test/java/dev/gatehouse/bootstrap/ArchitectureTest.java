@@ -88,10 +88,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule use_cases_are_implemented_by_services = classes()
-            .that().resideInAPackage(SERVICE).and().areTopLevelClasses()
+            .that().resideInAPackage(SERVICE).and().areTopLevelClasses().and().arePublic()
             .should().haveSimpleNameEndingWith("Service")
             .andShould().beAssignableTo(resideInAPackage(PORT_IN))
             .andShould().haveOnlyFinalFields();
+
+    // Steps several use cases share (starting a session, authenticating a bearer token) are package-private
+    // helpers of the services, invisible to adapters and stateless like them.
+    @ArchTest
+    static final ArchRule service_helpers_stay_inside_the_service_package = classes()
+            .that().resideInAPackage(SERVICE).and().areTopLevelClasses().and().areNotPublic()
+            .should().haveOnlyFinalFields()
+            .andShould().onlyBeAccessed().byClassesThat().resideInAPackage(SERVICE);
 
     @ArchTest
     static final ArchRule http_services_live_in_the_web_adapter = classes()

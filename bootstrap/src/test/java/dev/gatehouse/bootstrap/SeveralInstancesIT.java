@@ -90,4 +90,38 @@ class SeveralInstancesIT {
         assertEquals("{\"detail\":\"Inactive user\"}", me.body());
         assertEquals(401, new TestHttp(second.port()).logIn("jane", PASSWORD).statusCode());
     }
+
+    @Test
+    void logging_out_everywhere_through_one_instance_refuses_the_token_on_the_other_within_moments() throws InterruptedException {
+        HttpResponse<String> login = new TestHttp(second.port()).logIn("jane", PASSWORD);
+        String elsewhere = TestHttp.accessToken(login);
+        assertEquals(200, new TestHttp(second.port()).me(elsewhere).statusCode(), "cached on the second instance");
+        String here = TestHttp.accessToken(new TestHttp(first.port()).logIn("jane", PASSWORD));
+
+        assertEquals(204, new TestHttp(first.port()).logOut(here, true).statusCode());
+        long loggedOutAt = System.nanoTime();
+
+        HttpResponse<String> me = new TestHttp(second.port()).me(elsewhere);
+        while (me.statusCode() == 200 && System.nanoTime() - loggedOutAt < PROPAGATION_LIMIT.toNanos()) {
+            Thread.sleep(2);
+            me = new TestHttp(second.port()).me(elsewhere);
+        }
+        assertEquals(401, me.statusCode(), "still accepted " + PROPAGATION_LIMIT.toMillis() + " ms after logging out everywhere");
+        assertEquals(400, new TestHttp(second.port()).refresh(TestHttp.refreshToken(login)).statusCode(),
+                "the other instance's session was revoked too");
+    }
+
+    @Test
+    void a_refresh_token_rotates_across_instances_and_a_replay_on_either_is_refused() {
+        String first = TestHttp.refreshToken(new TestHttp(this.first.port()).logIn("jane", PASSWORD));
+
+        HttpResponse<String> renewed = new TestHttp(second.port()).refresh(first);
+        assertEquals(200, renewed.statusCode(), renewed.body());
+
+        HttpResponse<String> replay = new TestHttp(this.first.port()).refresh(first);
+        assertEquals(400, replay.statusCode(), replay.body());
+        assertTrue(replay.body().contains("\"error\":\"invalid_grant\""), replay.body());
+        assertEquals(200, new TestHttp(this.first.port()).refresh(TestHttp.refreshToken(renewed)).statusCode(),
+                "a replay within the grace window leaves the session alone");
+    }
 }

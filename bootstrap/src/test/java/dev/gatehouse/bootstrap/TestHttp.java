@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class TestHttp {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
@@ -40,10 +41,32 @@ final class TestHttp {
         return send(HttpRequest.newBuilder(uri("/users/me")).header("Authorization", "Bearer " + accessToken).GET());
     }
 
+    HttpResponse<String> refresh(String refreshToken) {
+        return send(HttpRequest.newBuilder(uri("/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
+                        + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8))));
+    }
+
+    HttpResponse<String> logOut(String accessToken, boolean everywhere) {
+        return send(HttpRequest.newBuilder(uri("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString(everywhere ? "everywhere=true" : "")));
+    }
+
     static String accessToken(HttpResponse<String> tokenResponse) {
-        Matcher matcher = ACCESS_TOKEN.matcher(tokenResponse.body());
+        return field(ACCESS_TOKEN, "access token", tokenResponse);
+    }
+
+    static String refreshToken(HttpResponse<String> tokenResponse) {
+        return field(REFRESH_TOKEN, "refresh token", tokenResponse);
+    }
+
+    private static String field(Pattern pattern, String name, HttpResponse<String> tokenResponse) {
+        Matcher matcher = pattern.matcher(tokenResponse.body());
         if (!matcher.find()) {
-            throw new AssertionError("no access token in " + tokenResponse.statusCode() + " " + tokenResponse.body());
+            throw new AssertionError("no " + name + " in " + tokenResponse.statusCode() + " " + tokenResponse.body());
         }
         return matcher.group(1);
     }

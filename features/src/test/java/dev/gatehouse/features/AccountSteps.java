@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Steps for registering, logging in and reading the current user. Cucumber makes one instance per
+ * Steps for registering, logging in, reading the current user, and sessions (renewing, logging out, changing
+ * the password). Cucumber makes one instance per
  * scenario; every username a scenario mentions gets a suffix naming this run (random) and this scenario
  * (counted), keeping its case, so scenarios share one database without seeing each other's accounts, and
  * the pack can run again and again against the same deployment.
@@ -37,6 +38,11 @@ public class AccountSteps {
     private final Map<String, String> usernameOf = new HashMap<>();
     private String lastPassword;
     private String accessToken;
+    private String refreshToken;
+    private String usedRefreshToken;
+    private String copiedRefreshToken;
+    private String laptopAccessToken;
+    private String laptopRefreshToken;
     private GatehouseClient.Answer answer;
 
     @Given("{word} has registered as {string} with password {string}")
@@ -127,6 +133,7 @@ public class AccountSteps {
         answer = clientOf(actor).logIn(actual(username), password);
         if (answer.status() == 200) {
             accessToken = answer.json().getString("access_token");
+            refreshToken = answer.json().getString("refresh_token");
         }
     }
 
@@ -235,6 +242,122 @@ public class AccountSteps {
     public void sheIsTold(String detail) {
         assertEquals(400, answer.status(), answer.body());
         assertEquals(detail, answer.detail());
+    }
+
+    @When("she renews her session")
+    public void renewsHerSession() {
+        usedRefreshToken = refreshToken;
+        answer = clientOf("she").refresh(refreshToken);
+        if (answer.status() == 200) {
+            accessToken = answer.json().getString("access_token");
+            refreshToken = answer.json().getString("refresh_token");
+        }
+    }
+
+    @Given("she has renewed her session")
+    public void hasRenewedHerSession() {
+        renewsHerSession();
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    @When("she renews her session with the refresh token she already used")
+    public void renewsWithAUsedToken() {
+        answer = clientOf("she").refresh(usedRefreshToken);
+    }
+
+    @Then("she receives a new bearer token and a new refresh token")
+    public void receivesNewTokens() {
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("bearer", answer.json().getString("token_type"));
+        assertEquals("no-store", answer.cacheControl());
+        String renewed = answer.json().getString("refresh_token");
+        assertFalse(renewed.isBlank());
+        assertFalse(renewed.equals(usedRefreshToken), "a renewal replaces the refresh token");
+    }
+
+    @Then("the new bearer token works")
+    public void theNewBearerTokenWorks() {
+        GatehouseClient.Answer me = clientOf("she").currentUser(accessToken);
+        assertEquals(200, me.status(), me.body());
+    }
+
+    @Then("the renewal is refused as an invalid grant")
+    public void theRenewalIsRefused() {
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("invalid_grant", answer.json().getString("error"));
+    }
+
+    @Then("she can still renew her session")
+    public void canStillRenew() {
+        hasRenewedHerSession();
+    }
+
+    @Then("she can no longer renew her session")
+    public void canNoLongerRenew() {
+        GatehouseClient.Answer renewal = clientOf("she").refresh(refreshToken);
+        assertEquals(400, renewal.status(), renewal.body());
+        assertEquals("invalid_grant", renewal.json().getString("error"));
+    }
+
+    @Given("a thief has copied her refresh token")
+    public void aThiefCopiesTheRefreshToken() {
+        copiedRefreshToken = refreshToken;
+    }
+
+    @When("the thief renews the session with the copied refresh token")
+    public void theThiefRenews() {
+        answer = clientOf("thief").refresh(copiedRefreshToken);
+    }
+
+    @When("she logs out")
+    public void logsOut() {
+        GatehouseClient.Answer logout = clientOf("she").logOut(accessToken, false);
+        assertEquals(204, logout.status(), logout.body());
+    }
+
+    @When("she logs out everywhere")
+    public void logsOutEverywhere() {
+        GatehouseClient.Answer logout = clientOf("she").logOut(accessToken, true);
+        assertEquals(204, logout.status(), logout.body());
+    }
+
+    @When("she revokes her refresh token")
+    public void revokesHerRefreshToken() {
+        GatehouseClient.Answer revocation = clientOf("she").revoke(refreshToken);
+        assertEquals(200, revocation.status(), revocation.body());
+    }
+
+    @Given("{word} has also logged in on her laptop as {string} with password {string}")
+    public void hasLoggedInOnHerLaptop(String actor, String username, String password) {
+        GatehouseClient.Answer login = clientOf(actor + "'s laptop").logIn(actual(username), password);
+        assertEquals(200, login.status(), login.body());
+        laptopAccessToken = login.json().getString("access_token");
+        laptopRefreshToken = login.json().getString("refresh_token");
+        assertEquals(200, clientOf("laptop").currentUser(laptopAccessToken).status(), "the laptop's token works at first");
+    }
+
+    @Then("her laptop's bearer token is refused because {string}")
+    public void theLaptopsTokenIsRefused(String detail) {
+        GatehouseClient.Answer me = clientOf("laptop").currentUser(laptopAccessToken);
+        assertEquals(401, me.status(), me.body());
+        assertEquals(detail, me.detail());
+    }
+
+    @Then("her laptop can no longer renew its session")
+    public void theLaptopCannotRenew() {
+        GatehouseClient.Answer renewal = clientOf("laptop").refresh(laptopRefreshToken);
+        assertEquals(400, renewal.status(), renewal.body());
+        assertEquals("invalid_grant", renewal.json().getString("error"));
+    }
+
+    @When("she changes her password from {string} to {string}")
+    public void changesHerPassword(String current, String replacement) {
+        usedRefreshToken = refreshToken;
+        answer = clientOf("she").changePassword(accessToken, current, replacement);
+        if (answer.status() == 200) {
+            accessToken = answer.json().getString("access_token");
+            refreshToken = answer.json().getString("refresh_token");
+        }
     }
 
     private void register(String actor, String username, String password, Map<String, Object> profile) {

@@ -60,6 +60,42 @@ final class GatehouseClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The refresh grant (RFC 6749 section 6). */
+    Answer refresh(String refreshToken) {
+        return postForm("token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), null);
+    }
+
+    /** Token revocation (RFC 7009). */
+    Answer revoke(String token) {
+        return postForm("revoke", Map.of("token", token), null);
+    }
+
+    Answer logOut(String bearerToken, boolean everywhere) {
+        return postForm("logout", everywhere ? Map.of("everywhere", "true") : Map.of(), bearerToken);
+    }
+
+    Answer changePassword(String bearerToken, String currentPassword, String newPassword) {
+        String body = Json.createObjectBuilder().add("current_password", currentPassword).add("new_password", newPassword)
+                .build().toString();
+        return send(HttpRequest.newBuilder(base.resolve("users/me/password"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Answer postForm(String path, Map<String, String> fields, String bearerToken) {
+        String body = fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request);
+    }
+
     Answer currentUser(String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("users/me")).GET();
         if (bearerToken != null) {

@@ -102,8 +102,7 @@ public final class CachingUserRepository implements UserRepository {
         try {
             return database.replacePasswordHash(id, current, replacement);
         } finally {
-            generation.incrementAndGet();
-            byCanonicalUsername.values().removeIf(entry -> entry.user().id().equals(id));
+            forget(id);
         }
     }
 
@@ -111,6 +110,12 @@ public final class CachingUserRepository implements UserRepository {
     public void forget(Username username) {
         generation.incrementAndGet();
         byCanonicalUsername.remove(username.canonical());
+    }
+
+    /** Drops one user known by id, after a write that did not name the username. */
+    public void forget(UserId id) {
+        generation.incrementAndGet();
+        byCanonicalUsername.values().removeIf(entry -> entry.user().id().equals(id));
     }
 
     /** Drops every user: a change was announced without saying whose, or announcements may have been missed. */

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
     private final AutoCloseable userChangeListener;
     private final JpaLoginThrottle loginThrottle;
     private final JpaAuditLog auditLog;
+    private final JpaRefreshTokens refreshTokens;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource pool, EntityManagerFactory entityManagerFactory, String vendor,
@@ -51,12 +53,15 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.entityManagerFactory = entityManagerFactory;
         this.vendor = vendor;
-        this.users = new JpaUserRepository(entityManagerFactory);
+        UserRepository jpaUsers = new JpaUserRepository(entityManagerFactory);
         if (!cacheSettings.enabled()) {
-            this.cachedUsers = users;
+            this.users = jpaUsers;
+            this.cachedUsers = jpaUsers;
             this.userChangeListener = () -> { };
         } else {
-            CachingUserRepository cache = new CachingUserRepository(users, cacheSettings);
+            CachingUserRepository cache = new CachingUserRepository(jpaUsers, cacheSettings);
+            // Writes through either repository reach this process's cache at once, not only by announcement.
+            this.users = new CacheForgettingUserRepository(jpaUsers, cache);
             this.cachedUsers = cache;
             if (vendor.equals("postgresql")) {
                 this.userChangeListener = PostgresUserChangeListener.start(settings, cache);
@@ -71,6 +76,7 @@ public final class Database implements AutoCloseable {
         }
         this.loginThrottle = new JpaLoginThrottle(entityManagerFactory);
         this.auditLog = new JpaAuditLog(entityManagerFactory);
+        this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
     }
 
     /**
@@ -128,6 +134,11 @@ public final class Database implements AutoCloseable {
     /** The audit trail in this database; the same one on every call. */
     public JpaAuditLog auditLog() {
         return auditLog;
+    }
+
+    /** The sessions and their refresh tokens in this database, shared with every instance on it; the same one on every call. */
+    public RefreshTokens refreshTokens() {
+        return refreshTokens;
     }
 
     /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
@@ -252,6 +263,8 @@ public final class Database implements AutoCloseable {
                 .managedClass(UserJpaEntity.class)
                 .managedClass(LoginThrottleJpaEntity.class)
                 .managedClass(AuditEventJpaEntity.class)
+                .managedClass(RefreshSessionJpaEntity.class)
+                .managedClass(RefreshTokenJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

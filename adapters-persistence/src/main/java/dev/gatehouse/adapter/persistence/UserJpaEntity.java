@@ -44,6 +44,10 @@ class UserJpaEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // The domain's count of session-ending events; unrelated to the optimistic-locking version below.
+    @Column(name = "security_version", nullable = false)
+    private long securityVersion;
+
     // Null until persisted, which is how Hibernate tells a new row from a detached one with an assigned id.
     @Version
     @Column(name = "version", nullable = false)
@@ -119,5 +123,13 @@ class UserJpaEntity {
 
     void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    long getSecurityVersion() {
+        return securityVersion;
+    }
+
+    void setSecurityVersion(long securityVersion) {
+        this.securityVersion = securityVersion;
     }
 }

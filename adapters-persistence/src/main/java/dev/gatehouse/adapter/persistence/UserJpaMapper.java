@@ -28,6 +28,7 @@ final class UserJpaMapper {
         entity.setFullName(user.fullName().map(FullName::value).orElse(null));
         entity.setPasswordHash(user.passwordHash().encoded());
         entity.setDisabled(user.isDisabled());
+        entity.setSecurityVersion(user.securityVersion());
         entity.setUpdatedAt(now);
     }
 
@@ -39,6 +40,7 @@ final class UserJpaMapper {
                 entity.getFullName() == null ? null : new FullName(entity.getFullName()),
                 new PasswordHash(entity.getPasswordHash()),
                 entity.isDisabled(),
-                entity.getCreatedAt());
+                entity.getCreatedAt(),
+                entity.getSecurityVersion());
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Opening, migrating and validating a database on both vendors, and failing clearly when it cannot. */
 class DatabaseIT {
 
-    private static final int COMMON_MIGRATIONS = 2;
+    private static final int COMMON_MIGRATIONS = 3;
     // PostgreSQL adds 2.1, the trigger that announces user changes to other instances' caches.
     private static final int POSTGRESQL_ONLY_MIGRATIONS = 1;
 
@@ -74,6 +74,73 @@ class DatabaseIT {
             assertEquals(Set.of("ix_login_throttle_last_failure_at"), indexesOf(database, "login_throttle"));
             assertEquals(0, count(database, "SELECT COUNT(*) FROM login_throttle"));
             assertEquals(0, count(database, "SELECT COUNT(*) FROM audit_events"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void creates_the_session_tables_with_named_constraints_and_indexes(String vendor, Supplier<DatabaseSettings> fresh)
+            throws SQLException {
+        try (Database database = Database.open(fresh.get())) {
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'ck_users_security_version' AND constraint_type = 'CHECK'"));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'pk_refresh_sessions' AND constraint_type = 'PRIMARY KEY'"));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'ck_refresh_sessions_security_version' AND constraint_type = 'CHECK'"));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'pk_refresh_tokens' AND constraint_type = 'PRIMARY KEY'"));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'ck_refresh_tokens_token_hash' AND constraint_type = 'CHECK'"));
+            // Deleting a user takes its sessions, and deleting a session (housekeeping) takes its tokens.
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.referential_constraints"
+                    + " WHERE constraint_name = 'fk_refresh_sessions_user' AND delete_rule = 'CASCADE'"));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.referential_constraints"
+                    + " WHERE constraint_name = 'fk_refresh_tokens_session' AND delete_rule = 'CASCADE'"));
+            assertEquals(Set.of("ix_refresh_sessions_user_id", "ix_refresh_sessions_started_at", "ix_refresh_sessions_revoked_at"),
+                    indexesOf(database, "refresh_sessions"));
+            assertEquals(Set.of("ix_refresh_tokens_session_id"), indexesOf(database, "refresh_tokens"));
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM refresh_sessions"));
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM refresh_tokens"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void the_schema_refuses_negative_security_versions_and_short_token_hashes(String vendor, Supplier<DatabaseSettings> fresh)
+            throws SQLException {
+        try (Database database = Database.open(fresh.get());
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            User user = aUser("checked");
+            database.users().add(user);
+            UUID session = UUID.randomUUID();
+            statement.executeUpdate("INSERT INTO refresh_sessions (id, user_id, scopes, security_version, started_at)"
+                    + " VALUES ('" + session + "', '" + user.id() + "', '', 0, CURRENT_TIMESTAMP)");
+
+            assertThrows(SQLException.class, () -> statement.executeUpdate(
+                    "UPDATE users SET security_version = -1 WHERE id = '" + user.id() + "'"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO refresh_sessions"
+                    + " (id, user_id, scopes, security_version, started_at)"
+                    + " VALUES ('" + UUID.randomUUID() + "', '" + user.id() + "', '', -1, CURRENT_TIMESTAMP)"));
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO refresh_tokens"
+                    + " (token_hash, session_id, issued_at) VALUES ('abc', '" + session + "', CURRENT_TIMESTAMP)"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void gives_existing_users_security_version_zero(String vendor, Supplier<DatabaseSettings> fresh) throws SQLException {
+        try (Database database = Database.open(fresh.get());
+             Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO users"
+                     + " (id, username, username_canonical, password_hash, created_at, updated_at)"
+                     + " VALUES (?, 'older', 'older', '$test$x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            UUID id = UUID.randomUUID();
+            insert.setObject(1, id);
+            insert.executeUpdate();
+
+            assertEquals(0, database.users().findByUsername(new Username("older")).orElseThrow().securityVersion());
         }
     }
 
@@ -191,6 +258,7 @@ class DatabaseIT {
         assertSame(database.users(), database.users());
         assertSame(database.loginThrottle(), database.loginThrottle());
         assertSame(database.auditLog(), database.auditLog());
+        assertSame(database.refreshTokens(), database.refreshTokens());
         database.close();
         database.close();
     }

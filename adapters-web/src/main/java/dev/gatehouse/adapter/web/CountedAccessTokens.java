@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Tag;
@@ -23,8 +24,8 @@ final class CountedAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes) {
-        AccessToken token = delegate.issue(user, scopes);
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
+        AccessToken token = delegate.issue(user, scopes, session);
         issued.increment();
         return token;
     }

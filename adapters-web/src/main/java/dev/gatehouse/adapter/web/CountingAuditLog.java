@@ -39,7 +39,24 @@ final class CountingAuditLog implements AuditLog {
             // The event does not say whether a login or a registration was turned away.
             case FLOOD_REJECTED -> GatehouseMeters.counter(GatehouseMeters.FLOOD_REJECTIONS,
                     "Logins and registrations refused because password hashing was at capacity");
+            case TOKEN_REFRESHED -> session("refreshed");
+            // A used refresh token presented again: its whole session was revoked, as it may have been stolen.
+            case REFRESH_TOKEN_REUSED -> session("refresh_token_reused");
+            case SESSION_REVOKED -> session("revoked");
+            case LOGGED_OUT -> session("logged_out");
+            case LOGGED_OUT_EVERYWHERE -> session("logged_out_everywhere");
+            case PASSWORD_CHANGED -> passwordChange("changed");
+            case PASSWORD_CHANGE_REFUSED -> passwordChange("refused");
         };
+    }
+
+    private static Counter session(String event) {
+        return GatehouseMeters.counter(GatehouseMeters.SESSION_EVENTS, "Session events by kind", Tag.create("event", event));
+    }
+
+    private static Counter passwordChange(String outcome) {
+        return GatehouseMeters.counter(GatehouseMeters.PASSWORD_CHANGES, "Password changes by outcome",
+                Tag.create("outcome", outcome));
     }
 
     private static Counter login(String outcome) {

@@ -27,6 +27,16 @@ record FieldError(List<String> loc, String msg, String type) {
         return inBody(field, message, "value_error");
     }
 
+    /** {@code where}: {@code query} or {@code body}. */
+    static FieldError notABoolean(String where, String field) {
+        return new FieldError(List.of(where, field), "value could not be parsed to a boolean", "type_error.bool");
+    }
+
+    /** A single-valued field that was sent more than once. */
+    static FieldError repeated(String where, String field) {
+        return new FieldError(List.of(where, field), "field must be given once", "value_error.repeated");
+    }
+
     static FieldError bodyNotAnObject() {
         return new FieldError(List.of("body"), "body must be a JSON object", "value_error.jsonobject");
     }

@@ -31,6 +31,8 @@ public final class GatehouseMeters {
     static final String REGISTRATIONS = "gatehouse.registrations";
     static final String PASSWORD_REHASHES = "gatehouse.password.rehashes";
     static final String FLOOD_REJECTIONS = "gatehouse.flood.rejections";
+    static final String SESSION_EVENTS = "gatehouse.sessions";
+    static final String PASSWORD_CHANGES = "gatehouse.password.changes";
     static final String HASH_DURATION = "gatehouse.password.hash.duration";
     static final String HASH_REJECTIONS = "gatehouse.password.hash.rejections";
     static final String TOKENS_ISSUED = "gatehouse.tokens.issued";
@@ -58,7 +60,8 @@ public final class GatehouseMeters {
     /**
      * Counts each audit event by type ({@code gatehouse_logins_total{outcome}},
      * {@code gatehouse_registrations_total}, {@code gatehouse_password_rehashes_total},
-     * {@code gatehouse_flood_rejections_total}), then hands it to {@code delegate}.
+     * {@code gatehouse_flood_rejections_total}, {@code gatehouse_sessions_total{event}},
+     * {@code gatehouse_password_changes_total{outcome}}), then hands it to {@code delegate}.
      */
     public static AuditLog countingOutcomes(AuditLog delegate) {
         return new CountingAuditLog(Objects.requireNonNull(delegate, "delegate"));

@@ -44,8 +44,8 @@ public final class GatehouseRouting {
     }
 
     /**
-     * Registers the API alone ({@code /token}, {@code /users}), without the operations endpoints; {@code settings}
-     * decide where the client address comes from and how cookies are set.
+     * Registers the API alone ({@code /token}, {@code /revoke}, {@code /logout}, {@code /users}), without the
+     * operations endpoints; {@code settings} decide where the client address comes from and how cookies are set.
      */
     public static void configure(HttpRouting.Builder routing, WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(routing, "routing");
@@ -67,8 +67,9 @@ public final class GatehouseRouting {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
         return List.of(
-                new TokenHttpService(useCases.logIn(), settings),
-                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), settings));
+                new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings),
+                new LogOutHttpService(useCases.logOut(), settings),
+                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings));
     }
 
     /** Every resource {@link #configure(HttpRouting.Builder, WebUseCases, WebSettings, Operations)} registers. */

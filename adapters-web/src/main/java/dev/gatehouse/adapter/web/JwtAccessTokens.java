@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import io.helidon.common.Errors;
@@ -48,6 +49,11 @@ import java.util.regex.Pattern;
  * {@code alg} or with {@code jku}); the signature in its canonical encoding, as base64 decoding ignores unused
  * trailing bits; and every claim, read from the payload as sent, against the clock with {@code exp} mandatory,
  * as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
+ *
+ * <p>Besides the registered claims a token carries the user's security version ({@code sv}) and its session
+ * ({@code sid}). A token issued before they existed lacks both and reads as version 0 without a session; a
+ * token that has one of them in any other form than we write it (a non-negative integer, a canonical UUID) is
+ * refused.
  */
 public final class JwtAccessTokens implements AccessTokens {
 
@@ -59,6 +65,12 @@ public final class JwtAccessTokens implements AccessTokens {
     private static final int MAX_TOKEN_CHARS = 8 * 1024;
     private static final int MAX_TOKEN_ID_CHARS = 128;
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+    /** The user's security version; a token without it predates security versions and counts as version 0. */
+    static final String SECURITY_VERSION = "sv";
+    /** The session the token was issued in, as a UUID in its canonical (lower-case) text form. */
+    static final String SESSION = "sid";
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -85,7 +97,8 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes) {
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
+        Objects.requireNonNull(session, "session");
         // Whole seconds, as JWT NumericDate carries them, so the token and its claims agree exactly.
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(settings.lifetime());
@@ -101,7 +114,9 @@ public final class JwtAccessTokens implements AccessTokens {
                 .issueTime(issuedAt)
                 .notBefore(issuedAt)
                 .expirationTime(expiresAt)
-                .jwtId(UUID.randomUUID().toString());
+                .jwtId(UUID.randomUUID().toString())
+                .addPayloadClaim(SECURITY_VERSION, user.securityVersion())
+                .addPayloadClaim(SESSION, session.value().toString());
         if (!scopes.isEmpty()) {
             jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
@@ -172,7 +187,8 @@ public final class JwtAccessTokens implements AccessTokens {
         require(now.isBefore(expiresAt.plus(settings.clockSkew())), "expired");
         require(notBefore == null || !notBefore.isAfter(latest), "not yet valid");
 
-        return new AccessTokenClaims(new Username(subject), tokenId, issuedAt, expiresAt, scopes(claims));
+        return new AccessTokenClaims(new Username(subject), tokenId, issuedAt, expiresAt, scopes(claims),
+                securityVersion(claims), session(claims));
     }
 
     private boolean hasAudience(JsonValue audience) {
@@ -193,6 +209,34 @@ public final class JwtAccessTokens implements AccessTokens {
         String scope = string(claims, "scope");
         require(scope != null, "scope is not a string");
         return Scope.parseList(scope);
+    }
+
+    /** 0 when absent (a token from before security versions); a non-negative integer, or the token is refused. */
+    private static long securityVersion(Map<String, JsonValue> claims) {
+        JsonValue value = claims.get(SECURITY_VERSION);
+        if (value == null) {
+            return 0;
+        }
+        require(value instanceof JsonNumber number && number.isIntegral(), SECURITY_VERSION + " is not an integer");
+        long version;
+        try {
+            version = ((JsonNumber) value).longValueExact();
+        } catch (ArithmeticException outOfRange) {
+            throw new Rejected(SECURITY_VERSION + " out of range");
+        }
+        require(version >= 0, SECURITY_VERSION + " is negative");
+        return version;
+    }
+
+    /** Empty when absent (a token from before sessions); a canonical UUID string, or the token is refused. */
+    private static Optional<SessionId> session(Map<String, JsonValue> claims) {
+        if (!claims.containsKey(SESSION)) {
+            return Optional.empty();
+        }
+        String text = string(claims, SESSION);
+        // UUID.fromString accepts odd spellings ("1-1-1-1-1"); we only ever issue the canonical one.
+        require(text != null && CANONICAL_UUID.matcher(text).matches(), SESSION + " is not a canonical UUID");
+        return Optional.of(SessionId.parse(text).orElseThrow(() -> new Rejected(SESSION + " is not a UUID")));
     }
 
     /** A string member, or null when absent or of another JSON type. */

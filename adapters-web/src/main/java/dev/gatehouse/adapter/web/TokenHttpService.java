@@ -3,6 +3,11 @@ package dev.gatehouse.adapter.web;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshResult;
+import dev.gatehouse.application.port.in.RefreshTokenUseCase;
+import dev.gatehouse.application.port.in.RevokeCommand;
+import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.PlainPassword;
@@ -23,9 +28,10 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /token}: the OAuth2 password grant, answering like FastAPI's {@code OAuth2PasswordRequestForm}.
- * A successful login sets the known-device cookie; the next login sends it back, so its owner gets through a
- * throttle that guessing by someone else ran up.
+ * The OAuth2 endpoints. {@code POST /token}: the password grant, answering like FastAPI's
+ * {@code OAuth2PasswordRequestForm}, and the refresh token grant (RFC 6749 section 6). A successful login sets the
+ * known-device cookie; the next login sends it back, so its owner gets through a throttle that guessing by someone
+ * else ran up. {@code POST /revoke}: token revocation (RFC 7009).
  */
 final class TokenHttpService implements RoutedService {
 
@@ -33,53 +39,116 @@ final class TokenHttpService implements RoutedService {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     /** RFC 6749 section 3.1: request parameters must not be included more than once. */
-    private static final List<String> PARAMETERS =
-            List.of("grant_type", "username", "password", "scope", "client_id", "client_secret");
+    private static final List<String> TOKEN_PARAMETERS =
+            List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret");
+    private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret");
+    /** RFC 7009 section 2.1; a hint the server does not know is ignored, as the RFC allows. */
+    private static final Set<String> TOKEN_TYPE_HINTS = Set.of("access_token", "refresh_token");
     private static final Header WWW_AUTHENTICATE_BEARER = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
     private static final String BUSY = "Service busy, retry later";
 
+    private enum Grant { PASSWORD, REFRESH_TOKEN }
+
     private final LogInUseCase logIn;
+    private final RefreshTokenUseCase refresh;
+    private final RevokeTokenUseCase revoke;
     private final WebSettings settings;
 
-    TokenHttpService(LogInUseCase logIn, WebSettings settings) {
+    TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke, WebSettings settings) {
         this.logIn = Objects.requireNonNull(logIn, "logIn");
+        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.revoke = Objects.requireNonNull(revoke, "revoke");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.post("/token", this::token));
+        return List.of(Route.post("/token", this::token), Route.post("/revoke", this::revoke));
     }
 
     private void token(ServerRequest request, ServerResponse response) {
-        Requests.requireMediaType(request, FORM, "Content-Type must be " + FORM);
-        FormBody form = FormBody.parse(Requests.body(request)).orElseThrow(() -> invalidRequest("Malformed form body"));
-        requirePasswordGrant(form);
-        Optional<String> repeated = PARAMETERS.stream().filter(form::isRepeated).findFirst();
-        if (repeated.isPresent()) {
-            throw invalidRequest("Parameter " + repeated.get() + " must not be repeated");
+        FormBody form = form(request);
+        Grant grant = grant(form);
+        refuseRepeated(form, TOKEN_PARAMETERS);
+        switch (grant) {
+            case PASSWORD -> passwordGrant(form, request, response);
+            case REFRESH_TOKEN -> refreshGrant(form, request, response);
         }
-        LogInCommand command = command(form, ClientAddresses.of(request, settings.trustForwardedFor()),
+    }
+
+    private void passwordGrant(FormBody form, ServerRequest request, ServerResponse response) {
+        LogInCommand command = command(form, client(request),
                 DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of)));
 
         switch (logIn.logIn(command)) {
-            case LogInResult.LoggedIn(AccessToken token, String knownDevice) -> {
+            case LogInResult.LoggedIn(AccessToken token, String refreshToken, String knownDevice) -> {
                 DeviceCookie.write(knownDevice, settings.knownDeviceLifetime(), settings.secureCookies())
                         .ifPresentOrElse(response::header,
                                 () -> LOGGER.warning("Known-device credential cannot be sent as a cookie; none set"));
-                JsonResponses.send(response, Status.OK_200,
-                        TokenResponse.bearer(token, !command.requestedScopes().isEmpty()).toJson(),
-                        JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+                sendTokens(response, TokenResponse.bearer(token, refreshToken, !command.requestedScopes().isEmpty()));
             }
-            case LogInResult.InvalidCredentials invalid -> throw invalidGrant();
+            case LogInResult.InvalidCredentials invalid -> throw invalidCredentials();
             // Exactly the wrong-password answer plus when to retry: nothing else tells a guesser more.
-            case LogInResult.Throttled(Duration retryAfter) -> throw invalidGrant(JsonResponses.retryAfter(retryAfter));
+            case LogInResult.Throttled(Duration retryAfter) -> throw invalidCredentials(JsonResponses.retryAfter(retryAfter));
             case LogInResult.Overloaded(Duration retryAfter) -> throw HttpProblem.oauth(Status.SERVICE_UNAVAILABLE_503,
                     BUSY, "temporarily_unavailable", BUSY, JsonResponses.retryAfter(retryAfter));
         }
     }
 
-    private static HttpProblem invalidGrant(Header... extraHeaders) {
+    /**
+     * The refresh token grant. Its errors are RFC 6749's plain 400s: unlike a wrong password, a refresh token
+     * that does not work is not a login to retry, and says nothing about any account.
+     */
+    private void refreshGrant(FormBody form, ServerRequest request, ServerResponse response) {
+        String refreshToken = form.value("refresh_token").filter(value -> !value.isEmpty())
+                .orElseThrow(() -> invalidRequest("Parameter refresh_token is required"));
+        // Left out or blank: the session's scopes, unchanged (RFC 6749 section 6).
+        Optional<Set<Scope>> scopes = form.value("scope").filter(value -> !value.isBlank()).map(TokenHttpService::scopes);
+
+        switch (refresh.refresh(new RefreshCommand(refreshToken, scopes, client(request)))) {
+            case RefreshResult.Refreshed(AccessToken token, String next) ->
+                    sendTokens(response, TokenResponse.bearer(token, next, scopes.isPresent()));
+            case RefreshResult.InvalidGrant(boolean scopeTooBroad) when scopeTooBroad ->
+                    throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid scope", "invalid_scope",
+                            "The requested scope exceeds the scope of the session");
+            case RefreshResult.InvalidGrant invalid ->
+                    throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid refresh token", "invalid_grant",
+                            "The refresh token is invalid, expired, revoked or already used");
+        }
+    }
+
+    /**
+     * RFC 7009: 200 with an empty body whether or not the token was valid, so the answer tells nothing about it;
+     * only a request without a token is refused.
+     */
+    private void revoke(ServerRequest request, ServerResponse response) {
+        FormBody form = form(request);
+        refuseRepeated(form, REVOKE_PARAMETERS);
+        String token = form.value("token").filter(value -> !value.isEmpty())
+                .orElseThrow(() -> invalidRequest("Parameter token is required"));
+        Optional<String> hint = form.value("token_type_hint").filter(TOKEN_TYPE_HINTS::contains);
+
+        revoke.revoke(new RevokeCommand(token, hint, client(request)));
+        response.status(Status.OK_200);
+        response.header(JsonResponses.NO_STORE);
+        response.send();
+    }
+
+    private static FormBody form(ServerRequest request) {
+        Requests.requireMediaType(request, FORM, "Content-Type must be " + FORM);
+        return FormBody.parse(Requests.body(request)).orElseThrow(() -> invalidRequest("Malformed form body"));
+    }
+
+    private ClientAddress client(ServerRequest request) {
+        return ClientAddresses.of(request, settings.trustForwardedFor());
+    }
+
+    private static void sendTokens(ServerResponse response, TokenResponse tokens) {
+        JsonResponses.send(response, Status.OK_200, tokens.toJson(), JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+    }
+
+    /** The password grant's one failure answer, the tutorial's 401. */
+    private static HttpProblem invalidCredentials(Header... extraHeaders) {
         Header[] headers = new Header[extraHeaders.length + 1];
         headers[0] = WWW_AUTHENTICATE_BEARER;
         System.arraycopy(extraHeaders, 0, headers, 1, extraHeaders.length);
@@ -87,12 +156,20 @@ final class TokenHttpService implements RoutedService {
                 "Incorrect username or password", headers);
     }
 
-    /** An absent or empty grant_type is allowed, as FastAPI's form allows it. */
-    private static void requirePasswordGrant(FormBody form) {
-        String grantType = form.value("grant_type").orElse("");
-        if (!grantType.isEmpty() && !grantType.equals("password")) {
-            throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Unsupported grant type", "unsupported_grant_type",
-                    "Only the password grant is supported");
+    /** An absent or empty grant_type is the password grant, as FastAPI's form allows it. */
+    private static Grant grant(FormBody form) {
+        return switch (form.value("grant_type").orElse("")) {
+            case "", "password" -> Grant.PASSWORD;
+            case "refresh_token" -> Grant.REFRESH_TOKEN;
+            default -> throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Unsupported grant type", "unsupported_grant_type",
+                    "Only the password and refresh_token grants are supported");
+        };
+    }
+
+    private static void refuseRepeated(FormBody form, List<String> parameters) {
+        Optional<String> repeated = parameters.stream().filter(form::isRepeated).findFirst();
+        if (repeated.isPresent()) {
+            throw invalidRequest("Parameter " + repeated.get() + " must not be repeated");
         }
     }
 
@@ -103,7 +180,7 @@ final class TokenHttpService implements RoutedService {
         if (!errors.isEmpty()) {
             throw HttpProblem.validation(errors);
         }
-        return new LogInCommand(username, password, requestedScopes(form.value("scope")), client, knownDevice);
+        return new LogInCommand(username, password, scopes(form.value("scope").orElse(null)), client, knownDevice);
     }
 
     /** Like FastAPI's form fields, an empty value counts as missing. */
@@ -121,9 +198,9 @@ final class TokenHttpService implements RoutedService {
         }
     }
 
-    private static Set<Scope> requestedScopes(Optional<String> scope) {
+    private static Set<Scope> scopes(String scope) {
         try {
-            return Scope.parseList(scope.orElse(null));
+            return Scope.parseList(scope);
         } catch (IllegalArgumentException invalid) {
             throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid scope", "invalid_scope", invalid.getMessage());
         }

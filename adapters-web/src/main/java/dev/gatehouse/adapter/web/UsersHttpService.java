@@ -1,20 +1,21 @@
 package dev.gatehouse.adapter.web;
 
+import dev.gatehouse.application.port.in.ChangePasswordCommand;
+import dev.gatehouse.application.port.in.ChangePasswordResult;
+import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserResult;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
-import io.helidon.http.Header;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -24,21 +25,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@code POST /users} registers an account; {@code GET /users/me} shows the one a bearer token speaks for. */
+/**
+ * {@code POST /users} registers an account; {@code GET /users/me} shows the one a bearer token speaks for;
+ * {@code POST /users/me/password} changes its password, which ends every session and starts a new one.
+ */
 final class UsersHttpService implements RoutedService {
 
-    private static final Header WWW_AUTHENTICATE_BEARER =
-            HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-    private static final Header WWW_AUTHENTICATE_INVALID_TOKEN =
-            HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+    private static final String JSON = "application/json";
+    private static final String BUSY = "Service busy, retry later";
 
     private final RegisterUserUseCase registerUser;
     private final CurrentUserUseCase currentUser;
+    private final ChangePasswordUseCase changePassword;
     private final WebSettings settings;
 
-    UsersHttpService(RegisterUserUseCase registerUser, CurrentUserUseCase currentUser, WebSettings settings) {
+    UsersHttpService(RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                     ChangePasswordUseCase changePassword, WebSettings settings) {
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
         this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
+        this.changePassword = Objects.requireNonNull(changePassword, "changePassword");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -49,13 +54,12 @@ final class UsersHttpService implements RoutedService {
                 Route.post("/users", this::register),
                 Route.post("/users/", this::register),
                 Route.get("/users/me", this::me),
-                Route.get("/users/me/", this::me));
+                Route.get("/users/me/", this::me),
+                Route.post("/users/me/password", this::changePassword));
     }
 
     private void register(ServerRequest request, ServerResponse response) {
-        Requests.requireMediaType(request, "application/json", "Content-Type must be application/json");
-        JsonObject body = JsonCodec.parseObject(Requests.body(request))
-                .orElseThrow(() -> HttpProblem.validation(FieldError.bodyNotAnObject()));
+        JsonObject body = jsonBody(request);
 
         switch (registerUser.register(command(body, ClientAddresses.of(request, settings.trustForwardedFor())))) {
             case RegisterUserResult.Registered(User user) ->
@@ -65,7 +69,7 @@ final class UsersHttpService implements RoutedService {
             case RegisterUserResult.PasswordRejected(String reason) ->
                     throw HttpProblem.validation(FieldError.invalid("password", reason));
             case RegisterUserResult.Overloaded(Duration retryAfter) -> throw HttpProblem.detail(
-                    Status.SERVICE_UNAVAILABLE_503, "Service busy, retry later", JsonResponses.retryAfter(retryAfter));
+                    Status.SERVICE_UNAVAILABLE_503, BUSY, JsonResponses.retryAfter(retryAfter));
         }
     }
 
@@ -81,30 +85,53 @@ final class UsersHttpService implements RoutedService {
     }
 
     private void me(ServerRequest request, ServerResponse response) {
-        String token = bearerToken(request)
-                .orElseThrow(() -> HttpProblem.detail(Status.UNAUTHORIZED_401, "Not authenticated", WWW_AUTHENTICATE_BEARER));
+        String token = BearerTokens.require(request);
 
         switch (currentUser.currentUser(new CurrentUserQuery(token))) {
             case CurrentUserResult.Authenticated(User user) ->
                     JsonResponses.send(response, Status.OK_200, UserResponse.from(user).toJson(), JsonResponses.NO_STORE);
-            case CurrentUserResult.InvalidToken invalid -> throw HttpProblem.detail(Status.UNAUTHORIZED_401,
-                    "Could not validate credentials", WWW_AUTHENTICATE_INVALID_TOKEN);
-            case CurrentUserResult.InactiveUser inactive ->
-                    throw HttpProblem.detail(Status.BAD_REQUEST_400, "Inactive user");
+            case CurrentUserResult.InvalidToken invalid -> throw BearerTokens.invalidToken();
+            case CurrentUserResult.InactiveUser inactive -> throw inactiveUser();
         }
     }
 
-    /** The credentials of a single {@code Authorization: Bearer <token>} header (scheme case-insensitive). */
-    private static Optional<String> bearerToken(ServerRequest request) {
-        List<String> values = request.headers().all(HeaderNames.AUTHORIZATION, List::of);
-        if (values.size() != 1) {
-            return Optional.empty();
+    /**
+     * The token is looked at first, so a request without one learns nothing about the body rules; the body is
+     * read like a registration's (JSON only, the same limits, every field problem in one 422).
+     */
+    private void changePassword(ServerRequest request, ServerResponse response) {
+        String token = BearerTokens.require(request);
+        JsonFields fields = new JsonFields(jsonBody(request));
+        PlainPassword current = fields.required("current_password", PlainPassword::new);
+        PlainPassword next = fields.required("new_password", PlainPassword::new);
+        fields.throwIfInvalid();
+        ChangePasswordCommand command = new ChangePasswordCommand(token, current, next,
+                ClientAddresses.of(request, settings.trustForwardedFor()));
+
+        switch (changePassword.changePassword(command)) {
+            case ChangePasswordResult.Changed(AccessToken accessToken, String refreshToken) ->
+                    JsonResponses.send(response, Status.OK_200,
+                            TokenResponse.bearer(accessToken, refreshToken, false).toJson(),
+                            JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+            case ChangePasswordResult.InvalidToken invalid -> throw BearerTokens.invalidToken();
+            case ChangePasswordResult.InactiveUser inactive -> throw inactiveUser();
+            case ChangePasswordResult.WrongCurrentPassword wrong ->
+                    throw HttpProblem.detail(Status.BAD_REQUEST_400, "Incorrect password");
+            // As registration words a password the policy refuses, on the field that holds it.
+            case ChangePasswordResult.PasswordRejected(String reason) ->
+                    throw HttpProblem.validation(FieldError.invalid("new_password", reason));
+            case ChangePasswordResult.Overloaded(Duration retryAfter) -> throw HttpProblem.detail(
+                    Status.SERVICE_UNAVAILABLE_503, BUSY, JsonResponses.retryAfter(retryAfter));
         }
-        String value = values.getFirst().strip();
-        int space = value.indexOf(' ');
-        if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Bearer")) {
-            return Optional.empty();
-        }
-        return Optional.of(value.substring(space + 1).strip()).filter(token -> !token.isEmpty());
+    }
+
+    private static JsonObject jsonBody(ServerRequest request) {
+        Requests.requireMediaType(request, JSON, "Content-Type must be " + JSON);
+        return JsonCodec.parseObject(Requests.body(request))
+                .orElseThrow(() -> HttpProblem.validation(FieldError.bodyNotAnObject()));
+    }
+
+    private static HttpProblem inactiveUser() {
+        return HttpProblem.detail(Status.BAD_REQUEST_400, "Inactive user");
     }
 }

@@ -1,16 +1,26 @@
 package dev.gatehouse.adapter.web;
 
+import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import java.util.Objects;
 
 /** The use cases the HTTP layer drives. */
-public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser) {
+public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                          RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                          ChangePasswordUseCase changePassword) {
 
     public WebUseCases {
         Objects.requireNonNull(logIn, "logIn");
         Objects.requireNonNull(registerUser, "registerUser");
         Objects.requireNonNull(currentUser, "currentUser");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(revokeToken, "revokeToken");
+        Objects.requireNonNull(logOut, "logOut");
+        Objects.requireNonNull(changePassword, "changePassword");
     }
 }

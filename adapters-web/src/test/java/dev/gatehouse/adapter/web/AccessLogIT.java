@@ -29,6 +29,7 @@ class AccessLogIT {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String PASSWORD = "Pa55word-that-must-never-be-logged";
+    private static final String NEW_PASSWORD = "Renewed-pa55word-that-must-never-be-logged";
     private static final Pattern FRESH_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern LINE = Pattern.compile(
             "method=[A-Z]+ route=\\S+ status=[0-9]{3} duration_ms=([0-9]+\\.[0-9]|-) request_id=[A-Za-z0-9._-]{1,64} client=\\S+");
@@ -182,11 +183,26 @@ class AccessLogIT {
             post("/token", FORM, "username=johndoe&password=" + PASSWORD + "-wrong", "probe-4");
             post("/users", "application/json", "{\"username\":\"jane\",\"password\":\"" + PASSWORD + "\"}", "probe-5");
             GATEHOUSE.forgetFailedLogins();
+            String refreshToken = Json.createReader(new StringReader(login.body())).readObject().getString("refresh_token");
+            RawHttp.Answer refreshed = post("/token", FORM, "grant_type=refresh_token&refresh_token=" + refreshToken, "probe-6");
+            assertEquals(200, refreshed.status(), refreshed::toString);
+            String nextRefreshToken = Json.createReader(new StringReader(refreshed.body())).readObject().getString("refresh_token");
+            // The first access token expired while the failed login was forgotten; the refreshed one is fresh.
+            String refreshedToken = Json.createReader(new StringReader(refreshed.body())).readObject().getString("access_token");
+            RawHttp.Answer changed = post("/users/me/password", "application/json", "{\"current_password\":\"" + PASSWORD
+                    + "\",\"new_password\":\"" + NEW_PASSWORD + "\"}", "probe-7", "Authorization: Bearer " + refreshedToken);
+            assertEquals(200, changed.status(), changed::toString);
+            String newSession = Json.createReader(new StringReader(changed.body())).readObject().getString("access_token");
+            String newRefreshToken = Json.createReader(new StringReader(changed.body())).readObject().getString("refresh_token");
+            assertEquals(200, post("/revoke", FORM, "token=" + nextRefreshToken, "probe-8").status());
+            assertEquals(204, post("/logout?everywhere=true", FORM, "", "probe-9", "Authorization: Bearer " + newSession).status());
 
-            List<String> probes = access.awaitMessages(line -> line.contains(" request_id=probe-"), 5);
+            List<String> probes = access.awaitMessages(line -> line.contains(" request_id=probe-"), 9);
             assertEquals(List.of("method=POST route=/token status=200", "method=GET route=/users/me status=200",
                     "method=GET route=/users/me status=401", "method=POST route=/token status=401",
-                    "method=POST route=/users status=201"),
+                    "method=POST route=/users status=201", "method=POST route=/token status=200",
+                    "method=POST route=/users/me/password status=200", "method=POST route=/revoke status=200",
+                    "method=POST route=/logout status=204"),
                     probes.stream().sorted(Comparator.comparing(line -> line.substring(line.indexOf("probe-"))))
                             .map(line -> line.substring(0, line.indexOf(" duration_ms="))).toList());
             List<String> written = new ArrayList<>(access.messages());
@@ -204,8 +220,13 @@ class AccessLogIT {
                 }
             }
             String secretPart = token.substring(token.lastIndexOf('.') + 1);
+            List<String> refreshTokens = List.of(refreshToken, nextRefreshToken, newRefreshToken);
             for (String line : written) {
                 assertFalse(line.contains(PASSWORD), line);
+                assertFalse(line.contains(NEW_PASSWORD), line);
+                assertFalse(line.contains(newSession.substring(newSession.lastIndexOf('.') + 1)), line);
+                assertFalse(line.contains(refreshedToken.substring(refreshedToken.lastIndexOf('.') + 1)), line);
+                refreshTokens.forEach(secret -> assertFalse(line.contains(secret), line));
                 assertFalse(line.contains(token) || line.contains(secretPart), line);
                 assertFalse(line.contains(cookie.substring(cookie.indexOf('=') + 1)), line);
             }
@@ -238,10 +259,12 @@ class AccessLogIT {
         return chunks.append("0\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static RawHttp.Answer post(String path, String contentType, String body, String requestId) {
+    private static RawHttp.Answer post(String path, String contentType, String body, String requestId, String... headers) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return RawHttp.send(server.port(), RawHttp.request("POST " + path + " HTTP/1.1", List.of("Content-Type: " + contentType,
-                "Content-Length: " + bytes.length, "X-Request-Id: " + requestId), bytes));
+        List<String> all = new ArrayList<>(List.of("Content-Type: " + contentType, "Content-Length: " + bytes.length,
+                "X-Request-Id: " + requestId));
+        all.addAll(List.of(headers));
+        return RawHttp.send(server.port(), RawHttp.request("POST " + path + " HTTP/1.1", all, bytes));
     }
 
     private static RawHttp.Answer get(String path, List<String> headers) {

@@ -16,6 +16,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import io.helidon.metrics.api.Counter;
@@ -43,13 +44,23 @@ class GatehouseMetersTest {
     void counts_every_kind_of_audit_event_and_hands_it_on() {
         RecordingAuditLog recorded = new RecordingAuditLog();
         var audit = GatehouseMeters.countingOutcomes(recorded);
-        Map<AuditEvent.Type, Counter> counters = Map.of(
-                AuditEvent.Type.LOGIN_SUCCEEDED, counter(GatehouseMeters.LOGINS, "outcome", "succeeded"),
-                AuditEvent.Type.LOGIN_FAILED, counter(GatehouseMeters.LOGINS, "outcome", "failed"),
-                AuditEvent.Type.LOGIN_THROTTLED, counter(GatehouseMeters.LOGINS, "outcome", "throttled"),
-                AuditEvent.Type.FLOOD_REJECTED, counter(GatehouseMeters.FLOOD_REJECTIONS),
-                AuditEvent.Type.USER_REGISTERED, counter(GatehouseMeters.REGISTRATIONS),
-                AuditEvent.Type.PASSWORD_REHASHED, counter(GatehouseMeters.PASSWORD_REHASHES));
+        Map<AuditEvent.Type, Counter> counters = Map.ofEntries(
+                Map.entry(AuditEvent.Type.LOGIN_SUCCEEDED, counter(GatehouseMeters.LOGINS, "outcome", "succeeded")),
+                Map.entry(AuditEvent.Type.LOGIN_FAILED, counter(GatehouseMeters.LOGINS, "outcome", "failed")),
+                Map.entry(AuditEvent.Type.LOGIN_THROTTLED, counter(GatehouseMeters.LOGINS, "outcome", "throttled")),
+                Map.entry(AuditEvent.Type.FLOOD_REJECTED, counter(GatehouseMeters.FLOOD_REJECTIONS)),
+                Map.entry(AuditEvent.Type.USER_REGISTERED, counter(GatehouseMeters.REGISTRATIONS)),
+                Map.entry(AuditEvent.Type.PASSWORD_REHASHED, counter(GatehouseMeters.PASSWORD_REHASHES)),
+                Map.entry(AuditEvent.Type.TOKEN_REFRESHED, counter(GatehouseMeters.SESSION_EVENTS, "event", "refreshed")),
+                Map.entry(AuditEvent.Type.REFRESH_TOKEN_REUSED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "refresh_token_reused")),
+                Map.entry(AuditEvent.Type.SESSION_REVOKED, counter(GatehouseMeters.SESSION_EVENTS, "event", "revoked")),
+                Map.entry(AuditEvent.Type.LOGGED_OUT, counter(GatehouseMeters.SESSION_EVENTS, "event", "logged_out")),
+                Map.entry(AuditEvent.Type.LOGGED_OUT_EVERYWHERE,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "logged_out_everywhere")),
+                Map.entry(AuditEvent.Type.PASSWORD_CHANGED, counter(GatehouseMeters.PASSWORD_CHANGES, "outcome", "changed")),
+                Map.entry(AuditEvent.Type.PASSWORD_CHANGE_REFUSED,
+                        counter(GatehouseMeters.PASSWORD_CHANGES, "outcome", "refused")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {
@@ -123,7 +134,7 @@ class GatehouseMetersTest {
         long invalidBefore = invalid.count();
         User user = User.register(new Username("johndoe"), new FastPasswordHasher().hash(PASSWORD), null, null, NOW);
 
-        AccessToken token = tokens.issue(user, Set.of());
+        AccessToken token = tokens.issue(user, Set.of(), SessionId.newId());
         assertTrue(tokens.verify(token.value()).isPresent());
         assertTrue(tokens.verify("forged").isEmpty());
         assertTrue(tokens.verify(token.value()).isPresent());

@@ -11,6 +11,7 @@ import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import jakarta.json.Json;
@@ -25,7 +26,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -49,7 +52,7 @@ class JwtAccessTokensForgeryTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final JwtAccessTokens tokens = new JwtAccessTokens(new JwtSettings(ISSUER, AUDIENCE, secret,
             JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
-    private final String genuine = tokens.issue(johnDoe(), Set.of()).value();
+    private final String genuine = tokens.issue(johnDoe(), Set.of(), SessionId.newId()).value();
     private final String keyId = decode(genuine.split("\\.")[0]).getString("kid");
 
     @Test
@@ -60,11 +63,44 @@ class JwtAccessTokensForgeryTest {
         assertEquals("4b7c1a9e-0000-4000-8000-000000000001", claims.tokenId());
         assertEquals(NOW, claims.issuedAt());
         assertEquals(NOW.plus(Duration.ofMinutes(15)), claims.expiresAt());
+        // Made without sv and sid, like a token from before sessions: version 0, no session.
+        assertEquals(0, claims.securityVersion());
+        assertEquals(Optional.empty(), claims.session());
+    }
+
+    @Test
+    void reads_back_the_security_version_and_session_it_wrote() {
+        SessionId session = SessionId.newId();
+        User renewed = johnDoe().endAllSessions().endAllSessions().endAllSessions();
+
+        AccessToken token = tokens.issue(renewed, Set.of(), session);
+        JsonObject payload = decode(token.value().split("\\.")[1]);
+        AccessTokenClaims claims = tokens.verify(token.value()).orElseThrow();
+
+        assertEquals(3, payload.getJsonNumber("sv").longValueExact());
+        assertTrue(payload.getJsonNumber("sv").isIntegral());
+        assertEquals(session.value().toString(), payload.getString("sid"));
+        assertEquals(3, claims.securityVersion());
+        assertEquals(Optional.of(session), claims.session());
+    }
+
+    @Test
+    void accepts_a_hand_made_security_version_and_session_in_the_form_it_writes() {
+        AccessTokenClaims claims = tokens.verify(forge(header(), claims(c -> {
+            c.put("sv", 7);
+            c.put("sid", "0b7e4a3c-1d2f-4e5a-8b6c-7d8e9f0a1b2c");
+        }))).orElseThrow();
+
+        assertEquals(7, claims.securityVersion());
+        assertEquals(Optional.of(new SessionId(UUID.fromString("0b7e4a3c-1d2f-4e5a-8b6c-7d8e9f0a1b2c"))), claims.session());
+        assertEquals(0, tokens.verify(forge(header(), claims(c -> c.put("sv", 0)))).orElseThrow().securityVersion());
+        assertEquals(Long.MAX_VALUE,
+                tokens.verify(forge(header(), claims(c -> c.put("sv", Long.MAX_VALUE)))).orElseThrow().securityVersion());
     }
 
     @Test
     void issues_exactly_the_documented_header_and_claims() {
-        AccessToken token = tokens.issue(johnDoe(), Set.of(new Scope("me")));
+        AccessToken token = tokens.issue(johnDoe(), Set.of(new Scope("me")), SessionId.newId());
         String[] parts = token.value().split("\\.");
 
         assertEquals(Set.of("alg", "typ", "kid"), decode(parts[0]).keySet());
@@ -73,7 +109,7 @@ class JwtAccessTokensForgeryTest {
         JsonObject payload = decode(parts[1]);
         // Helidon's Jwt builder always adds "upn" (MicroProfile JWT's user principal) equal to "sub" and writes
         // "aud" as an array (see JwtAccessTokens.issue); the claim set is still exactly the one we choose.
-        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "scope"), payload.keySet());
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "sv", "sid", "scope"), payload.keySet());
         assertEquals(ISSUER, payload.getString("iss"));
         assertEquals(Json.createArrayBuilder().add(AUDIENCE).build(), payload.getJsonArray("aud"));
         assertEquals("johndoe", payload.getString("sub"));
@@ -82,14 +118,15 @@ class JwtAccessTokensForgeryTest {
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("iat").longValueExact());
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("nbf").longValueExact());
         assertEquals(NOW.plusSeconds(900).getEpochSecond(), payload.getJsonNumber("exp").longValueExact());
-        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti"), decode(genuine.split("\\.")[1]).keySet());
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "sv", "sid"),
+                decode(genuine.split("\\.")[1]).keySet());
     }
 
     @Test
     void truncates_the_issue_time_to_whole_seconds() {
         clock.advance(Duration.ofMillis(1_700));
 
-        AccessToken token = tokens.issue(johnDoe(), Set.of());
+        AccessToken token = tokens.issue(johnDoe(), Set.of(), SessionId.newId());
 
         assertEquals(NOW.plusSeconds(1), token.issuedAt());
         assertEquals(JwtSettings.DEFAULT_LIFETIME, token.lifetime());
@@ -137,7 +174,7 @@ class JwtAccessTokensForgeryTest {
         JwtAccessTokens stranger = new JwtAccessTokens(new JwtSettings(ISSUER, AUDIENCE, JwtSettings.randomSecret(),
                 JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
 
-        assertTrue(tokens.verify(stranger.issue(johnDoe(), Set.of()).value()).isEmpty());
+        assertTrue(tokens.verify(stranger.issue(johnDoe(), Set.of(), SessionId.newId()).value()).isEmpty());
         assertTrue(stranger.verify(genuine).isEmpty());
     }
 
@@ -198,6 +235,19 @@ class JwtAccessTokensForgeryTest {
         corpus.put("sub not a valid username", forge(header(), claims(c -> c.put("sub", "john doe; drop table"))));
         corpus.put("sub as a number", forge(header(), claims(c -> c.put("sub", 42))));
         corpus.put("scope not a valid scope list", forge(header(), claims(c -> c.put("scope", "me \"admin\""))));
+        corpus.put("sv negative", forge(header(), claims(c -> c.put("sv", -1))));
+        corpus.put("sv as a string", forge(header(), claims(c -> c.put("sv", "1"))));
+        corpus.put("sv as a fraction", forge(header(), claims(c -> c.put("sv", 1.5))));
+        corpus.put("sv out of range", forge(header(), claims(c -> c.put("sv", new BigInteger("9223372036854775808")))));
+        corpus.put("sv null", forge(header(), claims(c -> c.put("sv", null))));
+        corpus.put("sv as a boolean", forge(header(), claims(c -> c.put("sv", true))));
+        corpus.put("sid not a UUID", forge(header(), claims(c -> c.put("sid", "session-1"))));
+        corpus.put("sid a UUID in upper case", forge(header(), claims(c -> c.put("sid", "0B7E4A3C-1D2F-4E5A-8B6C-7D8E9F0A1B2C"))));
+        corpus.put("sid a UUID in a lenient spelling", forge(header(), claims(c -> c.put("sid", "1-1-1-1-1"))));
+        corpus.put("sid empty", forge(header(), claims(c -> c.put("sid", ""))));
+        corpus.put("sid as a number", forge(header(), claims(c -> c.put("sid", 42))));
+        corpus.put("sid null", forge(header(), claims(c -> c.put("sid", null))));
+        corpus.put("sid with trailing text", forge(header(), claims(c -> c.put("sid", "0b7e4a3c-1d2f-4e5a-8b6c-7d8e9f0a1b2c "))));
         corpus.put("payload not JSON", signed(encode(header()) + "." + BASE64URL.encodeToString(bytes("not json"))));
         corpus.put("payload a JSON array", signed(encode(header()) + "." + BASE64URL.encodeToString(bytes("[1,2]"))));
         corpus.put("payload with trailing garbage", signed(encode(header()) + "." + BASE64URL.encodeToString(

@@ -7,17 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.service.ChangePasswordService;
 import dev.gatehouse.application.service.CurrentUserService;
 import dev.gatehouse.application.service.LogInService;
+import dev.gatehouse.application.service.LogOutService;
+import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
+import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import jakarta.json.Json;
@@ -59,11 +65,16 @@ class MetricsIT {
         AccessTokens tokens = GatehouseMeters.counted(new JwtAccessTokens(new JwtSettings("gatehouse-test", "gatehouse-test",
                 secret, JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), CLOCK));
         AuditLog audit = GatehouseMeters.countingOutcomes(new RecordingAuditLog());
+        InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
         WebUseCases useCases = new WebUseCases(
-                new LogInService(USERS, hasher, tokens, new InMemoryLoginThrottle(),
+                new LogInService(USERS, hasher, tokens, sessions, new InMemoryLoginThrottle(),
                         new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT, CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
-                new CurrentUserService(tokens, USERS));
+                new CurrentUserService(tokens, USERS),
+                new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, CLOCK),
+                new RevokeTokenService(sessions, tokens, USERS, audit, CLOCK),
+                new LogOutService(tokens, USERS, sessions, audit, CLOCK),
+                new ChangePasswordService(tokens, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, CLOCK));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));
         GatehouseMeters.registerPoolGauges(() -> new ConnectionPoolStats(3, 4, 7, 2, 10));
         server = new RealServer(useCases, WebSettings.DEFAULT);

@@ -54,6 +54,8 @@ class OpenApiContractIT {
     static void start() throws Exception {
         HEALTHY.addUser("johndoe", PASSWORD, "johndoe@example.com", "John Doe");
         HEALTHY.addUser("alice", PASSWORD, null, null);
+        HEALTHY.addUser("bob", PASSWORD, null, null);
+        HEALTHY.addUser("carol", PASSWORD, null, null);
         BUSY.addUser("johndoe", PASSWORD, null, null);
         BUSY.hasher.saturate();
         healthy = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT,
@@ -68,6 +70,18 @@ class OpenApiContractIT {
                     throw DOWN;
                 },
                 query -> {
+                    throw DOWN;
+                },
+                command -> {
+                    throw DOWN;
+                },
+                command -> {
+                    throw DOWN;
+                },
+                command -> {
+                    throw DOWN;
+                },
+                command -> {
                     throw DOWN;
                 }), WebSettings.DEFAULT, Operations.NONE);
         try (InputStream in = OpenApiContractIT.class.getClassLoader().getResourceAsStream(OpenApiHttpService.DOCUMENT)) {
@@ -156,13 +170,14 @@ class OpenApiContractIT {
     }
 
     @Test
-    void declares_fastapis_password_bearer_scheme_on_the_current_user() {
+    void declares_fastapis_password_bearer_scheme_on_every_endpoint_behind_a_token() {
         assertEquals("3.1.0", document.getString("openapi"));
         assertEquals(json("""
                 {"type":"oauth2","flows":{"password":{"tokenUrl":"/token","scopes":{}}}}"""),
                 document.getJsonObject("components").getJsonObject("securitySchemes").get("OAuth2PasswordBearer"));
         documentedOperations().forEach((endpoint, operation) -> {
-            boolean secured = endpoint.startsWith("GET /users/me");
+            boolean secured = endpoint.startsWith("GET /users/me") || endpoint.equals("POST /logout")
+                    || endpoint.equals("POST /users/me/password");
             assertEquals(secured ? json("[{\"OAuth2PasswordBearer\":[]}]") : null, operation.get("security"), endpoint);
         });
     }
@@ -216,6 +231,60 @@ class OpenApiContractIT {
             exchanges.add(get(storeDown, path, List.of("Authorization: Bearer abc")));
         }
 
+        // POST /token with the refresh token grant.
+        Exchange refreshed = exchange(exchanges, healthy, "POST", "/token", FORM,
+                "grant_type=refresh_token&refresh_token=" + form(refreshToken(johndoe)));
+        assertEquals(200, refreshed.answer().status(), refreshed::toString);
+        exchange(exchanges, healthy, "POST", "/token", FORM, "grant_type=refresh_token&refresh_token=not-a-refresh-token");
+        exchange(exchanges, healthy, "POST", "/token", FORM, "grant_type=refresh_token");
+        exchange(exchanges, storeDown, "POST", "/token", FORM, "grant_type=refresh_token&refresh_token=abc");
+
+        // POST /revoke
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=" + form(refreshToken(refreshed)) + "&token_type_hint=refresh_token");
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=not-a-token");
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token_type_hint=access_token");
+        exchanges.add(framingExchange("/revoke", FORM));
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=" + "a".repeat(70_000));
+        exchange(exchanges, healthy, "POST", "/revoke", JSON, "{\"token\":\"abc\"}");
+        exchange(exchanges, storeDown, "POST", "/revoke", FORM, "token=abc");
+
+        // POST /logout
+        String bob = accessToken(exchange(exchanges, healthy, "POST", "/token", FORM, "username=bob&password=" + form(PASSWORD)));
+        List<String> asBob = List.of("Authorization: Bearer " + bob);
+        exchanges.add(post(healthy, "/logout", "/logout?everywhere=%zz", null, "", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout?everywhere=maybe", null, "", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", FORM, "everywhere=" + "a".repeat(70_000), asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", JSON, "{\"everywhere\":true}", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", FORM, "everywhere=true", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", null, "", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", null, "", List.of()));
+        exchanges.add(post(storeDown, "/logout", "/logout", null, "", List.of("Authorization: Bearer abc")));
+        exchanges.add(framingExchange("/logout", FORM));
+
+        // POST /users/me/password
+        String carol = accessToken(exchange(exchanges, healthy, "POST", "/token", FORM, "username=carol&password=" + form(PASSWORD)));
+        String newPassword = PASSWORD + " renewed";
+        String change = "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + newPassword + "\"}";
+        Exchange changed = post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + carol));
+        exchanges.add(changed);
+        List<String> asCarol = List.of("Authorization: Bearer " + accessToken(changed));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON,
+                "{\"current_password\":\"" + newPassword + "\",\"new_password\":\"short\"}", asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, "{\"new_password\":\"x\"}", asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON,
+                "{\"current_password\":\"" + "a".repeat(70_000) + "\"}", asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", FORM, "current_password=x&new_password=y", asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change,
+                List.of("Authorization: Bearer " + accessToken(alice))));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of()));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + carol)));
+        exchanges.add(framingExchange("/users/me/password", JSON));
+        String busyToken = BUSY.tokens.issue(BUSY.users.findByUsername(new dev.gatehouse.domain.Username("johndoe")).orElseThrow(),
+                Set.of(), dev.gatehouse.domain.SessionId.newId()).value();
+        exchanges.add(post(busy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + busyToken)));
+        exchanges.add(post(storeDown, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer abc")));
+
         for (String path : List.of("/health/live", "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
             exchanges.add(get(healthy, path, List.of()));
         }
@@ -253,14 +322,13 @@ class OpenApiContractIT {
         assertEquals(1, answer.all("X-Request-Id").size(), what);
 
         String contentType = answer.header("Content-Type");
-        assertNotNull(contentType, what);
-        String mediaType = contentType.split(";")[0].strip();
         JsonObject content = response.getJsonObject("content");
-        assertTrue(content.containsKey(mediaType), () -> "undocumented media type " + mediaType + ": " + what);
-        if (mediaType.equals(JSON)) {
-            JsonValue body = Json.createReader(new StringReader(answer.body())).readValue();
-            List<String> problems = schemas.problems(body, content.getJsonObject(mediaType).getJsonObject("schema"));
-            assertEquals(List.of(), problems, what);
+        if (content == null) {
+            // Documented without content: no body, so nothing to label either.
+            assertEquals("", answer.body(), what);
+            assertEquals(null, contentType, what);
+        } else {
+            checkContent(answer, content, contentType, what);
         }
 
         JsonObject headers = response.getJsonObject("headers");
@@ -276,6 +344,17 @@ class OpenApiContractIT {
                             () -> name + ": " + what);
                 }
             });
+        }
+    }
+
+    private static void checkContent(RawHttp.Answer answer, JsonObject content, String contentType, String what) {
+        assertNotNull(contentType, what);
+        String mediaType = contentType.split(";")[0].strip();
+        assertTrue(content.containsKey(mediaType), () -> "undocumented media type " + mediaType + ": " + what);
+        if (mediaType.equals(JSON)) {
+            JsonValue body = Json.createReader(new StringReader(answer.body())).readValue();
+            List<String> problems = schemas.problems(body, content.getJsonObject(mediaType).getJsonObject("schema"));
+            assertEquals(List.of(), problems, what);
         }
     }
 
@@ -339,6 +418,21 @@ class OpenApiContractIT {
         return exchange;
     }
 
+    /**
+     * A POST to the documented {@code endpoint} at {@code target} (which may add a query), with extra headers;
+     * {@code contentType} null sends none.
+     */
+    private static Exchange post(RealServer server, String endpoint, String target, String contentType, String body,
+                                 List<String> headers) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(headers);
+        if (contentType != null) {
+            all.add("Content-Type: " + contentType);
+        }
+        all.add("Content-Length: " + bytes.length);
+        return new Exchange("POST " + endpoint, RawHttp.send(server.port(), RawHttp.request("POST " + target + " HTTP/1.1", all, bytes)));
+    }
+
     /** A body whose length is ambiguous: refused before any handler reads it. */
     private static Exchange framingExchange(String path, String contentType) {
         return new Exchange("POST " + path, RawHttp.send(healthy.port(), RawHttp.request("POST " + path + " HTTP/1.1",
@@ -357,6 +451,11 @@ class OpenApiContractIT {
     private static String accessToken(Exchange login) {
         assertEquals(200, login.answer().status(), login::toString);
         return json(login.answer().body()).asJsonObject().getString("access_token");
+    }
+
+    private static String refreshToken(Exchange tokens) {
+        assertEquals(200, tokens.answer().status(), tokens::toString);
+        return json(tokens.answer().body()).asJsonObject().getString("refresh_token");
     }
 
     private static String form(String value) {

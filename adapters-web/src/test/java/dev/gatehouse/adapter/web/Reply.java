@@ -27,6 +27,21 @@ record Reply(int status, ClientResponseHeaders headers, String body) {
         }
     }
 
+    /**
+     * An answer that has no body: no content type either, and {@code X-Content-Type-Options: nosniff} as on
+     * every answer.
+     */
+    static Reply empty(HttpClientResponse response) {
+        try (response) {
+            String body = response.entity().hasEntity() ? response.as(String.class) : "";
+            Reply reply = new Reply(response.status().code(), response.headers(), body);
+            assertEquals("", body, reply::toString);
+            assertEquals(List.of(), reply.headers().all(HeaderNames.CONTENT_TYPE, List::of), reply::toString);
+            assertEquals(List.of("nosniff"), reply.headers().all(HeaderNames.X_CONTENT_TYPE_OPTIONS, List::of), reply::toString);
+            return reply;
+        }
+    }
+
     JsonObject json() {
         return Json.createReader(new StringReader(body)).readObject();
     }

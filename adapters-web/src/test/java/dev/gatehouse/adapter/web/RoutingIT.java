@@ -34,6 +34,18 @@ class RoutingIT {
                 },
                 query -> {
                     throw new UnsupportedOperationException(SECRET_DETAIL);
+                },
+                command -> {
+                    throw new IllegalStateException(SECRET_DETAIL);
+                },
+                command -> {
+                    throw new IllegalStateException(SECRET_DETAIL);
+                },
+                command -> {
+                    throw new IllegalStateException(SECRET_DETAIL);
+                },
+                command -> {
+                    throw new IllegalStateException(SECRET_DETAIL);
                 });
         GatehouseRouting.configure(routing, failing);
     }
@@ -65,7 +77,15 @@ class RoutingIT {
                         .submit("username=johndoe&password=whatever1")),
                 Reply.of(client.post("/users").header(HeaderNames.CONTENT_TYPE, "application/json")
                         .submit("{\"username\":\"alice\",\"password\":\"whatever1\"}")),
-                Reply.of(client.get("/users/me").header(HeaderNames.AUTHORIZATION, "Bearer abc").request()));
+                Reply.of(client.get("/users/me").header(HeaderNames.AUTHORIZATION, "Bearer abc").request()),
+                Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                        .submit("grant_type=refresh_token&refresh_token=abc")),
+                Reply.of(client.post("/revoke").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                        .submit("token=abc")),
+                Reply.of(client.post("/logout").header(HeaderNames.AUTHORIZATION, "Bearer abc").request()),
+                Reply.of(client.post("/users/me/password").header(HeaderNames.AUTHORIZATION, "Bearer abc")
+                        .header(HeaderNames.CONTENT_TYPE, "application/json")
+                        .submit("{\"current_password\":\"whatever1\",\"new_password\":\"whatever2\"}")));
 
         for (Reply reply : replies) {
             reply.expect(500, """

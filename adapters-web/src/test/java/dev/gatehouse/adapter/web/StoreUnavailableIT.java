@@ -36,6 +36,18 @@ class StoreUnavailableIT {
                 },
                 query -> {
                     throw DOWN;
+                },
+                command -> {
+                    throw DOWN;
+                },
+                command -> {
+                    throw DOWN;
+                },
+                command -> {
+                    throw DOWN;
+                },
+                command -> {
+                    throw DOWN;
                 }));
     }
 
@@ -46,6 +58,14 @@ class StoreUnavailableIT {
         assertUnavailable(client.post("/users/").header(HeaderNames.CONTENT_TYPE, "application/json")
                 .submit("{\"username\":\"jane\",\"password\":\"correct horse battery\"}"));
         assertUnavailable(client.get("/users/me").header(HeaderNames.AUTHORIZATION, "Bearer abc").request());
+        assertUnavailable(client.post("/token").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .submit("grant_type=refresh_token&refresh_token=abc"));
+        assertUnavailable(client.post("/revoke").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .submit("token=abc"));
+        assertUnavailable(client.post("/logout").header(HeaderNames.AUTHORIZATION, "Bearer abc").request());
+        assertUnavailable(client.post("/users/me/password").header(HeaderNames.AUTHORIZATION, "Bearer abc")
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit("{\"current_password\":\"secret-one\",\"new_password\":\"secret-two\"}"));
     }
 
     private static void assertUnavailable(HttpClientResponse response) {

@@ -1,10 +1,15 @@
 package dev.gatehouse.adapter.web;
 
+import dev.gatehouse.application.service.ChangePasswordService;
 import dev.gatehouse.application.service.CurrentUserService;
 import dev.gatehouse.application.service.LogInService;
+import dev.gatehouse.application.service.LogOutService;
+import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
+import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
@@ -15,6 +20,7 @@ import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
@@ -31,14 +37,19 @@ final class TestGatehouse {
     final FastPasswordHasher hasher = new FastPasswordHasher();
     final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     final RecordingAuditLog audit = new RecordingAuditLog();
+    final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
     private final byte[] secret = JwtSettings.randomSecret();
     final JwtAccessTokens tokens = new JwtAccessTokens(new JwtSettings("gatehouse-test", "gatehouse-test",
             secret, JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
     final HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, clock);
     final WebUseCases useCases = new WebUseCases(
-            new LogInService(users, hasher, tokens, throttle, devices, audit, LoginProtection.DEFAULT, clock),
+            new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT, clock),
             new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
-            new CurrentUserService(tokens, users));
+            new CurrentUserService(tokens, users),
+            new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock),
+            new RevokeTokenService(sessions, tokens, users, audit, clock),
+            new LogOutService(tokens, users, sessions, audit, clock),
+            new ChangePasswordService(tokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock));
 
     /** Stores an active user directly, bypassing HTTP. */
     User addUser(String username, String password, String email, String fullName) {

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +32,9 @@ class TokenEndpointIT {
     private static final String INVALID_GRANT = """
             {"detail":"Incorrect username or password","error":"invalid_grant",
              "error_description":"Incorrect username or password"}""";
+    private static final String INVALID_REFRESH_TOKEN = """
+            {"detail":"Invalid refresh token","error":"invalid_grant",
+             "error_description":"The refresh token is invalid, expired, revoked or already used"}""";
     private static final String MALFORMED = """
             {"detail":"Malformed form body","error":"invalid_request","error_description":"Malformed form body"}""";
 
@@ -60,7 +65,8 @@ class TokenEndpointIT {
 
         assertEquals(200, reply.status(), reply::toString);
         JsonObject body = reply.json();
-        assertEquals(Set.of("access_token", "token_type", "expires_in"), body.keySet());
+        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token"), body.keySet());
+        assertFalse(body.getString("refresh_token").isEmpty());
         assertEquals("bearer", body.getString("token_type"));
         assertEquals(900, body.getJsonNumber("expires_in").longValueExact());
         assertTrue(body.getJsonNumber("expires_in").isIntegral());
@@ -130,7 +136,7 @@ class TokenEndpointIT {
     void refuses_other_grant_types_before_looking_at_the_fields() {
         String unsupported = """
                 {"detail":"Unsupported grant type","error":"unsupported_grant_type",
-                 "error_description":"Only the password grant is supported"}""";
+                 "error_description":"Only the password and refresh_token grants are supported"}""";
 
         token("grant_type=client_credentials&username=johndoe&password=" + encode(PASSWORD)).expect(400, unsupported);
         token("grant_type=authorization_code").expect(400, unsupported);
@@ -220,6 +226,91 @@ class TokenEndpointIT {
         assertEquals("POST", get.header(HeaderNames.ALLOW));
     }
 
+    // ---- grant_type=refresh_token
+
+    @Test
+    void exchanges_a_refresh_token_for_a_new_access_token_and_the_next_refresh_token() {
+        JsonObject login = token("username=johndoe&password=" + encode(PASSWORD)).json();
+
+        Reply reply = refresh("refresh_token=" + encode(login.getString("refresh_token")));
+
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject body = reply.json();
+        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token"), body.keySet());
+        assertEquals("bearer", body.getString("token_type"));
+        assertEquals(900, body.getJsonNumber("expires_in").longValueExact());
+        assertNotEquals(login.getString("refresh_token"), body.getString("refresh_token"));
+        assertNotEquals(login.getString("access_token"), body.getString("access_token"));
+        assertEquals("no-store", reply.header(HeaderNames.CACHE_CONTROL));
+        assertEquals("no-cache", reply.header(HeaderNames.PRAGMA));
+        assertNull(reply.header(HeaderNames.SET_COOKIE), "a refresh is no login: no device cookie");
+        var claims = GATEHOUSE.tokens.verify(body.getString("access_token")).orElseThrow();
+        assertEquals(new Username("johndoe"), claims.subject());
+        assertEquals(GATEHOUSE.tokens.verify(login.getString("access_token")).orElseThrow().session(), claims.session());
+        // The next refresh token works in turn.
+        assertEquals(200, refresh("refresh_token=" + encode(body.getString("refresh_token"))).status());
+    }
+
+    @Test
+    void refuses_an_unknown_or_used_refresh_token_with_invalid_grant() {
+        String first = token("username=johndoe&password=" + encode(PASSWORD)).json().getString("refresh_token");
+        String second = refresh("refresh_token=" + encode(first)).json().getString("refresh_token");
+        GATEHOUSE.clock.advance(Duration.ofMinutes(1)); // past the grace for a lost answer
+
+        for (String presented : List.of("not-a-refresh-token", first, second)) {
+            Reply reply = refresh("refresh_token=" + encode(presented)).expect(400, INVALID_REFRESH_TOKEN);
+            assertNull(reply.header(HeaderNames.WWW_AUTHENTICATE));
+        }
+    }
+
+    @Test
+    void refuses_a_refresh_token_after_its_session_was_revoked() {
+        JsonObject login = token("username=johndoe&password=" + encode(PASSWORD)).json();
+        Reply.empty(client.post("/revoke").header(HeaderNames.CONTENT_TYPE, FORM)
+                .submit("token=" + encode(login.getString("refresh_token"))));
+
+        refresh("refresh_token=" + encode(login.getString("refresh_token"))).expect(400, INVALID_REFRESH_TOKEN);
+    }
+
+    @Test
+    void narrows_the_scope_on_request_and_refuses_a_broader_one_with_invalid_scope() {
+        String refreshToken = token("username=johndoe&password=" + encode(PASSWORD)).json().getString("refresh_token");
+
+        // The session holds no scopes: asking for one is asking for more.
+        refresh("refresh_token=" + encode(refreshToken) + "&scope=admin").expect(400, """
+                {"detail":"Invalid scope","error":"invalid_scope",
+                 "error_description":"The requested scope exceeds the scope of the session"}""");
+        Reply blank = refresh("refresh_token=" + encode(refreshToken) + "&scope=+");
+        assertEquals(200, blank.status(), blank::toString);
+        assertFalse(blank.json().containsKey("scope"), "a blank scope asks for nothing narrower");
+        Reply malformed = refresh("refresh_token=x&scope=" + encode("me \"admin\""));
+        assertEquals(400, malformed.status(), malformed::toString);
+        assertEquals("invalid_scope", malformed.json().getString("error"));
+    }
+
+    @Test
+    void requires_the_refresh_token_parameter_once() {
+        String missing = """
+                {"detail":"Parameter refresh_token is required","error":"invalid_request",
+                 "error_description":"Parameter refresh_token is required"}""";
+        refresh("").expect(400, missing);
+        refresh("refresh_token=").expect(400, missing);
+        refresh("refresh_token=a&refresh_token=b").expect(400, """
+                {"detail":"Parameter refresh_token must not be repeated","error":"invalid_request",
+                 "error_description":"Parameter refresh_token must not be repeated"}""");
+        token("grant_type=refresh_token&grant_type=password&refresh_token=a").expect(400, """
+                {"detail":"Parameter grant_type must not be repeated","error":"invalid_request",
+                 "error_description":"Parameter grant_type must not be repeated"}""");
+    }
+
+    @Test
+    void keeps_the_password_grant_answer_for_username_and_password_sent_with_the_refresh_grant() {
+        // The grant type decides; username and password are not looked at, so they cannot log anybody in.
+        refresh("username=johndoe&password=" + encode(PASSWORD)).expect(400, """
+                {"detail":"Parameter refresh_token is required","error":"invalid_request",
+                 "error_description":"Parameter refresh_token is required"}""");
+    }
+
     @AfterAll
     static void no_response_ever_contained_a_password() {
         assertFalse(BODIES.isEmpty());
@@ -228,6 +319,10 @@ class TokenEndpointIT {
                 assertFalse(body.contains(password), body);
             }
         }
+    }
+
+    private Reply refresh(String form) {
+        return token("grant_type=refresh_token" + (form.isEmpty() ? "" : "&" + form));
     }
 
     private Reply token(String form) {

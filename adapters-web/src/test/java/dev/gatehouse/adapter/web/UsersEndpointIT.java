@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import io.helidon.http.HeaderNames;
@@ -102,7 +103,7 @@ class UsersEndpointIT {
     void refuses_garbage_and_tampered_tokens() {
         String token = logIn("johndoe", PASSWORD);
         String[] parts = token.split("\\.");
-        String otherPayload = GATEHOUSE.tokens.issue(someone("alice"), Set.of()).value().split("\\.")[1];
+        String otherPayload = GATEHOUSE.tokens.issue(someone("alice"), Set.of(), SessionId.newId()).value().split("\\.")[1];
 
         for (String bad : List.of("garbage", "a.b.c", token + "x", token.substring(0, token.length() - 2),
                 parts[0] + "." + otherPayload + "." + parts[2], "eyJhbGciOiJub25lIn0.e30.")) {
@@ -121,7 +122,7 @@ class UsersEndpointIT {
 
     @Test
     void refuses_a_genuine_token_of_a_user_who_does_not_exist() {
-        String token = GATEHOUSE.tokens.issue(someone("ghost"), Set.of()).value();
+        String token = GATEHOUSE.tokens.issue(someone("ghost"), Set.of(), SessionId.newId()).value();
 
         expectInvalidToken(me("/users/me", "Bearer " + token));
     }

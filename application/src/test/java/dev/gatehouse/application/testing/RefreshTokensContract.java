@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 public abstract class RefreshTokensContract {
 
     /** The store under test and a repository of the users its sessions belong to, over the same storage. */
-    protected record Stores(RefreshTokens refreshTokens, UserRepository users) {
+    public record Stores(RefreshTokens refreshTokens, UserRepository users) {
     }
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");

@@ -106,6 +106,21 @@ public abstract class UserRepositoryContract {
         User found = repository.findById(user.id()).orElseThrow();
         assertTrue(found.isDisabled());
         assertEquals(new PasswordHash("$test$new-hash"), found.passwordHash());
+        assertEquals(changed, found, "every field, the security version included");
+    }
+
+    @Test
+    void keeps_the_security_version_through_add_update_and_hash_replacement() {
+        User user = aUser("versioned", null, null).endAllSessions().endAllSessions();
+        repository.add(user);
+        assertEquals(2, repository.findById(user.id()).orElseThrow().securityVersion());
+
+        repository.update(user.endAllSessions());
+        assertEquals(3, repository.findByUsername(user.username()).orElseThrow().securityVersion());
+
+        User stored = repository.findById(user.id()).orElseThrow();
+        assertTrue(repository.replacePasswordHash(user.id(), stored.passwordHash(), new PasswordHash("$test$rehashed")));
+        assertEquals(3, repository.findById(user.id()).orElseThrow().securityVersion(), "a rehash keeps the sessions");
     }
 
     @Test

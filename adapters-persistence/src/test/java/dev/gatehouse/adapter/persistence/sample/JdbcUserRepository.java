@@ -40,12 +40,14 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String UNIQUE_USERNAME_CONSTRAINT = "uq_users_username_canonical";
 
     private static final String COLUMNS =
-            "id, username, email, full_name, password_hash, disabled, created_at";
+            "id, username, email, full_name, password_hash, disabled, created_at, security_version";
     private static final String INSERT = "INSERT INTO users"
-            + " (id, username, username_canonical, email, full_name, password_hash, disabled, created_at, updated_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " (id, username, username_canonical, email, full_name, password_hash, disabled, created_at, updated_at,"
+            + " security_version, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     private static final String UPDATE = "UPDATE users SET username = ?, username_canonical = ?, email = ?,"
-            + " full_name = ?, password_hash = ?, disabled = ?, updated_at = ?, version = version + 1 WHERE id = ?";
+            + " full_name = ?, password_hash = ?, disabled = ?, updated_at = ?, security_version = ?,"
+            + " version = version + 1 WHERE id = ?";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -74,6 +76,7 @@ public final class JdbcUserRepository implements UserRepository {
             insert.setBoolean(7, user.isDisabled());
             insert.setObject(8, timestamp(user.createdAt()));
             insert.setObject(9, timestamp(now()));
+            insert.setLong(10, user.securityVersion());
             insert.executeUpdate();
             return AddUserOutcome.ADDED;
         } catch (SQLException e) {
@@ -109,7 +112,8 @@ public final class JdbcUserRepository implements UserRepository {
             update.setString(5, user.passwordHash().encoded());
             update.setBoolean(6, user.isDisabled());
             update.setObject(7, timestamp(now()));
-            update.setObject(8, user.id().value());
+            update.setLong(8, user.securityVersion());
+            update.setObject(9, user.id().value());
             updated = update.executeUpdate();
         } catch (SQLException e) {
             throw failure("update a user", e);
@@ -156,7 +160,8 @@ public final class JdbcUserRepository implements UserRepository {
                 fullName == null ? null : new FullName(fullName),
                 new PasswordHash(row.getString("password_hash")),
                 row.getBoolean("disabled"),
-                row.getObject("created_at", OffsetDateTime.class).toInstant());
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getLong("security_version"));
     }
 
     /** The username constraint, and only it: any other failure is not the port's answer but an error. */

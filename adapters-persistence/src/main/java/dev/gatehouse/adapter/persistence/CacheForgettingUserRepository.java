@@ -1,0 +1,58 @@
+package dev.gatehouse.adapter.persistence;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
+import java.util.Optional;
+
+/**
+ * The database's users, read directly, whose every write also tells this process's {@link CachingUserRepository}
+ * to forget the user at once. Other processes hear of it through the database (LISTEN/NOTIFY); an embedded
+ * database has no other process, so this is all it needs.
+ */
+final class CacheForgettingUserRepository implements UserRepository {
+
+    private final UserRepository database;
+    private final CachingUserRepository cache;
+
+    CacheForgettingUserRepository(UserRepository database, CachingUserRepository cache) {
+        this.database = database;
+        this.cache = cache;
+    }
+
+    @Override
+    public AddUserOutcome add(User user) {
+        return database.add(user);
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return database.findByUsername(username);
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return database.findById(id);
+    }
+
+    @Override
+    public void update(User user) {
+        try {
+            database.update(user);
+        } finally {
+            cache.forget(user.username());
+        }
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
+        try {
+            return database.replacePasswordHash(id, current, replacement);
+        } finally {
+            cache.forget(id);
+        }
+    }
+}
