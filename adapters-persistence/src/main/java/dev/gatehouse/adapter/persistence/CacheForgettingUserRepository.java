@@ -9,9 +9,9 @@ import dev.gatehouse.domain.Username;
 import java.util.Optional;
 
 /**
- * The database's users, read directly, whose every write also tells this process's {@link CachingUserRepository}
- * to forget the user at once. Other processes hear of it through the database (LISTEN/NOTIFY); an embedded
- * database has no other process, so this is all it needs.
+ * The database's users, read directly, with every write going through this process's
+ * {@link CachingUserRepository}, which stores it and forgets the user at once. Other processes hear of it
+ * through the database (LISTEN/NOTIFY); an embedded database has no other process, so this is all it needs.
  */
 final class CacheForgettingUserRepository implements UserRepository {
 
@@ -25,7 +25,7 @@ final class CacheForgettingUserRepository implements UserRepository {
 
     @Override
     public AddUserOutcome add(User user) {
-        return database.add(user);
+        return cache.add(user);
     }
 
     @Override
@@ -40,19 +40,11 @@ final class CacheForgettingUserRepository implements UserRepository {
 
     @Override
     public void update(User user) {
-        try {
-            database.update(user);
-        } finally {
-            cache.forget(user.username());
-        }
+        cache.update(user);
     }
 
     @Override
     public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
-        try {
-            return database.replacePasswordHash(id, current, replacement);
-        } finally {
-            cache.forget(id);
-        }
+        return cache.replacePasswordHash(id, current, replacement);
     }
 }

@@ -101,21 +101,22 @@ public final class JpaRefreshTokens implements RefreshTokens {
     public boolean revoke(SessionId session, Instant at) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(at, "at");
-        return inTransaction(entityManager -> entityManager
-                .createQuery("update RefreshSessionJpaEntity s set s.revokedAt = :at where s.id = :id and s.revokedAt is null")
-                .setParameter("at", RefreshTokenJpaMapper.storable(at))
-                .setParameter("id", session.value())
-                .executeUpdate()) == 1;
+        return revokeLiveSessionsWhere("s.id = :key", session.value(), at) == 1;
     }
 
     @Override
     public int revokeAllOf(UserId user, Instant at) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(at, "at");
+        return revokeLiveSessionsWhere("s.userId = :key", user.value(), at);
+    }
+
+    /** Stamps {@code at} on the sessions matching {@code condition} (on {@code :key}) that are not revoked yet. */
+    private int revokeLiveSessionsWhere(String condition, Object key, Instant at) {
         return inTransaction(entityManager -> entityManager
-                .createQuery("update RefreshSessionJpaEntity s set s.revokedAt = :at where s.userId = :user and s.revokedAt is null")
+                .createQuery("update RefreshSessionJpaEntity s set s.revokedAt = :at where " + condition + " and s.revokedAt is null")
                 .setParameter("at", RefreshTokenJpaMapper.storable(at))
-                .setParameter("user", user.value())
+                .setParameter("key", key)
                 .executeUpdate());
     }
 

@@ -82,6 +82,21 @@ class CachingUserRepositoryTest {
     }
 
     @Test
+    void a_write_through_the_uncached_view_is_seen_by_the_cache_at_once() {
+        database.add(jane);
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+        UserRepository uncached = new CacheForgettingUserRepository(database, cache);
+
+        uncached.update(jane.disable());
+
+        assertTrue(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
+        PasswordHash replacement = new PasswordHash("$test$replacement");
+        assertTrue(uncached.replacePasswordHash(jane.id(), jane.passwordHash(), replacement));
+        assertEquals(replacement, cache.findByUsername(new Username("jane")).orElseThrow().passwordHash());
+    }
+
+    @Test
     void an_announced_change_is_read_afresh() {
         database.add(jane);
         cache.resume();
