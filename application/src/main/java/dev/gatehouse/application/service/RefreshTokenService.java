@@ -54,21 +54,16 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         if (user.isEmpty() || user.get().isDisabled()) {
             return new RefreshResult.InvalidGrant(false);
         }
-        switch (policy.judge(token.get(), user.get().securityVersion(), now)) {
+        return switch (policy.judge(token.get(), user.get().securityVersion(), now)) {
+            case USABLE -> rotate(token.get(), user.get(), command, now);
             case REPLAYED -> {
                 if (refreshTokens.revoke(token.get().session().id(), now)) {
                     record(AuditEvent.Type.REFRESH_TOKEN_REUSED, user.get(), command, now);
                 }
-                return new RefreshResult.InvalidGrant(false);
+                yield new RefreshResult.InvalidGrant(false);
             }
-            case RACED, EXPIRED, REVOKED -> {
-                return new RefreshResult.InvalidGrant(false);
-            }
-            case USABLE -> {
-                return rotate(token.get(), user.get(), command, now);
-            }
-        }
-        throw new IllegalStateException("unreachable");
+            case RACED, EXPIRED, REVOKED -> new RefreshResult.InvalidGrant(false);
+        };
     }
 
     private RefreshResult rotate(RefreshToken token, User user, RefreshCommand command, Instant now) {
