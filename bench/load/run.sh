@@ -96,18 +96,25 @@ drop_database() {
   fi
 }
 
-stop_gatehouse_now() { # SIGTERM, bounded wait, then SIGKILL
-  [ -n "$GH_PID" ] && kill -0 "$GH_PID" 2>/dev/null || return 0
-  kill -TERM "$GH_PID" 2>/dev/null || true
-  local i
+# Sends $2 (TERM, INT) to process $1, waits up to STOP_TIMEOUT_S while "$4 $1" says it is alive, then SIGKILLs it;
+# $3 names it in the log.
+signal_then_kill() {
+  local pid=$1 signal=$2 name=$3 alive=$4 i
+  kill -"$signal" "$pid" 2>/dev/null || true
   for ((i = 0; i < STOP_TIMEOUT_S * 10; i++)); do
-    kill -0 "$GH_PID" 2>/dev/null || break
+    "$alive" "$pid" || return 0
     sleep 0.1
   done
-  if kill -0 "$GH_PID" 2>/dev/null; then
-    log "Gatehouse ($GH_PID) ignored SIGTERM for ${STOP_TIMEOUT_S}s; killing it"
-    kill -KILL "$GH_PID" 2>/dev/null || true
+  if "$alive" "$pid"; then
+    log "$name ($pid) ignored SIG$signal for ${STOP_TIMEOUT_S}s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
   fi
+}
+is_running() { kill -0 "$1" 2>/dev/null; }
+
+stop_gatehouse_now() { # SIGTERM, bounded wait, then SIGKILL
+  [ -n "$GH_PID" ] && kill -0 "$GH_PID" 2>/dev/null || return 0
+  signal_then_kill "$GH_PID" TERM Gatehouse is_running
   wait "$GH_PID" 2>/dev/null || true
 }
 
@@ -117,17 +124,9 @@ is_embedded_postmaster() { # $1 = pid: is it still the postmaster of our embedde
 
 stop_embedded_pg() { # SIGTERM to EmbeddedPostgresServer (pg_ctl stop -m fast, deletes the data directory), bounded
   [ -n "$EPG_PID$EPG_POSTMASTER" ] || [ -f "$EPG_DATA/postmaster.pid" ] || return 0
-  local i pm
+  local pm
   if [ -n "$EPG_PID" ] && kill -0 "$EPG_PID" 2>/dev/null; then
-    kill -TERM "$EPG_PID" 2>/dev/null || true
-    for ((i = 0; i < STOP_TIMEOUT_S * 10; i++)); do
-      kill -0 "$EPG_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$EPG_PID" 2>/dev/null; then
-      log "EmbeddedPostgresServer ($EPG_PID) ignored SIGTERM for ${STOP_TIMEOUT_S}s; killing it"
-      kill -KILL "$EPG_PID" 2>/dev/null || true
-    fi
+    signal_then_kill "$EPG_PID" TERM EmbeddedPostgresServer is_running
   fi
   [ -z "$EPG_PID" ] || wait "$EPG_PID" 2>/dev/null || true
   EPG_PID=""
@@ -136,15 +135,7 @@ stop_embedded_pg() { # SIGTERM to EmbeddedPostgresServer (pg_ctl stop -m fast, d
   [ -n "$pm" ] || pm=$(head -n 1 "$EPG_DATA/postmaster.pid" 2>/dev/null || true)
   if [ -n "$pm" ] && is_embedded_postmaster "$pm"; then
     log "embedded postmaster $pm is still running: fast shutdown (SIGINT)"
-    kill -INT "$pm" 2>/dev/null || true
-    for ((i = 0; i < STOP_TIMEOUT_S * 10; i++)); do
-      is_embedded_postmaster "$pm" || break
-      sleep 0.1
-    done
-    if is_embedded_postmaster "$pm"; then
-      log "embedded postmaster $pm ignored SIGINT for ${STOP_TIMEOUT_S}s; killing it"
-      kill -KILL "$pm" 2>/dev/null || true
-    fi
+    signal_then_kill "$pm" INT "embedded postmaster" is_embedded_postmaster
   fi
   EPG_POSTMASTER=""
   rm -rf "$EPG_DATA" # normally gone already
