@@ -1,5 +1,11 @@
 package dev.gatehouse.adapter.web;
 
+import static dev.gatehouse.adapter.web.SessionRequests.FORM;
+import static dev.gatehouse.adapter.web.SessionRequests.INVALID_CREDENTIALS;
+import static dev.gatehouse.adapter.web.SessionRequests.encode;
+import static dev.gatehouse.adapter.web.SessionRequests.logIn;
+import static dev.gatehouse.adapter.web.SessionRequests.me;
+import static dev.gatehouse.adapter.web.SessionRequests.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +19,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +32,7 @@ class ChangePasswordEndpointIT {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final String NEW_PASSWORD = "a brand new passphrase";
-    private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json";
-    private static final String INVALID_CREDENTIALS = """
-            {"detail":"Could not validate credentials"}""";
 
     private static final TestGatehouse GATEHOUSE = new TestGatehouse();
     private static final List<String> BODIES = new ArrayList<>();
@@ -49,8 +51,8 @@ class ChangePasswordEndpointIT {
     @Test
     void changes_the_password_and_answers_with_a_new_session_ending_every_other() {
         GATEHOUSE.addUser("changer", PASSWORD, null, null);
-        JsonObject mine = logIn("changer", PASSWORD);
-        JsonObject other = logIn("changer", PASSWORD);
+        JsonObject mine = logIn(client, "changer", PASSWORD);
+        JsonObject other = logIn(client, "changer", PASSWORD);
 
         Reply reply = change(mine.getString("access_token"), body(PASSWORD, NEW_PASSWORD));
 
@@ -62,31 +64,31 @@ class ChangePasswordEndpointIT {
         assertEquals("no-store", reply.header(HeaderNames.CACHE_CONTROL));
         assertEquals("no-cache", reply.header(HeaderNames.PRAGMA));
         // The new session works; every earlier token and refresh token does not; the new password logs in.
-        assertEquals(200, me(session.getString("access_token")).status());
-        me(mine.getString("access_token")).expect(401, INVALID_CREDENTIALS);
-        me(other.getString("access_token")).expect(401, INVALID_CREDENTIALS);
-        assertEquals(400, refresh(other.getString("refresh_token")).status());
-        assertEquals(200, refresh(session.getString("refresh_token")).status());
-        logIn("changer", NEW_PASSWORD);
+        assertEquals(200, me(client, session.getString("access_token")).status());
+        me(client, mine.getString("access_token")).expect(401, INVALID_CREDENTIALS);
+        me(client, other.getString("access_token")).expect(401, INVALID_CREDENTIALS);
+        assertEquals(400, refresh(client, other.getString("refresh_token")).status());
+        assertEquals(200, refresh(client, session.getString("refresh_token")).status());
+        logIn(client, "changer", NEW_PASSWORD);
         assertEquals(401, token("username=changer&password=" + encode(PASSWORD)).status());
     }
 
     @Test
     void refuses_a_wrong_current_password_and_changes_nothing() {
         GATEHOUSE.addUser("wrong", PASSWORD, null, null);
-        String token = logIn("wrong", PASSWORD).getString("access_token");
+        String token = logIn(client, "wrong", PASSWORD).getString("access_token");
 
         change(token, body("not the password", NEW_PASSWORD)).expect(400, """
                 {"detail":"Incorrect password"}""");
 
-        assertEquals(200, me(token).status());
-        logIn("wrong", PASSWORD);
+        assertEquals(200, me(client, token).status());
+        logIn(client, "wrong", PASSWORD);
     }
 
     @Test
     void reports_a_new_password_the_policy_rejects_as_registration_does() {
         GATEHOUSE.addUser("weak", PASSWORD, null, null);
-        String token = logIn("weak", PASSWORD).getString("access_token");
+        String token = logIn(client, "weak", PASSWORD).getString("access_token");
 
         Reply reply = change(token, body(PASSWORD, "short"));
 
@@ -96,13 +98,13 @@ class ChangePasswordEndpointIT {
                 .stream().map(jakarta.json.JsonString::getString).toList());
         assertEquals("value_error", entry.getString("type"));
         assertFalse(entry.getString("msg").isBlank());
-        assertEquals(200, me(token).status());
+        assertEquals(200, me(client, token).status());
     }
 
     @Test
     void answers_400_for_an_inactive_user() {
         User inactive = GATEHOUSE.addUser("inactive", PASSWORD, null, null);
-        String token = logIn("inactive", PASSWORD).getString("access_token");
+        String token = logIn(client, "inactive", PASSWORD).getString("access_token");
         GATEHOUSE.disable(inactive);
 
         change(token, body(PASSWORD, NEW_PASSWORD)).expect(400, """
@@ -125,7 +127,7 @@ class ChangePasswordEndpointIT {
     @Test
     void reads_the_body_as_strictly_as_registration() {
         GATEHOUSE.addUser("strict", PASSWORD, null, null);
-        String token = logIn("strict", PASSWORD).getString("access_token");
+        String token = logIn(client, "strict", PASSWORD).getString("access_token");
 
         change(token, "{}").expect(422, """
                 {"detail":[{"loc":["body","current_password"],"msg":"field required","type":"value_error.missing"},
@@ -145,7 +147,7 @@ class ChangePasswordEndpointIT {
         change(token, "{\"pad\":\"" + "a".repeat(Requests.MAX_BODY_BYTES) + "\"}").expect(413, """
                 {"detail":"Request body too large"}""");
         // Nothing above changed the password.
-        assertEquals(200, me(token).status());
+        assertEquals(200, me(client, token).status());
     }
 
     @Test
@@ -188,22 +190,8 @@ class ChangePasswordEndpointIT {
         return "{\"current_password\":\"" + current + "\",\"new_password\":\"" + next + "\"}";
     }
 
-    private JsonObject logIn(String username, String password) {
-        Reply reply = token("username=" + username + "&password=" + encode(password));
-        assertEquals(200, reply.status(), reply::toString);
-        return reply.json();
-    }
-
     private Reply token(String form) {
         return Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM).submit(form));
-    }
-
-    private Reply refresh(String refreshToken) {
-        return token("grant_type=refresh_token&refresh_token=" + encode(refreshToken));
-    }
-
-    private Reply me(String token) {
-        return Reply.of(client.get("/users/me").header(HeaderNames.AUTHORIZATION, "Bearer " + token).request());
     }
 
     private static Reply remember(Reply reply) {
@@ -211,7 +199,4 @@ class ChangePasswordEndpointIT {
         return reply;
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

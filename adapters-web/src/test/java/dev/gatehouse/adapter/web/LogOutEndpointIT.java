@@ -1,5 +1,13 @@
 package dev.gatehouse.adapter.web;
 
+import static dev.gatehouse.adapter.web.SessionRequests.FORM;
+import static dev.gatehouse.adapter.web.SessionRequests.INVALID_CREDENTIALS;
+import static dev.gatehouse.adapter.web.SessionRequests.INVALID_REFRESH_TOKEN;
+import static dev.gatehouse.adapter.web.SessionRequests.NOT_AUTHENTICATED;
+import static dev.gatehouse.adapter.web.SessionRequests.encode;
+import static dev.gatehouse.adapter.web.SessionRequests.logIn;
+import static dev.gatehouse.adapter.web.SessionRequests.me;
+import static dev.gatehouse.adapter.web.SessionRequests.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.domain.User;
@@ -10,8 +18,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +26,6 @@ import org.junit.jupiter.api.Test;
 class LogOutEndpointIT {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String FORM = "application/x-www-form-urlencoded";
-    private static final String NOT_AUTHENTICATED = """
-            {"detail":"Not authenticated"}""";
-    private static final String INVALID_CREDENTIALS = """
-            {"detail":"Could not validate credentials"}""";
-    private static final String INVALID_REFRESH_TOKEN = """
-            {"detail":"Invalid refresh token","error":"invalid_grant",
-             "error_description":"The refresh token is invalid, expired, revoked or already used"}""";
 
     private static final TestGatehouse GATEHOUSE = new TestGatehouse();
 
@@ -45,51 +43,51 @@ class LogOutEndpointIT {
     @Test
     void ends_this_session_only() {
         GATEHOUSE.addUser("one", PASSWORD, null, null);
-        JsonObject mine = logIn("one");
-        JsonObject other = logIn("one");
+        JsonObject mine = logIn(client, "one", PASSWORD);
+        JsonObject other = logIn(client, "one", PASSWORD);
 
         Reply reply = Reply.empty(logOut(mine.getString("access_token")).request());
 
         assertEquals(204, reply.status(), reply::toString);
-        refresh(mine.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
-        assertEquals(200, refresh(other.getString("refresh_token")).status());
-        assertEquals(200, me(other.getString("access_token")).status());
+        refresh(client, mine.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
+        assertEquals(200, refresh(client, other.getString("refresh_token")).status());
+        assertEquals(200, me(client, other.getString("access_token")).status());
     }
 
     @Test
     void ends_every_session_and_stops_every_access_token_with_everywhere_in_the_query() {
         GATEHOUSE.addUser("two", PASSWORD, null, null);
-        JsonObject mine = logIn("two");
-        JsonObject other = logIn("two");
+        JsonObject mine = logIn(client, "two", PASSWORD);
+        JsonObject other = logIn(client, "two", PASSWORD);
 
         assertEquals(204, Reply.empty(logOut(mine.getString("access_token")).queryParam("everywhere", "true").request()).status());
 
-        refresh(other.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
-        me(other.getString("access_token")).expect(401, INVALID_CREDENTIALS);
-        me(mine.getString("access_token")).expect(401, INVALID_CREDENTIALS);
+        refresh(client, other.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
+        me(client, other.getString("access_token")).expect(401, INVALID_CREDENTIALS);
+        me(client, mine.getString("access_token")).expect(401, INVALID_CREDENTIALS);
     }
 
     @Test
     void takes_everywhere_from_a_form_body_too_in_any_case() {
         GATEHOUSE.addUser("three", PASSWORD, null, null);
-        JsonObject mine = logIn("three");
-        JsonObject other = logIn("three");
+        JsonObject mine = logIn(client, "three", PASSWORD);
+        JsonObject other = logIn(client, "three", PASSWORD);
 
         assertEquals(204, Reply.empty(logOut(mine.getString("access_token")).header(HeaderNames.CONTENT_TYPE, FORM)
                 .submit("everywhere=TRUE")).status());
 
-        me(other.getString("access_token")).expect(401, INVALID_CREDENTIALS);
+        me(client, other.getString("access_token")).expect(401, INVALID_CREDENTIALS);
     }
 
     @Test
     void everywhere_false_ends_this_session_only() {
         GATEHOUSE.addUser("four", PASSWORD, null, null);
-        JsonObject mine = logIn("four");
-        JsonObject other = logIn("four");
+        JsonObject mine = logIn(client, "four", PASSWORD);
+        JsonObject other = logIn(client, "four", PASSWORD);
 
         assertEquals(204, Reply.empty(logOut(mine.getString("access_token")).queryParam("everywhere", "false").request()).status());
 
-        assertEquals(200, me(other.getString("access_token")).status());
+        assertEquals(200, me(client, other.getString("access_token")).status());
     }
 
     @Test
@@ -105,7 +103,7 @@ class LogOutEndpointIT {
     @Test
     void refuses_an_invalid_expired_or_outdated_token() {
         User five = GATEHOUSE.addUser("five", PASSWORD, null, null);
-        String outdated = logIn("five").getString("access_token");
+        String outdated = logIn(client, "five", PASSWORD).getString("access_token");
         GATEHOUSE.users.update(GATEHOUSE.users.findByUsername(five.username()).orElseThrow().endAllSessions());
 
         for (String token : List.of("garbage", "a.b.c", outdated)) {
@@ -117,7 +115,7 @@ class LogOutEndpointIT {
     @Test
     void refuses_an_everywhere_that_is_not_a_boolean_or_given_twice() {
         GATEHOUSE.addUser("six", PASSWORD, null, null);
-        String token = logIn("six").getString("access_token");
+        String token = logIn(client, "six", PASSWORD).getString("access_token");
 
         Reply.of(logOut(token).queryParam("everywhere", "yes").request()).expect(422, """
                 {"detail":[{"loc":["query","everywhere"],"msg":"value could not be parsed to a boolean","type":"type_error.bool"}]}""");
@@ -130,7 +128,7 @@ class LogOutEndpointIT {
                 .expect(415, """
                         {"detail":"Content-Type must be application/x-www-form-urlencoded"}""");
         // Still logged in: nothing above ended the session.
-        assertEquals(200, me(token).status());
+        assertEquals(200, me(client, token).status());
     }
 
     @Test
@@ -144,23 +142,4 @@ class LogOutEndpointIT {
         return client.post("/logout").header(HeaderNames.AUTHORIZATION, "Bearer " + token);
     }
 
-    private JsonObject logIn(String username) {
-        Reply reply = Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM)
-                .submit("username=" + username + "&password=" + encode(PASSWORD)));
-        assertEquals(200, reply.status(), reply::toString);
-        return reply.json();
-    }
-
-    private Reply refresh(String refreshToken) {
-        return Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM)
-                .submit("grant_type=refresh_token&refresh_token=" + encode(refreshToken)));
-    }
-
-    private Reply me(String token) {
-        return Reply.of(client.get("/users/me").header(HeaderNames.AUTHORIZATION, "Bearer " + token).request());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -1,5 +1,10 @@
 package dev.gatehouse.adapter.web;
 
+import static dev.gatehouse.adapter.web.SessionRequests.FORM;
+import static dev.gatehouse.adapter.web.SessionRequests.INVALID_REFRESH_TOKEN;
+import static dev.gatehouse.adapter.web.SessionRequests.encode;
+import static dev.gatehouse.adapter.web.SessionRequests.logIn;
+import static dev.gatehouse.adapter.web.SessionRequests.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +16,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +24,6 @@ import org.junit.jupiter.api.Test;
 class RevokeEndpointIT {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String FORM = "application/x-www-form-urlencoded";
-    private static final String INVALID_REFRESH_TOKEN = """
-            {"detail":"Invalid refresh token","error":"invalid_grant",
-             "error_description":"The refresh token is invalid, expired, revoked or already used"}""";
 
     private static final TestGatehouse GATEHOUSE = new TestGatehouse();
 
@@ -42,13 +41,13 @@ class RevokeEndpointIT {
 
     @Test
     void revokes_the_session_of_a_refresh_token() {
-        JsonObject session = logIn();
+        JsonObject session = logIn(client, "johndoe", PASSWORD);
 
         Reply reply = revoke("token=" + encode(session.getString("refresh_token")) + "&token_type_hint=refresh_token");
 
         assertEquals(200, reply.status());
         assertEquals("no-store", reply.header(HeaderNames.CACHE_CONTROL));
-        refresh(session.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
+        refresh(client, session.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
         assertTrue(GATEHOUSE.audit.events().stream().anyMatch(event -> event.type() == AuditEvent.Type.SESSION_REVOKED));
     }
 
@@ -56,17 +55,17 @@ class RevokeEndpointIT {
     void revokes_the_session_of_an_access_token_whatever_the_hint() {
         for (String hint : List.of("", "&token_type_hint=access_token", "&token_type_hint=refresh_token",
                 "&token_type_hint=id_token")) {
-            JsonObject session = logIn();
+            JsonObject session = logIn(client, "johndoe", PASSWORD);
 
             assertEquals(200, revoke("token=" + encode(session.getString("access_token")) + hint).status(), hint);
 
-            refresh(session.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
+            refresh(client, session.getString("refresh_token")).expect(400, INVALID_REFRESH_TOKEN);
         }
     }
 
     @Test
     void answers_200_for_tokens_that_are_unknown_invalid_or_revoked_already() {
-        JsonObject session = logIn();
+        JsonObject session = logIn(client, "johndoe", PASSWORD);
         String refreshToken = session.getString("refresh_token");
 
         for (String token : List.of("not-a-token", "a.b.c", refreshToken, refreshToken, "x".repeat(10_000))) {
@@ -103,18 +102,6 @@ class RevokeEndpointIT {
         assertEquals("POST", get.header(HeaderNames.ALLOW));
     }
 
-    private JsonObject logIn() {
-        Reply reply = Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM)
-                .submit("username=johndoe&password=" + encode(PASSWORD)));
-        assertEquals(200, reply.status(), reply::toString);
-        return reply.json();
-    }
-
-    private Reply refresh(String refreshToken) {
-        return Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM)
-                .submit("grant_type=refresh_token&refresh_token=" + encode(refreshToken)));
-    }
-
     private Reply revoke(String form) {
         return Reply.empty(post(form));
     }
@@ -123,7 +110,4 @@ class RevokeEndpointIT {
         return client.post("/revoke").header(HeaderNames.CONTENT_TYPE, FORM).submit(form);
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

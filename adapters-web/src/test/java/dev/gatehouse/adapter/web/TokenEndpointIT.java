@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.web;
 
+import static dev.gatehouse.adapter.web.SessionRequests.INVALID_REFRESH_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,9 +33,6 @@ class TokenEndpointIT {
     private static final String INVALID_GRANT = """
             {"detail":"Incorrect username or password","error":"invalid_grant",
              "error_description":"Incorrect username or password"}""";
-    private static final String INVALID_REFRESH_TOKEN = """
-            {"detail":"Invalid refresh token","error":"invalid_grant",
-             "error_description":"The refresh token is invalid, expired, revoked or already used"}""";
     private static final String MALFORMED = """
             {"detail":"Malformed form body","error":"invalid_request","error_description":"Malformed form body"}""";
 
