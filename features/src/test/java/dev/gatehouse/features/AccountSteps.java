@@ -31,6 +31,8 @@ public class AccountSteps {
     /** Six random base-36 characters: a new run never meets the accounts of an earlier one. */
     private static final String RUN = randomRunId();
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
+    /** The client that stands for the actor's second device in the session scenarios. */
+    private static final String LAPTOP = "laptop";
 
     private final RunningGatehouse gatehouse = RunningGatehouse.get();
     private final Map<String, GatehouseClient> clients = new HashMap<>();
@@ -329,23 +331,23 @@ public class AccountSteps {
 
     @Given("{word} has also logged in on her laptop as {string} with password {string}")
     public void hasLoggedInOnHerLaptop(String actor, String username, String password) {
-        GatehouseClient.Answer login = clientOf(actor + "'s laptop").logIn(actual(username), password);
+        GatehouseClient.Answer login = clientOf(LAPTOP).logIn(actual(username), password);
         assertEquals(200, login.status(), login.body());
         laptopAccessToken = login.json().getString("access_token");
         laptopRefreshToken = login.json().getString("refresh_token");
-        assertEquals(200, clientOf("laptop").currentUser(laptopAccessToken).status(), "the laptop's token works at first");
+        assertEquals(200, clientOf(LAPTOP).currentUser(laptopAccessToken).status(), "the laptop's token works at first");
     }
 
     @Then("her laptop's bearer token is refused because {string}")
     public void theLaptopsTokenIsRefused(String detail) {
-        GatehouseClient.Answer me = clientOf("laptop").currentUser(laptopAccessToken);
+        GatehouseClient.Answer me = clientOf(LAPTOP).currentUser(laptopAccessToken);
         assertEquals(401, me.status(), me.body());
         assertEquals(detail, me.detail());
     }
 
     @Then("her laptop can no longer renew its session")
     public void theLaptopCannotRenew() {
-        GatehouseClient.Answer renewal = clientOf("laptop").refresh(laptopRefreshToken);
+        GatehouseClient.Answer renewal = clientOf(LAPTOP).refresh(laptopRefreshToken);
         assertEquals(400, renewal.status(), renewal.body());
         assertEquals("invalid_grant", renewal.json().getString("error"));
     }
