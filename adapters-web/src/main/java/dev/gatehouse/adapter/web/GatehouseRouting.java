@@ -44,7 +44,8 @@ public final class GatehouseRouting {
     }
 
     /**
-     * Registers the API alone ({@code /token}, {@code /users}), without the operations endpoints; {@code settings}
+     * Registers the API alone ({@code /token}, {@code /users}, the key set and the authorization server metadata
+     * under {@code /.well-known}), without the operations endpoints; {@code settings}
      * decide where the client address comes from and how cookies are set.
      */
     public static void configure(HttpRouting.Builder routing, WebUseCases useCases, WebSettings settings) {
@@ -66,9 +67,12 @@ public final class GatehouseRouting {
     static List<RoutedService> apiServices(WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
-        return List.of(
+        List<RoutedService> services = new ArrayList<>(List.of(
                 new TokenHttpService(useCases.logIn(), settings),
-                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), settings));
+                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), settings),
+                new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
+        services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services)));
+        return List.copyOf(services);
     }
 
     /** Every resource {@link #configure(HttpRouting.Builder, WebUseCases, WebSettings, Operations)} registers. */

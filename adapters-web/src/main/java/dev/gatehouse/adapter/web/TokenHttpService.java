@@ -37,6 +37,8 @@ final class TokenHttpService implements RoutedService {
             List.of("grant_type", "username", "password", "scope", "client_id", "client_secret");
     private static final Header WWW_AUTHENTICATE_BEARER = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
     private static final String BUSY = "Service busy, retry later";
+    /** The grant types this endpoint serves, as the authorization server metadata lists them. */
+    static final List<String> GRANT_TYPES = List.of("password");
 
     private final LogInUseCase logIn;
     private final WebSettings settings;

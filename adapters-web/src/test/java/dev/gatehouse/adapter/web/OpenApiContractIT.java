@@ -216,7 +216,8 @@ class OpenApiContractIT {
             exchanges.add(get(storeDown, path, List.of("Authorization: Bearer abc")));
         }
 
-        for (String path : List.of("/health/live", "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
+        for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/health/live",
+                "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
             exchanges.add(get(healthy, path, List.of()));
         }
         exchanges.add(get(busy, "/health/ready", List.of()));
