@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * Everything the application drives, in one place: production passes the real adapters, tests and the
  * in-process acceptance glue pass in-memory ones. {@code cachedUsers} are the same users read through a cache
  * kept fresh across instances; only the token check reads them, because log-in must take as long for a
- * cached user as for an unknown one.
+ * cached user as for an unknown one. {@code signingKeys} are the keys that sign access tokens (unused in HS256 mode).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -27,6 +28,7 @@ public record DrivenPorts(
         LoginThrottle loginThrottle,
         KnownDevices knownDevices,
         AuditLog auditLog,
+        SigningKeyRepository signingKeys,
         Clock clock) {
 
     public DrivenPorts {
@@ -39,6 +41,7 @@ public record DrivenPorts(
         Objects.requireNonNull(loginThrottle, "loginThrottle");
         Objects.requireNonNull(knownDevices, "knownDevices");
         Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(clock, "clock");
     }
 }

@@ -2,10 +2,12 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.persistence.Argon2PasswordHasher;
 import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
+import dev.gatehouse.adapter.persistence.CachingSigningKeyRepository;
 import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.Database;
 import dev.gatehouse.adapter.persistence.JsonLinesAuditLog;
 import dev.gatehouse.adapter.persistence.PoolUsage;
+import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.web.ConnectionPoolStats;
 import dev.gatehouse.adapter.web.GatehouseMeters;
 import dev.gatehouse.adapter.web.GatehouseWeb;
@@ -14,14 +16,19 @@ import dev.gatehouse.adapter.web.JwtAccessTokens;
 import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.adapter.web.Operations;
 import dev.gatehouse.adapter.web.ReadinessCheck;
-import dev.gatehouse.adapter.web.WebSettings;
+import dev.gatehouse.application.port.in.KeyRotation;
+import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
+import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.service.RotateSigningKeysService;
+import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
-import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.SigningAlgorithm;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,24 +58,66 @@ public final class Gatehouse implements AutoCloseable {
     /** Opens (and migrates) the database, wires the adapters and starts serving. */
     public static Gatehouse start(GatehouseSettings settings, Clock clock) {
         Database database = Database.open(settings.database(), settings.userCache());
+        ScheduledExecutorService housekeeping = housekeeping();
         try {
             DrivenPorts ports = drivenPorts(settings, database, clock);
             if (settings.demo()) {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
                 LOG.info("Demo mode: users johndoe/secret (active) and alice/secret2 (disabled) are available");
             }
-            WebServer server = serve(settings, ports, database);
-            return new Gatehouse(database, ports, server, housekeeping(database, settings, clock));
+            Optional<KeyRotationPolicy> keyRotation = keyRotation(settings);
+            settings.tokenSigning().algorithm().ifPresent(algorithm ->
+                    rotateSigningKeys(settings, ports, keyRotation.orElseThrow(), algorithm, clock, housekeeping));
+            WebServer server = serve(settings, ports, database, keyRotation);
+            forgetWhatNoLongerCounts(housekeeping, database, settings, clock);
+            return new Gatehouse(database, ports, server, housekeeping);
         } catch (RuntimeException startFailed) {
+            housekeeping.shutdownNow();
             database.close();
             throw startFailed;
         }
+    }
+
+    private static Optional<KeyRotationPolicy> keyRotation(GatehouseSettings settings) {
+        return settings.tokenSigning().hs256() ? Optional.empty()
+                : Optional.of(settings.tokenSigning().policy(settings.tokenLifetime(), settings.jwtClockSkew()));
+    }
+
+    /**
+     * Brings the keys up to the schedule before the first request (a new deployment gets its first key here), then
+     * checks the schedule periodically. A failed check is logged and retried at the next one: the current key
+     * signs on meanwhile, and a successor is always due long (the pre-publication window) before it must sign.
+     */
+    private static void rotateSigningKeys(GatehouseSettings settings, DrivenPorts ports, KeyRotationPolicy policy,
+                                          SigningAlgorithm algorithm, Clock clock, ScheduledExecutorService housekeeping) {
+        RotateSigningKeysUseCase rotation = new RotateSigningKeysService(ports.signingKeys(), policy, algorithm, clock);
+        KeyRotation started = rotation.rotate();
+        LOG.info(() -> "Signing access tokens with " + algorithm.joseName() + " key " + started.signingKey()
+                + started.created().map(created -> " (created key " + created + ")").orElse(""));
+        long interval = settings.tokenSigning().checkInterval().toSeconds();
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                KeyRotation done = rotation.rotate();
+                if (done.changedAnything()) {
+                    LOG.info(() -> "Key rotation: created " + done.created().map(Object::toString).orElse("none")
+                            + ", removed " + done.removed() + ", signing with " + done.signingKey());
+                }
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, "signing-key rotation check failed; retrying at the next check", failed);
+            }
+        }, interval, interval, TimeUnit.SECONDS);
     }
 
     private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
         byte[] secret = settings.jwtSecret().orElseGet(Gatehouse::throwAwayDemoSecret);
         JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
                 settings.tokenLifetime(), settings.jwtClockSkew());
+        // Without a key of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
+        CachingSigningKeyRepository signingKeys = new CachingSigningKeyRepository(database.signingKeys(
+                new SigningKeyEncryption(settings.tokenSigning().keyEncryptionKey().orElse(secret))));
+        AccessTokens tokens = keyRotation(settings)
+                .map(policy -> new JwtAccessTokens(jwt, signingKeys, policy, clock))
+                .orElseGet(() -> new JwtAccessTokens(jwt, clock));
         HashingCapacity capacity = settings.hashing();
         PasswordHasher hasher = new BoundedPasswordHasher(GatehouseMeters.timed(new Argon2PasswordHasher(settings.argon2())),
                 capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
@@ -77,11 +126,12 @@ public final class Gatehouse implements AutoCloseable {
                 database.cachedUsers(),
                 hasher,
                 new CommonPasswordsPolicy(settings.passwordMinimumLength()),
-                GatehouseMeters.counted(new JwtAccessTokens(jwt, clock)),
+                GatehouseMeters.counted(tokens),
                 database.refreshTokens(),
                 database.loginThrottle(),
                 new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
                 GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
+                signingKeys,
                 clock);
     }
 
@@ -90,7 +140,8 @@ public final class Gatehouse implements AutoCloseable {
      * Gatehouse's request limits. Helidon's own shutdown hook is off: ours stops the server (letting requests
      * in flight finish within the grace period) before it closes the pool they need.
      */
-    private static WebServer serve(GatehouseSettings settings, DrivenPorts ports, Database database) {
+    private static WebServer serve(GatehouseSettings settings, DrivenPorts ports, Database database,
+                                   Optional<KeyRotationPolicy> keyRotation) {
         GatehouseMeters.registerPoolGauges(() -> {
             PoolUsage pool = database.poolUsage();
             return new ConnectionPoolStats(pool.active(), pool.idle(), pool.total(), pool.waiting(), pool.maximum());
@@ -106,17 +157,19 @@ public final class Gatehouse implements AutoCloseable {
                 return database.isReachable(timeout);
             }
         };
-        return serve(settings.host(), settings.port(), ports, settings.loginProtection(), settings.refreshPolicy(), settings.web(),
-                new Operations(List.of(databaseCheck), settings.readinessTimeout()), settings.shutdownGrace());
+        var server = WebServer.builder().host(settings.host()).port(settings.port()).shutdownHook(false)
+                .shutdownGracePeriod(settings.shutdownGrace());
+        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings.loginProtection(), settings.refreshPolicy(), keyRotation),
+                settings.web(), new Operations(List.of(databaseCheck), settings.readinessTimeout()));
+        return server.build().start();
     }
 
-    /** Serves the given ports over HTTP; port 0 picks a free port. */
-    static WebServer serve(String host, int port, DrivenPorts ports, LoginProtection protection, RefreshPolicy refreshPolicy,
-                           WebSettings web,
-                           Operations operations, Duration shutdownGrace) {
-        var server = WebServer.builder().host(host).port(port).shutdownHook(false).shutdownGracePeriod(shutdownGrace);
-        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, protection, refreshPolicy), web, operations);
-        return server.build().start();
+    private static ScheduledExecutorService housekeeping() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gatehouse-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -124,16 +177,12 @@ public final class Gatehouse implements AutoCloseable {
      * than the longest memory of the login protection (every guessed username leaves one), and sessions that
      * ended (started, or revoked, longer ago than a session may last).
      */
-    private static ScheduledExecutorService housekeeping(Database database, GatehouseSettings settings, Clock clock) {
+    private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, Database database,
+                                                 GatehouseSettings settings, Clock clock) {
         LoginProtection protection = settings.loginProtection();
         Duration memory = protection.accounts().quietPeriod().compareTo(protection.clients().window()) >= 0
                 ? protection.accounts().quietPeriod() : protection.clients().window();
         Duration sessionLifetime = settings.refreshPolicy().absoluteLifetime();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "gatehouse-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int forgotten = database.loginThrottle().forgetQuietSince(clock.instant().minus(memory));
@@ -144,7 +193,6 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.log(Level.WARNING, "housekeeping failed; it runs again in " + HOUSEKEEPING_INTERVAL.toMinutes() + " minutes", failed);
             }
         }, HOUSEKEEPING_INTERVAL.toMinutes(), HOUSEKEEPING_INTERVAL.toMinutes(), TimeUnit.MINUTES);
-        return scheduler;
     }
 
     private static byte[] throwAwayDemoSecret() {

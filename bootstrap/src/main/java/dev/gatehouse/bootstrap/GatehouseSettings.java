@@ -4,7 +4,9 @@ import dev.gatehouse.adapter.persistence.Argon2Parameters;
 import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
 import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.web.DiscoverySettings;
 import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.adapter.web.WebSettings;
@@ -12,6 +14,8 @@ import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.SigningAlgorithm;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +40,7 @@ public record GatehouseSettings(
         Duration tokenLifetime,
         Duration jwtClockSkew,
         RefreshPolicy refreshPolicy,
+        TokenSigning tokenSigning,
         Argon2Parameters argon2,
         HashingCapacity hashing,
         LoginProtection loginProtection,
@@ -53,17 +58,20 @@ public record GatehouseSettings(
     public static GatehouseSettings from(SettingSource source) {
         boolean demo = parseBoolean(source, "GATEHOUSE_DEMO", false);
         Argon2Parameters argon2 = argon2(source);
+        String issuer = source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse");
+        TokenSigning tokenSigning = tokenSigning(source);
         return new GatehouseSettings(
                 source.get("GATEHOUSE_HOST").orElse("127.0.0.1"),
                 parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535),
                 database(source),
                 userCache(source),
                 secret(source, demo),
-                source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse"),
+                issuer,
                 source.get("GATEHOUSE_JWT_AUDIENCE").orElse("gatehouse"),
                 parseDuration(source, "GATEHOUSE_TOKEN_TTL", JwtSettings.DEFAULT_LIFETIME, JwtSettings.MAX_LIFETIME),
                 parseDuration(source, "GATEHOUSE_JWT_CLOCK_SKEW", JwtSettings.DEFAULT_CLOCK_SKEW, JwtSettings.MAX_CLOCK_SKEW),
                 refreshPolicy(source),
+                tokenSigning,
                 argon2,
                 hashing(source, argon2),
                 loginProtection(source),
@@ -71,7 +79,8 @@ public record GatehouseSettings(
                 new WebSettings(
                         parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
-                        parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400))),
+                        parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
+                        new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge())),
                 parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 parseDuration(source, "GATEHOUSE_SHUTDOWN_GRACE", Duration.ofSeconds(10), Duration.ofMinutes(5)),
                 logFormat(source),
@@ -81,7 +90,53 @@ public record GatehouseSettings(
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
-                refreshPolicy, argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
+                refreshPolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
+    }
+
+    /**
+     * RS256 by default (RFC 9068's mandatory algorithm, and the cheapest to verify: every request verifies a token);
+     * ES256 and EdDSA sign smaller tokens; HS256 keeps the tutorial-compatible shared-secret tokens. The pre-publication window must
+     * leave time for every instance (re-reading every 30 s) and every cache of the key set to learn a new key.
+     */
+    private static TokenSigning tokenSigning(SettingSource source) {
+        String name = source.get("GATEHOUSE_JWT_ALGORITHM").orElse(SigningAlgorithm.RS256.joseName());
+        Optional<SigningAlgorithm> algorithm = SigningAlgorithm.fromJoseName(name);
+        if (algorithm.isEmpty() && !name.equals("HS256")) {
+            throw new InvalidSettingException("GATEHOUSE_JWT_ALGORITHM must be ES256, RS256, EdDSA or HS256, got '" + name + "'");
+        }
+        Duration rotation = parseDuration(source, "GATEHOUSE_KEY_ROTATION", TokenSigning.DEFAULT_ROTATION_PERIOD, Duration.ofDays(365));
+        Duration prePublication = parseDuration(source, "GATEHOUSE_KEY_PREPUBLICATION", TokenSigning.DEFAULT_PRE_PUBLICATION,
+                Duration.ofDays(30));
+        if (prePublication.compareTo(TokenSigning.MIN_PRE_PUBLICATION) < 0) {
+            throw new InvalidSettingException("GATEHOUSE_KEY_PREPUBLICATION must be at least " + TokenSigning.MIN_PRE_PUBLICATION
+                    + ", so that every instance and every cached key set knows a new key before it signs");
+        }
+        if (prePublication.compareTo(rotation) >= 0) {
+            throw new InvalidSettingException("GATEHOUSE_KEY_PREPUBLICATION (" + prePublication
+                    + ") must be shorter than GATEHOUSE_KEY_ROTATION (" + rotation + ")");
+        }
+        Optional<byte[]> keyEncryptionKey = source.raw("GATEHOUSE_KEY_ENCRYPTION_KEY").filter(value -> !value.isEmpty())
+                .map(value -> value.getBytes(StandardCharsets.UTF_8));
+        if (keyEncryptionKey.isPresent() && keyEncryptionKey.get().length < SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES) {
+            throw new InvalidSettingException("GATEHOUSE_KEY_ENCRYPTION_KEY must be at least "
+                    + SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES + " bytes, got " + keyEncryptionKey.get().length
+                    + "; generate one with: openssl rand -hex 32");
+        }
+        return new TokenSigning(algorithm, rotation, prePublication, keyEncryptionKey);
+    }
+
+    /** Where clients reach this server, e.g. https://auth.example.com; unset: the address a request arrived on. */
+    private static Optional<URI> publicUrl(SettingSource source) {
+        Optional<String> raw = source.get("GATEHOUSE_PUBLIC_URL");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DiscoverySettings.requireBaseUrl(new URI(raw.get())));
+        } catch (java.net.URISyntaxException | IllegalArgumentException invalid) {
+            throw new InvalidSettingException("GATEHOUSE_PUBLIC_URL must be an absolute http(s) URL without query, such as "
+                    + "https://auth.example.com, got '" + raw.get() + "'");
+        }
     }
 
     /**
@@ -254,7 +309,7 @@ public record GatehouseSettings(
     public String toString() {
         return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
-                + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", argon2=" + argon2 + ", hashing=" + hashing
+                + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
                 + ", loginProtection=" + loginProtection + ", web=" + web + ", demo=" + demo + "]";
     }
 }

@@ -1,15 +1,20 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.web.WebUseCases;
+import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.service.ChangePasswordService;
 import dev.gatehouse.application.service.CurrentUserService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
+import dev.gatehouse.application.service.PublishedKeysService;
 import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
+import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
+import java.util.List;
+import java.util.Optional;
 
 /** Builds every use case from the driven ports, by plain constructors. */
 public final class UseCaseWiring {
@@ -17,7 +22,15 @@ public final class UseCaseWiring {
     private UseCaseWiring() {
     }
 
-    public static WebUseCases wire(DrivenPorts ports, LoginProtection protection, RefreshPolicy refreshPolicy) {
+    /**
+     * With {@code keyRotation} present, the keys it publishes from {@link DrivenPorts#signingKeys()} are served;
+     * empty means tokens are signed with a shared secret, and no keys are published.
+     */
+    public static WebUseCases wire(DrivenPorts ports, LoginProtection protection, RefreshPolicy refreshPolicy,
+                                   Optional<KeyRotationPolicy> keyRotation) {
+        PublishedKeysUseCase publishedKeys = keyRotation
+                .<PublishedKeysUseCase>map(policy -> new PublishedKeysService(ports.signingKeys(), policy, ports.clock()))
+                .orElse(List::of);
         return new WebUseCases(
                 new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens(), ports.refreshTokens(),
                         ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), protection, ports.clock()),
@@ -29,6 +42,7 @@ public final class UseCaseWiring {
                 new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
                 new LogOutService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
                 new ChangePasswordService(ports.accessTokens(), ports.users(), ports.passwordHasher(), ports.passwordPolicy(),
-                        ports.refreshTokens(), ports.auditLog(), ports.clock()));
+                        ports.refreshTokens(), ports.auditLog(), ports.clock()),
+                publishedKeys);
     }
 }

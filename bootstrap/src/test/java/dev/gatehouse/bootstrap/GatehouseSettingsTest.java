@@ -177,6 +177,58 @@ class GatehouseSettingsTest {
         assertEquals("0.0.0.0", settings.host());
     }
 
+    @Test
+    void signs_with_rotating_rs256_keys_by_default() {
+        GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
+
+        TokenSigning signing = settings.tokenSigning();
+        assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.RS256), signing.algorithm());
+        assertEquals(Duration.ofDays(30), signing.rotationPeriod());
+        assertEquals(Duration.ofHours(1), signing.prePublication());
+        assertTrue(signing.keyEncryptionKey().isEmpty());
+        assertEquals(Duration.ofMinutes(15), settings.web().discovery().keySetMaxAge());
+        assertEquals(Duration.ofMinutes(15).plusSeconds(30),
+                signing.policy(settings.tokenLifetime(), settings.jwtClockSkew()).retention());
+        assertTrue(settings.web().discovery().publicUrl().isEmpty());
+        assertEquals("gatehouse", settings.web().discovery().issuer());
+    }
+
+    @Test
+    void reads_the_key_settings() {
+        GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_JWT_ALGORITHM", "EdDSA",
+                "GATEHOUSE_KEY_ROTATION", "7d", "GATEHOUSE_KEY_PREPUBLICATION", "10m",
+                "GATEHOUSE_KEY_ENCRYPTION_KEY", "k".repeat(32), "GATEHOUSE_PUBLIC_URL", "https://auth.example.com/",
+                "GATEHOUSE_JWT_ISSUER", "https://auth.example.com"));
+
+        assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.EdDSA), settings.tokenSigning().algorithm());
+        assertEquals(Duration.ofDays(7), settings.tokenSigning().rotationPeriod());
+        assertEquals(Duration.ofMinutes(10), settings.tokenSigning().prePublication());
+        assertEquals(Duration.ofSeconds(150), settings.web().discovery().keySetMaxAge());
+        assertEquals(Duration.ofSeconds(60), settings.tokenSigning().checkInterval());
+        assertArrayEquals("k".repeat(32).getBytes(StandardCharsets.UTF_8), settings.tokenSigning().keyEncryptionKey().orElseThrow());
+        assertEquals(java.net.URI.create("https://auth.example.com"), settings.web().discovery().publicUrl().orElseThrow());
+        assertEquals("https://auth.example.com", settings.web().discovery().issuer());
+        assertFalse(settings.toString().contains("k".repeat(32)));
+        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_JWT_ALGORITHM", "HS256")).tokenSigning().hs256());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GATEHOUSE_JWT_ALGORITHM|es256",
+            "GATEHOUSE_JWT_ALGORITHM|none",
+            "GATEHOUSE_KEY_PREPUBLICATION|1m",
+            "GATEHOUSE_KEY_ROTATION|30m",
+            "GATEHOUSE_KEY_ENCRYPTION_KEY|too-short",
+            "GATEHOUSE_PUBLIC_URL|ftp://auth.example.com",
+            "GATEHOUSE_PUBLIC_URL|https://auth.example.com/?x=1",
+            "GATEHOUSE_PUBLIC_URL|not a url"})
+    void refuses_invalid_key_settings_naming_them(String name, String value) {
+        InvalidSettingException invalid = assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, name, value)));
+        assertTrue(invalid.getMessage().contains(name.equals("GATEHOUSE_KEY_ROTATION") ? "GATEHOUSE_KEY_PREPUBLICATION" : name),
+                invalid.getMessage());
+    }
+
     private static GatehouseSettings settings(Map<String, String> env) {
         return GatehouseSettings.from(SettingSource.of(env));
     }

@@ -7,6 +7,15 @@ import dev.gatehouse.adapter.persistence.DatabaseSettings;
 import dev.gatehouse.adapter.persistence.TestDatabases;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.SigningAlgorithm;
+import dev.gatehouse.domain.SigningKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +66,50 @@ class SeveralInstancesIT {
 
         assertEquals(200, me.statusCode(), me.body());
         assertTrue(me.body().contains("\"username\":\"jane\""));
+    }
+
+    @Test
+    void every_instance_publishes_the_same_keys_and_signs_with_the_same_key() throws Exception {
+        String firstKeys = keySet(first.port());
+
+        assertTrue(firstKeys.matches("\\{\"keys\":\\[\\{\"kty\":\"RSA\".*\\}\\]\\}"), firstKeys);
+        assertEquals(firstKeys, keySet(second.port()));
+        assertEquals(1, first.ports().signingKeys().findAll().size(), "the second instance created no key of its own");
+        assertEquals(kidOf(TestHttp.accessToken(new TestHttp(first.port()).logIn("jane", PASSWORD))),
+                kidOf(TestHttp.accessToken(new TestHttp(second.port()).logIn("jane", PASSWORD))));
+    }
+
+    @Test
+    void an_instance_accepts_a_token_signed_with_a_key_another_instance_created_since_it_last_looked() throws Exception {
+        // A key that signs at once, as after a key-encryption key change: the other instance has not seen it yet.
+        List<SigningKey> before = first.ports().signingKeys().findAll();
+        Instant now = Instant.now();
+        SigningKey next = SigningKey.generate(SigningAlgorithm.ES256, before.get(before.size() - 1).generation() + 1, now, now);
+        first.ports().signingKeys().add(next);
+        String token = TestHttp.accessToken(new TestHttp(first.port()).logIn("jane", PASSWORD));
+        assertEquals(next.id().value(), kidOf(token));
+
+        // An unknown kid re-reads the keys at most every 5 s; within that the answer may still be 401.
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        HttpResponse<String> me = new TestHttp(second.port()).me(token);
+        while (me.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            me = new TestHttp(second.port()).me(token);
+        }
+        assertEquals(200, me.statusCode(), me.body());
+    }
+
+    private static String keySet(int port) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertEquals("public, max-age=900", answer.headers().firstValue("Cache-Control").orElseThrow());
+        return answer.body();
+    }
+
+    private static String kidOf(String token) {
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
 
     @Test

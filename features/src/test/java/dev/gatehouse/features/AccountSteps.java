@@ -46,6 +46,8 @@ public class AccountSteps {
     private String laptopAccessToken;
     private String laptopRefreshToken;
     private GatehouseClient.Answer answer;
+    private java.util.Optional<String> verifiedSubject = java.util.Optional.empty();
+    private JsonObject metadata;
 
     @Given("{word} has registered as {string} with password {string}")
     public void hasRegistered(String actor, String username, String password) {
@@ -148,6 +150,54 @@ public class AccountSteps {
     @When("someone logs in as {string} without a password")
     public void logsInWithoutPassword(String username) {
         answer = clientOf("someone").logIn(actual(username), null);
+    }
+
+    @When("a resource server that knows only Gatehouse's address checks her token")
+    public void aResourceServerChecksHerToken() {
+        verifiedSubject = new ResourceServer(gatehouse.baseUri()).subjectOf(accessToken, gatehouse.now());
+    }
+
+    @When("a resource server that knows only Gatehouse's address checks her token after someone changed it")
+    public void aResourceServerChecksHerTamperedToken() {
+        String[] parts = accessToken.split("\\.");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claims.replace(actual("jane"), "admin").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        verifiedSubject = new ResourceServer(gatehouse.baseUri()).subjectOf(parts[0] + "." + forged + "." + parts[2], gatehouse.now());
+    }
+
+    @Then("it accepts the token as Jane's")
+    public void itAcceptsTheTokenAsJanes() {
+        assertEquals(java.util.Optional.of(actual("jane")), verifiedSubject);
+    }
+
+    @Then("it refuses the token")
+    public void itRefusesTheToken() {
+        assertEquals(java.util.Optional.empty(), verifiedSubject);
+    }
+
+    @When("a client reads Gatehouse's description of itself")
+    public void aClientReadsTheMetadata() {
+        metadata = new ResourceServer(gatehouse.baseUri()).metadata();
+    }
+
+    @Then("it learns where to get tokens and keys, and that the password and refresh token grants are supported")
+    public void itLearnsWhereToGetTokensAndKeys() {
+        assertTrue(metadata.getString("token_endpoint").endsWith("/token"), metadata::toString);
+        assertTrue(metadata.getString("jwks_uri").endsWith("/.well-known/jwks.json"), metadata::toString);
+        assertTrue(metadata.getString("revocation_endpoint").endsWith("/revoke"), metadata::toString);
+        assertEquals(java.util.List.of("password", "refresh_token"),
+                metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString));
+        assertFalse(metadata.getString("issuer").isBlank());
+    }
+
+    @Then("it may cache the published keys for a while")
+    public void itMayCacheThePublishedKeys() {
+        java.net.http.HttpResponse<String> keys = new ResourceServer(gatehouse.baseUri()).keySet();
+        assertEquals(200, keys.statusCode());
+        String cacheControl = keys.headers().firstValue("Cache-Control").orElse("");
+        assertTrue(cacheControl.matches("public, max-age=[1-9][0-9]*"), cacheControl);
+        assertFalse(keys.body().contains("\"d\""), "no private key member");
     }
 
     @Then("she receives a bearer token valid for {int} minutes")

@@ -85,6 +85,11 @@ final class RunningGatehouse {
         return baseUri;
     }
 
+    /** The time Gatehouse goes by: the scenarios' clock in process, the real time for a deployment. */
+    java.time.Instant now() {
+        return clock == null ? java.time.Instant.now() : clock.instant();
+    }
+
     MutableClock clock() {
         return inProcessOnly("move the clock").clock;
     }

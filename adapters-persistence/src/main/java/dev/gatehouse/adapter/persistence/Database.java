@@ -131,6 +131,14 @@ public final class Database implements AutoCloseable {
         return loginThrottle;
     }
 
+    /**
+     * The signing keys stored in this database, private keys encrypted and decrypted with {@code encryption}; a new
+     * repository (no cache) on every call.
+     */
+    public JpaSigningKeyRepository signingKeys(SigningKeyEncryption encryption) {
+        return new JpaSigningKeyRepository(entityManagerFactory, encryption);
+    }
+
     /** The audit trail in this database; the same one on every call. */
     public JpaAuditLog auditLog() {
         return auditLog;
@@ -265,6 +273,7 @@ public final class Database implements AutoCloseable {
                 .managedClass(AuditEventJpaEntity.class)
                 .managedClass(RefreshSessionJpaEntity.class)
                 .managedClass(RefreshTokenJpaEntity.class)
+                .managedClass(SigningKeyJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

@@ -44,8 +44,9 @@ public final class GatehouseRouting {
     }
 
     /**
-     * Registers the API alone ({@code /token}, {@code /revoke}, {@code /logout}, {@code /users}), without the
-     * operations endpoints; {@code settings} decide where the client address comes from and how cookies are set.
+     * Registers the API alone ({@code /token}, {@code /revoke}, {@code /logout}, {@code /users}, the key set and
+     * the authorization server metadata under {@code /.well-known}), without the operations endpoints;
+     * {@code settings} decide where the client address comes from and how cookies are set.
      */
     public static void configure(HttpRouting.Builder routing, WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(routing, "routing");
@@ -66,10 +67,13 @@ public final class GatehouseRouting {
     static List<RoutedService> apiServices(WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
-        return List.of(
+        List<RoutedService> services = new ArrayList<>(List.of(
                 new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings),
                 new LogOutHttpService(useCases.logOut(), settings),
-                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings));
+                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings),
+                new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
+        services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services)));
+        return List.copyOf(services);
     }
 
     /** Every resource {@link #configure(HttpRouting.Builder, WebUseCases, WebSettings, Operations)} registers. */

@@ -2,16 +2,19 @@ package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.SigningKeyRepository;
+import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.domain.KeyId;
+import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.SigningKey;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
-import io.helidon.common.Errors;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.JwtHeaders;
 import io.helidon.security.jwt.SignedJwt;
-import io.helidon.security.jwt.jwk.JwkKeys;
 import io.helidon.security.jwt.jwk.JwkOctet;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -19,36 +22,47 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * HS256-signed JWT access tokens, keyed by {@link JwtSettings} and timed by the injected {@link Clock}.
+ * JWT access tokens, timed by the injected {@link Clock}, in one of two modes:
+ * <ul>
+ *   <li><b>HS256</b> ({@link #JwtAccessTokens(JwtSettings, Clock)}): one shared secret from {@link JwtSettings},
+ *       {@code typ: JWT}, exactly the tutorial-compatible tokens; nothing is published.</li>
+ *   <li><b>Asymmetric</b> ({@link #JwtAccessTokens(JwtSettings, SigningKeyRepository, KeyRotationPolicy, Clock)}):
+ *       ES256, RS256 or EdDSA keys from the {@link SigningKeyRepository}, chosen by the {@link KeyRotationPolicy};
+ *       RFC 9068 access tokens ({@code typ: at+jwt}) that a resource server verifies with the published keys.
+ *       A token is accepted only when its {@code kid} names a key the policy publishes now, with that key's
+ *       {@code alg}: a retired key past its retention or an unpublished key verifies nothing.</li>
+ * </ul>
  *
- * <p>Helidon's JWT library writes and signs tokens ({@link Jwt#builder()}, {@link SignedJwt#sign(Jwt,
- * io.helidon.security.jwt.jwk.Jwk)}), decodes them ({@link JwtHeaders#parseToken}, {@link
- * SignedJwt#parseToken(JwtHeaders, String)}) and compares the MAC in constant time against our one key
- * ({@link SignedJwt#verifySignature(JwkKeys, io.helidon.security.jwt.jwk.Jwk)}).
+ * <p>Helidon's JWT library builds the claims ({@link Jwt#builder()}) and decodes tokens ({@link JwtHeaders#parseToken},
+ * {@link SignedJwt#parseToken(JwtHeaders, String)}); {@link JwsKey} signs and verifies.
  *
  * <p>{@link #verify} checks the rest itself, because Helidon 4.3 accepts what we refuse: a length cap and unpadded
  * base64url; header and payload must read the same under our strict parser ({@link JsonCodec}), as Helidon lets a
  * later duplicate key win and ignores trailing text; only {@code alg}, {@code typ}, {@code kid} in the header, with
- * {@code alg} exactly HS256 and {@code kid} ours, pinned before Helidon picks a key (it would take a header without
- * {@code alg} or with {@code jku}); the signature in its canonical encoding, as base64 decoding ignores unused
- * trailing bits; and every claim, read from the payload as sent, against the clock with {@code exp} mandatory,
- * as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
+ * {@code alg} exactly the algorithm of the key {@code kid} names, pinned before any key is used (Helidon would take
+ * a header without {@code alg} or with {@code jku}); the signature in its canonical encoding, as base64 decoding
+ * ignores unused trailing bits; and every claim, read from the payload as sent, against the clock with {@code exp}
+ * mandatory, as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
  *
  * <p>Besides the registered claims a token carries the user's security version ({@code sv}) and its session
  * ({@code sid}). A token issued before they existed lacks both and reads as version 0 without a session; a
@@ -58,8 +72,11 @@ import java.util.regex.Pattern;
 public final class JwtAccessTokens implements AccessTokens {
 
     private static final Logger LOGGER = Logger.getLogger(JwtAccessTokens.class.getName());
-    private static final String ALGORITHM = JwkOctet.ALG_HS256;
-    private static final String TYPE = "JWT";
+    private static final String HS256 = JwkOctet.ALG_HS256;
+    private static final String JWT_TYPE = "JWT";
+    /** RFC 9068 section 2.1; verifiers accept the media type too (section 4). */
+    private static final String ACCESS_TOKEN_TYPE = "at+jwt";
+    private static final Set<String> ACCESS_TOKEN_TYPES = Set.of(ACCESS_TOKEN_TYPE, "application/at+jwt");
     private static final Set<String> ALLOWED_HEADERS = Set.of("alg", "typ", "kid");
     /** Our tokens are well under 1 KiB; the cap bounds the work an attacker can make verification do. */
     private static final int MAX_TOKEN_CHARS = 8 * 1024;
@@ -76,24 +93,26 @@ public final class JwtAccessTokens implements AccessTokens {
 
     private final JwtSettings settings;
     private final Clock clock;
-    private final JwkOctet key;
-    private final JwkKeys keys;
-    private final String keyId;
+    private final Keys keys;
 
+    /** HS256 with the secret of {@code settings}. */
     public JwtAccessTokens(JwtSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         byte[] secret = settings.secret();
-        this.keyId = keyIdOf(secret);
-        this.key = JwkOctet.create(JsonCodec.BUILDERS.createObjectBuilder()
-                .add("kty", "oct")
-                .add("alg", ALGORITHM)
-                .add("use", "sig")
-                .add("kid", keyId)
-                .add("k", ENCODER.encodeToString(secret))
-                .build());
+        this.keys = new SharedSecret(JwsKey.hmac(keyIdOf(secret), secret));
         Arrays.fill(secret, (byte) 0);
-        this.keys = JwkKeys.builder().addKey(key).build();
+    }
+
+    /**
+     * Asymmetric keys from {@code signingKeys} (give it a caching repository: every issue and verify asks it),
+     * chosen by {@code policy}; the secret of {@code settings} is not used.
+     */
+    public JwtAccessTokens(JwtSettings settings, SigningKeyRepository signingKeys, KeyRotationPolicy policy, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.keys = new RotatingKeys(Objects.requireNonNull(signingKeys, "signingKeys"),
+                Objects.requireNonNull(policy, "policy"), clock);
     }
 
     @Override
@@ -104,10 +123,11 @@ public final class JwtAccessTokens implements AccessTokens {
         Instant expiresAt = issuedAt.plus(settings.lifetime());
         // Helidon's builder writes "aud" as a one-element array and always adds "upn" (MicroProfile JWT's user
         // principal) equal to "sub"; both are valid JWT. verify() takes "aud" in either form and ignores "upn".
+        JwsKey key = keys.signing();
         Jwt.Builder jwt = Jwt.builder()
-                .algorithm(ALGORITHM)
-                .keyId(keyId)
-                .type(TYPE)
+                .algorithm(key.algorithm())
+                .keyId(key.keyId())
+                .type(keys.type())
                 .issuer(settings.issuer())
                 .addAudience(settings.audience())
                 .subject(user.username().value())
@@ -120,7 +140,10 @@ public final class JwtAccessTokens implements AccessTokens {
         if (!scopes.isEmpty()) {
             jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
-        String value = SignedJwt.sign(jwt.build(), key).tokenContent();
+        Jwt built = jwt.build();
+        String signingInput = ENCODER.encodeToString(bytes(built.headerJson().toString())) + "."
+                + ENCODER.encodeToString(bytes(built.payloadJson().toString()));
+        String value = signingInput + "." + ENCODER.encodeToString(key.sign(bytes(signingInput)));
         return new AccessToken(value, issuedAt, expiresAt, scopes);
     }
 
@@ -128,6 +151,9 @@ public final class JwtAccessTokens implements AccessTokens {
     public Optional<AccessTokenClaims> verify(String token) {
         try {
             return Optional.of(claimsOf(token));
+        } catch (StoreUnavailableException storeDown) {
+            // Not the token's fault: the keys could not be read at all. The caller answers 503, not 401.
+            throw storeDown;
         } catch (Rejected rejected) {
             LOGGER.log(Level.FINE, "Access token rejected: {0}", rejected.getMessage());
         } catch (RuntimeException malformed) {
@@ -145,14 +171,13 @@ public final class JwtAccessTokens implements AccessTokens {
             require(BASE64URL.matcher(part).matches(), "a segment is not unpadded base64url");
         }
         JwtHeaders headers = JwtHeaders.parseToken(token);
-        checkHeader(headers, parts[0]);
+        JwsKey key = checkHeader(headers, parts[0]);
         SignedJwt signed = SignedJwt.parseToken(headers, token);
         // Re-encoding the decoded bytes is the one canonical form; a different segment only varies unused trailing
         // bits. Both sides come from the token, so this plain comparison leaks nothing about the key.
         require(parts[2].equals(ENCODER.encodeToString(signed.getSignature())), "signature not canonically encoded");
-        // No default key: with alg and kid pinned above, Helidon looks up our one key by kid and compares MACs.
-        Errors errors = signed.verifySignature(keys, null);
-        require(errors.isValid(), "bad signature");
+        // The key was chosen by kid and its alg pinned above; HMACs are compared in constant time.
+        require(key.verify(bytes(parts[0] + "." + parts[1]), signed.getSignature()), "bad signature");
         // getJwt() is the only public route to the payload; its payloadClaims() is the parsed object as sent,
         // unlike payloadJson(), which is re-rendered from Helidon's typed (lossy) view.
         Map<String, JsonValue> claims = signed.getJwt().payloadClaims();
@@ -160,13 +185,19 @@ public final class JwtAccessTokens implements AccessTokens {
         return checkClaims(claims);
     }
 
-    private void checkHeader(JwtHeaders headers, String segment) {
+    /** The key the header names, once the header is exactly what we issue. */
+    private JwsKey checkHeader(JwtHeaders headers, String segment) {
         Map<String, JsonValue> header = headers.headerClaims();
         require(ALLOWED_HEADERS.containsAll(header.keySet()), "unexpected header parameter");
         require(strictJson(segment, "header").equals(header), "header read differently by a strict parser");
-        require(headers.algorithm().filter(ALGORITHM::equals).isPresent(), "algorithm is not " + ALGORITHM);
-        require(headers.keyId().filter(keyId::equals).isPresent(), "unknown key id");
-        require(headers.type().map(TYPE::equals).orElse(true), "type is not " + TYPE);
+        require(header.get("alg") instanceof JsonString, "alg is not a string");
+        require(header.get("kid") instanceof JsonString, "kid is not a string");
+        require(!header.containsKey("typ") || header.get("typ") instanceof JsonString, "typ is not a string");
+        String algorithm = string(header, "alg");
+        JwsKey key = keys.verifying(string(header, "kid")).orElseThrow(() -> new Rejected("unknown key id"));
+        require(key.algorithm().equals(algorithm), "algorithm is not the key's " + key.algorithm());
+        require(keys.acceptsType(string(header, "typ")), "unexpected type");
+        return key;
     }
 
     private AccessTokenClaims checkClaims(Map<String, JsonValue> claims) {
@@ -272,9 +303,116 @@ public final class JwtAccessTokens implements AccessTokens {
         }
     }
 
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void require(boolean condition, String reason) {
         if (!condition) {
             throw new Rejected(reason);
+        }
+    }
+
+    /** Where the keys come from: one shared secret, or the rotating asymmetric keys. */
+    private interface Keys {
+
+        /** The key to sign a token with now. */
+        JwsKey signing();
+
+        /** The key a token with this {@code kid} must verify with, if any is trusted now. */
+        Optional<JwsKey> verifying(String keyId);
+
+        /** The {@code typ} header of issued tokens. */
+        String type();
+
+        /** Whether a token with this {@code typ} (null when absent) is acceptable. */
+        boolean acceptsType(String type);
+    }
+
+    /** HS256: one key, named by a digest of the secret; {@code typ} JWT or absent, as the tutorial's tokens. */
+    private record SharedSecret(JwsKey key) implements Keys {
+
+        @Override
+        public JwsKey signing() {
+            return key;
+        }
+
+        @Override
+        public Optional<JwsKey> verifying(String keyId) {
+            return key.keyId().equals(keyId) ? Optional.of(key) : Optional.empty();
+        }
+
+        @Override
+        public String type() {
+            return JWT_TYPE;
+        }
+
+        @Override
+        public boolean acceptsType(String type) {
+            return type == null || JWT_TYPE.equals(type);
+        }
+    }
+
+    /**
+     * The stored asymmetric keys, as the rotation policy publishes them now. Verification keys are built once per
+     * key id (a key id names one public key for ever); an unknown id asks the repository, which bounds how often
+     * that reaches the database.
+     */
+    private static final class RotatingKeys implements Keys {
+
+        private final SigningKeyRepository store;
+        private final KeyRotationPolicy policy;
+        private final Clock clock;
+        private final Map<KeyId, JwsKey> verifiers = new ConcurrentHashMap<>();
+        private volatile JwsKey signer;
+
+        RotatingKeys(SigningKeyRepository store, KeyRotationPolicy policy, Clock clock) {
+            this.store = store;
+            this.policy = policy;
+            this.clock = clock;
+        }
+
+        @Override
+        public JwsKey signing() {
+            SigningKey key = policy.signingKey(store.findAll(), clock.instant()).orElseThrow(() ->
+                    new StoreUnavailableException("no signing key can sign here yet; the key rotation creates one", null));
+            JwsKey current = signer;
+            if (current == null || !current.keyId().equals(key.id().value())) {
+                current = JwsKey.of(key);
+                signer = current;
+            }
+            return current;
+        }
+
+        @Override
+        public Optional<JwsKey> verifying(String keyId) {
+            KeyId id = new KeyId(keyId);
+            Optional<SigningKey> published = publishedKey(id);
+            if (published.isEmpty() && store.findById(id).isPresent()) {
+                // Created by another instance since our last look: the lookup refreshed the view.
+                published = publishedKey(id);
+            }
+            if (published.isEmpty()) {
+                verifiers.remove(id);
+                return Optional.empty();
+            }
+            SigningKey key = published.get();
+            return Optional.of(verifiers.computeIfAbsent(id, ignored -> JwsKey.of(key.publicOnly())));
+        }
+
+        private Optional<SigningKey> publishedKey(KeyId id) {
+            List<SigningKey> all = store.findAll();
+            return policy.published(all, clock.instant()).stream().filter(key -> key.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public String type() {
+            return ACCESS_TOKEN_TYPE;
+        }
+
+        @Override
+        public boolean acceptsType(String type) {
+            return type != null && ACCESS_TOKEN_TYPES.contains(type.toLowerCase(Locale.ROOT));
         }
     }
 

@@ -46,6 +46,8 @@ final class TokenHttpService implements RoutedService {
     private static final Set<String> TOKEN_TYPE_HINTS = Set.of("access_token", "refresh_token");
     private static final Header WWW_AUTHENTICATE_BEARER = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
     private static final String BUSY = "Service busy, retry later";
+    /** The grant types this endpoint serves, as the authorization server metadata lists them. */
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
 
     private enum Grant { PASSWORD, REFRESH_TOKEN }
 

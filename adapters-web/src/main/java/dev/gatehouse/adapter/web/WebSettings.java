@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.web;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How the HTTP layer meets the network. {@code trustForwardedFor}: the server sits behind our own reverse
@@ -8,14 +9,22 @@ import java.time.Duration;
  * leave it off when clients connect directly, or anyone could pick the address they are throttled and audited
  * under. {@code secureCookies}: mark the known-device cookie {@code Secure}, so it only travels over HTTPS; off
  * only for plain-HTTP development. {@code knownDeviceLifetime}: the cookie's {@code Max-Age}, to match the
- * lifetime the {@link HmacKnownDevices} credentials were issued with.
+ * lifetime the {@link HmacKnownDevices} credentials were issued with. {@code discovery}: what the key set and the
+ * authorization server metadata say.
  */
-public record WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime) {
+public record WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime,
+                          DiscoverySettings discovery) {
 
     /** Clients connect directly, cookies are HTTPS-only and live as long as {@link HmacKnownDevices#DEFAULT_LIFETIME}. */
     public static final WebSettings DEFAULT = new WebSettings(false, true, HmacKnownDevices.DEFAULT_LIFETIME);
 
     public WebSettings {
         HmacKnownDevices.requireLifetime(knownDeviceLifetime);
+        Objects.requireNonNull(discovery, "discovery");
+    }
+
+    /** With {@link DiscoverySettings#DEFAULT}. */
+    public WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime) {
+        this(trustForwardedFor, secureCookies, knownDeviceLifetime, DiscoverySettings.DEFAULT);
     }
 }

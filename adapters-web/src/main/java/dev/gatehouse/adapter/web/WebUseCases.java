@@ -4,15 +4,16 @@ import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import java.util.Objects;
 
-/** The use cases the HTTP layer drives. */
+/** The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret. */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
-                          ChangePasswordUseCase changePassword) {
+                          ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys) {
 
     public WebUseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -22,5 +23,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(revokeToken, "revokeToken");
         Objects.requireNonNull(logOut, "logOut");
         Objects.requireNonNull(changePassword, "changePassword");
+        Objects.requireNonNull(publishedKeys, "publishedKeys");
     }
 }

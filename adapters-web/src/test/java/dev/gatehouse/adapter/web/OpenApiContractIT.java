@@ -83,7 +83,8 @@ class OpenApiContractIT {
                 },
                 command -> {
                     throw DOWN;
-                }), WebSettings.DEFAULT, Operations.NONE);
+                },
+                List::of), WebSettings.DEFAULT, Operations.NONE);
         try (InputStream in = OpenApiContractIT.class.getClassLoader().getResourceAsStream(OpenApiHttpService.DOCUMENT)) {
             document = Json.createReader(in).readObject();
         }
@@ -285,7 +286,8 @@ class OpenApiContractIT {
         exchanges.add(post(busy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + busyToken)));
         exchanges.add(post(storeDown, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer abc")));
 
-        for (String path : List.of("/health/live", "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
+        for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/health/live",
+                "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
             exchanges.add(get(healthy, path, List.of()));
         }
         exchanges.add(get(busy, "/health/ready", List.of()));

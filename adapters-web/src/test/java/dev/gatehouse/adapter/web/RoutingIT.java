@@ -46,7 +46,8 @@ class RoutingIT {
                 },
                 command -> {
                     throw new IllegalStateException(SECRET_DETAIL);
-                });
+                },
+                List::of);
         GatehouseRouting.configure(routing, failing);
     }
 

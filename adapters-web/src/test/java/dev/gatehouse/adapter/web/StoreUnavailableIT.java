@@ -10,6 +10,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A database that cannot be reached is "try again shortly" (503), never a 500 or a stack trace. */
@@ -48,7 +49,8 @@ class StoreUnavailableIT {
                 },
                 command -> {
                     throw DOWN;
-                }));
+                },
+                List::of));
     }
 
     @Test

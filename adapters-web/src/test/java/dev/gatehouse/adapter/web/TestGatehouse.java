@@ -4,9 +4,12 @@ import dev.gatehouse.application.service.ChangePasswordService;
 import dev.gatehouse.application.service.CurrentUserService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
+import dev.gatehouse.application.service.PublishedKeysService;
 import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
+import dev.gatehouse.application.service.RotateSigningKeysService;
+import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
@@ -18,9 +21,11 @@ import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.SigningAlgorithm;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
@@ -28,9 +33,15 @@ import java.time.Instant;
 
 /**
  * The real services over in-memory ports and the real JWT and known-device adapters, on a clock tests can move.
- * Both adapters are keyed from one secret, as production keys them from {@code GATEHOUSE_JWT_SECRET}.
+ * Tokens are signed as production signs them by default: RS256 keys from a signing-key store, rotated once at
+ * start (or, with {@link #TestGatehouse(SigningAlgorithm)}, another algorithm); the known devices are keyed from
+ * the secret, as production keys them from {@code GATEHOUSE_JWT_SECRET}.
  */
 final class TestGatehouse {
+
+    static final String ISSUER = "gatehouse-test";
+    static final KeyRotationPolicy ROTATION = new KeyRotationPolicy(Duration.ofDays(30), Duration.ofHours(1),
+            JwtSettings.DEFAULT_LIFETIME.plus(JwtSettings.DEFAULT_CLOCK_SKEW));
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     final InMemoryUserRepository users = new InMemoryUserRepository();
@@ -39,17 +50,31 @@ final class TestGatehouse {
     final RecordingAuditLog audit = new RecordingAuditLog();
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
     private final byte[] secret = JwtSettings.randomSecret();
-    final JwtAccessTokens tokens = new JwtAccessTokens(new JwtSettings("gatehouse-test", "gatehouse-test",
-            secret, JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
+    final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
+    final RotateSigningKeysService rotation;
+    final JwtAccessTokens tokens;
     final HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, clock);
-    final WebUseCases useCases = new WebUseCases(
-            new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT, clock),
-            new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
-            new CurrentUserService(tokens, users),
-            new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock),
-            new RevokeTokenService(sessions, tokens, users, audit, clock),
-            new LogOutService(tokens, users, sessions, audit, clock),
-            new ChangePasswordService(tokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock));
+    final WebUseCases useCases;
+
+    TestGatehouse() {
+        this(SigningAlgorithm.RS256);
+    }
+
+    TestGatehouse(SigningAlgorithm algorithm) {
+        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, clock);
+        rotation.rotate();
+        tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
+                JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
+        useCases = new WebUseCases(
+                new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT, clock),
+                new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
+                new CurrentUserService(tokens, users),
+                new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock),
+                new RevokeTokenService(sessions, tokens, users, audit, clock),
+                new LogOutService(tokens, users, sessions, audit, clock),
+                new ChangePasswordService(tokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock),
+                new PublishedKeysService(signingKeys, ROTATION, clock));
+    }
 
     /** Stores an active user directly, bypassing HTTP. */
     User addUser(String username, String password, String email, String fullName) {

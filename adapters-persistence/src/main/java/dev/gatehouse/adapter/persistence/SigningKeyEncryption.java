@@ -1,0 +1,106 @@
+package dev.gatehouse.adapter.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts private signing keys at rest with AES-256-GCM. The AES key is derived by HKDF-SHA256 (RFC 5869) from
+ * key material of at least 32 bytes ({@code GATEHOUSE_KEY_ENCRYPTION_KEY}, or else {@code GATEHOUSE_JWT_SECRET}),
+ * so the material itself is never used as two kinds of key. {@link #keyId()} names the derived key (another
+ * HKDF output, not the key) so a row encrypted under another key is recognised rather than mistaken for a
+ * tampered one. The additional data binds each ciphertext to its row: swapping ciphertexts between keys fails.
+ */
+public final class SigningKeyEncryption {
+
+    public static final int MIN_KEY_MATERIAL_BYTES = 32;
+    private static final byte[] ENCRYPTION_INFO = "gatehouse signing-key encryption v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY_ID_INFO = "gatehouse signing-key encryption key id v1".getBytes(StandardCharsets.UTF_8);
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey key;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public SigningKeyEncryption(byte[] keyMaterial) {
+        Objects.requireNonNull(keyMaterial, "keyMaterial");
+        if (keyMaterial.length < MIN_KEY_MATERIAL_BYTES) {
+            throw new IllegalArgumentException("key-encryption key material must be at least " + MIN_KEY_MATERIAL_BYTES + " bytes");
+        }
+        byte[] pseudoRandomKey = hmac(new byte[32], keyMaterial);
+        byte[] aesKey = hkdfExpand(pseudoRandomKey, ENCRYPTION_INFO);
+        this.key = new SecretKeySpec(aesKey, "AES");
+        this.keyId = HexFormat.of().formatHex(Arrays.copyOf(hkdfExpand(pseudoRandomKey, KEY_ID_INFO), 8));
+        Arrays.fill(aesKey, (byte) 0);
+        Arrays.fill(pseudoRandomKey, (byte) 0);
+    }
+
+    /** Names the encryption key without revealing it (16 hex characters). */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** nonce || ciphertext || tag, with {@code context} authenticated alongside. */
+    byte[] encrypt(byte[] plaintext, String context) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            byte[] result = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, result, NONCE_BYTES, sealed.length);
+            return result;
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JDK has AES-GCM", impossible);
+        }
+    }
+
+    /** The plaintext, or empty when the data was not encrypted under this key with this context (or was changed). */
+    Optional<byte[]> decrypt(byte[] sealed, String context) {
+        if (sealed.length <= NONCE_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return Optional.of(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES));
+        } catch (GeneralSecurityException wrongKeyOrTampered) {
+            return Optional.empty();
+        }
+    }
+
+    /** HKDF-Expand for one 32-byte block: T(1) = HMAC(PRK, info || 0x01). */
+    private static byte[] hkdfExpand(byte[] pseudoRandomKey, byte[] info) {
+        byte[] input = Arrays.copyOf(info, info.length + 1);
+        input[info.length] = 1;
+        return hmac(pseudoRandomKey, input);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JDK has HmacSHA256", impossible);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SigningKeyEncryption[keyId=" + keyId + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gatehouse.adapter.web;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code GET /.well-known/oauth-authorization-server}: RFC 8414 metadata. The endpoints are absolute URLs under
+ * {@link DiscoverySettings#publicUrl()} (or, without one, the address the request arrived on, never the
+ * client's {@code Host} header, which anyone can set). The revocation endpoint is listed only when it is served.
+ * No authorization endpoint exists, so {@code response_types_supported} is empty; clients do not authenticate at
+ * the token endpoint ({@code none}); no scopes are granted yet.
+ */
+final class AuthorizationServerMetadataHttpService implements RoutedService {
+
+    static final String PATH = "/.well-known/oauth-authorization-server";
+    private static final String REVOKE = "/revoke";
+
+    private final DiscoverySettings settings;
+    private final boolean revocationServed;
+
+    AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.revocationServed = served.contains(new Endpoint(Method.POST, REVOKE));
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get(PATH, this::metadata));
+    }
+
+    private void metadata(ServerRequest request, ServerResponse response) {
+        String base = settings.publicUrl().map(Object::toString).orElseGet(() -> localBase(request));
+        JsonObjectBuilder metadata = JsonCodec.BUILDERS.createObjectBuilder()
+                .add("issuer", settings.issuer())
+                .add("token_endpoint", base + "/token")
+                .add("jwks_uri", base + JwksHttpService.PATH);
+        if (revocationServed) {
+            metadata.add("revocation_endpoint", base + REVOKE);
+            metadata.add("revocation_endpoint_auth_methods_supported", array(List.of("none")));
+        }
+        metadata.add("grant_types_supported", array(TokenHttpService.GRANT_TYPES))
+                .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
+                .add("token_endpoint_auth_methods_supported", array(List.of("none")))
+                .add("scopes_supported", JsonCodec.BUILDERS.createArrayBuilder())
+                .add("service_documentation", base + "/docs");
+        JsonResponses.send(response, Status.OK_200, metadata.build(),
+                HeaderValues.create(HeaderNames.CACHE_CONTROL, "public, max-age=" + settings.keySetMaxAge().toSeconds()));
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder array = JsonCodec.BUILDERS.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** http://host:port of the local socket the request came in on. */
+    private static String localBase(ServerRequest request) {
+        String host = request.localPeer().host();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + request.localPeer().port();
+    }
+}

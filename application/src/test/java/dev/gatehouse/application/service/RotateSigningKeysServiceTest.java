@@ -1,0 +1,114 @@
+package dev.gatehouse.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.in.KeyRotation;
+import dev.gatehouse.application.port.in.PublishedKey;
+import dev.gatehouse.application.port.out.AddSigningKeyOutcome;
+import dev.gatehouse.application.port.out.SigningKeyRepository;
+import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.domain.KeyId;
+import dev.gatehouse.domain.KeyRotationPolicy;
+import dev.gatehouse.domain.SigningAlgorithm;
+import dev.gatehouse.domain.SigningKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RotateSigningKeysServiceTest {
+
+    private static final Duration PERIOD = Duration.ofDays(30);
+    private static final Duration PRE_PUBLICATION = Duration.ofHours(1);
+    private static final Duration RETENTION = Duration.ofMinutes(16);
+    private static final KeyRotationPolicy POLICY = new KeyRotationPolicy(PERIOD, PRE_PUBLICATION, RETENTION);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final InMemorySigningKeyRepository keys = new InMemorySigningKeyRepository();
+    private final RotateSigningKeysService rotation = new RotateSigningKeysService(keys, POLICY, SigningAlgorithm.ES256, clock);
+    private final PublishedKeysService published = new PublishedKeysService(keys, POLICY, clock);
+
+    @Test
+    void creates_the_first_key_at_start_and_then_nothing_until_due() {
+        KeyRotation first = rotation.rotate();
+
+        assertTrue(first.created().isPresent());
+        assertEquals(first.created().get(), first.signingKey());
+        KeyRotation again = rotation.rotate();
+        assertFalse(again.changedAnything());
+        assertEquals(first.signingKey(), again.signingKey());
+    }
+
+    @Test
+    void pre_publishes_the_successor_then_switches_then_forgets_the_old_key() {
+        KeyId first = rotation.rotate().signingKey();
+
+        clock.advance(PERIOD.minus(PRE_PUBLICATION));
+        KeyRotation due = rotation.rotate();
+        KeyId second = due.created().orElseThrow();
+        assertEquals(first, due.signingKey(), "the successor is only published");
+        assertEquals(List.of(first, second), published.publishedKeys().stream().map(PublishedKey::id).toList());
+
+        clock.advance(PRE_PUBLICATION);
+        assertEquals(second, rotation.rotate().signingKey());
+        assertEquals(2, published.publishedKeys().size(), "the old key's tokens are still valid");
+
+        clock.advance(RETENTION);
+        KeyRotation cleanup = rotation.rotate();
+        assertEquals(List.of(first), cleanup.removed());
+        assertEquals(List.of(second), keys.findAll().stream().map(SigningKey::id).toList());
+        assertEquals(List.of(second), published.publishedKeys().stream().map(PublishedKey::id).toList());
+    }
+
+    @Test
+    void an_instance_that_loses_the_race_takes_the_winners_key() {
+        RotateSigningKeysService other = new RotateSigningKeysService(new SlowToSee(keys), POLICY, SigningAlgorithm.ES256, clock);
+
+        KeyRotation loser = other.rotate();
+
+        assertEquals(Optional.empty(), loser.created());
+        SigningKey winners = keys.findAll().get(0);
+        assertEquals(winners.id(), loser.signingKey());
+        assertEquals(1, keys.findAll().size());
+    }
+
+    /** Another instance adds its key between this one's read and its write. */
+    private static final class SlowToSee implements SigningKeyRepository {
+        private final SigningKeyRepository store;
+        private boolean raced;
+
+        SlowToSee(SigningKeyRepository store) {
+            this.store = store;
+        }
+
+        @Override
+        public List<SigningKey> findAll() {
+            return store.findAll();
+        }
+
+        @Override
+        public Optional<SigningKey> findById(KeyId id) {
+            return store.findById(id);
+        }
+
+        @Override
+        public AddSigningKeyOutcome add(SigningKey key) {
+            if (!raced) {
+                raced = true;
+                assertEquals(AddSigningKeyOutcome.ADDED, store.add(SigningKey.generate(key.algorithm(), key.generation(),
+                        key.createdAt(), key.activatesAt())));
+            }
+            return store.add(key);
+        }
+
+        @Override
+        public int remove(Collection<KeyId> ids) {
+            return store.remove(ids);
+        }
+    }
+}

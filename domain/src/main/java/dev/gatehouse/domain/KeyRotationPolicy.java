@@ -1,0 +1,118 @@
+package dev.gatehouse.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * When signing keys are published, sign, stop signing and disappear. Every instance computes the same answers
+ * from the same stored keys and the time, so instances on one database agree without talking to each other.
+ *
+ * <ul>
+ *   <li>A key is <b>published</b> from its creation: resource servers can fetch it before it signs.</li>
+ *   <li>The <b>signing key</b> is the newest (highest generation) key that has activated; this process signs
+ *       with it when it holds its private key.</li>
+ *   <li>A <b>successor</b> is due {@code prePublication} before the newest key has signed for
+ *       {@code rotationPeriod}, and activates {@code prePublication} after it was created (never earlier, even
+ *       when no instance ran at the due time: the old key signs on until then). It is due at once, activating
+ *       {@code prePublication} later, when the configured algorithm changed; and due at once, activating at
+ *       once, when no key can sign here (a new deployment, or keys stored under another key-encryption key).</li>
+ *   <li>A key <b>retires</b> when a newer key activates, stays published for {@code retention} after that (the
+ *       longest a token it signed may still be accepted: token lifetime plus clock skew), and is then
+ *       <b>removable</b>; it is no longer trusted even before it is deleted.</li>
+ * </ul>
+ */
+public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication, Duration retention) {
+
+    private static final Comparator<SigningKey> BY_GENERATION = Comparator.comparingLong(SigningKey::generation);
+
+    public KeyRotationPolicy {
+        requirePositive(rotationPeriod, "rotationPeriod");
+        requirePositive(prePublication, "prePublication");
+        requirePositive(retention, "retention");
+        if (prePublication.compareTo(rotationPeriod) >= 0) {
+            throw new IllegalArgumentException("the pre-publication window must be shorter than the rotation period");
+        }
+    }
+
+    /**
+     * The key to sign with now: the newest activated key, which no other key has retired; empty when there is
+     * none or this process cannot sign with it.
+     */
+    public Optional<SigningKey> signingKey(List<SigningKey> keys, Instant now) {
+        return keys.stream()
+                .filter(key -> !key.activatesAt().isAfter(now))
+                .max(BY_GENERATION)
+                .filter(SigningKey::canSign);
+    }
+
+    /** The keys a verifier trusts now and the key set shows: every key not yet past its retention. */
+    public List<SigningKey> published(List<SigningKey> keys, Instant now) {
+        return keys.stream().filter(key -> isPublished(key, keys, now)).sorted(BY_GENERATION).toList();
+    }
+
+    /** The keys past their retention, which may be deleted. */
+    public List<SigningKey> removable(List<SigningKey> keys, Instant now) {
+        return keys.stream().filter(key -> !isPublished(key, keys, now)).sorted(BY_GENERATION).toList();
+    }
+
+    /** When a key activated after {@code key} retired it, if one has; such a key signs no more. */
+    public Optional<Instant> retiredAt(SigningKey key, List<SigningKey> keys, Instant now) {
+        return keys.stream()
+                .filter(other -> other.generation() > key.generation() && !other.activatesAt().isAfter(now))
+                .map(SigningKey::activatesAt)
+                .min(Comparator.naturalOrder());
+    }
+
+    /**
+     * When a new key of {@code algorithm} should start signing, if one should be created now; empty when the
+     * stored keys need no successor yet.
+     */
+    public Optional<Instant> successorActivation(List<SigningKey> keys, SigningAlgorithm algorithm, Instant now) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        if (signingKey(keys, now).isEmpty()) {
+            // Nothing can sign here: a gap in signing is worse than a key resource servers have not cached yet.
+            return Optional.of(now);
+        }
+        SigningKey newest = newest(keys).orElseThrow();
+        Instant published = now.plus(prePublication);
+        if (newest.algorithm() != algorithm) {
+            return Optional.of(later(published, newest.activatesAt()));
+        }
+        if (newest.activatesAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        Instant dueActivation = newest.activatesAt().plus(rotationPeriod);
+        if (now.isBefore(dueActivation.minus(prePublication))) {
+            return Optional.empty();
+        }
+        return Optional.of(later(published, dueActivation));
+    }
+
+    /** The generation a new key gets: one above the newest stored. */
+    public static long nextGeneration(List<SigningKey> keys) {
+        return newest(keys).map(key -> key.generation() + 1).orElse(1L);
+    }
+
+    private boolean isPublished(SigningKey key, List<SigningKey> keys, Instant now) {
+        return retiredAt(key, keys, now).map(retired -> now.isBefore(retired.plus(retention))).orElse(true);
+    }
+
+    private static Optional<SigningKey> newest(List<SigningKey> keys) {
+        return keys.stream().max(BY_GENERATION);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.gatehouse.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The rotation schedule, driven by a clock that only moves when the test says so. */
+class KeyRotationPolicyTest {
+
+    private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Duration PERIOD = Duration.ofDays(30);
+    private static final Duration PRE_PUBLICATION = Duration.ofHours(1);
+    private static final Duration RETENTION = Duration.ofMinutes(15).plusSeconds(30);
+    private static final KeyRotationPolicy POLICY = new KeyRotationPolicy(PERIOD, PRE_PUBLICATION, RETENTION);
+
+    /** What a rotation run does: create the successor the policy asks for, drop what it calls removable. */
+    private static void rotate(List<SigningKey> keys, Instant now) {
+        POLICY.successorActivation(keys, SigningAlgorithm.ES256, now).ifPresent(activation -> keys.add(
+                SigningKey.generate(SigningAlgorithm.ES256, KeyRotationPolicy.nextGeneration(keys), now, activation)));
+        keys.removeAll(POLICY.removable(keys, now));
+    }
+
+    @Test
+    void a_new_deployment_signs_at_once() {
+        List<SigningKey> keys = new ArrayList<>();
+
+        assertEquals(Optional.of(START), POLICY.successorActivation(keys, SigningAlgorithm.ES256, START));
+        rotate(keys, START);
+
+        assertEquals(1, keys.size());
+        assertEquals(keys.get(0), POLICY.signingKey(keys, START).orElseThrow());
+        assertEquals(keys, POLICY.published(keys, START));
+        assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, START));
+    }
+
+    @Test
+    void publishes_the_successor_before_it_signs_and_keeps_the_old_key_until_its_tokens_expired() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        SigningKey first = keys.get(0);
+        Instant due = START.plus(PERIOD).minus(PRE_PUBLICATION);
+
+        rotate(keys, due.minusSeconds(1));
+        assertEquals(1, keys.size(), "not due yet");
+
+        rotate(keys, due);
+        assertEquals(2, keys.size());
+        SigningKey second = keys.get(1);
+        assertEquals(2, second.generation());
+        assertEquals(START.plus(PERIOD), second.activatesAt());
+        assertEquals(List.of(first, second), POLICY.published(keys, due), "published before it signs");
+        assertEquals(first, POLICY.signingKey(keys, second.activatesAt().minusMillis(1)).orElseThrow());
+
+        Instant switched = second.activatesAt();
+        assertEquals(second, POLICY.signingKey(keys, switched).orElseThrow());
+        assertEquals(Optional.of(switched), POLICY.retiredAt(first, keys, switched));
+        assertEquals(List.of(first, second), POLICY.published(keys, switched.plus(RETENTION).minusMillis(1)));
+        assertEquals(List.of(second), POLICY.published(keys, switched.plus(RETENTION)));
+        assertEquals(List.of(first), POLICY.removable(keys, switched.plus(RETENTION)));
+
+        rotate(keys, switched.plus(RETENTION));
+        assertEquals(List.of(second), keys);
+    }
+
+    @Test
+    void a_late_rotation_still_publishes_for_the_whole_window_while_the_old_key_signs_on() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        Instant late = START.plus(PERIOD).plus(Duration.ofDays(3));
+
+        rotate(keys, late);
+
+        assertEquals(late.plus(PRE_PUBLICATION), keys.get(1).activatesAt());
+        assertEquals(keys.get(0), POLICY.signingKey(keys, late.plus(PRE_PUBLICATION).minusMillis(1)).orElseThrow());
+    }
+
+    @Test
+    void a_changed_algorithm_gets_a_pre_published_key_at_once() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        Instant now = START.plus(Duration.ofDays(1));
+
+        assertEquals(Optional.of(now.plus(PRE_PUBLICATION)), POLICY.successorActivation(keys, SigningAlgorithm.RS256, now));
+    }
+
+    @Test
+    void a_key_this_process_cannot_sign_with_is_replaced_at_once_but_still_verifies() {
+        List<SigningKey> keys = new ArrayList<>(List.of(
+                SigningKey.generate(SigningAlgorithm.ES256, 7, START, START).publicOnly()));
+        Instant now = START.plusSeconds(60);
+
+        assertEquals(Optional.empty(), POLICY.signingKey(keys, now));
+        assertEquals(Optional.of(now), POLICY.successorActivation(keys, SigningAlgorithm.ES256, now));
+        rotate(keys, now);
+
+        assertEquals(8, POLICY.signingKey(keys, now).orElseThrow().generation());
+        assertEquals(2, POLICY.published(keys, now).size());
+    }
+
+    @Test
+    void a_pending_key_needs_no_other_successor() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        Instant due = START.plus(PERIOD).minus(PRE_PUBLICATION);
+        rotate(keys, due);
+
+        for (Instant now = due; now.isBefore(START.plus(PERIOD)); now = now.plus(Duration.ofMinutes(7))) {
+            assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, now), now::toString);
+        }
+    }
+
+    @Test
+    void a_year_of_rotations_never_leaves_a_moment_without_a_signing_key_or_a_signing_key_unpublished() {
+        List<SigningKey> keys = new ArrayList<>();
+        Duration step = Duration.ofMinutes(10);
+        int created = 0;
+        for (Instant now = START; now.isBefore(START.plus(Duration.ofDays(365))); now = now.plus(step)) {
+            int before = keys.size();
+            rotate(keys, now);
+            created += keys.size() > before ? 1 : 0;
+            SigningKey signing = POLICY.signingKey(keys, now).orElseThrow(() -> new AssertionError("no signing key"));
+            assertTrue(POLICY.published(keys, now).contains(signing));
+            assertTrue(keys.size() <= 2, "at most the signing key and one neighbour: " + keys.size());
+            SigningKey newest = keys.get(keys.size() - 1);
+            if (newest.activatesAt().isAfter(now)) {
+                assertFalse(newest.createdAt().plus(PRE_PUBLICATION).isAfter(newest.activatesAt()));
+            }
+        }
+        assertEquals(13, created);
+    }
+
+    @Test
+    void refuses_a_pre_publication_window_as_long_as_the_period_and_non_positive_durations() {
+        assertThrows(IllegalArgumentException.class, () -> new KeyRotationPolicy(PERIOD, PERIOD, RETENTION));
+        assertThrows(IllegalArgumentException.class, () -> new KeyRotationPolicy(PERIOD, Duration.ZERO, RETENTION));
+        assertThrows(IllegalArgumentException.class, () -> new KeyRotationPolicy(Duration.ofDays(-1), PRE_PUBLICATION, RETENTION));
+        assertThrows(NullPointerException.class, () -> new KeyRotationPolicy(PERIOD, PRE_PUBLICATION, null));
+    }
+}
