@@ -159,7 +159,7 @@ public final class Gatehouse implements AutoCloseable {
         };
         var server = WebServer.builder().host(settings.host()).port(settings.port()).shutdownHook(false)
                 .shutdownGracePeriod(settings.shutdownGrace());
-        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings.loginProtection(), settings.refreshPolicy(), keyRotation),
+        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation),
                 settings.web(), new Operations(List.of(databaseCheck), settings.readinessTimeout()));
         return server.build().start();
     }

@@ -11,8 +11,6 @@ import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.domain.KeyRotationPolicy;
-import dev.gatehouse.domain.LoginProtection;
-import dev.gatehouse.domain.RefreshPolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,19 +24,18 @@ public final class UseCaseWiring {
      * With {@code keyRotation} present, the keys it publishes from {@link DrivenPorts#signingKeys()} are served;
      * empty means tokens are signed with a shared secret, and no keys are published.
      */
-    public static WebUseCases wire(DrivenPorts ports, LoginProtection protection, RefreshPolicy refreshPolicy,
-                                   Optional<KeyRotationPolicy> keyRotation) {
+    public static WebUseCases wire(DrivenPorts ports, GatehouseSettings settings, Optional<KeyRotationPolicy> keyRotation) {
         PublishedKeysUseCase publishedKeys = keyRotation
                 .<PublishedKeysUseCase>map(policy -> new PublishedKeysService(ports.signingKeys(), policy, ports.clock()))
                 .orElse(List::of);
         return new WebUseCases(
                 new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens(), ports.refreshTokens(),
-                        ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), protection, ports.clock()),
+                        ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), settings.loginProtection(), settings.scopePolicy(), ports.clock()),
                 new RegisterUserService(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.auditLog(),
                         ports.clock()),
                 new CurrentUserService(ports.accessTokens(), ports.cachedUsers()),
                 new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(),
-                        refreshPolicy, ports.clock()),
+                        settings.refreshPolicy(), ports.clock()),
                 new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
                 new LogOutService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
                 new ChangePasswordService(ports.accessTokens(), ports.users(), ports.passwordHasher(), ports.passwordPolicy(),

@@ -16,7 +16,7 @@ import java.util.Objects;
  * {@link DiscoverySettings#publicUrl()} (or, without one, the address the request arrived on, never the
  * client's {@code Host} header, which anyone can set). The revocation endpoint is listed only when it is served.
  * No authorization endpoint exists, so {@code response_types_supported} is empty; clients do not authenticate at
- * the token endpoint ({@code none}); no scopes are granted yet.
+ * the token endpoint ({@code none}).
  */
 final class AuthorizationServerMetadataHttpService implements RoutedService {
 
@@ -49,7 +49,7 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
         metadata.add("grant_types_supported", array(TokenHttpService.GRANT_TYPES))
                 .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
                 .add("token_endpoint_auth_methods_supported", array(List.of("none")))
-                .add("scopes_supported", JsonCodec.BUILDERS.createArrayBuilder())
+                .add("scopes_supported", array(settings.scopesSupported()))
                 .add("service_documentation", base + "/docs");
         JsonResponses.send(response, Status.OK_200, metadata.build(),
                 HeaderValues.create(HeaderNames.CACHE_CONTROL, "public, max-age=" + settings.keySetMaxAge().toSeconds()));

@@ -47,7 +47,18 @@ final class CountingAuditLog implements AuditLog {
             case LOGGED_OUT_EVERYWHERE -> session("logged_out_everywhere");
             case PASSWORD_CHANGED -> passwordChange("changed");
             case PASSWORD_CHANGE_REFUSED -> passwordChange("refused");
+            case USER_DISABLED -> administration("user_disabled");
+            case USER_ENABLED -> administration("user_enabled");
+            case ACCOUNT_UNLOCKED -> administration("account_unlocked");
+            case ROLE_ASSIGNED -> administration("role_assigned");
+            case ROLE_REMOVED -> administration("role_removed");
+            case SESSIONS_REVOKED -> administration("sessions_revoked");
         };
+    }
+
+    private static Counter administration(String action) {
+        return GatehouseMeters.counter(GatehouseMeters.ADMINISTRATION, "Changes made by administrators, by action",
+                Tag.create("action", action));
     }
 
     private static Counter session(String event) {

@@ -24,6 +24,7 @@ import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import jakarta.json.Json;
@@ -68,7 +69,8 @@ class MetricsIT {
         InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
         WebUseCases useCases = new WebUseCases(
                 new LogInService(USERS, hasher, tokens, sessions, new InMemoryLoginThrottle(),
-                        new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT, CLOCK),
+                        new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT,
+                        ScopePolicy.DEFAULT, CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
                 new CurrentUserService(tokens, USERS),
                 new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, CLOCK),

@@ -9,10 +9,10 @@ import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.service.RotateSigningKeysService;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
@@ -25,6 +25,7 @@ import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.SigningAlgorithm;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
@@ -66,7 +67,8 @@ final class TestGatehouse {
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         useCases = new WebUseCases(
-                new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT, clock),
+                new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT,
+                        ScopePolicy.DEFAULT, clock),
                 new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
                 new CurrentUserService(tokens, users),
                 new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock),

@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
@@ -24,7 +26,6 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,7 +45,7 @@ class ThirdPartyResourceServerIT {
         TestGatehouse gatehouse = new TestGatehouse(algorithm);
         gatehouse.addUser("johndoe", PASSWORD, null, null);
         WebSettings settings = new WebSettings(false, true, WebSettings.DEFAULT.knownDeviceLifetime(),
-                new DiscoverySettings(TestGatehouse.ISSUER, Optional.empty(), Duration.ofMinutes(15)));
+                new DiscoverySettings(TestGatehouse.ISSUER, Optional.empty(), Duration.ofMinutes(15), List.of()));
         try (RealServer server = new RealServer(gatehouse.useCases, settings)) {
             URI base = URI.create("http://127.0.0.1:" + server.port());
             String token = json(send(HttpRequest.newBuilder(base.resolve("/token"))

@@ -16,7 +16,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
-import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.security.SecureRandom;
@@ -50,12 +50,13 @@ public final class LogInService implements LogInUseCase {
     private final KnownDevices knownDevices;
     private final AuditLog audit;
     private final LoginProtection protection;
+    private final ScopePolicy scopes;
     private final Clock clock;
     private final PasswordHash unmatchableHash;
 
     public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens,
                         LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit, LoginProtection protection,
-                        Clock clock) {
+                        ScopePolicy scopes, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
@@ -63,6 +64,7 @@ public final class LogInService implements LogInUseCase {
         this.knownDevices = knownDevices;
         this.audit = audit;
         this.protection = protection;
+        this.scopes = scopes;
         this.clock = clock;
         this.unmatchableHash = hasher.hash(randomPassword());
     }
@@ -95,7 +97,7 @@ public final class LogInService implements LogInUseCase {
             }
             accountKey.ifPresent(throttle::clear);
             User current = withCurrentHash(user.get(), command);
-            SessionIssuer.Issued session = sessions.start(current, grantedScopes(command.requestedScopes()));
+            SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()));
             LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(),
                     knownDevices.enrol(current.username()));
             record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);
@@ -148,14 +150,6 @@ public final class LogInService implements LogInUseCase {
         } catch (IllegalArgumentException notAUsername) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Users hold no scopes yet, so a token is granted none, whatever was asked: a token must never
-     * carry a scope merely because the client requested it.
-     */
-    private static Set<Scope> grantedScopes(Set<Scope> requested) {
-        return Set.of();
     }
 
     private static PlainPassword randomPassword() {

@@ -25,14 +25,15 @@ import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
-import dev.gatehouse.domain.LoginProtection;
-import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
@@ -56,7 +57,8 @@ class SessionsTest {
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
 
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
-            new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT), clock);
+            new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
+            ScopePolicy.DEFAULT, clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy, clock);
     private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, users, audit, clock);
     private final LogOutService logOut = new LogOutService(accessTokens, users, refreshTokens, audit, clock);
