@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public record DrivenPorts(
         PasswordPolicy passwordPolicy,
         AccessTokens accessTokens,
         RefreshTokens refreshTokens,
+        RevokedAccessTokens revokedAccessTokens,
         LoginThrottle loginThrottle,
         KnownDevices knownDevices,
         AuditLog auditLog,
@@ -38,6 +40,7 @@ public record DrivenPorts(
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(refreshTokens, "refreshTokens");
+        Objects.requireNonNull(revokedAccessTokens, "revokedAccessTokens");
         Objects.requireNonNull(loginThrottle, "loginThrottle");
         Objects.requireNonNull(knownDevices, "knownDevices");
         Objects.requireNonNull(auditLog, "auditLog");

@@ -128,6 +128,7 @@ public final class Gatehouse implements AutoCloseable {
                 new CommonPasswordsPolicy(settings.passwordMinimumLength()),
                 GatehouseMeters.counted(tokens),
                 database.refreshTokens(),
+                database.revokedAccessTokens(),
                 database.loginThrottle(),
                 new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
                 GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
@@ -174,8 +175,8 @@ public final class Gatehouse implements AutoCloseable {
 
     /**
      * Deletes what no longer counts, every ten minutes, so the tables do not grow for ever: throttle rows older
-     * than the longest memory of the login protection (every guessed username leaves one), and sessions that
-     * ended (started, or revoked, longer ago than a session may last).
+     * than the longest memory of the login protection (every guessed username leaves one), sessions that
+     * ended (started, or revoked, longer ago than a session may last), and revoked access tokens past their expiry.
      */
     private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, Database database,
                                                  GatehouseSettings settings, Clock clock) {
@@ -189,6 +190,8 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.fine(() -> "forgot " + forgotten + " stale login-throttle rows");
                 int ended = database.refreshTokens().forgetEndedBefore(clock.instant().minus(sessionLifetime));
                 LOG.fine(() -> "forgot " + ended + " ended sessions");
+                int expired = database.revokedAccessTokens().forgetExpiredBefore(clock.instant().minus(settings.jwtClockSkew()));
+                LOG.fine(() -> "forgot " + expired + " revoked access tokens past their expiry");
             } catch (RuntimeException failed) {
                 LOG.log(Level.WARNING, "housekeeping failed; it runs again in " + HOUSEKEEPING_INTERVAL.toMinutes() + " minutes", failed);
             }

@@ -39,12 +39,12 @@ public final class UseCaseWiring {
                         ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), settings.loginProtection(), settings.scopePolicy(), ports.clock()),
                 new RegisterUserService(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.auditLog(),
                         ports.clock()),
-                new CurrentUserService(ports.accessTokens(), ports.cachedUsers()),
+                new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()),
                 new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(),
                         settings.refreshPolicy(), ports.clock()),
-                new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
-                new LogOutService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
-                new ChangePasswordService(ports.accessTokens(), ports.users(), ports.passwordHasher(), ports.passwordPolicy(),
+                new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(), ports.clock()),
+                new LogOutService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
+                new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.passwordHasher(), ports.passwordPolicy(),
                         ports.refreshTokens(), ports.auditLog(), ports.clock()),
                 publishedKeys,
                 administration(ports, settings));
@@ -53,13 +53,13 @@ public final class UseCaseWiring {
     /** The administration use cases read and write users directly: an administrator must see the stored state. */
     public static WebUseCases.Administration administration(DrivenPorts ports, GatehouseSettings settings) {
         return new WebUseCases.Administration(
-                new SearchUsersService(ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
-                new ShowUserService(ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
-                new SetUserEnabledService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
-                new UnlockUserService(ports.accessTokens(), ports.users(), ports.loginThrottle(), ports.auditLog(), ports.clock()),
-                new ChangeUserRoleService(ports.accessTokens(), ports.users(), ports.refreshTokens(), settings.scopePolicy(),
+                new SearchUsersService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(), ports.clock()),
+                new ShowUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(), ports.clock()),
+                new SetUserEnabledService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
+                new UnlockUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.loginThrottle(), ports.auditLog(), ports.clock()),
+                new ChangeUserRoleService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(), settings.scopePolicy(),
                         ports.auditLog(), ports.clock()),
-                new EndUserSessionsService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(),
+                new EndUserSessionsService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(),
                         ports.clock()));
     }
 }

@@ -485,6 +485,19 @@ public class AccountSteps {
         assertEquals(200, revocation.status(), revocation.body());
     }
 
+    @When("she revokes her bearer token")
+    public void revokesHerBearerToken() {
+        GatehouseClient.Answer revocation = clientOf("she").revoke(accessToken);
+        assertEquals(200, revocation.status(), revocation.body());
+    }
+
+    @Then("her bearer token is refused because {string}")
+    public void herBearerTokenIsRefused(String detail) {
+        GatehouseClient.Answer me = clientOf("she").currentUser(accessToken);
+        assertEquals(401, me.status(), me.body());
+        assertEquals(detail, me.detail());
+    }
+
     @Given("{word} has also logged in on her laptop as {string} with password {string}")
     public void hasLoggedInOnHerLaptop(String actor, String username, String password) {
         GatehouseClient.Answer login = clientOf(LAPTOP).logIn(actual(username), password);

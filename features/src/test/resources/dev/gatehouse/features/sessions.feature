@@ -28,9 +28,15 @@ Feature: Staying logged in, and logging out
     Then the renewal is refused as an invalid grant
     And she can no longer renew her session
 
-  Scenario: Logging out ends the session
+  Scenario: Logging out ends the session and its bearer token at once
     When she logs out
     Then she can no longer renew her session
+    And her bearer token is refused because "Could not validate credentials"
+
+  Scenario: Revoking a bearer token refuses it at once and ends its session
+    When she revokes her bearer token
+    Then her bearer token is refused because "Could not validate credentials"
+    And she can no longer renew her session
 
   Scenario: Revoking a refresh token ends its session
     When she revokes her refresh token

@@ -8,15 +8,16 @@ import dev.gatehouse.application.port.out.UserRepository;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -46,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final JpaLoginThrottle loginThrottle;
     private final JpaAuditLog auditLog;
     private final JpaRefreshTokens refreshTokens;
+    private final JpaRevokedAccessTokens revokedAccessTokens;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource pool, EntityManagerFactory entityManagerFactory, String vendor,
@@ -77,6 +79,8 @@ public final class Database implements AutoCloseable {
         this.loginThrottle = new JpaLoginThrottle(entityManagerFactory);
         this.auditLog = new JpaAuditLog(entityManagerFactory);
         this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
+        this.revokedAccessTokens = new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(),
+                JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL);
     }
 
     /**
@@ -147,6 +151,19 @@ public final class Database implements AutoCloseable {
     /** The sessions and their refresh tokens in this database, shared with every instance on it; the same one on every call. */
     public RefreshTokens refreshTokens() {
         return refreshTokens;
+    }
+
+    /**
+     * The access tokens revoked before their expiry, answered from memory and refreshed from this database at most
+     * a second apart; the same one on every call.
+     */
+    public JpaRevokedAccessTokens revokedAccessTokens() {
+        return revokedAccessTokens;
+    }
+
+    /** Another view of the revoked access tokens, as another instance has it, re-reading after {@code refreshInterval}. */
+    public JpaRevokedAccessTokens revokedAccessTokens(Duration refreshInterval) {
+        return new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(), refreshInterval);
     }
 
     /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
@@ -274,6 +291,7 @@ public final class Database implements AutoCloseable {
                 .managedClass(RefreshSessionJpaEntity.class)
                 .managedClass(RefreshTokenJpaEntity.class)
                 .managedClass(SigningKeyJpaEntity.class)
+                .managedClass(RevokedAccessTokenJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

@@ -17,6 +17,7 @@ import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
@@ -55,6 +56,7 @@ class MetricsIT {
     private static final String DURATION_COUNT = "gatehouse_http_request_duration_seconds_count";
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private static final InMemoryRevokedAccessTokens REVOKED = new InMemoryRevokedAccessTokens();
     private static final InMemoryUserRepository USERS = new InMemoryUserRepository();
     private static final FastPasswordHasher FAST_HASHER = new FastPasswordHasher();
     private static RealServer server;
@@ -72,11 +74,11 @@ class MetricsIT {
                         new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT,
                         ScopePolicy.DEFAULT, CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
-                new CurrentUserService(tokens, USERS),
+                new CurrentUserService(tokens, REVOKED, USERS),
                 new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, CLOCK),
-                new RevokeTokenService(sessions, tokens, USERS, audit, CLOCK),
-                new LogOutService(tokens, USERS, sessions, audit, CLOCK),
-                new ChangePasswordService(tokens, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, CLOCK),
+                new RevokeTokenService(sessions, tokens, REVOKED, USERS, audit, CLOCK),
+                new LogOutService(tokens, REVOKED, USERS, sessions, audit, CLOCK),
+                new ChangePasswordService(tokens, REVOKED, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, CLOCK),
                 List::of,
                 ThrowingAdministration.throwing(() -> new IllegalStateException("administration is not measured here")));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));

@@ -18,6 +18,7 @@ import dev.gatehouse.application.service.UnlockUserService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
@@ -56,6 +57,7 @@ final class TestGatehouse {
     final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     final RecordingAuditLog audit = new RecordingAuditLog();
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
+    final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
     private final byte[] secret = JwtSettings.randomSecret();
     final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     final RotateSigningKeysService rotation;
@@ -76,19 +78,19 @@ final class TestGatehouse {
                 new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT,
                         ScopePolicy.DEFAULT, clock),
                 new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
-                new CurrentUserService(tokens, users),
+                new CurrentUserService(tokens, revokedAccessTokens, users),
                 new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock),
-                new RevokeTokenService(sessions, tokens, users, audit, clock),
-                new LogOutService(tokens, users, sessions, audit, clock),
-                new ChangePasswordService(tokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock),
+                new RevokeTokenService(sessions, tokens, revokedAccessTokens, users, audit, clock),
+                new LogOutService(tokens, revokedAccessTokens, users, sessions, audit, clock),
+                new ChangePasswordService(tokens, revokedAccessTokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock),
                 new PublishedKeysService(signingKeys, ROTATION, clock),
                 new WebUseCases.Administration(
-                        new SearchUsersService(tokens, users, audit, clock),
-                        new ShowUserService(tokens, users, audit, clock),
-                        new SetUserEnabledService(tokens, users, sessions, audit, clock),
-                        new UnlockUserService(tokens, users, throttle, audit, clock),
-                        new ChangeUserRoleService(tokens, users, sessions, ScopePolicy.DEFAULT, audit, clock),
-                        new EndUserSessionsService(tokens, users, sessions, audit, clock)));
+                        new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock),
+                        new ShowUserService(tokens, revokedAccessTokens, users, audit, clock),
+                        new SetUserEnabledService(tokens, revokedAccessTokens, users, sessions, audit, clock),
+                        new UnlockUserService(tokens, revokedAccessTokens, users, throttle, audit, clock),
+                        new ChangeUserRoleService(tokens, revokedAccessTokens, users, sessions, ScopePolicy.DEFAULT, audit, clock),
+                        new EndUserSessionsService(tokens, revokedAccessTokens, users, sessions, audit, clock)));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -2,10 +2,11 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.Actor;
-import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.AdminResult.Refusal;
+import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ScopePolicy;
@@ -37,8 +38,9 @@ final class AdminGate {
     private final AuditLog audit;
     private final Clock clock;
 
-    AdminGate(AccessTokens accessTokens, UserRepository users, AuditLog audit, Clock clock) {
-        this.authentication = new BearerAuthentication(accessTokens, users);
+    AdminGate(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, AuditLog audit,
+              Clock clock) {
+        this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
         this.users = users;
         this.audit = audit;
         this.clock = clock;

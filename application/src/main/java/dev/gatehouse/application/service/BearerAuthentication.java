@@ -2,13 +2,14 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.User;
 import java.util.Optional;
 
 /**
  * Resolves a bearer token to its user for the use cases behind a token: genuine and unexpired, a user that
- * still exists, and a token at least as new as the user's security version (so a password change, disabling
+ * still exists, a token not revoked on its own (RFC 7009, logout), and a token at least as new as the user's security version (so a password change, disabling
  * or "log out everywhere" refuses older tokens at once). Whether the user is active is left to the caller.
  */
 final class BearerAuthentication {
@@ -31,15 +32,18 @@ final class BearerAuthentication {
     }
 
     private final AccessTokens accessTokens;
+    private final RevokedAccessTokens revokedAccessTokens;
     private final UserRepository users;
 
-    BearerAuthentication(AccessTokens accessTokens, UserRepository users) {
+    BearerAuthentication(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users) {
         this.accessTokens = accessTokens;
+        this.revokedAccessTokens = revokedAccessTokens;
         this.users = users;
     }
 
     Outcome authenticate(String accessToken) {
-        Optional<AccessTokenClaims> claims = accessTokens.verify(accessToken);
+        Optional<AccessTokenClaims> claims = accessTokens.verify(accessToken)
+                .filter(verified -> !revokedAccessTokens.isRevoked(verified.tokenId()));
         Optional<User> user = claims.map(AccessTokenClaims::subject).flatMap(users::findByUsername);
         if (user.isEmpty()) {
             return new Refused();

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.HashingOverloadedException;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
@@ -32,9 +33,10 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final AuditLog audit;
     private final Clock clock;
 
-    public ChangePasswordService(AccessTokens accessTokens, UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-                                 RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
-        this.authentication = new BearerAuthentication(accessTokens, users);
+    public ChangePasswordService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users,
+                                 PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens, AuditLog audit,
+                                 Clock clock) {
+        this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;

@@ -1,12 +1,13 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.AccountAction;
-import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.AdminResult.Refusal;
+import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.Role;
@@ -27,9 +28,9 @@ public final class ChangeUserRoleService implements ChangeUserRoleUseCase {
     private final ScopePolicy scopes;
     private final Clock clock;
 
-    public ChangeUserRoleService(AccessTokens accessTokens, UserRepository users, RefreshTokens refreshTokens,
+    public ChangeUserRoleService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, RefreshTokens refreshTokens,
                                  ScopePolicy scopes, AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, users, audit, clock);
+        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.scopes = scopes;

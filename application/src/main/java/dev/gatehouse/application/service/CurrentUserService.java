@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 
 /**
@@ -15,8 +16,8 @@ public final class CurrentUserService implements CurrentUserUseCase {
 
     private final BearerAuthentication authentication;
 
-    public CurrentUserService(AccessTokens accessTokens, UserRepository users) {
-        this.authentication = new BearerAuthentication(accessTokens, users);
+    public CurrentUserService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users) {
+        this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
@@ -19,9 +20,9 @@ public final class EndUserSessionsService implements EndUserSessionsUseCase {
     private final RefreshTokens refreshTokens;
     private final Clock clock;
 
-    public EndUserSessionsService(AccessTokens accessTokens, UserRepository users, RefreshTokens refreshTokens,
+    public EndUserSessionsService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, RefreshTokens refreshTokens,
                                   AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, users, audit, clock);
+        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.clock = clock;

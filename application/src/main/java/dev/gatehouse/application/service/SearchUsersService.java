@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.SearchUsersUseCase;
 import dev.gatehouse.application.port.in.UserListing;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
@@ -17,8 +18,8 @@ public final class SearchUsersService implements SearchUsersUseCase {
     private final AdminGate gate;
     private final UserRepository users;
 
-    public SearchUsersService(AccessTokens accessTokens, UserRepository users, AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, users, audit, clock);
+    public SearchUsersService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, AuditLog audit, Clock clock) {
+        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
         this.users = users;
     }
 

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
@@ -23,9 +24,9 @@ public final class SetUserEnabledService implements SetUserEnabledUseCase {
     private final RefreshTokens refreshTokens;
     private final Clock clock;
 
-    public SetUserEnabledService(AccessTokens accessTokens, UserRepository users, RefreshTokens refreshTokens,
+    public SetUserEnabledService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, RefreshTokens refreshTokens,
                                  AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, users, audit, clock);
+        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.clock = clock;

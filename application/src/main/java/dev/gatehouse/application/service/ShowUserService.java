@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
@@ -14,8 +15,8 @@ public final class ShowUserService implements ShowUserUseCase {
 
     private final AdminGate gate;
 
-    public ShowUserService(AccessTokens accessTokens, UserRepository users, AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, users, audit, clock);
+    public ShowUserService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, AuditLog audit, Clock clock) {
+        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
@@ -21,9 +22,9 @@ public final class UnlockUserService implements UnlockUserUseCase {
     private final AdminGate gate;
     private final LoginThrottle throttle;
 
-    public UnlockUserService(AccessTokens accessTokens, UserRepository users, LoginThrottle throttle, AuditLog audit,
+    public UnlockUserService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, LoginThrottle throttle, AuditLog audit,
                              Clock clock) {
-        this.gate = new AdminGate(accessTokens, users, audit, clock);
+        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
         this.throttle = throttle;
     }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.Actor;
-import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.AdminResult.Refusal;
+import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.in.LogInCommand;
@@ -22,6 +22,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
@@ -54,19 +55,20 @@ class AdministrationTest {
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final InMemoryAccessTokens tokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
     private final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
+    private final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     private final RecordingAuditLog audit = new RecordingAuditLog();
 
     private final LogInService logIn = new LogInService(users, hasher, tokens, sessions, throttle, new InMemoryKnownDevices(),
             audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, clock);
     private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock);
-    private final CurrentUserService currentUser = new CurrentUserService(tokens, users);
-    private final SearchUsersService search = new SearchUsersService(tokens, users, audit, clock);
-    private final ShowUserService show = new ShowUserService(tokens, users, audit, clock);
-    private final SetUserEnabledService setEnabled = new SetUserEnabledService(tokens, users, sessions, audit, clock);
-    private final UnlockUserService unlock = new UnlockUserService(tokens, users, throttle, audit, clock);
-    private final ChangeUserRoleService changeRole = new ChangeUserRoleService(tokens, users, sessions, ScopePolicy.DEFAULT, audit, clock);
-    private final EndUserSessionsService endSessions = new EndUserSessionsService(tokens, users, sessions, audit, clock);
+    private final CurrentUserService currentUser = new CurrentUserService(tokens, revokedAccessTokens, users);
+    private final SearchUsersService search = new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock);
+    private final ShowUserService show = new ShowUserService(tokens, revokedAccessTokens, users, audit, clock);
+    private final SetUserEnabledService setEnabled = new SetUserEnabledService(tokens, revokedAccessTokens, users, sessions, audit, clock);
+    private final UnlockUserService unlock = new UnlockUserService(tokens, revokedAccessTokens, users, throttle, audit, clock);
+    private final ChangeUserRoleService changeRole = new ChangeUserRoleService(tokens, revokedAccessTokens, users, sessions, ScopePolicy.DEFAULT, audit, clock);
+    private final EndUserSessionsService endSessions = new EndUserSessionsService(tokens, revokedAccessTokens, users, sessions, audit, clock);
 
     private Actor root;
 

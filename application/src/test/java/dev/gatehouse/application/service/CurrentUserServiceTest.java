@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.domain.PasswordHash;
@@ -21,7 +22,7 @@ class CurrentUserServiceTest {
     private final MutableClock clock = MutableClock.startingNow();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryAccessTokens tokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
-    private final CurrentUserService currentUser = new CurrentUserService(tokens, users);
+    private final CurrentUserService currentUser = new CurrentUserService(tokens, new InMemoryRevokedAccessTokens(), users);
     private final User johndoe = User.register(new Username("johndoe"), new PasswordHash("$test$x"), null, null, clock.instant());
 
     @Test

@@ -21,6 +21,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
@@ -53,6 +54,7 @@ class SessionsTest {
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
     private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    private final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
 
@@ -60,11 +62,11 @@ class SessionsTest {
             new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
             ScopePolicy.DEFAULT, clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy, clock);
-    private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, users, audit, clock);
-    private final LogOutService logOut = new LogOutService(accessTokens, users, refreshTokens, audit, clock);
-    private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, users, hasher,
+    private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, audit, clock);
+    private final LogOutService logOut = new LogOutService(accessTokens, revokedAccessTokens, users, refreshTokens, audit, clock);
+    private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, revokedAccessTokens, users, hasher,
             new MinimumLengthPasswordPolicy(8), refreshTokens, audit, clock);
-    private final CurrentUserService currentUser = new CurrentUserService(accessTokens, users);
+    private final CurrentUserService currentUser = new CurrentUserService(accessTokens, revokedAccessTokens, users);
 
     @BeforeEach
     void registerJane() {
@@ -155,12 +157,26 @@ class SessionsTest {
     }
 
     @Test
-    void revoking_an_access_token_ends_the_session_it_was_issued_in() {
+    void revoking_an_access_token_refuses_it_at_once_and_ends_the_session_it_was_issued_in() {
         LogInResult.LoggedIn login = logInJane();
+        LogInResult.LoggedIn other = logInJane();
 
         revoke.revoke(new RevokeCommand(login.accessToken().value(), Optional.of("access_token"), CLIENT));
 
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(login.accessToken().value()));
         assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
+        assertInstanceOf(CurrentUserResult.Authenticated.class, me(other.accessToken().value()), "only that token");
+        assertTrue(revokedAccessTokens.isRevoked(accessTokens.verify(login.accessToken().value()).orElseThrow().tokenId()));
+    }
+
+    @Test
+    void a_revoked_access_token_cannot_log_out_or_change_the_password() {
+        LogInResult.LoggedIn login = logInJane();
+        revoke.revoke(new RevokeCommand(login.accessToken().value(), Optional.empty(), CLIENT));
+
+        assertEquals(new LogOutResult.InvalidToken(), logOut.logOut(new LogOutCommand(login.accessToken().value(), true, CLIENT)));
+        assertInstanceOf(ChangePasswordResult.InvalidToken.class, changePassword.changePassword(new ChangePasswordCommand(
+                login.accessToken().value(), new PlainPassword(PASSWORD), new PlainPassword("a new passphrase"), CLIENT)));
     }
 
     @Test
@@ -178,6 +194,7 @@ class SessionsTest {
         assertEquals(new LogOutResult.LoggedOut(), logOut.logOut(new LogOutCommand(phone.accessToken().value(), false, CLIENT)));
 
         assertEquals(new RefreshResult.InvalidGrant(false), refresh(phone.refreshToken()));
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(phone.accessToken().value()), "the token logged out with");
         assertInstanceOf(RefreshResult.Refreshed.class, refresh(laptop.refreshToken()));
         assertInstanceOf(CurrentUserResult.Authenticated.class, me(laptop.accessToken().value()));
     }

@@ -1,0 +1,78 @@
+package dev.gatehouse.application.testing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link RevokedAccessTokens} adapter must do. Extend it, return a list over an empty store from
+ * {@link #newEmptyList()}, and, for a store several instances share, another view of the same store from
+ * {@link #anotherInstanceOnTheSameStore()}.
+ */
+public abstract class RevokedAccessTokensContract {
+
+    protected static final Instant LATER = Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
+
+    protected abstract RevokedAccessTokens newEmptyList();
+
+    /** The same store as the last {@link #newEmptyList()}, seen as another instance would; itself by default. */
+    protected RevokedAccessTokens anotherInstanceOnTheSameStore() {
+        return lastList;
+    }
+
+    private RevokedAccessTokens lastList;
+
+    private RevokedAccessTokens fresh() {
+        lastList = newEmptyList();
+        return lastList;
+    }
+
+    @Test
+    void refuses_a_revoked_token_and_no_other() {
+        RevokedAccessTokens list = fresh();
+        String revoked = UUID.randomUUID().toString();
+
+        list.revoke(revoked, LATER);
+
+        assertTrue(list.isRevoked(revoked));
+        assertFalse(list.isRevoked(UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void revoking_twice_is_harmless() {
+        RevokedAccessTokens list = fresh();
+        String revoked = UUID.randomUUID().toString();
+
+        list.revoke(revoked, LATER);
+        list.revoke(revoked, LATER.plusSeconds(60));
+
+        assertTrue(list.isRevoked(revoked));
+    }
+
+    @Test
+    void another_instance_on_the_same_store_refuses_it_too() {
+        RevokedAccessTokens list = fresh();
+        String revoked = UUID.randomUUID().toString();
+        RevokedAccessTokens other = anotherInstanceOnTheSameStore();
+        assertFalse(other.isRevoked(revoked));
+
+        list.revoke(revoked, LATER);
+
+        assertTrue(other.isRevoked(revoked));
+    }
+
+    @Test
+    void a_token_id_as_long_as_tokens_allow_is_kept() {
+        RevokedAccessTokens list = fresh();
+        String longest = "j".repeat(128);
+
+        list.revoke(longest, LATER);
+
+        assertTrue(anotherInstanceOnTheSameStore().isRevoked(longest));
+    }
+}
