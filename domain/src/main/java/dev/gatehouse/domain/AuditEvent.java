@@ -25,7 +25,9 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         LOGGED_OUT,
         LOGGED_OUT_EVERYWHERE,
         PASSWORD_CHANGED,
-        PASSWORD_CHANGE_REFUSED
+        PASSWORD_CHANGE_REFUSED,
+        CLIENT_AUTHENTICATION_FAILED,
+        UNAUTHORIZED_CLIENT
     }
 
     public AuditEvent {
