@@ -71,7 +71,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             users.update(changed);
             refreshTokens.revokeAllOf(changed.id(), now);
             audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGED, user.username().value(), command.client(), now));
-            SessionIssuer.Issued issued = sessions.start(changed, bearer.claims().scopes());
+            // The new session belongs to the client application the old one did, if any.
+            SessionIssuer.Issued issued = sessions.start(changed, bearer.claims().scopes(), bearer.claims().client());
             return new ChangePasswordResult.Changed(issued.accessToken(), issued.refreshToken());
         } catch (HashingOverloadedException overloaded) {
             return new ChangePasswordResult.Overloaded(overloaded.retryAfter());

@@ -1,13 +1,16 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.RevokeCommand;
+import dev.gatehouse.application.port.in.RevokeResult;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
@@ -17,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Revokes the session behind a refresh token or an access token (RFC 7009). The hint only decides which
- * kind is tried first, as the RFC allows; whatever is presented, nothing is revealed.
+ * kind is tried first, as the RFC allows; whatever is presented, nothing is revealed. When client applications are
+ * registered, the client must authenticate ({@code invalid_client}), and only a token issued to it is revoked
+ * (RFC 7009 section 2.1); another client's token is left alone, with the same answer as an unknown one.
  */
 public final class RevokeTokenService implements RevokeTokenUseCase {
 
@@ -25,40 +30,50 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     private final AccessTokens accessTokens;
     private final UserRepository users;
     private final AuditLog audit;
+    private final ClientAuthentication clientAuthentication;
     private final Clock clock;
 
     public RevokeTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, UserRepository users, AuditLog audit,
-                              Clock clock) {
+                              ClientRegistry clients, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.users = users;
         this.audit = audit;
+        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
         this.clock = clock;
     }
 
     @Override
-    public void revoke(RevokeCommand command) {
+    public RevokeResult revoke(RevokeCommand command) {
+        ClientAuthentication.Verdict verdict = clientAuthentication.authenticate(command.clientCredentials(), command.client());
+        if (verdict instanceof ClientAuthentication.Refused) {
+            return new RevokeResult.InvalidClient();
+        }
         boolean accessTokenFirst = command.tokenTypeHint().filter("access_token"::equals).isPresent();
         Optional<Session> session = accessTokenFirst
                 ? ofAccessToken(command.token()).or(() -> ofRefreshToken(command.token()))
                 : ofRefreshToken(command.token()).or(() -> ofAccessToken(command.token()));
         Instant now = clock.instant();
-        session.filter(found -> refreshTokens.revoke(found.id(), now))
+        session.filter(found -> !(verdict instanceof ClientAuthentication.Authenticated)
+                        || found.client().equals(ClientAuthentication.clientOf(verdict)))
+                .filter(found -> refreshTokens.revoke(found.id(), now))
                 .ifPresent(revoked -> audit.record(new AuditEvent(AuditEvent.Type.SESSION_REVOKED, revoked.username(),
                         command.client(), now)));
+        return new RevokeResult.Done();
     }
 
-    private record Session(SessionId id, String username) {
+    private record Session(SessionId id, String username, Optional<ClientId> client) {
     }
 
     private Optional<Session> ofRefreshToken(String token) {
         Optional<RefreshToken> found = refreshTokens.find(SessionIssuer.hashOf(token));
         return found.map(refresh -> new Session(refresh.session().id(),
-                users.findById(refresh.session().userId()).map(User::username).map(Object::toString).orElse(null)));
+                users.findById(refresh.session().userId()).map(User::username).map(Object::toString).orElse(null),
+                refresh.session().client()));
     }
 
     private Optional<Session> ofAccessToken(String token) {
         return accessTokens.verify(token).flatMap(claims -> claims.session()
-                .map(id -> new Session(id, claims.subject().value())));
+                .map(id -> new Session(id, claims.subject().value(), claims.client())));
     }
 }

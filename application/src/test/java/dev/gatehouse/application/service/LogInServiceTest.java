@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
@@ -208,7 +209,8 @@ class LogInServiceTest {
     }
 
     private LogInService serviceWith(FastPasswordHasher passwordHasher) {
-        return new LogInService(users, passwordHasher, tokens, refreshTokens, throttle, devices, audit, protection, clock);
+        return new LogInService(users, passwordHasher, tokens, refreshTokens, throttle, devices, audit, protection,
+                new InMemoryClientRegistry(), clock);
     }
 
     private static LogInCommand command(String username, String password) {

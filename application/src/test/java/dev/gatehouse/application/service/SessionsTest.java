@@ -18,6 +18,7 @@ import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RevokeCommand;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
@@ -56,9 +57,12 @@ class SessionsTest {
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
 
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
-            new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT), clock);
-    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy, clock);
-    private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, users, audit, clock);
+            new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
+            new InMemoryClientRegistry(), clock);
+    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy,
+            new InMemoryClientRegistry(), clock);
+    private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, users, audit,
+            new InMemoryClientRegistry(), clock);
     private final LogOutService logOut = new LogOutService(accessTokens, users, refreshTokens, audit, clock);
     private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, users, hasher,
             new MinimumLengthPasswordPolicy(8), refreshTokens, audit, clock);
