@@ -47,11 +47,18 @@ final class CountingAuditLog implements AuditLog {
             case LOGGED_OUT_EVERYWHERE -> session("logged_out_everywhere");
             case PASSWORD_CHANGED -> passwordChange("changed");
             case PASSWORD_CHANGE_REFUSED -> passwordChange("refused");
+            case CLIENT_AUTHENTICATION_FAILED -> clientRefusal("invalid_client");
+            case UNAUTHORIZED_CLIENT -> clientRefusal("unauthorized_client");
         };
     }
 
     private static Counter session(String event) {
         return GatehouseMeters.counter(GatehouseMeters.SESSION_EVENTS, "Session events by kind", Tag.create("event", event));
+    }
+
+    private static Counter clientRefusal(String error) {
+        return GatehouseMeters.counter(GatehouseMeters.CLIENT_REFUSALS, "Client applications refused, by OAuth2 error",
+                Tag.create("error", error));
     }
 
     private static Counter passwordChange(String outcome) {

@@ -72,7 +72,8 @@ public final class GatehouseRouting {
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
-        services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services)));
+        services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
+                settings.clientAuthentication()));
         return List.copyOf(services);
     }
 

@@ -60,7 +60,11 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "logged_out_everywhere")),
                 Map.entry(AuditEvent.Type.PASSWORD_CHANGED, counter(GatehouseMeters.PASSWORD_CHANGES, "outcome", "changed")),
                 Map.entry(AuditEvent.Type.PASSWORD_CHANGE_REFUSED,
-                        counter(GatehouseMeters.PASSWORD_CHANGES, "outcome", "refused")));
+                        counter(GatehouseMeters.PASSWORD_CHANGES, "outcome", "refused")),
+                Map.entry(AuditEvent.Type.CLIENT_AUTHENTICATION_FAILED,
+                        counter(GatehouseMeters.CLIENT_REFUSALS, "error", "invalid_client")),
+                Map.entry(AuditEvent.Type.UNAUTHORIZED_CLIENT,
+                        counter(GatehouseMeters.CLIENT_REFUSALS, "error", "unauthorized_client")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

@@ -15,6 +15,7 @@ import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
@@ -68,11 +69,12 @@ class MetricsIT {
         InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
         WebUseCases useCases = new WebUseCases(
                 new LogInService(USERS, hasher, tokens, sessions, new InMemoryLoginThrottle(),
-                        new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT, CLOCK),
+                        new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT,
+                        new InMemoryClientRegistry(), CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
                 new CurrentUserService(tokens, USERS),
-                new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, CLOCK),
-                new RevokeTokenService(sessions, tokens, USERS, audit, CLOCK),
+                new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
+                new RevokeTokenService(sessions, tokens, USERS, audit, new InMemoryClientRegistry(), CLOCK),
                 new LogOutService(tokens, USERS, sessions, audit, CLOCK),
                 new ChangePasswordService(tokens, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, CLOCK),
                 List::of);

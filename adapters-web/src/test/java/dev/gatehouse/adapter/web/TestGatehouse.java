@@ -11,6 +11,7 @@ import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
@@ -49,6 +50,8 @@ final class TestGatehouse {
     final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     final RecordingAuditLog audit = new RecordingAuditLog();
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
+    /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
+    final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     private final byte[] secret = JwtSettings.randomSecret();
     final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     final RotateSigningKeysService rotation;
@@ -66,11 +69,11 @@ final class TestGatehouse {
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         useCases = new WebUseCases(
-                new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT, clock),
+                new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT, clients, clock),
                 new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
                 new CurrentUserService(tokens, users),
-                new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock),
-                new RevokeTokenService(sessions, tokens, users, audit, clock),
+                new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clients, clock),
+                new RevokeTokenService(sessions, tokens, users, audit, clients, clock),
                 new LogOutService(tokens, users, sessions, audit, clock),
                 new ChangePasswordService(tokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock),
                 new PublishedKeysService(signingKeys, ROTATION, clock));
