@@ -61,6 +61,10 @@ public final class Gatehouse implements AutoCloseable {
         ScheduledExecutorService housekeeping = housekeeping();
         try {
             DrivenPorts ports = drivenPorts(settings, database, clock);
+            if (!settings.clients().isEmpty()) {
+                LOG.info(() -> "Client authentication on: /token and /revoke accept only the registered clients "
+                        + settings.clients().stream().map(client -> client.id().value()).toList());
+            }
             if (settings.demo()) {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
                 LOG.info("Demo mode: users johndoe/secret (active) and alice/secret2 (disabled) are available");
@@ -132,6 +136,7 @@ public final class Gatehouse implements AutoCloseable {
                 new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
                 GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
+                new ConfiguredClientRegistry(settings.clients()),
                 clock);
     }
 

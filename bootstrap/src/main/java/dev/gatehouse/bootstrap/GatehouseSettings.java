@@ -11,6 +11,7 @@ import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,7 @@ public record GatehouseSettings(
         LoginProtection loginProtection,
         int passwordMinimumLength,
         WebSettings web,
+        List<Client> clients,
         Duration readinessTimeout,
         Duration shutdownGrace,
         boolean jsonLogs,
@@ -60,6 +63,7 @@ public record GatehouseSettings(
         Argon2Parameters argon2 = argon2(source);
         String issuer = source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse");
         TokenSigning tokenSigning = tokenSigning(source);
+        List<Client> clients = ClientSettings.from(source);
         return new GatehouseSettings(
                 source.get("GATEHOUSE_HOST").orElse("127.0.0.1"),
                 parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535),
@@ -80,7 +84,9 @@ public record GatehouseSettings(
                         parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
-                        new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge())),
+                        new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge()),
+                        !clients.isEmpty()),
+                clients,
                 parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 parseDuration(source, "GATEHOUSE_SHUTDOWN_GRACE", Duration.ofSeconds(10), Duration.ofMinutes(5)),
                 logFormat(source),
@@ -90,7 +96,8 @@ public record GatehouseSettings(
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
-                refreshPolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
+                refreshPolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
+                jsonLogs, demo);
     }
 
     /**
@@ -310,6 +317,7 @@ public record GatehouseSettings(
         return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
                 + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
-                + ", loginProtection=" + loginProtection + ", web=" + web + ", demo=" + demo + "]";
+                + ", loginProtection=" + loginProtection + ", web=" + web
+                + ", clients=" + clients.stream().map(client -> client.id().value()).toList() + ", demo=" + demo + "]";
     }
 }

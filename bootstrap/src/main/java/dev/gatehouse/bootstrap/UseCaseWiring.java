@@ -33,13 +33,14 @@ public final class UseCaseWiring {
                 .orElse(List::of);
         return new WebUseCases(
                 new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens(), ports.refreshTokens(),
-                        ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), protection, ports.clock()),
+                        ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), protection, ports.clients(), ports.clock()),
                 new RegisterUserService(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.auditLog(),
                         ports.clock()),
                 new CurrentUserService(ports.accessTokens(), ports.cachedUsers()),
                 new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(),
-                        refreshPolicy, ports.clock()),
-                new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
+                        refreshPolicy, ports.clients(), ports.clock()),
+                new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(), ports.clients(),
+                        ports.clock()),
                 new LogOutService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
                 new ChangePasswordService(ports.accessTokens(), ports.users(), ports.passwordHasher(), ports.passwordPolicy(),
                         ports.refreshTokens(), ports.auditLog(), ports.clock()),
