@@ -90,7 +90,7 @@ public final class Gatehouse implements AutoCloseable {
      */
     private static void rotateSigningKeys(GatehouseSettings settings, DrivenPorts ports, KeyRotationPolicy policy,
                                           SigningAlgorithm algorithm, Clock clock, ScheduledExecutorService housekeeping) {
-        RotateSigningKeysUseCase rotation = new RotateSigningKeysService(ports.signingKeys(), policy, algorithm, clock);
+        RotateSigningKeysUseCase rotation = new RotateSigningKeysService(ports.signingKeys(), policy, algorithm, ports.auditLog(), clock);
         KeyRotation started = rotation.rotate();
         LOG.info(() -> "Signing access tokens with " + algorithm.joseName() + " key " + started.signingKey()
                 + started.created().map(created -> " (created key " + created + ")").orElse(""));

@@ -35,7 +35,9 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         ACCOUNT_UNLOCKED,
         ROLE_ASSIGNED,
         ROLE_REMOVED,
-        SESSIONS_REVOKED
+        SESSIONS_REVOKED,
+        /** An operator forced a signing-key rotation; the subject is the new key's id. */
+        SIGNING_KEY_ROTATED
     }
 
     /** An event the subject caused itself. */

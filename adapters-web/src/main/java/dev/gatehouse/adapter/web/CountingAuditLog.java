@@ -53,6 +53,7 @@ final class CountingAuditLog implements AuditLog {
             case ROLE_ASSIGNED -> administration("role_assigned");
             case ROLE_REMOVED -> administration("role_removed");
             case SESSIONS_REVOKED -> administration("sessions_revoked");
+            case SIGNING_KEY_ROTATED -> administration("signing_key_rotated");
         };
     }
 

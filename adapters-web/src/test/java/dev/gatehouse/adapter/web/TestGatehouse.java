@@ -62,7 +62,7 @@ final class TestGatehouse {
     }
 
     TestGatehouse(SigningAlgorithm algorithm) {
-        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, clock);
+        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, audit, clock);
         rotation.rotate();
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
