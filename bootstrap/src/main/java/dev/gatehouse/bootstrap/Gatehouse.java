@@ -53,7 +53,7 @@ public final class Gatehouse implements AutoCloseable {
             DrivenPorts ports = adapters.ports();
             if (settings.demo()) {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
-                LOG.info("Demo mode: users johndoe/secret (active) and alice/secret2 (disabled) are available");
+                LOG.info("Demo mode: users johndoe/secret (active, an administrator) and alice/secret2 (disabled) are available");
             }
             Optional<KeyRotationPolicy> keyRotation = DrivenAdapters.keyRotation(settings);
             settings.tokenSigning().algorithm().ifPresent(algorithm ->

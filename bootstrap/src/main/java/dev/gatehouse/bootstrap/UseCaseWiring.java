@@ -3,13 +3,19 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.adapter.web.WebUseCases;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.service.ChangePasswordService;
+import dev.gatehouse.application.service.ChangeUserRoleService;
 import dev.gatehouse.application.service.CurrentUserService;
+import dev.gatehouse.application.service.EndUserSessionsService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
 import dev.gatehouse.application.service.PublishedKeysService;
 import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
+import dev.gatehouse.application.service.SearchUsersService;
+import dev.gatehouse.application.service.SetUserEnabledService;
+import dev.gatehouse.application.service.ShowUserService;
+import dev.gatehouse.application.service.UnlockUserService;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +46,20 @@ public final class UseCaseWiring {
                 new LogOutService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
                 new ChangePasswordService(ports.accessTokens(), ports.users(), ports.passwordHasher(), ports.passwordPolicy(),
                         ports.refreshTokens(), ports.auditLog(), ports.clock()),
-                publishedKeys);
+                publishedKeys,
+                administration(ports, settings));
+    }
+
+    /** The administration use cases read and write users directly: an administrator must see the stored state. */
+    public static WebUseCases.Administration administration(DrivenPorts ports, GatehouseSettings settings) {
+        return new WebUseCases.Administration(
+                new SearchUsersService(ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
+                new ShowUserService(ports.accessTokens(), ports.users(), ports.auditLog(), ports.clock()),
+                new SetUserEnabledService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
+                new UnlockUserService(ports.accessTokens(), ports.users(), ports.loginThrottle(), ports.auditLog(), ports.clock()),
+                new ChangeUserRoleService(ports.accessTokens(), ports.users(), ports.refreshTokens(), settings.scopePolicy(),
+                        ports.auditLog(), ports.clock()),
+                new EndUserSessionsService(ports.accessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(),
+                        ports.clock()));
     }
 }

@@ -47,10 +47,18 @@ final class GatehouseClient {
     }
 
     Answer logIn(String username, String password) {
+        return logIn(username, password, null);
+    }
+
+    /** The password grant asking for {@code scope} (space-separated), or for none when it is null. */
+    Answer logIn(String username, String password, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("username", username);
         if (password != null) {
             form.put("password", password);
+        }
+        if (scope != null) {
+            form.put("scope", scope);
         }
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
@@ -102,6 +110,13 @@ final class GatehouseClient {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         return send(request);
+    }
+
+    /** {@code method} on an administration path such as {@code admin/users/jane/disable}, with a bearer token. */
+    Answer administer(String method, String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -77,7 +77,8 @@ class MetricsIT {
                 new RevokeTokenService(sessions, tokens, USERS, audit, CLOCK),
                 new LogOutService(tokens, USERS, sessions, audit, CLOCK),
                 new ChangePasswordService(tokens, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, CLOCK),
-                List::of);
+                List::of,
+                ThrowingAdministration.throwing(() -> new IllegalStateException("administration is not measured here")));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));
         GatehouseMeters.registerPoolGauges(() -> new ConnectionPoolStats(3, 4, 7, 2, 10));
         server = new RealServer(useCases, WebSettings.DEFAULT);

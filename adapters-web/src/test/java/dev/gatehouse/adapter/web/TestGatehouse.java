@@ -1,7 +1,9 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.service.ChangePasswordService;
+import dev.gatehouse.application.service.ChangeUserRoleService;
 import dev.gatehouse.application.service.CurrentUserService;
+import dev.gatehouse.application.service.EndUserSessionsService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
 import dev.gatehouse.application.service.PublishedKeysService;
@@ -9,6 +11,10 @@ import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.service.RotateSigningKeysService;
+import dev.gatehouse.application.service.SearchUsersService;
+import dev.gatehouse.application.service.SetUserEnabledService;
+import dev.gatehouse.application.service.ShowUserService;
+import dev.gatehouse.application.service.UnlockUserService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
@@ -75,7 +81,14 @@ final class TestGatehouse {
                 new RevokeTokenService(sessions, tokens, users, audit, clock),
                 new LogOutService(tokens, users, sessions, audit, clock),
                 new ChangePasswordService(tokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock),
-                new PublishedKeysService(signingKeys, ROTATION, clock));
+                new PublishedKeysService(signingKeys, ROTATION, clock),
+                new WebUseCases.Administration(
+                        new SearchUsersService(tokens, users, audit, clock),
+                        new ShowUserService(tokens, users, audit, clock),
+                        new SetUserEnabledService(tokens, users, sessions, audit, clock),
+                        new UnlockUserService(tokens, users, throttle, audit, clock),
+                        new ChangeUserRoleService(tokens, users, sessions, ScopePolicy.DEFAULT, audit, clock),
+                        new EndUserSessionsService(tokens, users, sessions, audit, clock)));
     }
 
     /** Stores an active user directly, bypassing HTTP. */
