@@ -5,13 +5,15 @@ import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Clock;
 
 /**
  * The users of FastAPI's security tutorial, so its clients work out of the box: {@code johndoe}/{@code secret}
- * (active) and {@code alice}/{@code secret2} (disabled). Their passwords are shorter than registration
+ * (active, and an administrator, so the administration API can be tried from {@code /docs}) and
+ * {@code alice}/{@code secret2} (disabled). Their passwords are shorter than registration
  * allows, which is why they are seeded here and not registered. Seeding is idempotent.
  */
 final class DemoUsers {
@@ -20,18 +22,19 @@ final class DemoUsers {
     }
 
     static void seed(UserRepository users, PasswordHasher hasher, Clock clock) {
-        seedOne(users, hasher, clock, "johndoe", "secret", "johndoe@example.com", "John Doe", false);
-        seedOne(users, hasher, clock, "alice", "secret2", "alice@example.com", "Alice Wonderson", true);
+        seedOne(users, hasher, clock, "johndoe", "secret", "johndoe@example.com", "John Doe", false, true);
+        seedOne(users, hasher, clock, "alice", "secret2", "alice@example.com", "Alice Wonderson", true, false);
     }
 
     private static void seedOne(UserRepository users, PasswordHasher hasher, Clock clock, String name, String password,
-                                String email, String fullName, boolean disabled) {
+                                String email, String fullName, boolean disabled, boolean admin) {
         Username username = new Username(name);
         if (users.findByUsername(username).isPresent()) {
             return; // seeded by an earlier start; the repository's constraint still settles a race
         }
         User user = User.register(username, hasher.hash(new PlainPassword(password)), new EmailAddress(email),
                 new FullName(fullName), clock.instant());
-        users.add(disabled ? user.disable() : user);
+        User seeded = disabled ? user.disable() : user;
+        users.add(admin ? seeded.withRole(Role.ADMIN) : seeded);
     }
 }

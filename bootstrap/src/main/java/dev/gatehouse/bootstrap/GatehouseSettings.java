@@ -15,14 +15,20 @@ import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.Role;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.SigningAlgorithm;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +48,7 @@ public record GatehouseSettings(
         Duration tokenLifetime,
         Duration jwtClockSkew,
         RefreshPolicy refreshPolicy,
+        ScopePolicy scopePolicy,
         TokenSigning tokenSigning,
         Argon2Parameters argon2,
         HashingCapacity hashing,
@@ -64,6 +71,7 @@ public record GatehouseSettings(
         String issuer = source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse");
         TokenSigning tokenSigning = tokenSigning(source);
         List<Client> clients = ClientSettings.from(source);
+        ScopePolicy scopePolicy = scopePolicy(source);
         return new GatehouseSettings(
                 source.get("GATEHOUSE_HOST").orElse("127.0.0.1"),
                 parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535),
@@ -75,6 +83,7 @@ public record GatehouseSettings(
                 parseDuration(source, "GATEHOUSE_TOKEN_TTL", JwtSettings.DEFAULT_LIFETIME, JwtSettings.MAX_LIFETIME),
                 parseDuration(source, "GATEHOUSE_JWT_CLOCK_SKEW", JwtSettings.DEFAULT_CLOCK_SKEW, JwtSettings.MAX_CLOCK_SKEW),
                 refreshPolicy(source),
+                scopePolicy,
                 tokenSigning,
                 argon2,
                 hashing(source, argon2),
@@ -84,7 +93,8 @@ public record GatehouseSettings(
                         parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
-                        new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge()),
+                        new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge(),
+                                scopePolicy.known().stream().map(Scope::value).toList()),
                         !clients.isEmpty()),
                 clients,
                 parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
@@ -96,7 +106,7 @@ public record GatehouseSettings(
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
-                refreshPolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
+                refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
                 jsonLogs, demo);
     }
 
@@ -179,6 +189,51 @@ public record GatehouseSettings(
             return new RefreshPolicy(lifetime, idle, grace);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidSettingException("GATEHOUSE_REFRESH_*: " + invalid.getMessage());
+        }
+    }
+
+    /**
+     * The scopes every user may be granted ({@code GATEHOUSE_SCOPES}, space-separated; the FastAPI tutorial's
+     * {@code me items} by default) and those each role adds ({@code GATEHOUSE_ROLE_SCOPES}, such as
+     * {@code admin=admin users:read;support=users:read}; {@code admin=admin} by default). Only roles named there
+     * can be assigned.
+     */
+    private static ScopePolicy scopePolicy(SettingSource source) {
+        Set<Scope> everyone = source.get("GATEHOUSE_SCOPES").map(value -> scopes("GATEHOUSE_SCOPES", value))
+                .orElse(ScopePolicy.DEFAULT.everyone());
+        Optional<String> roleScopes = source.get("GATEHOUSE_ROLE_SCOPES");
+        if (roleScopes.isEmpty()) {
+            return new ScopePolicy(everyone, Map.of(Role.ADMIN, Set.of(ScopePolicy.ADMIN)));
+        }
+        Map<Role, Set<Scope>> byRole = new LinkedHashMap<>();
+        for (String entry : roleScopes.get().split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals < 0) {
+                throw new InvalidSettingException("GATEHOUSE_ROLE_SCOPES entries must be role=scope scope..., separated by ';'"
+                        + " (e.g. admin=admin;support=users:read), got '" + entry.strip() + "'");
+            }
+            Role role;
+            try {
+                role = new Role(entry.substring(0, equals).strip());
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidSettingException("GATEHOUSE_ROLE_SCOPES: " + invalid.getMessage() + ", got '"
+                        + entry.substring(0, equals).strip() + "'");
+            }
+            if (byRole.put(role, scopes("GATEHOUSE_ROLE_SCOPES", entry.substring(equals + 1))) != null) {
+                throw new InvalidSettingException("GATEHOUSE_ROLE_SCOPES names the role '" + role + "' twice");
+            }
+        }
+        return new ScopePolicy(everyone, byRole);
+    }
+
+    private static Set<Scope> scopes(String name, String value) {
+        try {
+            return Scope.parseList(value);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidSettingException(name + ": " + invalid.getMessage());
         }
     }
 
@@ -316,7 +371,7 @@ public record GatehouseSettings(
     public String toString() {
         return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
-                + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
+                + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", scopePolicy=" + scopePolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
                 + ", loginProtection=" + loginProtection + ", web=" + web
                 + ", clients=" + clients.stream().map(client -> client.id().value()).toList() + ", demo=" + demo + "]";
     }

@@ -12,10 +12,15 @@ import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.Role;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -227,6 +232,38 @@ class GatehouseSettingsTest {
                 () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, name, value)));
         assertTrue(invalid.getMessage().contains(name.equals("GATEHOUSE_KEY_ROTATION") ? "GATEHOUSE_KEY_PREPUBLICATION" : name),
                 invalid.getMessage());
+    }
+
+    @Test
+    void grants_the_tutorial_s_scopes_to_everyone_and_admin_to_admins_by_default() {
+        ScopePolicy scopes = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).scopePolicy();
+
+        assertEquals(Set.of(new Scope("me"), new Scope("items")), scopes.everyone());
+        assertEquals(Set.of(Role.ADMIN), scopes.roles());
+        assertEquals(List.of("admin", "items", "me"), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).web().discovery().scopesSupported());
+    }
+
+    @Test
+    void reads_the_scopes_of_everyone_and_of_each_role() {
+        ScopePolicy scopes = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_SCOPES", " me ",
+                "GATEHOUSE_ROLE_SCOPES", "admin=admin users:read; support=users:read;")).scopePolicy();
+
+        assertEquals(Set.of(new Scope("me")), scopes.everyone());
+        assertEquals(List.of(Role.ADMIN, new Role("support")), List.copyOf(scopes.roles()));
+        assertEquals(List.of(new Scope("admin"), new Scope("me"), new Scope("users:read")), List.copyOf(scopes.known()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GATEHOUSE_SCOPES|me \"quoted\"",
+            "GATEHOUSE_ROLE_SCOPES|admin",
+            "GATEHOUSE_ROLE_SCOPES|Admin=admin",
+            "GATEHOUSE_ROLE_SCOPES|admin=admin;admin=me",
+            "GATEHOUSE_ROLE_SCOPES|admin=a\\b"})
+    void refuses_invalid_scope_settings_naming_them(String name, String value) {
+        InvalidSettingException invalid = assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, name, value)));
+        assertTrue(invalid.getMessage().contains(name), invalid.getMessage());
     }
 
     private static GatehouseSettings settings(Map<String, String> env) {

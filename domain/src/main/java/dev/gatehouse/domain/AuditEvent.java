@@ -5,9 +5,13 @@ import java.util.Objects;
 
 /**
  * Something security-relevant that happened: what, to whom (the username as given, made safe for logs),
- * from where and when. Never carries a password or a token.
+ * from where and when, and who did it when that was not the subject (an administrator, or {@link #CONSOLE}
+ * for the command line); {@code actor} is empty otherwise. Never carries a password or a token.
  */
-public record AuditEvent(Type type, String subject, ClientAddress client, Instant occurredAt) {
+public record AuditEvent(Type type, String subject, ClientAddress client, Instant occurredAt, String actor) {
+
+    /** The actor of changes made from the command line, by whoever can run the jar against the database. */
+    public static final String CONSOLE = "(console)";
 
     public static final int MAX_SUBJECT_LENGTH = 64;
 
@@ -27,7 +31,20 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         PASSWORD_CHANGED,
         PASSWORD_CHANGE_REFUSED,
         CLIENT_AUTHENTICATION_FAILED,
-        UNAUTHORIZED_CLIENT
+        UNAUTHORIZED_CLIENT,
+        USER_DISABLED,
+        USER_ENABLED,
+        ACCOUNT_UNLOCKED,
+        ROLE_ASSIGNED,
+        ROLE_REMOVED,
+        SESSIONS_REVOKED,
+        /** An operator forced a signing-key rotation; the subject is the new key's id. */
+        SIGNING_KEY_ROTATED
+    }
+
+    /** An event the subject caused itself. */
+    public AuditEvent(Type type, String subject, ClientAddress client, Instant occurredAt) {
+        this(type, subject, client, occurredAt, "");
     }
 
     public AuditEvent {
@@ -35,6 +52,11 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(occurredAt, "occurredAt");
         subject = safe(subject);
+        actor = safe(actor);
+    }
+
+    public boolean hasActor() {
+        return !actor.isEmpty();
     }
 
     /**

@@ -2,14 +2,20 @@ package dev.gatehouse.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A person or system that can log in. Immutable: every change returns a new {@code User}, which the
  * application then stores.
  */
 public final class User {
+
+    /** Bounds what a stored user carries; sixteen roles is far more than any real account needs. */
+    public static final int MAX_ROLES = 16;
 
     private final UserId id;
     private final Username username;
@@ -19,14 +25,15 @@ public final class User {
     private final boolean disabled;
     private final Instant createdAt;
     private final long securityVersion;
+    private final Set<Role> roles;
 
     /**
      * Reconstitutes a stored user; {@code email} and {@code fullName} may be null. The security version
      * counts the events that end every session (a password change, disabling, "log out everywhere"): a
-     * token or session from before the current version is refused.
+     * token or session from before the current version is refused. {@code roles} are the roles the user holds.
      */
     public User(UserId id, Username username, EmailAddress email, FullName fullName,
-                PasswordHash passwordHash, boolean disabled, Instant createdAt, long securityVersion) {
+                PasswordHash passwordHash, boolean disabled, Instant createdAt, long securityVersion, Set<Role> roles) {
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.email = email;
@@ -38,13 +45,18 @@ public final class User {
             throw new IllegalArgumentException("securityVersion must not be negative");
         }
         this.securityVersion = securityVersion;
+        this.roles = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(roles, "roles")));
+        if (this.roles.size() > MAX_ROLES) {
+            throw new IllegalArgumentException("a user holds at most " + MAX_ROLES + " roles");
+        }
     }
 
     /** A newly registered, active user with a fresh identity. */
     public static User register(Username username, PasswordHash passwordHash, EmailAddress email,
                                 FullName fullName, Instant now) {
         // Microseconds: the precision every supported database keeps, so a stored user equals itself.
-        return new User(UserId.newId(), username, email, fullName, passwordHash, false, now.truncatedTo(ChronoUnit.MICROS), 0);
+        return new User(UserId.newId(), username, email, fullName, passwordHash, false, now.truncatedTo(ChronoUnit.MICROS), 0,
+                Set.of());
     }
 
     public UserId id() {
@@ -83,28 +95,64 @@ public final class User {
         return securityVersion;
     }
 
+    /** The roles held, sorted by name. */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean holds(Role role) {
+        return roles.contains(role);
+    }
+
+    /**
+     * The user with {@code role} too. A change of roles ends every session, as the issue of a token depends on
+     * the roles; holding the role already changes nothing.
+     */
+    public User withRole(Role role) {
+        return withRoles(role, true);
+    }
+
+    /** The user without {@code role}; every session ends, so tokens granted by the role stop working at once. */
+    public User withoutRole(Role role) {
+        return withRoles(role, false);
+    }
+
+    private User withRoles(Role role, boolean held) {
+        Objects.requireNonNull(role, "role");
+        if (roles.contains(role) == held) {
+            return this;
+        }
+        Set<Role> changed = new TreeSet<>(roles);
+        if (held) {
+            changed.add(role);
+        } else {
+            changed.remove(role);
+        }
+        return new User(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion + 1, changed);
+    }
+
     /** Disabled, and every session ended: a disabled user's tokens must not work again after re-enabling. */
     public User disable() {
-        return new User(id, username, email, fullName, passwordHash, true, createdAt, securityVersion + 1);
+        return new User(id, username, email, fullName, passwordHash, true, createdAt, securityVersion + 1, roles);
     }
 
     public User enable() {
-        return new User(id, username, email, fullName, passwordHash, false, createdAt, securityVersion);
+        return new User(id, username, email, fullName, passwordHash, false, createdAt, securityVersion, roles);
     }
 
     /** The same password in a newer hash format: sessions go on. */
     public User withPasswordHash(PasswordHash newHash) {
-        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion);
+        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion, roles);
     }
 
     /** A new password: every session started with the old one ends. */
     public User changePassword(PasswordHash newHash) {
-        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion + 1);
+        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion + 1, roles);
     }
 
     /** "Log out everywhere": every token and session issued so far stops working. */
     public User endAllSessions() {
-        return new User(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion + 1);
+        return new User(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion + 1, roles);
     }
 
     @Override
@@ -117,7 +165,8 @@ public final class User {
                 && passwordHash.equals(that.passwordHash)
                 && disabled == that.disabled
                 && createdAt.equals(that.createdAt)
-                && securityVersion == that.securityVersion;
+                && securityVersion == that.securityVersion
+                && roles.equals(that.roles);
     }
 
     @Override
@@ -127,6 +176,6 @@ public final class User {
 
     @Override
     public String toString() {
-        return "User[id=" + id + ", username=" + username + ", disabled=" + disabled + ", securityVersion=" + securityVersion + "]";
+        return "User[id=" + id + ", username=" + username + ", disabled=" + disabled + ", securityVersion=" + securityVersion + ", roles=" + roles + "]";
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import io.cucumber.java.en.Given;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +44,7 @@ public class AccountSteps {
     private final Map<String, GatehouseClient> clients = new HashMap<>();
     private final String suffix = "." + RUN + ".s" + SCENARIOS.incrementAndGet();
     private final Map<String, String> usernameOf = new HashMap<>();
+    private final Map<String, String> accessTokenOf = new HashMap<>();
     private String lastPassword;
     private String accessToken;
     private String refreshToken;
@@ -139,11 +142,114 @@ public class AccountSteps {
 
     @When("{word} logs in as {string} with password {string}")
     public void logsIn(String actor, String username, String password) {
-        answer = clientOf(actor).logIn(actual(username), password);
+        logsInAskingFor(actor, username, password, null);
+    }
+
+    @When("{word} logs in as {string} with password {string} asking for the {string} scope")
+    public void logsInAskingFor(String actor, String username, String password, String scope) {
+        answer = clientOf(actor).logIn(actual(username), password, scope);
         if (answer.status() == 200) {
             accessToken = answer.json().getString("access_token");
             refreshToken = answer.json().getString("refresh_token");
+            accessTokenOf.put(actor, accessToken);
         }
+    }
+
+    @Given("{word} has logged in as {string} with password {string} asking for the {string} scope")
+    public void hasLoggedInAskingFor(String actor, String username, String password, String scope) {
+        logsInAskingFor(actor, username, password, scope);
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    // ---- administration
+
+    /** Registered over HTTP; the role is given in the store, as the command line gives the first administrator. */
+    @Given("{word} is an administrator with username {string} and password {string}")
+    public void isAnAdministrator(String actor, String username, String password) {
+        registers(actor, username, password);
+        assertEquals(201, answer.status(), answer.body());
+        User user = gatehouse.users().findByUsername(new Username(actual(username))).orElseThrow();
+        gatehouse.users().update(user.withRole(Role.ADMIN));
+    }
+
+    @When("{word} searches the accounts for {string}")
+    public void searchesTheAccounts(String actor, String text) {
+        answer = clientOf(actor).administer("GET", "admin/users?q=" + java.net.URLEncoder.encode(actual(text),
+                java.nio.charset.StandardCharsets.UTF_8), tokenOf(actor));
+    }
+
+    @Then("the search finds {string} only")
+    public void theSearchFinds(String username) {
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(List.of(actual(username)), answer.json().getJsonArray("users").getValuesAs(JsonObject.class).stream()
+                .map(user -> user.getString("username")).toList());
+        assertEquals(1, answer.json().getInt("total"));
+    }
+
+    @Then("the request is refused for lack of the {string} scope")
+    public void refusedForLackOfScope(String scope) {
+        assertEquals(403, answer.status(), answer.body());
+        assertEquals("Not enough permissions", answer.detail());
+        assertEquals("Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"", answer.wwwAuthenticate());
+    }
+
+    @Then("she is granted no scope")
+    public void sheIsGrantedNoScope() {
+        assertEquals(200, answer.status(), answer.body());
+        // Asked for a scope and granted none: the answer says so with an empty scope (RFC 6749 section 5.1).
+        assertEquals("", answer.json().getString("scope", ""), answer.body());
+    }
+
+    @Then("she is granted the scope {string}")
+    public void sheIsGrantedTheScope(String scope) {
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(scope, answer.json().getString("scope"));
+    }
+
+    @When("{word} disables the account {string}")
+    public void disablesTheAccount(String actor, String username) {
+        administers(actor, "POST", "admin/users/" + actual(username) + "/disable");
+        assertTrue(answer.json().getBoolean("disabled"));
+    }
+
+    @When("{word} enables the account {string}")
+    public void enablesTheAccount(String actor, String username) {
+        administers(actor, "POST", "admin/users/" + actual(username) + "/enable");
+        assertFalse(answer.json().getBoolean("disabled"));
+    }
+
+    @When("{word} unlocks the account {string}")
+    public void unlocksTheAccount(String actor, String username) {
+        administers(actor, "POST", "admin/users/" + actual(username) + "/unlock");
+    }
+
+    @When("{word} gives the account {string} the role {string}")
+    public void givesTheRole(String actor, String username, String role) {
+        administers(actor, "PUT", "admin/users/" + actual(username) + "/roles/" + role);
+        assertTrue(answer.json().getJsonArray("roles").contains(jakarta.json.Json.createValue(role)), answer.body());
+    }
+
+    @When("{word} ends the sessions of the account {string}")
+    public void endsTheSessions(String actor, String username) {
+        administers(actor, "DELETE", "admin/users/" + actual(username) + "/sessions");
+    }
+
+    @Then("{word}'s bearer token is refused because {string}")
+    public void bearerTokenIsRefused(String actor, String detail) {
+        GatehouseClient.Answer me = clientOf(actor).currentUser(tokenOf(actor));
+        assertEquals(detail.equals("Inactive user") ? 400 : 401, me.status(), me.body());
+        assertEquals(detail, me.detail());
+    }
+
+    private void administers(String actor, String method, String path) {
+        answer = clientOf(actor).administer(method, path, tokenOf(actor));
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    private String tokenOf(String actor) {
+        String token = accessTokenOf.get(actor);
+        assertNotNull(token, actor + " has not logged in");
+        return token;
     }
 
     @Given("{word} has logged in as {string} with password {string}")

@@ -67,15 +67,28 @@ final class GatehouseClient {
     }
 
     Answer logIn(String username, String password) {
-        return logIn(username, password, null);
+        return logIn(username, password, null, null);
+    }
+
+    /** The password grant asking for {@code scope} (space-separated), or for none when it is null. */
+    Answer logIn(String username, String password, String scope) {
+        return logIn(username, password, scope, null);
     }
 
     /** The password grant, through {@code application} when it is not null. */
     Answer logIn(String username, String password, ClientApplication application) {
+        return logIn(username, password, null, application);
+    }
+
+    /** The password grant asking for {@code scope} when not null, through {@code application} when not null. */
+    Answer logIn(String username, String password, String scope, ClientApplication application) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("username", username);
         if (password != null) {
             form.put("password", password);
+        }
+        if (scope != null) {
+            form.put("scope", scope);
         }
         return postForm("token", form, null, application);
     }
@@ -140,6 +153,13 @@ final class GatehouseClient {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** {@code method} on an administration path such as {@code admin/users/jane/disable}, with a bearer token. */
+    Answer administer(String method, String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + bearerToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private Answer send(HttpRequest.Builder request) {

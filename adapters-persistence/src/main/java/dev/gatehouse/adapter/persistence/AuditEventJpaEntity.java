@@ -28,14 +28,20 @@ class AuditEventJpaEntity {
     @Column(name = "client_address", nullable = false, updatable = false, length = 64)
     private String clientAddress;
 
+    // Null when the subject acted alone.
+    @Column(name = "actor", updatable = false, length = 64)
+    private String actor;
+
     protected AuditEventJpaEntity() {
     }
 
-    AuditEventJpaEntity(UUID id, Instant occurredAt, String eventType, String subject, String clientAddress) {
+    AuditEventJpaEntity(UUID id, Instant occurredAt, String eventType, String subject, String clientAddress,
+                        String actor) {
         this.id = id;
         this.occurredAt = occurredAt;
         this.eventType = eventType;
         this.subject = subject;
         this.clientAddress = clientAddress;
+        this.actor = actor;
     }
 }

@@ -1,7 +1,9 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
@@ -46,5 +48,10 @@ final class CacheForgettingUserRepository implements UserRepository {
     @Override
     public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
         return cache.replacePasswordHash(id, current, replacement);
+    }
+
+    @Override
+    public UserPage search(UserSearch search) {
+        return database.search(search);
     }
 }

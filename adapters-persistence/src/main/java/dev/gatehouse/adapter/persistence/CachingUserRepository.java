@@ -1,7 +1,9 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
@@ -144,5 +146,11 @@ public final class CachingUserRepository implements UserRepository {
     /** How many users are in memory now, for metrics and tests. */
     public int size() {
         return byCanonicalUsername.size();
+    }
+
+    /** Searches go to the database: a page of many users is not worth caching, and must not fill the cache. */
+    @Override
+    public UserPage search(UserSearch search) {
+        return database.search(search);
     }
 }

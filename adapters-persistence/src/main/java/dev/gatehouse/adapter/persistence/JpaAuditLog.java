@@ -28,7 +28,8 @@ public final class JpaAuditLog implements AuditLog {
             AuditEventJpaEntity row = new AuditEventJpaEntity(UUID.randomUUID(),
                     // The precision both databases keep, rather than each rounding its own way.
                     event.occurredAt().truncatedTo(ChronoUnit.MICROS),
-                    AuditRecording.eventName(event.type()), event.subject(), event.client().value());
+                    AuditRecording.eventName(event.type()), event.subject(), event.client().value(),
+                    event.hasActor() ? event.actor() : null);
             JpaTransactions.inTransaction(entityManagerFactory, entityManager -> {
                 entityManager.persist(row);
                 return null;

@@ -1,7 +1,9 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
@@ -11,6 +13,8 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,5 +120,32 @@ public final class JpaUserRepository implements UserRepository {
     /** Whether the failure is the username constraint, whichever layer (Hibernate, JDBC) reports it. */
     static boolean violatesUniqueUsername(Throwable failure) {
         return ConstraintViolations.isUniqueViolationOf(failure, UNIQUE_USERNAME_CONSTRAINT);
+    }
+
+    @Override
+    public UserPage search(UserSearch search) {
+        Objects.requireNonNull(search, "search");
+        String pattern = "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%";
+        String matching = " from UserJpaEntity u where u.usernameCanonical like :pattern escape '!'"
+                + " or lower(u.email) like :pattern escape '!'";
+        return inTransaction(entityManager -> {
+            long total = entityManager.createQuery("select count(u)" + matching, Long.class)
+                    .setParameter("pattern", pattern)
+                    .getSingleResult();
+            List<User> users = entityManager.createQuery("select u" + matching + " order by u.usernameCanonical",
+                            UserJpaEntity.class)
+                    .setParameter("pattern", pattern)
+                    .setFirstResult(search.offset())
+                    .setMaxResults(search.size())
+                    .getResultStream()
+                    .map(UserJpaMapper::toDomain)
+                    .toList();
+            return new UserPage(users, Math.max(total, users.size()));
+        });
+    }
+
+    /** The text matched literally: LIKE's wildcards and the escape character itself are escaped. */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

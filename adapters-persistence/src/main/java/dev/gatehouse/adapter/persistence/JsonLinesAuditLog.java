@@ -51,6 +51,9 @@ public final class JsonLinesAuditLog implements AuditLog {
         field(json, "event", AuditRecording.eventName(event.type())).append(',');
         field(json, "subject", event.subject()).append(',');
         field(json, "client", event.client().value());
+        if (event.hasActor()) {
+            field(json.append(','), "actor", event.actor());
+        }
         return json.append('}').toString();
     }
 

@@ -48,6 +48,10 @@ class UserJpaEntity {
     @Column(name = "security_version", nullable = false)
     private long securityVersion;
 
+    // The role names, space-separated and sorted; empty for none.
+    @Column(name = "roles", nullable = false, length = 1040)
+    private String roles = "";
+
     // Null until persisted, which is how Hibernate tells a new row from a detached one with an assigned id.
     @Version
     @Column(name = "version", nullable = false)
@@ -131,5 +135,13 @@ class UserJpaEntity {
 
     void setSecurityVersion(long securityVersion) {
         this.securityVersion = securityVersion;
+    }
+
+    String getRoles() {
+        return roles;
+    }
+
+    void setRoles(String roles) {
+        this.roles = roles;
     }
 }

@@ -3,10 +3,14 @@ package dev.gatehouse.adapter.persistence;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Translates between the domain {@link User} and its row; the only place that knows both shapes. */
 final class UserJpaMapper {
@@ -29,6 +33,7 @@ final class UserJpaMapper {
         entity.setPasswordHash(user.passwordHash().encoded());
         entity.setDisabled(user.isDisabled());
         entity.setSecurityVersion(user.securityVersion());
+        entity.setRoles(user.roles().stream().map(Role::name).collect(Collectors.joining(" ")));
         entity.setUpdatedAt(now);
     }
 
@@ -41,6 +46,12 @@ final class UserJpaMapper {
                 new PasswordHash(entity.getPasswordHash()),
                 entity.isDisabled(),
                 entity.getCreatedAt(),
-                entity.getSecurityVersion());
+                entity.getSecurityVersion(),
+                roles(entity.getRoles()));
+    }
+
+    /** The space-separated, sorted names V5 stores; empty for none. */
+    private static Set<Role> roles(String stored) {
+        return stored.isEmpty() ? Set.of() : Arrays.stream(stored.split(" ")).map(Role::new).collect(Collectors.toSet());
     }
 }

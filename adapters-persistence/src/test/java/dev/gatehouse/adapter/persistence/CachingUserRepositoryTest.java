@@ -229,5 +229,10 @@ class CachingUserRepositoryTest {
         public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
             return delegate.replacePasswordHash(id, current, replacement);
         }
+
+        @Override
+        public dev.gatehouse.application.port.out.UserPage search(dev.gatehouse.application.port.out.UserSearch search) {
+            return delegate.search(search);
+        }
     }
 }

@@ -52,7 +52,22 @@ class JpaAuditLogIT {
         assertEquals("login_failed", row.eventType());
         assertEquals("Jane.Roe", row.subject());
         assertEquals("2001:db8::1", row.clientAddress());
+        assertEquals(null, row.actor(), "the subject acted alone");
         assertSame(database.auditLog(), database.auditLog());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(VENDORS)
+    void records_who_acted_on_someone_else_s_account(String vendor, Supplier<DatabaseSettings> fresh) throws SQLException {
+        Database database = databases.open(fresh.get());
+
+        database.auditLog().record(new AuditEvent(AuditEvent.Type.USER_DISABLED, "jane", ClientAddress.LOCAL,
+                Instant.parse("2026-11-22T10:15:30Z"), "root"));
+
+        Row row = rows(database).getFirst();
+        assertEquals("user_disabled", row.eventType());
+        assertEquals("jane", row.subject());
+        assertEquals("root", row.actor());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,15 +137,15 @@ class JpaAuditLogIT {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(
-                     "SELECT id, occurred_at, event_type, subject, client_address FROM audit_events ORDER BY occurred_at, event_type")) {
+                     "SELECT id, occurred_at, event_type, subject, client_address, actor FROM audit_events ORDER BY occurred_at, event_type")) {
             while (result.next()) {
                 rows.add(new Row(result.getObject(1, UUID.class), result.getObject(2, OffsetDateTime.class).toInstant(),
-                        result.getString(3), result.getString(4), result.getString(5)));
+                        result.getString(3), result.getString(4), result.getString(5), result.getString(6)));
             }
         }
         return rows;
     }
 
-    private record Row(UUID id, Instant occurredAt, String eventType, String subject, String clientAddress) {
+    private record Row(UUID id, Instant occurredAt, String eventType, String subject, String clientAddress, String actor) {
     }
 }

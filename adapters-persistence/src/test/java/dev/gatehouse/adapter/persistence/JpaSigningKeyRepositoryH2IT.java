@@ -1,99 +1,10 @@
 package dev.gatehouse.adapter.persistence;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.gatehouse.application.port.out.SigningKeyRepository;
-import dev.gatehouse.application.testing.SigningKeyRepositoryContract;
-import dev.gatehouse.domain.SigningAlgorithm;
-import dev.gatehouse.domain.SigningKey;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-/**
- * The signing-key contract on H2 in PostgreSQL mode, the embedded production option, one fresh database per test; "another instance" is a second pool on
- * the same database. Plus what only a database can show: no private key in clear, and a row under another
- * key-encryption key or altered comes back public only.
- */
-class JpaSigningKeyRepositoryH2IT extends SigningKeyRepositoryContract {
-
-    private static final byte[] KEY_MATERIAL = "a key-encryption key of at least 32 bytes".getBytes();
-    private final OpenDatabases databases = new OpenDatabases();
-    private DatabaseSettings settings;
-    private Database database;
+/** {@link JpaSigningKeyRepositoryTests} on H2 in PostgreSQL mode, the embedded production option. */
+class JpaSigningKeyRepositoryH2IT extends JpaSigningKeyRepositoryTests {
 
     @Override
-    protected SigningKeyRepository newEmptyRepository() {
-        settings = TestDatabases.freshH2();
-        database = databases.open(settings);
-        return database.signingKeys(new SigningKeyEncryption(KEY_MATERIAL));
-    }
-
-    @Override
-    protected SigningKeyRepository anotherInstanceOnTheSameStore() {
-        return databases.open(settings).signingKeys(new SigningKeyEncryption(KEY_MATERIAL));
-    }
-
-    @AfterEach
-    void closeDatabases() {
-        databases.closeAll();
-    }
-
-    @Test
-    void stores_no_private_key_in_clear() throws Exception {
-        SigningKeyRepository keys = newEmptyRepository();
-        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, Instant.EPOCH, Instant.EPOCH);
-        keys.add(key);
-
-        byte[] pkcs8 = key.privateKey().orElseThrow().getEncoded();
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT private_key_encrypted, public_key FROM signing_keys")) {
-            assertTrue(row.next());
-            byte[] stored = Base64.getDecoder().decode(row.getString(1));
-            assertFalse(contains(stored, java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length)));
-            assertArrayEquals(key.publicKey().getEncoded(), Base64.getDecoder().decode(row.getString(2)));
-        }
-    }
-
-    @Test
-    void a_key_under_another_encryption_key_or_altered_verifies_but_cannot_sign() throws Exception {
-        SigningKeyRepository keys = newEmptyRepository();
-        SigningKey first = SigningKey.generate(SigningAlgorithm.EdDSA, 1, Instant.EPOCH, Instant.EPOCH);
-        SigningKey second = SigningKey.generate(SigningAlgorithm.RS256, 2, Instant.EPOCH, Instant.EPOCH);
-        keys.add(first);
-        keys.add(second);
-
-        SigningKeyRepository otherKek = database.signingKeys(new SigningKeyEncryption("another key-encryption key, 32+ bytes".getBytes()));
-        assertEquals(2, otherKek.findAll().size());
-        assertTrue(otherKek.findAll().stream().noneMatch(SigningKey::canSign));
-        assertArrayEquals(first.publicKey().getEncoded(), otherKek.findById(first.id()).orElseThrow().publicKey().getEncoded());
-
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            // Moves the first key's ciphertext to the second row: authenticated data ties it to its own row.
-            statement.executeUpdate("UPDATE signing_keys SET private_key_encrypted = (SELECT private_key_encrypted"
-                    + " FROM signing_keys WHERE generation = 1) WHERE generation = 2");
-        }
-        assertTrue(keys.findById(first.id()).orElseThrow().canSign());
-        assertFalse(keys.findById(second.id()).orElseThrow().canSign());
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+    DatabaseSettings freshDatabase() {
+        return TestDatabases.freshH2();
     }
 }

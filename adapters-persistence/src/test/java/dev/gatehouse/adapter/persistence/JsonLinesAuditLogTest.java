@@ -47,6 +47,15 @@ class JsonLinesAuditLogTest {
     }
 
     @Test
+    void names_the_actor_when_someone_else_acted() {
+        String line = JsonLinesAuditLog.toJson(new AuditEvent(AuditEvent.Type.ROLE_ASSIGNED, "jane", ClientAddress.LOCAL,
+                Instant.parse("2026-11-22T10:15:30.123Z"), AuditEvent.CONSOLE));
+
+        assertEquals("{\"ts\":\"2026-11-22T10:15:30.123Z\",\"event\":\"role_assigned\",\"subject\":\"jane\","
+                + "\"client\":\"local\",\"actor\":\"(console)\"}", line);
+    }
+
+    @Test
     void writes_the_time_in_utc_with_exactly_three_decimals() {
         log.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, "jane", ClientAddress.LOCAL, Instant.parse("2026-01-02T03:04:05Z")));
         log.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, "jane", ClientAddress.LOCAL, Instant.parse("2026-12-31T23:59:59.999999999Z")));

@@ -17,8 +17,7 @@ import java.util.Objects;
  * client's {@code Host} header, which anyone can set). The revocation endpoint is listed only when it is served.
  * No authorization endpoint exists, so {@code response_types_supported} is empty; clients authenticate at the token
  * and revocation endpoints only when client applications are registered ({@code client_secret_basic},
- * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none});
- * no scopes are granted yet.
+ * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none}).
  */
 final class AuthorizationServerMetadataHttpService implements RoutedService {
 
@@ -56,7 +55,7 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
         metadata.add("grant_types_supported", array(TokenHttpService.GRANT_TYPES))
                 .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
                 .add("token_endpoint_auth_methods_supported", array(clientAuthenticationMethods))
-                .add("scopes_supported", JsonCodec.BUILDERS.createArrayBuilder())
+                .add("scopes_supported", array(settings.scopesSupported()))
                 .add("service_documentation", base + "/docs");
         JsonResponses.send(response, Status.OK_200, metadata.build(),
                 HeaderValues.create(HeaderNames.CACHE_CONTROL, "public, max-age=" + settings.keySetMaxAge().toSeconds()));

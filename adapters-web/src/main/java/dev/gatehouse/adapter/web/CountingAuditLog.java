@@ -49,7 +49,19 @@ final class CountingAuditLog implements AuditLog {
             case PASSWORD_CHANGE_REFUSED -> passwordChange("refused");
             case CLIENT_AUTHENTICATION_FAILED -> clientRefusal("invalid_client");
             case UNAUTHORIZED_CLIENT -> clientRefusal("unauthorized_client");
+            case USER_DISABLED -> administration("user_disabled");
+            case USER_ENABLED -> administration("user_enabled");
+            case ACCOUNT_UNLOCKED -> administration("account_unlocked");
+            case ROLE_ASSIGNED -> administration("role_assigned");
+            case ROLE_REMOVED -> administration("role_removed");
+            case SESSIONS_REVOKED -> administration("sessions_revoked");
+            case SIGNING_KEY_ROTATED -> administration("signing_key_rotated");
         };
+    }
+
+    private static Counter administration(String action) {
+        return GatehouseMeters.counter(GatehouseMeters.ADMINISTRATION, "Changes made by administrators, by action",
+                Tag.create("action", action));
     }
 
     private static Counter session(String event) {

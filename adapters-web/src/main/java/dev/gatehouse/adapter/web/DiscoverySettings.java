@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,11 +13,13 @@ import java.util.Optional;
  * prefix, no query); without it the endpoints are named after the address the request arrived on, which is
  * right only for direct, local use. {@code keySetMaxAge}: how long clients may cache the key set; it must be
  * shorter than the pre-publication window, so every cached key set holds a new key before it signs.
+ * {@code scopesSupported}: every scope some user could be granted, as the metadata lists them.
  */
-public record DiscoverySettings(String issuer, Optional<URI> publicUrl, Duration keySetMaxAge) {
+public record DiscoverySettings(String issuer, Optional<URI> publicUrl, Duration keySetMaxAge, List<String> scopesSupported) {
 
     public static final Duration DEFAULT_KEY_SET_MAX_AGE = Duration.ofMinutes(15);
-    public static final DiscoverySettings DEFAULT = new DiscoverySettings("gatehouse", Optional.empty(), DEFAULT_KEY_SET_MAX_AGE);
+    public static final DiscoverySettings DEFAULT = new DiscoverySettings("gatehouse", Optional.empty(), DEFAULT_KEY_SET_MAX_AGE,
+            List.of("admin", "items", "me"));
 
     public DiscoverySettings {
         Objects.requireNonNull(issuer, "issuer");
@@ -29,6 +32,7 @@ public record DiscoverySettings(String issuer, Optional<URI> publicUrl, Duration
         if (keySetMaxAge.isNegative() || keySetMaxAge.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("keySetMaxAge must be between 0 and a day");
         }
+        scopesSupported = List.copyOf(scopesSupported);
     }
 
     /** An absolute http(s) URL without query, fragment or user info; a trailing slash is dropped. */

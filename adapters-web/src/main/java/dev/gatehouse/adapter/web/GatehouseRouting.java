@@ -44,7 +44,7 @@ public final class GatehouseRouting {
     }
 
     /**
-     * Registers the API alone ({@code /token}, {@code /revoke}, {@code /logout}, {@code /users}, the key set and
+     * Registers the API alone ({@code /token}, {@code /revoke}, {@code /logout}, {@code /users}, {@code /admin}, the key set and
      * the authorization server metadata under {@code /.well-known}), without the operations endpoints;
      * {@code settings} decide where the client address comes from and how cookies are set.
      */
@@ -71,6 +71,7 @@ public final class GatehouseRouting {
                 new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings),
+                new AdminHttpService(useCases.administration(), settings),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
                 settings.clientAuthentication()));

@@ -19,4 +19,12 @@ record Route(Endpoint endpoint, Handler handler) {
     static Route post(String path, Handler handler) {
         return new Route(new Endpoint(Method.POST, path), handler);
     }
+
+    static Route put(String path, Handler handler) {
+        return new Route(new Endpoint(Method.PUT, path), handler);
+    }
+
+    static Route delete(String path, Handler handler) {
+        return new Route(new Endpoint(Method.DELETE, path), handler);
+    }
 }

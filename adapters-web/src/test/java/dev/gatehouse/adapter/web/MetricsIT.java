@@ -25,6 +25,7 @@ import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import jakarta.json.Json;
@@ -70,14 +71,15 @@ class MetricsIT {
         WebUseCases useCases = new WebUseCases(
                 new LogInService(USERS, hasher, tokens, sessions, new InMemoryLoginThrottle(),
                         new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT,
-                        new InMemoryClientRegistry(), CLOCK),
+                        ScopePolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
                 new CurrentUserService(tokens, USERS),
                 new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
                 new RevokeTokenService(sessions, tokens, USERS, audit, new InMemoryClientRegistry(), CLOCK),
                 new LogOutService(tokens, USERS, sessions, audit, CLOCK),
                 new ChangePasswordService(tokens, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, CLOCK),
-                List::of);
+                List::of,
+                ThrowingAdministration.throwing(() -> new IllegalStateException("administration is not measured here")));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));
         GatehouseMeters.registerPoolGauges(() -> new ConnectionPoolStats(3, 4, 7, 2, 10));
         server = new RealServer(useCases, WebSettings.DEFAULT);

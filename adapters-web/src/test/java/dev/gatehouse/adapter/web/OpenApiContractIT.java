@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.domain.Role;
+import dev.gatehouse.domain.Username;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -60,6 +62,9 @@ class OpenApiContractIT {
         HEALTHY.addUser("alice", PASSWORD, null, null);
         HEALTHY.addUser("bob", PASSWORD, null, null);
         HEALTHY.addUser("carol", PASSWORD, null, null);
+        HEALTHY.addUser("root", PASSWORD, null, null);
+        HEALTHY.addUser("fallen", PASSWORD, null, null);
+        HEALTHY.addUser("target", PASSWORD, null, null);
         BUSY.addUser("johndoe", PASSWORD, null, null);
         BUSY.hasher.saturate();
         healthy = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT,
@@ -94,7 +99,8 @@ class OpenApiContractIT {
                 command -> {
                     throw DOWN;
                 },
-                List::of), WebSettings.DEFAULT, Operations.NONE);
+                List::of,
+                ThrowingAdministration.throwing(() -> DOWN)), WebSettings.DEFAULT, Operations.NONE);
         try (InputStream in = OpenApiContractIT.class.getClassLoader().getResourceAsStream(OpenApiHttpService.DOCUMENT)) {
             document = Json.createReader(in).readObject();
         }
@@ -184,13 +190,18 @@ class OpenApiContractIT {
     @Test
     void declares_fastapis_password_bearer_scheme_on_every_endpoint_behind_a_token() {
         assertEquals("3.1.0", document.getString("openapi"));
-        assertEquals(json("""
-                {"type":"oauth2","flows":{"password":{"tokenUrl":"/token","scopes":{}}}}"""),
-                document.getJsonObject("components").getJsonObject("securitySchemes").get("OAuth2PasswordBearer"));
+        JsonObject scheme = document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("OAuth2PasswordBearer");
+        assertEquals("oauth2", scheme.getString("type"));
+        JsonObject password = scheme.getJsonObject("flows").getJsonObject("password");
+        assertEquals("/token", password.getString("tokenUrl"));
+        assertEquals(DiscoverySettings.DEFAULT.scopesSupported(), password.getJsonObject("scopes").keySet().stream().sorted().toList(),
+                "the scopes the default policy grants");
         documentedOperations().forEach((endpoint, operation) -> {
             boolean secured = endpoint.startsWith("GET /users/me") || endpoint.equals("POST /logout")
                     || endpoint.equals("POST /users/me/password");
-            assertEquals(secured ? json("[{\"OAuth2PasswordBearer\":[]}]") : null, operation.get("security"), endpoint);
+            boolean admin = endpoint.contains(" /admin/");
+            assertEquals(admin ? json("[{\"OAuth2PasswordBearer\":[\"admin\"]}]") : secured ? json("[{\"OAuth2PasswordBearer\":[]}]") : null,
+                    operation.get("security"), endpoint);
         });
     }
 
@@ -319,6 +330,46 @@ class OpenApiContractIT {
         exchanges.add(post(busy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + busyToken)));
         exchanges.add(post(storeDown, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer abc")));
 
+        // The administration endpoints: an admin's token, one without the scope, one of a disabled admin, none.
+        HEALTHY.users.update(HEALTHY.users.findByUsername(new Username("root")).orElseThrow().withRole(Role.ADMIN));
+        HEALTHY.users.update(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow().withRole(Role.ADMIN));
+        List<String> asAdmin = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,
+                "username=root&scope=admin&password=" + form(PASSWORD)));
+        List<String> asFallen = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,
+                "username=fallen&scope=admin&password=" + form(PASSWORD)));
+        HEALTHY.disable(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow());
+        List<String> withoutScope = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,
+                "username=root&scope=me&password=" + form(PASSWORD)));
+        List<String> broken = List.of("Authorization: Bearer abc");
+        String users = "/admin/users";
+        exchanges.add(call(healthy, "GET", users, users + "?q=o&page=0&size=5", asAdmin));
+        exchanges.add(call(healthy, "GET", users, users + "?page=-1", asAdmin));
+        exchanges.add(call(healthy, "GET", users, users + "?q=%zz", asAdmin));
+        exchanges.add(call(healthy, "GET", users, users, asFallen));
+        exchanges.add(call(healthy, "GET", users, users, withoutScope));
+        exchanges.add(call(healthy, "GET", users, users, List.of()));
+        exchanges.add(call(storeDown, "GET", users, users, broken));
+        List<String[]> accountOperations = List.of(
+                new String[] {"GET", "/admin/users/{username}", ""},
+                new String[] {"POST", "/admin/users/{username}/unlock", "/unlock"},
+                new String[] {"POST", "/admin/users/{username}/disable", "/disable"},
+                new String[] {"POST", "/admin/users/{username}/enable", "/enable"},
+                new String[] {"PUT", "/admin/users/{username}/roles/{role}", "/roles/admin"},
+                new String[] {"DELETE", "/admin/users/{username}/roles/{role}", "/roles/admin"},
+                new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"});
+        for (String[] operation : accountOperations) {
+            String method = operation[0];
+            String template = operation[1];
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], asAdmin));
+            exchanges.add(call(healthy, method, template, users + "/nobody" + operation[2], asAdmin));
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], asFallen));
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], withoutScope));
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], List.of()));
+            exchanges.add(call(storeDown, method, template, users + "/target" + operation[2], broken));
+        }
+        exchanges.add(call(healthy, "PUT", "/admin/users/{username}/roles/{role}", users + "/target/roles/ghost", asAdmin));
+        exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/target/roles/Not%20A%20Role", asAdmin));
+
         for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/health/live",
                 "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
             exchanges.add(get(healthy, path, List.of()));
@@ -421,6 +472,9 @@ class OpenApiContractIT {
         if (!documentedPath.contains("{")) {
             return List.of(documentedPath);
         }
+        if (documentedPath.startsWith("/admin/users/{username}")) {
+            return List.of(documentedPath.replace("{username}", "alice").replace("{role}", "admin"));
+        }
         assertEquals("/docs/{file}", documentedPath, "a template this test does not know how to fill");
         return enumValues(docsFileParameter()).stream().map(file -> "/docs/" + file).toList();
     }
@@ -473,6 +527,18 @@ class OpenApiContractIT {
         return new Exchange("POST " + path, RawHttp.send(healthy.port(), RawHttp.request("POST " + path + " HTTP/1.1",
                 List.of("Content-Type: " + contentType, "Content-Length: 4", "Transfer-Encoding: chunked"),
                 "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /** {@code method} on {@code target}, documented as {@code endpointPath}, without a body. */
+    private static Exchange call(RealServer server, String method, String endpointPath, String target, List<String> headers) {
+        List<String> all = new ArrayList<>(headers);
+        all.add("Content-Length: 0");
+        return new Exchange(method + " " + endpointPath,
+                RawHttp.send(server.port(), RawHttp.request(method + " " + target + " HTTP/1.1", all, new byte[0])));
+    }
+
+    private static List<String> bearer(Exchange login) {
+        return List.of("Authorization: Bearer " + accessToken(login));
     }
 
     private static Exchange get(RealServer server, String path, List<String> headers) {

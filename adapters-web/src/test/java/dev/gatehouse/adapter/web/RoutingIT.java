@@ -47,7 +47,8 @@ class RoutingIT {
                 command -> {
                     throw new IllegalStateException(SECRET_DETAIL);
                 },
-                List::of);
+                List::of,
+                ThrowingAdministration.throwing(() -> new IllegalStateException(SECRET_DETAIL)));
         GatehouseRouting.configure(routing, failing);
     }
 

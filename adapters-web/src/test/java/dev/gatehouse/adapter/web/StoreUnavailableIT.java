@@ -50,7 +50,8 @@ class StoreUnavailableIT {
                 command -> {
                     throw DOWN;
                 },
-                List::of));
+                List::of,
+                ThrowingAdministration.throwing(() -> DOWN)));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.service.ChangePasswordService;
+import dev.gatehouse.application.service.ChangeUserRoleService;
 import dev.gatehouse.application.service.CurrentUserService;
+import dev.gatehouse.application.service.EndUserSessionsService;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.service.LogOutService;
 import dev.gatehouse.application.service.PublishedKeysService;
@@ -9,11 +11,15 @@ import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.service.RotateSigningKeysService;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.service.SearchUsersService;
+import dev.gatehouse.application.service.SetUserEnabledService;
+import dev.gatehouse.application.service.ShowUserService;
+import dev.gatehouse.application.service.UnlockUserService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
@@ -26,6 +32,7 @@ import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.SigningAlgorithm;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
@@ -64,19 +71,27 @@ final class TestGatehouse {
     }
 
     TestGatehouse(SigningAlgorithm algorithm) {
-        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, clock);
+        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, audit, clock);
         rotation.rotate();
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         useCases = new WebUseCases(
-                new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT, clients, clock),
+                new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT,
+                        ScopePolicy.DEFAULT, clients, clock),
                 new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
                 new CurrentUserService(tokens, users),
                 new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clients, clock),
                 new RevokeTokenService(sessions, tokens, users, audit, clients, clock),
                 new LogOutService(tokens, users, sessions, audit, clock),
                 new ChangePasswordService(tokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock),
-                new PublishedKeysService(signingKeys, ROTATION, clock));
+                new PublishedKeysService(signingKeys, ROTATION, clock),
+                new WebUseCases.Administration(
+                        new SearchUsersService(tokens, users, audit, clock),
+                        new ShowUserService(tokens, users, audit, clock),
+                        new SetUserEnabledService(tokens, users, sessions, audit, clock),
+                        new UnlockUserService(tokens, users, throttle, audit, clock),
+                        new ChangeUserRoleService(tokens, users, sessions, ScopePolicy.DEFAULT, audit, clock),
+                        new EndUserSessionsService(tokens, users, sessions, audit, clock)));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -109,11 +109,14 @@ class TokenEndpointIT {
 
     @Test
     void says_which_scopes_were_granted_when_some_were_requested() {
-        Reply reply = token("username=johndoe&password=" + encode(PASSWORD) + "&scope=me+items");
+        Reply reply = token("username=johndoe&password=" + encode(PASSWORD) + "&scope=me+items+admin");
 
         assertEquals(200, reply.status(), reply::toString);
-        // Users hold no scopes yet, so none are granted; the empty value tells the client so.
-        assertEquals("", reply.json().getString("scope"));
+        // johndoe holds no role, so admin is left out; the answer says what was granted.
+        assertEquals(Set.of("me", "items"), Set.of(reply.json().getString("scope").split(" ")));
+        Reply nothingAllowed = token("username=johndoe&password=" + encode(PASSWORD) + "&scope=admin");
+        // None of what was asked is granted: the empty value tells the client so.
+        assertEquals("", nothingAllowed.json().getString("scope"));
     }
 
     @Test

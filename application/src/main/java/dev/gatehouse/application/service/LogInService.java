@@ -17,7 +17,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
-import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.security.SecureRandom;
@@ -54,12 +54,13 @@ public final class LogInService implements LogInUseCase {
     private final AuditLog audit;
     private final LoginProtection protection;
     private final ClientAuthentication clientAuthentication;
+    private final ScopePolicy scopes;
     private final Clock clock;
     private final PasswordHash unmatchableHash;
 
     public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens,
                         LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit, LoginProtection protection,
-                        ClientRegistry clients, Clock clock) {
+                        ScopePolicy scopes, ClientRegistry clients, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
@@ -68,6 +69,7 @@ public final class LogInService implements LogInUseCase {
         this.audit = audit;
         this.protection = protection;
         this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
+        this.scopes = scopes;
         this.clock = clock;
         this.unmatchableHash = hasher.hash(randomPassword());
     }
@@ -116,7 +118,7 @@ public final class LogInService implements LogInUseCase {
             }
             accountKey.ifPresent(throttle::clear);
             User current = withCurrentHash(user.get(), command);
-            SessionIssuer.Issued session = sessions.start(current, grantedScopes(command.requestedScopes()),
+            SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()),
                     ClientAuthentication.clientOf(verdict));
             LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(),
                     knownDevices.enrol(current.username()));
@@ -170,14 +172,6 @@ public final class LogInService implements LogInUseCase {
         } catch (IllegalArgumentException notAUsername) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Users hold no scopes yet, so a token is granted none, whatever was asked: a token must never
-     * carry a scope merely because the client requested it.
-     */
-    private static Set<Scope> grantedScopes(Set<Scope> requested) {
-        return Set.of();
     }
 
     private static PlainPassword randomPassword() {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.application.port.in.ChangePasswordCommand;
+import dev.gatehouse.application.port.in.ChangePasswordResult;
 import dev.gatehouse.application.port.in.ClientCredentials;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
+import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.RefreshCommand;
@@ -22,9 +25,6 @@ import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
-import dev.gatehouse.application.port.in.ChangePasswordCommand;
-import dev.gatehouse.application.port.in.ChangePasswordResult;
-import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientAddress;
@@ -33,6 +33,7 @@ import dev.gatehouse.domain.ClientSecretHash;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class ClientAuthenticationTest {
     private final InMemoryClientRegistry clients = new InMemoryClientRegistry();
 
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
-            new InMemoryKnownDevices(), audit, LoginProtection.DEFAULT, clients, clock);
+            new InMemoryKnownDevices(), audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, clients, clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit,
             RefreshPolicy.DEFAULT, clients, clock);
     private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, users, audit, clients, clock);

@@ -11,9 +11,9 @@ import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
@@ -24,13 +24,18 @@ import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -203,14 +208,30 @@ class LogInServiceTest {
 
     @Test
     void never_grants_a_scope_just_because_it_was_requested() {
-        LogInResult result = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(new Scope("admin")), HOME, Optional.empty()));
+        LogInResult result = logIn.logIn(withScopes("johndoe", "admin", "anything"));
 
         assertTrue(assertInstanceOf(LogInResult.LoggedIn.class, result).accessToken().scopes().isEmpty());
     }
 
+    @Test
+    void grants_the_requested_scopes_the_user_s_roles_allow() {
+        users.update(users.findByUsername(new Username("johndoe")).orElseThrow().withRole(Role.ADMIN));
+
+        LogInResult.LoggedIn admin = assertInstanceOf(LogInResult.LoggedIn.class,
+                logIn.logIn(withScopes("johndoe", "items", "admin", "me", "root")));
+        assertEquals(Set.of(new Scope("items"), ScopePolicy.ADMIN, new Scope("me")), admin.accessToken().scopes());
+        assertEquals(Set.of(), assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret")))
+                .accessToken().scopes(), "nothing asked, nothing granted");
+    }
+
+    private static LogInCommand withScopes(String username, String... scopes) {
+        return new LogInCommand(username, new PlainPassword("secret"),
+                Arrays.stream(scopes).map(Scope::new).collect(Collectors.toCollection(LinkedHashSet::new)), HOME, Optional.empty());
+    }
+
     private LogInService serviceWith(FastPasswordHasher passwordHasher) {
         return new LogInService(users, passwordHasher, tokens, refreshTokens, throttle, devices, audit, protection,
-                new InMemoryClientRegistry(), clock);
+                ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
     }
 
     private static LogInCommand command(String username, String password) {

@@ -26,14 +26,15 @@ import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
-import dev.gatehouse.domain.LoginProtection;
-import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class SessionsTest {
 
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
             new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
-            new InMemoryClientRegistry(), clock);
+            ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy,
             new InMemoryClientRegistry(), clock);
     private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, users, audit,

@@ -1,11 +1,16 @@
 package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,5 +51,16 @@ public final class InMemoryUserRepository implements UserRepository {
                 .orElseThrow(() -> new NoSuchElementException("no user with id " + user.id()));
         byCanonicalName.remove(stored.username().canonical(), stored);
         byCanonicalName.put(user.username().canonical(), user);
+    }
+
+    @Override
+    public UserPage search(UserSearch search) {
+        String text = search.text().toLowerCase(Locale.ROOT);
+        List<User> matching = byCanonicalName.values().stream()
+                .filter(user -> user.username().canonical().contains(text)
+                        || user.email().map(email -> email.value().toLowerCase(Locale.ROOT).contains(text)).orElse(false))
+                .sorted(Comparator.comparing(user -> user.username().canonical()))
+                .toList();
+        return new UserPage(matching.stream().skip(search.offset()).limit(search.size()).toList(), matching.size());
     }
 }

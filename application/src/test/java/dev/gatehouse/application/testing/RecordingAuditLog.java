@@ -19,6 +19,11 @@ public final class RecordingAuditLog implements AuditLog {
         return List.copyOf(events);
     }
 
+    /** Forgets what was recorded so far, so a test sees only the events of what it does next. */
+    public void clear() {
+        events.clear();
+    }
+
     public List<AuditEvent.Type> types() {
         return events.stream().map(AuditEvent::type).toList();
     }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -200,6 +204,61 @@ public abstract class UserRepositoryContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void keeps_the_roles_through_add_and_update() {
+        User admin = aUser("root", null, null).withRole(Role.ADMIN).withRole(new Role("support.eu-1"));
+        repository.add(admin);
+
+        assertEquals(Set.of(Role.ADMIN, new Role("support.eu-1")), repository.findById(admin.id()).orElseThrow().roles());
+        User demoted = admin.withoutRole(Role.ADMIN);
+        repository.update(demoted);
+        assertEquals(demoted, repository.findByUsername(admin.username()).orElseThrow());
+        repository.update(demoted.withoutRole(new Role("support.eu-1")));
+        assertEquals(Set.of(), repository.findById(admin.id()).orElseThrow().roles());
+
+        User many = aUser("many", null, null);
+        for (int i = 0; i < User.MAX_ROLES; i++) {
+            many = many.withRole(new Role("role-with-a-long-name-to-fill-the-column-" + "x".repeat(20) + i));
+        }
+        repository.add(many);
+        assertEquals(many, repository.findById(many.id()).orElseThrow(), "sixteen roles of 64 characters fit");
+    }
+
+    @Test
+    void searches_usernames_and_emails_ignoring_case_in_username_order_by_page() {
+        for (String name : List.of("carol", "alice", "Bob", "dave", "erin")) {
+            repository.add(aUser(name, new EmailAddress(name.toLowerCase() + "@example.com"), null));
+        }
+        repository.add(aUser("zed", new EmailAddress("Zed@Corp.Example"), null));
+
+        UserPage first = repository.search(new UserSearch("", 0, 2));
+        assertEquals(List.of("alice", "Bob"), names(first));
+        assertEquals(6, first.total());
+        assertEquals(List.of("carol", "dave"), names(repository.search(new UserSearch("", 1, 2))));
+        assertEquals(List.of("zed"), names(repository.search(new UserSearch("", 1, 5))));
+        assertEquals(List.of(), names(repository.search(new UserSearch("", 9, 5))));
+        assertEquals(6, repository.search(new UserSearch("", 9, 5)).total());
+
+        assertEquals(List.of("Bob"), names(repository.search(new UserSearch("BO", 0, 10))));
+        assertEquals(List.of("zed"), names(repository.search(new UserSearch("corp.EX", 0, 10))));
+        assertEquals(5, repository.search(new UserSearch("@example.com", 0, 10)).total());
+    }
+
+    @Test
+    void search_text_is_literal_not_a_pattern() {
+        repository.add(aUser("a_b", new EmailAddress("ab@example.com"), null));
+        repository.add(aUser("axb", new EmailAddress("percent@example.com"), null));
+
+        assertEquals(List.of("a_b"), names(repository.search(new UserSearch("a_", 0, 10))));
+        assertEquals(List.of(), names(repository.search(new UserSearch("%", 0, 10))));
+        assertEquals(List.of(), names(repository.search(new UserSearch("!", 0, 10))));
+        assertEquals(List.of(), names(repository.search(new UserSearch("'", 0, 10))));
+    }
+
+    private static List<String> names(UserPage page) {
+        return page.users().stream().map(user -> user.username().value()).toList();
     }
 
     private static User aUser(String username, EmailAddress email, FullName fullName) {

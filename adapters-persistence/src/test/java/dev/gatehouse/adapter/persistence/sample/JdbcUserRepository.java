@@ -2,10 +2,13 @@ package dev.gatehouse.adapter.persistence.sample;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -20,11 +23,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -40,14 +48,14 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String UNIQUE_USERNAME_CONSTRAINT = "uq_users_username_canonical";
 
     private static final String COLUMNS =
-            "id, username, email, full_name, password_hash, disabled, created_at, security_version";
+            "id, username, email, full_name, password_hash, disabled, created_at, security_version, roles";
     private static final String INSERT = "INSERT INTO users"
             + " (id, username, username_canonical, email, full_name, password_hash, disabled, created_at, updated_at,"
-            + " security_version, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " security_version, roles, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     private static final String UPDATE = "UPDATE users SET username = ?, username_canonical = ?, email = ?,"
             + " full_name = ?, password_hash = ?, disabled = ?, updated_at = ?, security_version = ?,"
-            + " version = version + 1 WHERE id = ?";
+            + " roles = ?, version = version + 1 WHERE id = ?";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -77,6 +85,7 @@ public final class JdbcUserRepository implements UserRepository {
             insert.setObject(8, timestamp(user.createdAt()));
             insert.setObject(9, timestamp(now()));
             insert.setLong(10, user.securityVersion());
+            insert.setString(11, roles(user));
             insert.executeUpdate();
             return AddUserOutcome.ADDED;
         } catch (SQLException e) {
@@ -113,7 +122,8 @@ public final class JdbcUserRepository implements UserRepository {
             update.setBoolean(6, user.isDisabled());
             update.setObject(7, timestamp(now()));
             update.setLong(8, user.securityVersion());
-            update.setObject(9, user.id().value());
+            update.setString(9, roles(user));
+            update.setObject(10, user.id().value());
             updated = update.executeUpdate();
         } catch (SQLException e) {
             throw failure("update a user", e);
@@ -136,6 +146,41 @@ public final class JdbcUserRepository implements UserRepository {
         } catch (SQLException e) {
             throw failure("replace a password hash", e);
         }
+    }
+
+    @Override
+    public UserPage search(UserSearch search) {
+        String pattern = "%" + search.text().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String matching = " FROM users WHERE username_canonical LIKE ? ESCAPE '!' OR LOWER(email) LIKE ? ESCAPE '!'";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*)" + matching);
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + matching
+                     + " ORDER BY username_canonical LIMIT ? OFFSET ?")) {
+            count.setString(1, pattern);
+            count.setString(2, pattern);
+            long total;
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                total = row.getLong(1);
+            }
+            select.setString(1, pattern);
+            select.setString(2, pattern);
+            select.setInt(3, search.size());
+            select.setInt(4, search.offset());
+            List<User> users = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    users.add(toUser(row));
+                }
+            }
+            return new UserPage(users, Math.max(total, users.size()));
+        } catch (SQLException e) {
+            throw failure("search users", e);
+        }
+    }
+
+    private static String roles(User user) {
+        return user.roles().stream().map(Role::name).collect(Collectors.joining(" "));
     }
 
     private Optional<User> findOne(String query, Object key) {
@@ -161,7 +206,9 @@ public final class JdbcUserRepository implements UserRepository {
                 new PasswordHash(row.getString("password_hash")),
                 row.getBoolean("disabled"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                row.getLong("security_version"));
+                row.getLong("security_version"),
+                row.getString("roles").isEmpty() ? Set.of()
+                        : Arrays.stream(row.getString("roles").split(" ")).map(Role::new).collect(Collectors.toSet()));
     }
 
     /** The username constraint, and only it: any other failure is not the port's answer but an error. */

@@ -36,7 +36,7 @@ class JdbcUserRepositoryH2IT extends UserRepositoryContract {
         UserRepository repository = new JdbcUserRepository(database.dataSource());
         User first = User.register(new Username("first"), new PasswordHash("$test$first"), null, null, Instant.now());
         User sameId = new User(first.id(), new Username("second"), null, null, new PasswordHash("$test$second"), false,
-                first.createdAt(), 0);
+                first.createdAt(), 0, java.util.Set.of());
         assertEquals(AddUserOutcome.ADDED, repository.add(first));
 
         assertThrows(IllegalStateException.class, () -> repository.add(sameId));

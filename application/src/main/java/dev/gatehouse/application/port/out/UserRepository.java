@@ -29,4 +29,7 @@ public interface UserRepository {
      * change). True when it was replaced; false when it had changed or the user is gone.
      */
     boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement);
+
+    /** One page of the users whose username or email contains the search text, ignoring case, by username. */
+    UserPage search(UserSearch search);
 }

@@ -1,0 +1,55 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.AccountAction;
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.AdminResult.Refusal;
+import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.Role;
+import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.User;
+import java.time.Clock;
+
+/**
+ * Assigns a role the scope policy knows, or removes any role (also one the policy no longer names). A change
+ * ends the account's sessions, as its tokens were granted under the old roles; a request that changes nothing
+ * records nothing.
+ */
+public final class ChangeUserRoleService implements ChangeUserRoleUseCase {
+
+    private final AdminGate gate;
+    private final UserRepository users;
+    private final RefreshTokens refreshTokens;
+    private final ScopePolicy scopes;
+    private final Clock clock;
+
+    public ChangeUserRoleService(AccessTokens accessTokens, UserRepository users, RefreshTokens refreshTokens,
+                                 ScopePolicy scopes, AuditLog audit, Clock clock) {
+        this.gate = new AdminGate(accessTokens, users, audit, clock);
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    @Override
+    public AdminResult<User> changeRole(AccountAction action, Role role, boolean held) {
+        return gate.onAccount(action, (actorName, user) -> {
+            if (held && !scopes.knows(role)) {
+                return new AdminResult.Refused<>(Refusal.UNKNOWN_ROLE);
+            }
+            User changed = held ? user.withRole(role) : user.withoutRole(role);
+            if (changed == user) {
+                return new AdminResult.Done<>(user);
+            }
+            users.update(changed);
+            refreshTokens.revokeAllOf(user.id(), clock.instant());
+            gate.record(held ? AuditEvent.Type.ROLE_ASSIGNED : AuditEvent.Type.ROLE_REMOVED, changed, action, actorName);
+            return new AdminResult.Done<>(changed);
+        });
+    }
+}

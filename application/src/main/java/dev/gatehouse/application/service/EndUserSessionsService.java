@@ -1,0 +1,40 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.AccountAction;
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.User;
+import java.time.Clock;
+
+/** "Log out everywhere" on an administrator's word: the security version moves on and every session is revoked. */
+public final class EndUserSessionsService implements EndUserSessionsUseCase {
+
+    private final AdminGate gate;
+    private final UserRepository users;
+    private final RefreshTokens refreshTokens;
+    private final Clock clock;
+
+    public EndUserSessionsService(AccessTokens accessTokens, UserRepository users, RefreshTokens refreshTokens,
+                                  AuditLog audit, Clock clock) {
+        this.gate = new AdminGate(accessTokens, users, audit, clock);
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.clock = clock;
+    }
+
+    @Override
+    public AdminResult<User> endSessions(AccountAction action) {
+        return gate.onAccount(action, (actorName, user) -> {
+            User changed = user.endAllSessions();
+            users.update(changed);
+            refreshTokens.revokeAllOf(user.id(), clock.instant());
+            gate.record(AuditEvent.Type.SESSIONS_REVOKED, changed, action, actorName);
+            return new AdminResult.Done<>(changed);
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.AccountAction;
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.ThrottleKey;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.User;
+import java.time.Clock;
+
+/**
+ * Clears the account's login backoff. The per-client budget stays: it throttles an address, not the account,
+ * and clearing it would hand an attacker fresh guesses.
+ */
+public final class UnlockUserService implements UnlockUserUseCase {
+
+    private final AdminGate gate;
+    private final LoginThrottle throttle;
+
+    public UnlockUserService(AccessTokens accessTokens, UserRepository users, LoginThrottle throttle, AuditLog audit,
+                             Clock clock) {
+        this.gate = new AdminGate(accessTokens, users, audit, clock);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public AdminResult<User> unlock(AccountAction action) {
+        return gate.onAccount(action, (actorName, user) -> {
+            throttle.clear(ThrottleKey.account(user.username()));
+            gate.record(AuditEvent.Type.ACCOUNT_UNLOCKED, user, action, actorName);
+            return new AdminResult.Done<>(user);
+        });
+    }
+}

@@ -1,0 +1,237 @@
+package dev.gatehouse.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.in.AccountAction;
+import dev.gatehouse.application.port.in.Actor;
+import dev.gatehouse.application.port.in.AdminResult.Refusal;
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.CurrentUserQuery;
+import dev.gatehouse.application.port.in.CurrentUserResult;
+import dev.gatehouse.application.port.in.LogInCommand;
+import dev.gatehouse.application.port.in.LogInResult;
+import dev.gatehouse.application.port.in.SearchUsersQuery;
+import dev.gatehouse.application.port.in.UserListing;
+import dev.gatehouse.application.port.out.ThrottleKey;
+import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
+import dev.gatehouse.application.testing.InMemoryKnownDevices;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.FailedAttempts;
+import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.Role;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The administrative use cases on the in-memory adapters: who may act, what each does, and what is recorded. */
+class AdministrationTest {
+
+    private static final ClientAddress OFFICE = new ClientAddress("192.0.2.20");
+    private static final String PASSWORD = "correct horse";
+
+    private final MutableClock clock = MutableClock.startingNow();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final FastPasswordHasher hasher = new FastPasswordHasher();
+    private final InMemoryAccessTokens tokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
+    private final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
+    private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+
+    private final LogInService logIn = new LogInService(users, hasher, tokens, sessions, throttle, new InMemoryKnownDevices(),
+            audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
+    private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT,
+            new InMemoryClientRegistry(), clock);
+    private final CurrentUserService currentUser = new CurrentUserService(tokens, users);
+    private final SearchUsersService search = new SearchUsersService(tokens, users, audit, clock);
+    private final ShowUserService show = new ShowUserService(tokens, users, audit, clock);
+    private final SetUserEnabledService setEnabled = new SetUserEnabledService(tokens, users, sessions, audit, clock);
+    private final UnlockUserService unlock = new UnlockUserService(tokens, users, throttle, audit, clock);
+    private final ChangeUserRoleService changeRole = new ChangeUserRoleService(tokens, users, sessions, ScopePolicy.DEFAULT, audit, clock);
+    private final EndUserSessionsService endSessions = new EndUserSessionsService(tokens, users, sessions, audit, clock);
+
+    private Actor root;
+
+    @BeforeEach
+    void registerAnAdministratorAndJane() {
+        users.add(User.register(new Username("root"), hasher.hash(new PlainPassword(PASSWORD)), null, null, clock.instant())
+                .withRole(Role.ADMIN));
+        users.add(User.register(new Username("jane"), hasher.hash(new PlainPassword(PASSWORD)), null, null, clock.instant()));
+        root = Actor.bearer(logIn("root", "admin").accessToken().value());
+        audit.clear();
+    }
+
+    @Test
+    void an_admin_token_a_console_and_nobody_else_may_act() {
+        assertInstanceOf(AdminResult.Done.class, show.show(on("jane", root)));
+        assertInstanceOf(AdminResult.Done.class, show.show(on("jane", Actor.console())));
+
+        Actor janeWithoutTheScope = Actor.bearer(logIn("jane", "admin me").accessToken().value());
+        assertEquals(new AdminResult.Refused<>(Refusal.INSUFFICIENT_SCOPE), show.show(on("root", janeWithoutTheScope)));
+        Actor rootWithoutAskingForIt = Actor.bearer(logIn("root", "me").accessToken().value());
+        assertEquals(new AdminResult.Refused<>(Refusal.INSUFFICIENT_SCOPE), show.show(on("jane", rootWithoutAskingForIt)));
+        assertEquals(new AdminResult.Refused<>(Refusal.INVALID_TOKEN), show.show(on("jane", Actor.bearer("forged"))));
+    }
+
+    @Test
+    void a_disabled_or_demoted_administrator_s_token_stops_working_at_once() {
+        Actor other = Actor.bearer(logIn("root", "admin").accessToken().value());
+        assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("root", Actor.console()), Role.ADMIN, false));
+        assertEquals(new AdminResult.Refused<>(Refusal.INVALID_TOKEN), show.show(on("jane", other)));
+
+        assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("root", Actor.console()), Role.ADMIN, true));
+        Actor again = Actor.bearer(logIn("root", "admin").accessToken().value());
+        assertInstanceOf(AdminResult.Done.class, setEnabled.setEnabled(on("root", Actor.console()), false));
+        assertEquals(new AdminResult.Refused<>(Refusal.INACTIVE_ADMIN), show.show(on("jane", again)));
+    }
+
+    @Test
+    void an_unknown_username_is_refused_as_such() {
+        assertEquals(new AdminResult.Refused<>(Refusal.NO_SUCH_USER), show.show(on("nobody", root)));
+        assertEquals(new AdminResult.Refused<>(Refusal.NO_SUCH_USER), setEnabled.setEnabled(on("nobody", root), false));
+        assertEquals(List.of(), audit.events());
+    }
+
+    @Test
+    void disabling_ends_every_session_and_enabling_does_not_revive_them() {
+        LogInResult.LoggedIn jane = logIn("jane", "");
+
+        User disabled = done(setEnabled.setEnabled(on("jane", root), false));
+
+        assertTrue(disabled.isDisabled());
+        assertInstanceOf(CurrentUserResult.InactiveUser.class, currentUser.currentUser(new CurrentUserQuery(jane.accessToken().value())));
+        assertOneEvent(AuditEvent.Type.USER_DISABLED);
+
+        User enabled = done(setEnabled.setEnabled(on("jane", root), true));
+        assertTrue(enabled.isActive());
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(new CurrentUserQuery(jane.accessToken().value())));
+        assertFalse(refresh.refresh(new dev.gatehouse.application.port.in.RefreshCommand(jane.refreshToken(), Optional.empty(), OFFICE))
+                instanceof dev.gatehouse.application.port.in.RefreshResult.Refreshed);
+        assertEquals(AuditEvent.Type.USER_ENABLED, audit.events().getLast().type());
+        assertEquals("root", audit.events().getLast().actor());
+    }
+
+    @Test
+    void asking_for_the_state_an_account_is_in_changes_and_records_nothing() {
+        User jane = users.findByUsername(new Username("jane")).orElseThrow();
+
+        assertEquals(jane, done(setEnabled.setEnabled(on("jane", root), true)));
+        assertEquals(jane, done(changeRole.changeRole(on("jane", root), Role.ADMIN, false)));
+        assertEquals(List.of(), audit.events());
+    }
+
+    @Test
+    void unlocking_clears_the_account_backoff_only() {
+        ThrottleKey account = ThrottleKey.account(new Username("jane"));
+        ThrottleKey client = ThrottleKey.client(OFFICE);
+        throttle.recordFailure(account, attempts -> LoginProtection.DEFAULT.accounts().afterFailure(attempts, clock.instant()));
+        throttle.recordFailure(client, attempts -> LoginProtection.DEFAULT.accounts().afterFailure(attempts, clock.instant()));
+
+        done(unlock.unlock(on("jane", root)));
+
+        assertEquals(FailedAttempts.NONE, throttle.attemptsOf(account));
+        assertEquals(1, throttle.attemptsOf(client).count());
+        assertOneEvent(AuditEvent.Type.ACCOUNT_UNLOCKED);
+    }
+
+    @Test
+    void a_role_change_grants_its_scopes_from_the_next_login_and_ends_the_sessions_before_it() {
+        LogInResult.LoggedIn before = logIn("jane", "admin");
+        assertEquals(Set.of(), before.accessToken().scopes());
+
+        User promoted = done(changeRole.changeRole(on("jane", root), Role.ADMIN, true));
+
+        assertEquals(Set.of(Role.ADMIN), promoted.roles());
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(new CurrentUserQuery(before.accessToken().value())));
+        assertEquals(Set.of(ScopePolicy.ADMIN), logIn("jane", "admin").accessToken().scopes());
+        assertOneEvent(AuditEvent.Type.ROLE_ASSIGNED);
+
+        done(changeRole.changeRole(on("jane", root), Role.ADMIN, false));
+        assertEquals(AuditEvent.Type.ROLE_REMOVED, audit.events().getLast().type());
+        assertEquals(Set.of(), logIn("jane", "admin").accessToken().scopes());
+    }
+
+    @Test
+    void only_roles_the_policy_knows_can_be_assigned_but_any_can_be_removed() {
+        assertEquals(new AdminResult.Refused<>(Refusal.UNKNOWN_ROLE), changeRole.changeRole(on("jane", root), new Role("ghost"), true));
+        users.update(users.findByUsername(new Username("jane")).orElseThrow().withRole(new Role("ghost")));
+
+        assertEquals(Set.of(), done(changeRole.changeRole(on("jane", root), new Role("ghost"), false)).roles());
+    }
+
+    @Test
+    void ending_sessions_refuses_every_token_and_refresh_token_at_once() {
+        LogInResult.LoggedIn jane = logIn("jane", "");
+
+        done(endSessions.endSessions(on("jane", root)));
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(new CurrentUserQuery(jane.accessToken().value())));
+        assertFalse(refresh.refresh(new dev.gatehouse.application.port.in.RefreshCommand(jane.refreshToken(), Optional.empty(), OFFICE))
+                instanceof dev.gatehouse.application.port.in.RefreshResult.Refreshed);
+        assertOneEvent(AuditEvent.Type.SESSIONS_REVOKED);
+    }
+
+    @Test
+    void lists_users_by_page_for_administrators_only() {
+        UserListing all = assertInstanceOf(AdminResult.Done.class, search.search(new SearchUsersQuery(root, "", 0, 1))).value() instanceof UserListing listing
+                ? listing : null;
+        assertEquals(2, all.total());
+        assertEquals(List.of("jane"), all.users().stream().map(user -> user.username().value()).toList());
+        assertEquals(0, all.page());
+        assertEquals(1, all.size());
+
+        assertEquals(new AdminResult.Refused<>(Refusal.INVALID_TOKEN), search.search(new SearchUsersQuery(Actor.bearer("x"), "", 0, 10)));
+        assertThrows(IllegalArgumentException.class, () -> search.search(new SearchUsersQuery(root, "", -1, 10)));
+        assertThrows(IllegalArgumentException.class, () -> search.search(new SearchUsersQuery(root, "", 0, 101)));
+    }
+
+    @Test
+    void every_change_names_the_administrator_who_made_it() {
+        done(endSessions.endSessions(on("jane", root)));
+        done(endSessions.endSessions(on("jane", Actor.console())));
+
+        assertEquals(List.of("root", AuditEvent.CONSOLE), audit.events().stream().map(AuditEvent::actor).toList());
+        assertEquals(List.of("jane", "jane"), audit.events().stream().map(AuditEvent::subject).toList());
+        assertEquals(OFFICE, audit.events().getFirst().client());
+    }
+
+    private LogInResult.LoggedIn logIn(String username, String scopes) {
+        return assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(new LogInCommand(username, new PlainPassword(PASSWORD),
+                Scope.parseList(scopes), OFFICE, Optional.empty())));
+    }
+
+    private static AccountAction on(String username, Actor actor) {
+        return new AccountAction(actor, new Username(username), OFFICE);
+    }
+
+    private static User done(AdminResult<User> result) {
+        return assertInstanceOf(AdminResult.Done.class, result).value() instanceof User user ? user : null;
+    }
+
+    /** Exactly one event made by someone other than its subject: this one, by root. */
+    private void assertOneEvent(AuditEvent.Type type) {
+        List<AuditEvent> administrative = audit.events().stream().filter(AuditEvent::hasActor).toList();
+        assertEquals(List.of(type), administrative.stream().map(AuditEvent::type).toList());
+        assertEquals("root", administrative.getFirst().actor());
+    }
+}
