@@ -5,6 +5,8 @@
 #
 #   gatehouse.sh             start Gatehouse (settings from GATEHOUSE_* variables, see the README)
 #   gatehouse.sh --prepare   only record the AOT cache if it is missing or older than the jar, then exit
+#   gatehouse.sh COMMAND ... run one administrative command (gatehouse.sh help lists them) with the same
+#                            settings; it uses an up-to-date AOT cache but never spends the time to record one
 #
 # Environment:
 #   GATEHOUSE_JAR        the jar to run (default: bootstrap/target/gatehouse.jar of this checkout);
@@ -53,11 +55,14 @@ OPTIONS=("@$HERE/jvm.options")
 EXTRA=(${GATEHOUSE_JAVA_OPTS:-})
 
 CACHE="${JAR%.jar}.aot"
+# Serving (no arguments) or --prepare; anything else is an administrative command, passed on untouched.
+SERVING=false
+case ${1:-} in "" | --prepare) SERVING=true ;; esac
 if [ "$AOT" = auto ] && [ "$FEATURE" -ge 25 ]; then
   # The JDK refuses a cache recorded for another jar (it checks size and time), so record a new one when
   # the jar, a library or the options changed since.
   newest=$(find "$JAR" "$(dirname "$JAR")/libs" "$HERE/jvm.options" -newer "$CACHE" -print -quit 2>/dev/null || true)
-  if [ ! -f "$CACHE" ] || [ -n "$newest" ]; then
+  if [ "$SERVING" = true ] && { [ ! -f "$CACHE" ] || [ -n "$newest" ]; }; then
     echo "gatehouse.sh: recording the AOT cache $CACHE (once per build, ~10 s)" >&2
     rm -f "$CACHE"
     if ! "$JAVA" "${OPTIONS[@]}" "${EXTRA[@]}" "-XX:AOTCacheOutput=$CACHE.tmp" -Xlog:aot*=error -Xlog:cds*=error \
@@ -66,7 +71,10 @@ if [ "$AOT" = auto ] && [ "$FEATURE" -ge 25 ]; then
     fi
     [ -f "$CACHE.tmp" ] && mv -f "$CACHE.tmp" "$CACHE"
   fi
-  [ -f "$CACHE" ] && OPTIONS+=("-XX:AOTCache=$CACHE" -Xlog:aot*=error -Xlog:cds*=error)
+  # A command never records the cache (a 10 s detour for a 3 s command), and skips an outdated one.
+  if [ -f "$CACHE" ] && { [ "$SERVING" = true ] || [ -z "$newest" ]; }; then
+    OPTIONS+=("-XX:AOTCache=$CACHE" -Xlog:aot*=error -Xlog:cds*=error)
+  fi
 fi
 
 if [ "${1:-}" = --prepare ]; then

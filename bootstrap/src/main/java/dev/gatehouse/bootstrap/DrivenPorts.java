@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * in-process acceptance glue pass in-memory ones. {@code cachedUsers} are the same users read through a cache
  * kept fresh across instances; only the token check reads them, because log-in must take as long for a
  * cached user as for an unknown one. {@code signingKeys} are the keys that sign access tokens (unused in HS256 mode).
+ * {@code clients} are the registered client applications; none turns client authentication off.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -31,6 +33,7 @@ public record DrivenPorts(
         KnownDevices knownDevices,
         AuditLog auditLog,
         SigningKeyRepository signingKeys,
+        ClientRegistry clients,
         Clock clock) {
 
     public DrivenPorts {
@@ -45,6 +48,7 @@ public record DrivenPorts(
         Objects.requireNonNull(knownDevices, "knownDevices");
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(clock, "clock");
     }
 }

@@ -1,25 +1,14 @@
 package dev.gatehouse.bootstrap;
 
-import dev.gatehouse.adapter.persistence.Argon2PasswordHasher;
-import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
-import dev.gatehouse.adapter.persistence.CachingSigningKeyRepository;
-import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.Database;
-import dev.gatehouse.adapter.persistence.JsonLinesAuditLog;
 import dev.gatehouse.adapter.persistence.PoolUsage;
-import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.web.ConnectionPoolStats;
 import dev.gatehouse.adapter.web.GatehouseMeters;
 import dev.gatehouse.adapter.web.GatehouseWeb;
-import dev.gatehouse.adapter.web.HmacKnownDevices;
-import dev.gatehouse.adapter.web.JwtAccessTokens;
-import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.adapter.web.Operations;
 import dev.gatehouse.adapter.web.ReadinessCheck;
 import dev.gatehouse.application.port.in.KeyRotation;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
-import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
@@ -57,15 +46,20 @@ public final class Gatehouse implements AutoCloseable {
 
     /** Opens (and migrates) the database, wires the adapters and starts serving. */
     public static Gatehouse start(GatehouseSettings settings, Clock clock) {
-        Database database = Database.open(settings.database(), settings.userCache());
+        DrivenAdapters adapters = DrivenAdapters.open(settings, settings.userCache(), clock);
         ScheduledExecutorService housekeeping = housekeeping();
         try {
-            DrivenPorts ports = drivenPorts(settings, database, clock);
+            Database database = adapters.database();
+            DrivenPorts ports = adapters.ports();
+            if (!settings.clients().isEmpty()) {
+                LOG.info(() -> "Client authentication on: /token and /revoke accept only the registered clients "
+                        + settings.clients().stream().map(client -> client.id().value()).toList());
+            }
             if (settings.demo()) {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
                 LOG.info("Demo mode: users johndoe/secret (active, an administrator) and alice/secret2 (disabled) are available");
             }
-            Optional<KeyRotationPolicy> keyRotation = keyRotation(settings);
+            Optional<KeyRotationPolicy> keyRotation = DrivenAdapters.keyRotation(settings);
             settings.tokenSigning().algorithm().ifPresent(algorithm ->
                     rotateSigningKeys(settings, ports, keyRotation.orElseThrow(), algorithm, clock, housekeeping));
             WebServer server = serve(settings, ports, database, keyRotation);
@@ -73,14 +67,9 @@ public final class Gatehouse implements AutoCloseable {
             return new Gatehouse(database, ports, server, housekeeping);
         } catch (RuntimeException startFailed) {
             housekeeping.shutdownNow();
-            database.close();
+            adapters.close();
             throw startFailed;
         }
-    }
-
-    private static Optional<KeyRotationPolicy> keyRotation(GatehouseSettings settings) {
-        return settings.tokenSigning().hs256() ? Optional.empty()
-                : Optional.of(settings.tokenSigning().policy(settings.tokenLifetime(), settings.jwtClockSkew()));
     }
 
     /**
@@ -90,7 +79,7 @@ public final class Gatehouse implements AutoCloseable {
      */
     private static void rotateSigningKeys(GatehouseSettings settings, DrivenPorts ports, KeyRotationPolicy policy,
                                           SigningAlgorithm algorithm, Clock clock, ScheduledExecutorService housekeeping) {
-        RotateSigningKeysUseCase rotation = new RotateSigningKeysService(ports.signingKeys(), policy, algorithm, clock);
+        RotateSigningKeysUseCase rotation = new RotateSigningKeysService(ports.signingKeys(), policy, algorithm, ports.auditLog(), clock);
         KeyRotation started = rotation.rotate();
         LOG.info(() -> "Signing access tokens with " + algorithm.joseName() + " key " + started.signingKey()
                 + started.created().map(created -> " (created key " + created + ")").orElse(""));
@@ -106,34 +95,6 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.log(Level.WARNING, "signing-key rotation check failed; retrying at the next check", failed);
             }
         }, interval, interval, TimeUnit.SECONDS);
-    }
-
-    private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
-        byte[] secret = settings.jwtSecret().orElseGet(Gatehouse::throwAwayDemoSecret);
-        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
-                settings.tokenLifetime(), settings.jwtClockSkew());
-        // Without a key of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
-        CachingSigningKeyRepository signingKeys = new CachingSigningKeyRepository(database.signingKeys(
-                new SigningKeyEncryption(settings.tokenSigning().keyEncryptionKey().orElse(secret))));
-        AccessTokens tokens = keyRotation(settings)
-                .map(policy -> new JwtAccessTokens(jwt, signingKeys, policy, clock))
-                .orElseGet(() -> new JwtAccessTokens(jwt, clock));
-        HashingCapacity capacity = settings.hashing();
-        PasswordHasher hasher = new BoundedPasswordHasher(GatehouseMeters.timed(new Argon2PasswordHasher(settings.argon2())),
-                capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
-        return new DrivenPorts(
-                database.users(),
-                database.cachedUsers(),
-                hasher,
-                new CommonPasswordsPolicy(settings.passwordMinimumLength()),
-                GatehouseMeters.counted(tokens),
-                database.refreshTokens(),
-                database.revokedAccessTokens(),
-                database.loginThrottle(),
-                new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
-                GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
-                signingKeys,
-                clock);
     }
 
     /**
@@ -196,12 +157,6 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.log(Level.WARNING, "housekeeping failed; it runs again in " + HOUSEKEEPING_INTERVAL.toMinutes() + " minutes", failed);
             }
         }, HOUSEKEEPING_INTERVAL.toMinutes(), HOUSEKEEPING_INTERVAL.toMinutes(), TimeUnit.MINUTES);
-    }
-
-    private static byte[] throwAwayDemoSecret() {
-        LOG.warning("GATEHOUSE_JWT_SECRET is not set: signing tokens with a random key for this demo run; "
-                + "tokens stop working when the process ends");
-        return JwtSettings.randomSecret();
     }
 
     public int port() {

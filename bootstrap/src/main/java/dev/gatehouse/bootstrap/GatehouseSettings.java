@@ -11,6 +11,7 @@ import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +55,7 @@ public record GatehouseSettings(
         LoginProtection loginProtection,
         int passwordMinimumLength,
         WebSettings web,
+        List<Client> clients,
         Duration readinessTimeout,
         Duration shutdownGrace,
         boolean jsonLogs,
@@ -67,6 +70,7 @@ public record GatehouseSettings(
         Argon2Parameters argon2 = argon2(source);
         String issuer = source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse");
         TokenSigning tokenSigning = tokenSigning(source);
+        List<Client> clients = ClientSettings.from(source);
         ScopePolicy scopePolicy = scopePolicy(source);
         return new GatehouseSettings(
                 source.get("GATEHOUSE_HOST").orElse("127.0.0.1"),
@@ -90,7 +94,9 @@ public record GatehouseSettings(
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
                         new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge(),
-                                scopePolicy.known().stream().map(Scope::value).toList())),
+                                scopePolicy.known().stream().map(Scope::value).toList()),
+                        !clients.isEmpty()),
+                clients,
                 parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 parseDuration(source, "GATEHOUSE_SHUTDOWN_GRACE", Duration.ofSeconds(10), Duration.ofMinutes(5)),
                 logFormat(source),
@@ -100,7 +106,8 @@ public record GatehouseSettings(
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
-                refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, readinessTimeout, shutdownGrace, jsonLogs, demo);
+                refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
+                jsonLogs, demo);
     }
 
     /**
@@ -365,6 +372,7 @@ public record GatehouseSettings(
         return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
                 + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", scopePolicy=" + scopePolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
-                + ", loginProtection=" + loginProtection + ", web=" + web + ", demo=" + demo + "]";
+                + ", loginProtection=" + loginProtection + ", web=" + web
+                + ", clients=" + clients.stream().map(client -> client.id().value()).toList() + ", demo=" + demo + "]";
     }
 }

@@ -1,15 +1,24 @@
 package dev.gatehouse.bootstrap;
 
 import io.helidon.logging.common.LogConfig;
+import java.io.Console;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Starts Gatehouse from environment variables and {@code application.yaml}; stops it cleanly on SIGTERM or Ctrl-C. */
+/**
+ * Starts Gatehouse from environment variables and {@code application.yaml}; stops it cleanly on SIGTERM or Ctrl-C.
+ * With arguments it runs one administrative command instead ({@code gatehouse help} lists them).
+ */
 public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    /** Held here, as the log manager keeps loggers only weakly and would forget a level set on them. */
+    private static final List<Logger> QUIETED = List.of(Logger.getLogger(""), Logger.getLogger("dev.gatehouse"),
+            Logger.getLogger("gatehouse"));
 
     private Main() {
     }
@@ -22,14 +31,12 @@ public final class Main {
             return;
         }
         if (args.length > 0) {
-            System.err.println("gatehouse: unknown arguments " + String.join(" ", args)
-                    + " (Gatehouse takes its settings from GATEHOUSE_* variables; see the README)");
-            System.exit(2);
+            System.exit(runCommand(args));
             return;
         }
         GatehouseSettings settings;
         try {
-            settings = GatehouseSettings.from(SettingSource.of(System.getenv()).orElse(ConfigurationFiles.applicationYaml()));
+            settings = settings();
         } catch (InvalidSettingException invalid) {
             System.err.println("gatehouse: " + invalid.getMessage());
             System.exit(2);
@@ -53,6 +60,27 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gatehouse, settings), "gatehouse-shutdown"));
         LOG.info(() -> "Gatehouse ready on http://" + settings.host() + ":" + gatehouse.port() + " in "
                 + (System.nanoTime() - startNanos) / 1_000_000 + " ms (" + settings.database() + ")");
+    }
+
+    /** The settings from the environment and, where it has none, from {@code application.yaml}. */
+    private static GatehouseSettings settings() {
+        return GatehouseSettings.from(SettingSource.of(System.getenv()).orElse(ConfigurationFiles.applicationYaml()));
+    }
+
+    /**
+     * Runs one administrative command (see {@link CommandLine}) on the standard streams and answers its exit
+     * status. A person at a terminal is asked for secrets without echo. The log shows warnings only: the
+     * command's own one-line answers are what the operator reads, and its audit events go to the database.
+     */
+    private static int runCommand(String[] args) {
+        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+        Console console = System.console();
+        Optional<Terminal.SecretPrompt> prompt = console == null ? Optional.empty()
+                : Optional.of(question -> Optional.ofNullable(console.readPassword("%s", question)));
+        Terminal terminal = new Terminal(System.in, System.out, System.err, prompt);
+        ExitStatus status = CommandLine.standard().run(List.of(args), terminal, Main::settings, Clock.systemUTC());
+        System.out.flush();
+        return status.code();
     }
 
     /**

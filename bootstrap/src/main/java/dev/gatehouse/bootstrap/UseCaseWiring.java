@@ -36,16 +36,20 @@ public final class UseCaseWiring {
                 .orElse(List::of);
         return new WebUseCases(
                 new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens(), ports.refreshTokens(),
-                        ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), settings.loginProtection(), settings.scopePolicy(), ports.clock()),
+                        ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), settings.loginProtection(), settings.scopePolicy(),
+                        ports.clients(), ports.clock()),
                 new RegisterUserService(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.auditLog(),
                         ports.clock()),
                 new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()),
                 new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(),
-                        settings.refreshPolicy(), ports.clock()),
-                new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(), ports.clock()),
-                new LogOutService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
-                new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.passwordHasher(), ports.passwordPolicy(),
-                        ports.refreshTokens(), ports.auditLog(), ports.clock()),
+                        settings.refreshPolicy(), ports.clients(), ports.clock()),
+                new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                        ports.auditLog(), ports.clients(), ports.clock()),
+                new LogOutService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(),
+                        ports.auditLog(), ports.clock()),
+                new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.passwordHasher(),
+                        ports.passwordPolicy(), ports.refreshTokens(), ports.loginThrottle(), settings.loginProtection().accounts(),
+                        ports.auditLog(), ports.clock()),
                 publishedKeys,
                 administration(ports, settings));
     }

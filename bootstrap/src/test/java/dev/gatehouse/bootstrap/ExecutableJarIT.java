@@ -154,7 +154,7 @@ class ExecutableJarIT {
 
         assertTrue(gatehouse.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, gatehouse.exitValue());
-        assertTrue(Files.readString(log).contains("gatehouse: unknown arguments --bogus"), Files.readString(log));
+        assertTrue(Files.readString(log).contains("gatehouse: unknown command '--bogus'"), Files.readString(log));
     }
 
     private static Process launch(Path log, List<String> environment, String... arguments) throws IOException {

@@ -30,12 +30,16 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         LOGGED_OUT_EVERYWHERE,
         PASSWORD_CHANGED,
         PASSWORD_CHANGE_REFUSED,
+        CLIENT_AUTHENTICATION_FAILED,
+        UNAUTHORIZED_CLIENT,
         USER_DISABLED,
         USER_ENABLED,
         ACCOUNT_UNLOCKED,
         ROLE_ASSIGNED,
         ROLE_REMOVED,
-        SESSIONS_REVOKED
+        SESSIONS_REVOKED,
+        /** An operator forced a signing-key rotation; the subject is the new key's id. */
+        SIGNING_KEY_ROTATED
     }
 
     /** An event the subject caused itself. */

@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <li>A key <b>retires</b> when a newer key activates, stays published for {@code retention} after that (the
  *       longest a token it signed may still be accepted: token lifetime plus clock skew), and is then
  *       <b>removable</b>; it is no longer trusted even before it is deleted.</li>
+ *   <li>An operator may <b>force</b> a rotation: the successor is created at once but, like a scheduled one,
+ *       signs only {@code prePublication} later.</li>
  * </ul>
  */
 public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication, Duration retention) {
@@ -90,6 +92,28 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
             return Optional.empty();
         }
         return Optional.of(later(published, dueActivation));
+    }
+
+    /**
+     * When a successor created now on an operator's request (a forced rotation) should start signing: like any
+     * successor, only after the whole pre-publication window, so that every instance and every cached key set
+     * knows it first, while the current key signs on; at once only when no key can sign here. Empty when the
+     * newest key has not started signing yet: it already is the successor, and another would only push it aside.
+     */
+    public Optional<Instant> forcedSuccessorActivation(List<SigningKey> keys, Instant now) {
+        if (signingKey(keys, now).isEmpty()) {
+            return Optional.of(now);
+        }
+        SigningKey newest = newest(keys).orElseThrow();
+        if (newest.activatesAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(now.plus(prePublication));
+    }
+
+    /** The newest stored key that has not started signing yet, if there is one. */
+    public Optional<SigningKey> pendingSuccessor(List<SigningKey> keys, Instant now) {
+        return newest(keys).filter(key -> key.activatesAt().isAfter(now));
     }
 
     /** The generation a new key gets: one above the newest stored. */

@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * A session as stored: who it belongs to, which scopes it was granted, the user's security version when it
- * started, when it started, and when (if ever) it was revoked.
+ * started, when it started, when (if ever) it was revoked, and the client application it was started through
+ * (none when no clients are registered): only that client may refresh it.
  */
 public record RefreshSession(SessionId id, UserId userId, Set<Scope> scopes, long securityVersion, Instant startedAt,
-                             Optional<Instant> revokedAt) {
+                             Optional<Instant> revokedAt, Optional<ClientId> client) {
 
     public RefreshSession {
         Objects.requireNonNull(id, "id");
@@ -18,14 +19,25 @@ public record RefreshSession(SessionId id, UserId userId, Set<Scope> scopes, lon
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(revokedAt, "revokedAt");
+        Objects.requireNonNull(client, "client");
         if (securityVersion < 0) {
             throw new IllegalArgumentException("securityVersion must not be negative");
         }
     }
 
-    /** A session starting now for this user, at the user's current security version. */
+    /** A session starting now for this user, at the user's current security version, through no client. */
     public static RefreshSession start(User user, Set<Scope> scopes, Instant now) {
-        return new RefreshSession(SessionId.newId(), user.id(), scopes, user.securityVersion(), now, Optional.empty());
+        return start(user, scopes, Optional.empty(), now);
+    }
+
+    /** A session starting now for this user, at the user's current security version, through this client, if any. */
+    public static RefreshSession start(User user, Set<Scope> scopes, Optional<ClientId> client, Instant now) {
+        return new RefreshSession(SessionId.newId(), user.id(), scopes, user.securityVersion(), now, Optional.empty(), client);
+    }
+
+    /** The same session, revoked at {@code at}. */
+    public RefreshSession revoked(Instant at) {
+        return new RefreshSession(id, userId, scopes, securityVersion, startedAt, Optional.of(at), client);
     }
 
     public boolean isRevoked() {

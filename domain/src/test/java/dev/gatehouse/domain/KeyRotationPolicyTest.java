@@ -138,6 +138,62 @@ class KeyRotationPolicyTest {
     }
 
     @Test
+    void a_forced_rotation_publishes_the_successor_now_and_lets_it_sign_only_after_the_window() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        SigningKey first = keys.get(0);
+        Instant now = START.plus(Duration.ofDays(3));
+
+        Instant activation = POLICY.forcedSuccessorActivation(keys, now).orElseThrow();
+        SigningKey successor = SigningKey.generate(SigningAlgorithm.ES256, KeyRotationPolicy.nextGeneration(keys), now, activation);
+        keys.add(successor);
+
+        assertEquals(now.plus(PRE_PUBLICATION), activation, "never earlier than a scheduled successor would sign");
+        assertEquals(List.of(first, successor), POLICY.published(keys, now), "published at once");
+        assertEquals(Optional.of(successor), POLICY.pendingSuccessor(keys, now));
+        assertEquals(first, POLICY.signingKey(keys, activation.minusMillis(1)).orElseThrow(), "the current key signs on");
+        assertEquals(successor, POLICY.signingKey(keys, activation).orElseThrow());
+        assertEquals(List.of(first, successor), POLICY.published(keys, activation.plus(RETENTION).minusMillis(1)),
+                "the old key stays published until its last tokens expired");
+        assertEquals(List.of(first), POLICY.removable(keys, activation.plus(RETENTION)));
+        assertEquals(Optional.empty(), POLICY.pendingSuccessor(keys, activation));
+    }
+
+    @Test
+    void a_forced_rotation_while_a_successor_waits_creates_nothing() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        Instant due = START.plus(PERIOD).minus(PRE_PUBLICATION);
+        rotate(keys, due);
+        SigningKey waiting = keys.get(1);
+
+        assertEquals(Optional.empty(), POLICY.forcedSuccessorActivation(keys, due.plusSeconds(60)));
+        assertEquals(Optional.of(waiting), POLICY.pendingSuccessor(keys, due.plusSeconds(60)));
+    }
+
+    @Test
+    void a_forced_rotation_with_no_key_that_can_sign_signs_at_once() {
+        assertEquals(Optional.of(START), POLICY.forcedSuccessorActivation(List.of(), START));
+        List<SigningKey> foreign = List.of(SigningKey.generate(SigningAlgorithm.ES256, 1, START, START).publicOnly());
+        assertEquals(Optional.of(START.plusSeconds(1)), POLICY.forcedSuccessorActivation(foreign, START.plusSeconds(1)));
+    }
+
+    @Test
+    void the_schedule_after_a_forced_rotation_counts_from_the_forced_key() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        Instant forced = START.plus(Duration.ofDays(10));
+        keys.add(SigningKey.generate(SigningAlgorithm.ES256, 2, forced, POLICY.forcedSuccessorActivation(keys, forced).orElseThrow()));
+        Instant activated = forced.plus(PRE_PUBLICATION);
+
+        assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, forced.plusSeconds(1)),
+                "the forced key is the successor; the old schedule no longer applies");
+        assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, START.plus(PERIOD)));
+        Instant nextDue = activated.plus(PERIOD).minus(PRE_PUBLICATION);
+        assertEquals(Optional.of(activated.plus(PERIOD)), POLICY.successorActivation(keys, SigningAlgorithm.ES256, nextDue));
+    }
+
+    @Test
     void refuses_a_pre_publication_window_as_long_as_the_period_and_non_positive_durations() {
         assertThrows(IllegalArgumentException.class, () -> new KeyRotationPolicy(PERIOD, PERIOD, RETENTION));
         assertThrows(IllegalArgumentException.class, () -> new KeyRotationPolicy(PERIOD, Duration.ZERO, RETENTION));

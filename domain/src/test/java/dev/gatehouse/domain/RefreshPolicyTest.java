@@ -47,7 +47,8 @@ class RefreshPolicyTest {
 
     @Test
     void a_revoked_session_or_a_newer_security_version_refuses_every_token() {
-        RefreshSession revoked = new RefreshSession(session.id(), session.userId(), Set.of(), 0, LOGIN, Optional.of(LOGIN.plusSeconds(5)));
+        RefreshSession revoked = new RefreshSession(session.id(), session.userId(), Set.of(), 0, LOGIN, Optional.of(LOGIN.plusSeconds(5)),
+                Optional.empty());
 
         assertEquals(Verdict.REVOKED, policy.judge(new RefreshToken(aHash(), revoked, LOGIN, Optional.empty()), 0, LOGIN.plusSeconds(6)));
         assertEquals(Verdict.REVOKED, policy.judge(token(LOGIN, null), 1, LOGIN.plusSeconds(6)));

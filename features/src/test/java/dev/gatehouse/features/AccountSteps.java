@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Steps for registering, logging in, reading the current user, and sessions (renewing, logging out, changing
- * the password). Cucumber makes one instance per
+ * Steps for registering, logging in, reading the current user, sessions (renewing, logging out, changing
+ * the password) and client applications. Cucumber makes one instance per
  * scenario; every username a scenario mentions gets a suffix naming this run (random) and this scenario
  * (counted), keeping its case, so scenarios share one database without seeing each other's accounts, and
  * the pack can run again and again against the same deployment.
@@ -36,7 +36,11 @@ public class AccountSteps {
     /** The client that stands for the actor's second device in the session scenarios. */
     private static final String LAPTOP = "laptop";
 
-    private final RunningGatehouse gatehouse = RunningGatehouse.get();
+    /** One secret per confidential application and run, so that every scenario with the same applications shares a Gatehouse. */
+    private static final Map<String, String> CLIENT_SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The default Gatehouse, with no client application registered, unless a scenario registers some first. */
+    private RunningGatehouse gatehouse = RunningGatehouse.get();
     private final Map<String, GatehouseClient> clients = new HashMap<>();
     private final String suffix = "." + RUN + ".s" + SCENARIOS.incrementAndGet();
     private final Map<String, String> usernameOf = new HashMap<>();
@@ -51,6 +55,7 @@ public class AccountSteps {
     private GatehouseClient.Answer answer;
     private java.util.Optional<String> verifiedSubject = java.util.Optional.empty();
     private JsonObject metadata;
+    private boolean clientsRegistered;
 
     @Given("{word} has registered as {string} with password {string}")
     public void hasRegistered(String actor, String username, String password) {
@@ -529,6 +534,100 @@ public class AccountSteps {
             accessToken = answer.json().getString("access_token");
             refreshToken = answer.json().getString("refresh_token");
         }
+    }
+
+    @Given("Gatehouse knows these client applications:")
+    public void gatehouseKnowsTheseClientApplications(io.cucumber.datatable.DataTable table) {
+        assertTrue(clients.isEmpty(), "register the client applications before anyone talks to Gatehouse");
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        Map<String, String> settings = new HashMap<>();
+        for (Map<String, String> row : table.asMaps()) {
+            String id = row.get("application");
+            entries.add(id + ":" + row.get("kind") + ":" + row.get("party"));
+            if (row.get("kind").equals("confidential")) {
+                settings.put("GATEHOUSE_CLIENT_SECRET_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), secretOf(id));
+            }
+        }
+        settings.put("GATEHOUSE_CLIENTS", String.join(",", entries));
+        gatehouse = RunningGatehouse.withClients(settings);
+        clientsRegistered = true;
+    }
+
+    @When("{word} logs in through {string} as {string} with password {string}")
+    public void logsInThrough(String actor, String application, String username, String password) {
+        logInThrough(actor, new GatehouseClient.ClientApplication(application, null, false), username, password);
+    }
+
+    @Given("{word} has logged in through {string} as {string} with password {string}")
+    public void hasLoggedInThrough(String actor, String application, String username, String password) {
+        logsInThrough(actor, application, username, password);
+        assertEquals(200, answer.status(), answer.body());
+    }
+
+    @When("{word} logs in through {string} with its secret as {string} with password {string}")
+    public void logsInThroughWithItsSecret(String actor, String application, String username, String password) {
+        logInThrough(actor, new GatehouseClient.ClientApplication(application, secretOf(application), true), username, password);
+    }
+
+    @When("{word} logs in through {string} with its secret in the form as {string} with password {string}")
+    public void logsInThroughWithItsSecretInTheForm(String actor, String application, String username, String password) {
+        logInThrough(actor, new GatehouseClient.ClientApplication(application, secretOf(application), false), username, password);
+    }
+
+    @When("{word} logs in through {string} with a wrong secret as {string} with password {string}")
+    public void logsInThroughWithAWrongSecret(String actor, String application, String username, String password) {
+        logInThrough(actor, new GatehouseClient.ClientApplication(application, secretOf(application) + "-wrong", true),
+                username, password);
+    }
+
+    @Then("the bearer token says it was issued to {string}")
+    public void theBearerTokenSaysItWasIssuedTo(String application) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        JsonObject claims = jakarta.json.Json.createReader(new java.io.StringReader(payload)).readObject();
+        assertEquals(application, claims.getString("client_id"));
+    }
+
+    @Then("the application is refused as unknown or unproven")
+    public void theApplicationIsRefusedAsUnknownOrUnproven() {
+        assertEquals(401, answer.status(), answer.body());
+        assertEquals("invalid_client", answer.json().getString("error"));
+    }
+
+    @Then("the application is refused as not allowed to log users in with a password")
+    public void theApplicationIsRefusedAsNotAllowedToUsePasswords() {
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("unauthorized_client", answer.json().getString("error"));
+    }
+
+    @When("{string} renews her session with its secret")
+    public void anotherApplicationRenewsHerSession(String application) {
+        answer = clientOf(application).refresh(refreshToken,
+                new GatehouseClient.ClientApplication(application, secretOf(application), true));
+    }
+
+    @Then("she can still renew her session through {string}")
+    public void canStillRenewThrough(String application) {
+        GatehouseClient.Answer renewal = clientOf("she").refresh(refreshToken,
+                new GatehouseClient.ClientApplication(application, null, false));
+        assertEquals(200, renewal.status(), renewal.body());
+    }
+
+    private void logInThrough(String actor, GatehouseClient.ClientApplication application, String username, String password) {
+        assertTrue(clientsRegistered, "register the client applications first");
+        answer = clientOf(actor).logIn(actual(username), password, application);
+        if (answer.status() == 200) {
+            accessToken = answer.json().getString("access_token");
+            refreshToken = answer.json().getString("refresh_token");
+        }
+    }
+
+    private static String secretOf(String application) {
+        return CLIENT_SECRETS.computeIfAbsent(application, ignored -> {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            return java.util.HexFormat.of().formatHex(bytes);
+        });
     }
 
     private void register(String actor, String username, String password, Map<String, Object> profile) {

@@ -46,12 +46,42 @@ final class GatehouseClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())));
     }
 
+    /**
+     * How a client application identifies itself (RFC 6749 section 2.3.1): HTTP Basic, or the form fields
+     * {@code client_id} and {@code client_secret}; a public application sends no secret.
+     */
+    record ClientApplication(String id, String secret, boolean basic) {
+
+        void addTo(Map<String, String> form, HttpRequest.Builder request) {
+            if (basic) {
+                String credentials = encode(id) + ":" + encode(secret == null ? "" : secret);
+                request.header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+                return;
+            }
+            form.put("client_id", id);
+            if (secret != null) {
+                form.put("client_secret", secret);
+            }
+        }
+    }
+
     Answer logIn(String username, String password) {
-        return logIn(username, password, null);
+        return logIn(username, password, null, null);
     }
 
     /** The password grant asking for {@code scope} (space-separated), or for none when it is null. */
     Answer logIn(String username, String password, String scope) {
+        return logIn(username, password, scope, null);
+    }
+
+    /** The password grant, through {@code application} when it is not null. */
+    Answer logIn(String username, String password, ClientApplication application) {
+        return logIn(username, password, null, application);
+    }
+
+    /** The password grant asking for {@code scope} when not null, through {@code application} when not null. */
+    Answer logIn(String username, String password, String scope, ClientApplication application) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("username", username);
         if (password != null) {
@@ -60,17 +90,18 @@ final class GatehouseClient {
         if (scope != null) {
             form.put("scope", scope);
         }
-        String body = form.entrySet().stream()
-                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve("token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return postForm("token", form, null, application);
     }
 
     /** The refresh grant (RFC 6749 section 6). */
     Answer refresh(String refreshToken) {
-        return postForm("token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), null);
+        return refresh(refreshToken, null);
+    }
+
+    /** The refresh grant, through {@code application} when it is not null. */
+    Answer refresh(String refreshToken, ClientApplication application) {
+        return postForm("token", new LinkedHashMap<>(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)), null,
+                application);
     }
 
     /** Token revocation (RFC 7009). */
@@ -92,12 +123,20 @@ final class GatehouseClient {
     }
 
     private Answer postForm(String path, Map<String, String> fields, String bearerToken) {
-        String body = fields.entrySet().stream()
-                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return postForm(path, fields, bearerToken, null);
+    }
+
+    private Answer postForm(String path, Map<String, String> fields, String bearerToken, ClientApplication application) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (application != null) {
+            application.addTo(form, request);
+        }
+        String body = form.entrySet().stream()
+                .map(field -> field.getKey() + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        request.POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
@@ -110,6 +149,10 @@ final class GatehouseClient {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         return send(request);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** {@code method} on an administration path such as {@code admin/users/jane/disable}, with a bearer token. */

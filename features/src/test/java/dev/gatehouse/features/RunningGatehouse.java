@@ -7,6 +7,7 @@ import dev.gatehouse.bootstrap.Gatehouse;
 import dev.gatehouse.bootstrap.GatehouseSettings;
 import dev.gatehouse.bootstrap.SettingSource;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ final class RunningGatehouse {
     static final String IN_PROCESS_TAG = "in-process";
 
     private static RunningGatehouse instance;
+    /** The Gatehouses started with client applications registered, one per distinct set of client settings. */
+    private static final Map<Map<String, String>, RunningGatehouse> WITH_CLIENTS = new HashMap<>();
 
     private final URI baseUri;
     private final Gatehouse gatehouse;
@@ -42,6 +45,19 @@ final class RunningGatehouse {
             instance = configuredBaseUrl().map(RunningGatehouse::deployed).orElseGet(RunningGatehouse::inProcess);
         }
         return instance;
+    }
+
+    /**
+     * A second in-process Gatehouse, started with these client settings ({@code GATEHOUSE_CLIENTS} and
+     * {@code GATEHOUSE_CLIENT_SECRET_<ID>}) on a database of its own, once per distinct set of settings: the client
+     * applications are configuration read at start. Only for {@code @}{@value #IN_PROCESS_TAG} scenarios.
+     */
+    static synchronized RunningGatehouse withClients(Map<String, String> clientSettings) {
+        if (configuredBaseUrl().isPresent()) {
+            throw new IllegalStateException("a scenario that registers client applications needs an in-process Gatehouse: tag it @"
+                    + IN_PROCESS_TAG);
+        }
+        return WITH_CLIENTS.computeIfAbsent(Map.copyOf(clientSettings), RunningGatehouse::inProcess);
     }
 
     /** The {@value #BASE_URL} setting, the system property first; blank counts as unset. */
@@ -68,12 +84,17 @@ final class RunningGatehouse {
     }
 
     private static RunningGatehouse inProcess() {
+        return inProcess(Map.of());
+    }
+
+    private static RunningGatehouse inProcess(Map<String, String> extraSettings) {
         MutableClock clock = MutableClock.startingNow();
-        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
-                "GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes",
-                "GATEHOUSE_PORT", "0",
-                // The features talk plain HTTP; a Secure cookie would never come back.
-                "GATEHOUSE_SECURE_COOKIES", "false")))
+        Map<String, String> values = new HashMap<>(extraSettings);
+        values.put("GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes");
+        values.put("GATEHOUSE_PORT", "0");
+        // The features talk plain HTTP; a Secure cookie would never come back.
+        values.put("GATEHOUSE_SECURE_COOKIES", "false");
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(values))
                 .withDatabase(TestDatabases.freshPostgres());
         Gatehouse gatehouse = Gatehouse.start(settings, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(gatehouse::close, "gatehouse-features-shutdown"));

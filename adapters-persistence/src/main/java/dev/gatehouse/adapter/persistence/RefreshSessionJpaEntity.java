@@ -34,16 +34,21 @@ class RefreshSessionJpaEntity {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "client_id", updatable = false, length = 64)
+    private String clientId;
+
     protected RefreshSessionJpaEntity() {
     }
 
-    RefreshSessionJpaEntity(UUID id, UUID userId, String scopes, long securityVersion, Instant startedAt, Instant revokedAt) {
+    RefreshSessionJpaEntity(UUID id, UUID userId, String scopes, long securityVersion, Instant startedAt, Instant revokedAt,
+                            String clientId) {
         this.id = id;
         this.userId = userId;
         this.scopes = scopes;
         this.securityVersion = securityVersion;
         this.startedAt = startedAt;
         this.revokedAt = revokedAt;
+        this.clientId = clientId;
     }
 
     UUID getId() {
@@ -68,5 +73,9 @@ class RefreshSessionJpaEntity {
 
     Instant getRevokedAt() {
         return revokedAt;
+    }
+
+    String getClientId() {
+        return clientId;
     }
 }

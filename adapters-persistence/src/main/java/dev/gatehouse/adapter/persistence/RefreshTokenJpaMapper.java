@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.persistence;
 
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.RefreshTokenHash;
@@ -26,7 +27,8 @@ final class RefreshTokenJpaMapper {
                     + " characters, more than the " + MAX_SCOPES_LENGTH + " stored");
         }
         return new RefreshSessionJpaEntity(session.id().value(), session.userId().value(), scopes,
-                session.securityVersion(), storable(session.startedAt()), session.revokedAt().map(RefreshTokenJpaMapper::storable).orElse(null));
+                session.securityVersion(), storable(session.startedAt()), session.revokedAt().map(RefreshTokenJpaMapper::storable).orElse(null),
+                session.client().map(ClientId::value).orElse(null));
     }
 
     static RefreshTokenJpaEntity toNewEntity(RefreshTokenHash hash, SessionId session, Instant issuedAt) {
@@ -41,7 +43,7 @@ final class RefreshTokenJpaMapper {
     static RefreshSession toDomain(RefreshSessionJpaEntity session) {
         return new RefreshSession(new SessionId(session.getId()), new UserId(session.getUserId()),
                 Scope.parseList(session.getScopes()), session.getSecurityVersion(), session.getStartedAt(),
-                Optional.ofNullable(session.getRevokedAt()));
+                Optional.ofNullable(session.getRevokedAt()), Optional.ofNullable(session.getClientId()).map(ClientId::new));
     }
 
     /** The precision both databases keep, so that what is read back equals what was written. */

@@ -15,20 +15,26 @@ import java.util.Objects;
  * {@code GET /.well-known/oauth-authorization-server}: RFC 8414 metadata. The endpoints are absolute URLs under
  * {@link DiscoverySettings#publicUrl()} (or, without one, the address the request arrived on, never the
  * client's {@code Host} header, which anyone can set). The revocation endpoint is listed only when it is served.
- * No authorization endpoint exists, so {@code response_types_supported} is empty; clients do not authenticate at
- * the token endpoint ({@code none}).
+ * No authorization endpoint exists, so {@code response_types_supported} is empty; clients authenticate at the token
+ * and revocation endpoints only when client applications are registered ({@code client_secret_basic},
+ * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none}).
  */
 final class AuthorizationServerMetadataHttpService implements RoutedService {
 
     static final String PATH = "/.well-known/oauth-authorization-server";
     private static final String REVOKE = "/revoke";
 
+    private static final List<String> NO_CLIENT_AUTHENTICATION = List.of("none");
+    private static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "client_secret_post", "none");
+
     private final DiscoverySettings settings;
     private final boolean revocationServed;
+    private final List<String> clientAuthenticationMethods;
 
-    AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served) {
+    AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served, boolean clientAuthentication) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.revocationServed = served.contains(new Endpoint(Method.POST, REVOKE));
+        this.clientAuthenticationMethods = clientAuthentication ? CLIENT_AUTHENTICATION : NO_CLIENT_AUTHENTICATION;
     }
 
     @Override
@@ -44,11 +50,11 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
                 .add("jwks_uri", base + JwksHttpService.PATH);
         if (revocationServed) {
             metadata.add("revocation_endpoint", base + REVOKE);
-            metadata.add("revocation_endpoint_auth_methods_supported", array(List.of("none")));
+            metadata.add("revocation_endpoint_auth_methods_supported", array(clientAuthenticationMethods));
         }
         metadata.add("grant_types_supported", array(TokenHttpService.GRANT_TYPES))
                 .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
-                .add("token_endpoint_auth_methods_supported", array(List.of("none")))
+                .add("token_endpoint_auth_methods_supported", array(clientAuthenticationMethods))
                 .add("scopes_supported", array(settings.scopesSupported()))
                 .add("service_documentation", base + "/docs");
         JsonResponses.send(response, Status.OK_200, metadata.build(),

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.web;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
@@ -24,8 +25,8 @@ final class CountedAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
-        AccessToken token = delegate.issue(user, scopes, session);
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
+        AccessToken token = delegate.issue(user, scopes, session, client);
         issued.increment();
         return token;
     }

@@ -47,12 +47,15 @@ final class CountingAuditLog implements AuditLog {
             case LOGGED_OUT_EVERYWHERE -> session("logged_out_everywhere");
             case PASSWORD_CHANGED -> passwordChange("changed");
             case PASSWORD_CHANGE_REFUSED -> passwordChange("refused");
+            case CLIENT_AUTHENTICATION_FAILED -> clientRefusal("invalid_client");
+            case UNAUTHORIZED_CLIENT -> clientRefusal("unauthorized_client");
             case USER_DISABLED -> administration("user_disabled");
             case USER_ENABLED -> administration("user_enabled");
             case ACCOUNT_UNLOCKED -> administration("account_unlocked");
             case ROLE_ASSIGNED -> administration("role_assigned");
             case ROLE_REMOVED -> administration("role_removed");
             case SESSIONS_REVOKED -> administration("sessions_revoked");
+            case SIGNING_KEY_ROTATED -> administration("signing_key_rotated");
         };
     }
 
@@ -63,6 +66,11 @@ final class CountingAuditLog implements AuditLog {
 
     private static Counter session(String event) {
         return GatehouseMeters.counter(GatehouseMeters.SESSION_EVENTS, "Session events by kind", Tag.create("event", event));
+    }
+
+    private static Counter clientRefusal(String error) {
+        return GatehouseMeters.counter(GatehouseMeters.CLIENT_REFUSALS, "Client applications refused, by OAuth2 error",
+                Tag.create("error", error));
     }
 
     private static Counter passwordChange(String outcome) {

@@ -52,7 +52,8 @@ record FormBody(Map<String, List<String>> fields) {
         return fields.getOrDefault(name, List.of()).size() > 1;
     }
 
-    private static Optional<String> decode(String encoded) {
+    /** One form-urlencoded name or value, decoded; empty when a {@code %} escape is malformed or the bytes are not UTF-8. */
+    static Optional<String> decode(String encoded) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         int i = 0;
         while (i < encoded.length()) {

@@ -73,7 +73,8 @@ public final class GatehouseRouting {
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings),
                 new AdminHttpService(useCases.administration(), settings),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
-        services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services)));
+        services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
+                settings.clientAuthentication()));
         return List.copyOf(services);
     }
 

@@ -4,9 +4,10 @@ import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.KeyId;
 import dev.gatehouse.domain.KeyRotationPolicy;
-import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SigningKey;
@@ -21,16 +22,16 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +66,8 @@ import java.util.regex.Pattern;
  * mandatory, as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
  *
  * <p>Besides the registered claims a token carries the user's security version ({@code sv}) and its session
- * ({@code sid}). A token issued before they existed lacks both and reads as version 0 without a session; a
+ * ({@code sid}), and, when it was issued to a registered client application, RFC 9068's {@code client_id} (a
+ * {@code client_id} that is not a valid client id string refuses the token). A token issued before they existed lacks both and reads as version 0 without a session; a
  * token that has one of them in any other form than we write it (a non-negative integer, a canonical UUID) is
  * refused.
  */
@@ -86,6 +88,8 @@ public final class JwtAccessTokens implements AccessTokens {
     static final String SECURITY_VERSION = "sv";
     /** The session the token was issued in, as a UUID in its canonical (lower-case) text form. */
     static final String SESSION = "sid";
+    /** RFC 9068 section 2.2: the client the token was issued to; only present when it was issued to one. */
+    static final String CLIENT_ID = "client_id";
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -116,8 +120,9 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(client, "client");
         // Whole seconds, as JWT NumericDate carries them, so the token and its claims agree exactly.
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(settings.lifetime());
@@ -140,6 +145,7 @@ public final class JwtAccessTokens implements AccessTokens {
         if (!scopes.isEmpty()) {
             jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
+        client.ifPresent(id -> jwt.addPayloadClaim(CLIENT_ID, id.value()));
         Jwt built = jwt.build();
         String signingInput = ENCODER.encodeToString(bytes(built.headerJson().toString())) + "."
                 + ENCODER.encodeToString(bytes(built.payloadJson().toString()));
@@ -219,7 +225,7 @@ public final class JwtAccessTokens implements AccessTokens {
         require(notBefore == null || !notBefore.isAfter(latest), "not yet valid");
 
         return new AccessTokenClaims(new Username(subject), tokenId, issuedAt, expiresAt, scopes(claims),
-                securityVersion(claims), session(claims));
+                securityVersion(claims), session(claims), client(claims));
     }
 
     private boolean hasAudience(JsonValue audience) {
@@ -268,6 +274,16 @@ public final class JwtAccessTokens implements AccessTokens {
         // UUID.fromString accepts odd spellings ("1-1-1-1-1"); we only ever issue the canonical one.
         require(text != null && CANONICAL_UUID.matcher(text).matches(), SESSION + " is not a canonical UUID");
         return Optional.of(SessionId.parse(text).orElseThrow(() -> new Rejected(SESSION + " is not a UUID")));
+    }
+
+    /** Empty when absent (a token issued to no client); a valid client id string, or the token is refused. */
+    private static Optional<ClientId> client(Map<String, JsonValue> claims) {
+        if (!claims.containsKey(CLIENT_ID)) {
+            return Optional.empty();
+        }
+        String text = string(claims, CLIENT_ID);
+        require(text != null, CLIENT_ID + " is not a string");
+        return Optional.of(ClientId.parse(text).orElseThrow(() -> new Rejected(CLIENT_ID + " is not a valid client id")));
     }
 
     /** A string member, or null when absent or of another JSON type. */

@@ -115,6 +115,8 @@ final class UsersHttpService implements RoutedService {
                             JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
             case ChangePasswordResult.InvalidToken invalid -> throw BearerTokens.invalidToken();
             case ChangePasswordResult.InactiveUser inactive -> throw inactiveUser();
+            case ChangePasswordResult.Throttled(Duration retryAfter) -> throw HttpProblem.detail(
+                    Status.TOO_MANY_REQUESTS_429, "Too many attempts, retry later", JsonResponses.retryAfter(retryAfter));
             case ChangePasswordResult.WrongCurrentPassword wrong ->
                     throw HttpProblem.detail(Status.BAD_REQUEST_400, "Incorrect password");
             // As registration words a password the policy refuses, on the field that holds it.

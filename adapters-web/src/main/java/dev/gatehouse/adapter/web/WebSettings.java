@@ -10,10 +10,12 @@ import java.util.Objects;
  * under. {@code secureCookies}: mark the known-device cookie {@code Secure}, so it only travels over HTTPS; off
  * only for plain-HTTP development. {@code knownDeviceLifetime}: the cookie's {@code Max-Age}, to match the
  * lifetime the {@link HmacKnownDevices} credentials were issued with. {@code discovery}: what the key set and the
- * authorization server metadata say.
+ * authorization server metadata say. {@code clientAuthentication}: client applications are registered, so the token
+ * and revocation endpoints read client credentials strictly (HTTP Basic or form fields, not both) and the metadata
+ * lists the client authentication methods; off, they ignore client credentials, as FastAPI's tutorial does.
  */
 public record WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime,
-                          DiscoverySettings discovery) {
+                          DiscoverySettings discovery, boolean clientAuthentication) {
 
     /** Clients connect directly, cookies are HTTPS-only and live as long as {@link HmacKnownDevices#DEFAULT_LIFETIME}. */
     public static final WebSettings DEFAULT = new WebSettings(false, true, HmacKnownDevices.DEFAULT_LIFETIME);
@@ -21,6 +23,17 @@ public record WebSettings(boolean trustForwardedFor, boolean secureCookies, Dura
     public WebSettings {
         HmacKnownDevices.requireLifetime(knownDeviceLifetime);
         Objects.requireNonNull(discovery, "discovery");
+    }
+
+    /** Without client authentication. */
+    public WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime,
+                       DiscoverySettings discovery) {
+        this(trustForwardedFor, secureCookies, knownDeviceLifetime, discovery, false);
+    }
+
+    /** The same settings, with client authentication on or off. */
+    public WebSettings withClientAuthentication(boolean on) {
+        return new WebSettings(trustForwardedFor, secureCookies, knownDeviceLifetime, discovery, on);
     }
 
     /** With {@link DiscoverySettings#DEFAULT}. */

@@ -82,6 +82,11 @@ class ChangePasswordEndpointIT {
                 {"detail":"Incorrect password"}""");
 
         assertEquals(200, me(client, token).status());
+        // The wrong guess started the account's login backoff: the next try waits, whichever password it brings.
+        Reply throttled = change(token, body(PASSWORD, NEW_PASSWORD)).expect(429, """
+                {"detail":"Too many attempts, retry later"}""");
+        assertEquals("1", throttled.header(io.helidon.http.HeaderNames.RETRY_AFTER));
+        GATEHOUSE.forgetFailedLogins();
         logIn(client, "wrong", PASSWORD);
     }
 

@@ -61,12 +61,18 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.PASSWORD_CHANGED, counter(GatehouseMeters.PASSWORD_CHANGES, "outcome", "changed")),
                 Map.entry(AuditEvent.Type.PASSWORD_CHANGE_REFUSED,
                         counter(GatehouseMeters.PASSWORD_CHANGES, "outcome", "refused")),
+                Map.entry(AuditEvent.Type.CLIENT_AUTHENTICATION_FAILED,
+                        counter(GatehouseMeters.CLIENT_REFUSALS, "error", "invalid_client")),
+                Map.entry(AuditEvent.Type.UNAUTHORIZED_CLIENT,
+                        counter(GatehouseMeters.CLIENT_REFUSALS, "error", "unauthorized_client")),
                 Map.entry(AuditEvent.Type.USER_DISABLED, counter(GatehouseMeters.ADMINISTRATION, "action", "user_disabled")),
                 Map.entry(AuditEvent.Type.USER_ENABLED, counter(GatehouseMeters.ADMINISTRATION, "action", "user_enabled")),
                 Map.entry(AuditEvent.Type.ACCOUNT_UNLOCKED, counter(GatehouseMeters.ADMINISTRATION, "action", "account_unlocked")),
                 Map.entry(AuditEvent.Type.ROLE_ASSIGNED, counter(GatehouseMeters.ADMINISTRATION, "action", "role_assigned")),
                 Map.entry(AuditEvent.Type.ROLE_REMOVED, counter(GatehouseMeters.ADMINISTRATION, "action", "role_removed")),
-                Map.entry(AuditEvent.Type.SESSIONS_REVOKED, counter(GatehouseMeters.ADMINISTRATION, "action", "sessions_revoked")));
+                Map.entry(AuditEvent.Type.SESSIONS_REVOKED, counter(GatehouseMeters.ADMINISTRATION, "action", "sessions_revoked")),
+                Map.entry(AuditEvent.Type.SIGNING_KEY_ROTATED,
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_rotated")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

@@ -99,6 +99,17 @@ class JwtAccessTokensForgeryTest {
     }
 
     @Test
+    void carries_the_client_id_of_rfc_9068_only_when_issued_to_a_client() {
+        AccessToken token = tokens.issue(johnDoe(), Set.of(), SessionId.newId(),
+                Optional.of(new dev.gatehouse.domain.ClientId("web-app")));
+
+        assertEquals("web-app", decode(token.value().split("\\.")[1]).getString("client_id"));
+        assertEquals(Optional.of(new dev.gatehouse.domain.ClientId("web-app")), tokens.verify(token.value()).orElseThrow().client());
+        assertEquals(Optional.of(new dev.gatehouse.domain.ClientId("app")),
+                tokens.verify(forge(header(), claims(c -> c.put("client_id", "app")))).orElseThrow().client());
+    }
+
+    @Test
     void issues_exactly_the_documented_header_and_claims() {
         AccessToken token = tokens.issue(johnDoe(), Set.of(new Scope("me")), SessionId.newId());
         String[] parts = token.value().split("\\.");
@@ -248,6 +259,12 @@ class JwtAccessTokensForgeryTest {
         corpus.put("sid as a number", forge(header(), claims(c -> c.put("sid", 42))));
         corpus.put("sid null", forge(header(), claims(c -> c.put("sid", null))));
         corpus.put("sid with trailing text", forge(header(), claims(c -> c.put("sid", "0b7e4a3c-1d2f-4e5a-8b6c-7d8e9f0a1b2c "))));
+        corpus.put("client_id as a number", forge(header(), claims(c -> c.put("client_id", 42))));
+        corpus.put("client_id as an array", forge(header(), claims(c -> c.put("client_id", java.util.List.of("web-app")))));
+        corpus.put("client_id null", forge(header(), claims(c -> c.put("client_id", null))));
+        corpus.put("client_id empty", forge(header(), claims(c -> c.put("client_id", ""))));
+        corpus.put("client_id with a space", forge(header(), claims(c -> c.put("client_id", "web app"))));
+        corpus.put("client_id too long", forge(header(), claims(c -> c.put("client_id", "c".repeat(65)))));
         corpus.put("payload not JSON", signed(encode(header()) + "." + BASE64URL.encodeToString(bytes("not json"))));
         corpus.put("payload a JSON array", signed(encode(header()) + "." + BASE64URL.encodeToString(bytes("[1,2]"))));
         corpus.put("payload with trailing garbage", signed(encode(header()) + "." + BASE64URL.encodeToString(

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.SessionId;
@@ -53,7 +54,7 @@ class JwtAccessTokensKeyRotationTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemorySigningKeyRepository keys = new InMemorySigningKeyRepository();
-    private final RotateSigningKeysService rotation = new RotateSigningKeysService(keys, POLICY, SigningAlgorithm.ES256, clock);
+    private final RotateSigningKeysService rotation = new RotateSigningKeysService(keys, POLICY, SigningAlgorithm.ES256, new RecordingAuditLog(), clock);
     private final JwtAccessTokens tokens;
     private final SigningKey key;
 

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.AccessTokensContract;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.SigningAlgorithm;
 import java.time.Clock;
@@ -23,7 +24,7 @@ class JwtAccessTokensTest {
         InMemorySigningKeyRepository keys = new InMemorySigningKeyRepository();
         KeyRotationPolicy policy = new KeyRotationPolicy(Duration.ofDays(30), Duration.ofHours(1),
                 lifetime.plus(JwtSettings.DEFAULT_CLOCK_SKEW));
-        new RotateSigningKeysService(keys, policy, algorithm, clock).rotate();
+        new RotateSigningKeysService(keys, policy, algorithm, new RecordingAuditLog(), clock).rotate();
         return new JwtAccessTokens(settings(lifetime), keys, policy, clock);
     }
 

@@ -15,6 +15,7 @@ import dev.gatehouse.application.service.RefreshTokenService;
 import dev.gatehouse.application.service.RegisterUserService;
 import dev.gatehouse.application.service.RevokeTokenService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
@@ -72,13 +73,14 @@ class MetricsIT {
         WebUseCases useCases = new WebUseCases(
                 new LogInService(USERS, hasher, tokens, sessions, new InMemoryLoginThrottle(),
                         new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT,
-                        ScopePolicy.DEFAULT, CLOCK),
+                        ScopePolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
                 new CurrentUserService(tokens, REVOKED, USERS),
-                new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, CLOCK),
-                new RevokeTokenService(sessions, tokens, REVOKED, USERS, audit, CLOCK),
+                new RefreshTokenService(sessions, tokens, USERS, audit, RefreshPolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
+                new RevokeTokenService(sessions, tokens, REVOKED, USERS, audit, new InMemoryClientRegistry(), CLOCK),
                 new LogOutService(tokens, REVOKED, USERS, sessions, audit, CLOCK),
-                new ChangePasswordService(tokens, REVOKED, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, CLOCK),
+                new ChangePasswordService(tokens, REVOKED, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions,
+                        new InMemoryLoginThrottle(), LoginProtection.DEFAULT.accounts(), audit, CLOCK),
                 List::of,
                 ThrowingAdministration.throwing(() -> new IllegalStateException("administration is not measured here")));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));

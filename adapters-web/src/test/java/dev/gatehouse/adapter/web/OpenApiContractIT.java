@@ -44,10 +44,14 @@ class OpenApiContractIT {
 
     private static final TestGatehouse HEALTHY = new TestGatehouse();
     private static final TestGatehouse BUSY = new TestGatehouse();
+    /** With client applications registered: the answers that only client authentication gives. */
+    private static final TestGatehouse WITH_CLIENTS = new TestGatehouse();
+    private static final String CLIENT_SECRET = "back-office-secret-of-at-least-32-bytes";
     private static final StoreUnavailableException DOWN = new StoreUnavailableException("the database cannot be reached", null);
 
     private static RealServer healthy;
     private static RealServer busy;
+    private static RealServer withClients;
     private static RealServer storeDown;
     private static JsonObject document;
     private static SchemaValidator schemas;
@@ -67,6 +71,12 @@ class OpenApiContractIT {
                 new Operations(List.of(check("database", true)), Duration.ofSeconds(1)));
         busy = new RealServer(BUSY.useCases, WebSettings.DEFAULT,
                 new Operations(List.of(check("database", false)), Duration.ofSeconds(1)));
+        WITH_CLIENTS.addUser("johndoe", PASSWORD, null, null);
+        WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true))
+                .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("back-office"),
+                        dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), true))
+                .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false));
+        withClients = new RealServer(WITH_CLIENTS.useCases, WebSettings.DEFAULT.withClientAuthentication(true), Operations.NONE);
         storeDown = new RealServer(new WebUseCases(
                 command -> {
                     throw DOWN;
@@ -101,6 +111,7 @@ class OpenApiContractIT {
     static void stop() {
         healthy.close();
         busy.close();
+        withClients.close();
         storeDown.close();
     }
 
@@ -251,6 +262,28 @@ class OpenApiContractIT {
         exchange(exchanges, healthy, "POST", "/token", FORM, "grant_type=refresh_token");
         exchange(exchanges, storeDown, "POST", "/token", FORM, "grant_type=refresh_token&refresh_token=abc");
 
+        // POST /token and POST /revoke with client applications registered.
+        String basic = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("back-office:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String wrongBasic = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                "back-office:wrong".getBytes(StandardCharsets.UTF_8));
+        String login = "username=johndoe&password=" + form(PASSWORD);
+        Exchange byClient = post(withClients, "/token", "/token", FORM, login, List.of(basic));
+        exchanges.add(byClient);
+        assertEquals(200, byClient.answer().status(), byClient::toString);
+        exchange(exchanges, withClients, "POST", "/token", FORM, login + "&client_id=web-app");
+        exchange(exchanges, withClients, "POST", "/token", FORM, login);
+        exchange(exchanges, withClients, "POST", "/token", FORM, login + "&client_id=partner");
+        exchanges.add(post(withClients, "/token", "/token", FORM, login, List.of(wrongBasic)));
+        exchanges.add(post(withClients, "/token", "/token", FORM, login + "&client_secret=x", List.of(basic)));
+        exchange(exchanges, withClients, "POST", "/token", FORM,
+                "grant_type=refresh_token&refresh_token=" + form(refreshToken(byClient)) + "&client_id=web-app");
+        exchanges.add(post(withClients, "/revoke", "/revoke", FORM, "token=" + form(refreshToken(byClient)), List.of(basic)));
+        exchanges.add(post(withClients, "/revoke", "/revoke", FORM, "token=abc", List.of(wrongBasic)));
+        exchange(exchanges, withClients, "POST", "/revoke", FORM, "token=abc&client_id=stranger");
+        exchange(exchanges, withClients, "POST", "/revoke", FORM, "token=abc&client_secret=x");
+        exchanges.add(get(withClients, "/.well-known/oauth-authorization-server", List.of()));
+
         // POST /revoke
         exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=" + form(refreshToken(refreshed)) + "&token_type_hint=refresh_token");
         exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=not-a-token");
@@ -280,13 +313,15 @@ class OpenApiContractIT {
         Exchange changed = post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + carol));
         exchanges.add(changed);
         List<String> asCarol = List.of("Authorization: Bearer " + accessToken(changed));
-        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, asCarol));
         exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON,
                 "{\"current_password\":\"" + newPassword + "\",\"new_password\":\"short\"}", asCarol));
         exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, "{\"new_password\":\"x\"}", asCarol));
         exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON,
                 "{\"current_password\":\"" + "a".repeat(70_000) + "\"}", asCarol));
         exchanges.add(post(healthy, "/users/me/password", "/users/me/password", FORM, "current_password=x&new_password=y", asCarol));
+        // A wrong current password (the one just replaced), then any attempt within the login backoff.
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, asCarol));
         exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change,
                 List.of("Authorization: Bearer " + accessToken(alice))));
         exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of()));

@@ -16,6 +16,7 @@ import dev.gatehouse.application.service.SetUserEnabledService;
 import dev.gatehouse.application.service.ShowUserService;
 import dev.gatehouse.application.service.UnlockUserService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
@@ -58,6 +59,8 @@ final class TestGatehouse {
     final RecordingAuditLog audit = new RecordingAuditLog();
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
     final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
+    /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
+    final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     private final byte[] secret = JwtSettings.randomSecret();
     final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     final RotateSigningKeysService rotation;
@@ -70,19 +73,20 @@ final class TestGatehouse {
     }
 
     TestGatehouse(SigningAlgorithm algorithm) {
-        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, clock);
+        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, audit, clock);
         rotation.rotate();
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         useCases = new WebUseCases(
                 new LogInService(users, hasher, tokens, sessions, throttle, devices, audit, LoginProtection.DEFAULT,
-                        ScopePolicy.DEFAULT, clock),
+                        ScopePolicy.DEFAULT, clients, clock),
                 new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
                 new CurrentUserService(tokens, revokedAccessTokens, users),
-                new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock),
-                new RevokeTokenService(sessions, tokens, revokedAccessTokens, users, audit, clock),
+                new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clients, clock),
+                new RevokeTokenService(sessions, tokens, revokedAccessTokens, users, audit, clients, clock),
                 new LogOutService(tokens, revokedAccessTokens, users, sessions, audit, clock),
-                new ChangePasswordService(tokens, revokedAccessTokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions, audit, clock),
+                new ChangePasswordService(tokens, revokedAccessTokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions,
+                        throttle, LoginProtection.DEFAULT.accounts(), audit, clock),
                 new PublishedKeysService(signingKeys, ROTATION, clock),
                 new WebUseCases.Administration(
                         new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock),

@@ -91,6 +91,23 @@ class TokenEndpointIT {
     }
 
     @Test
+    void ignores_client_credentials_in_http_basic_too_and_names_no_client_without_registered_clients() {
+        for (String authorization : List.of("Basic " + java.util.Base64.getEncoder().encodeToString("app:s3cr3t".getBytes(StandardCharsets.UTF_8)),
+                "Basic not-base64!", "Bearer whatever")) {
+            Reply reply = Reply.of(client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM)
+                    .header(HeaderNames.AUTHORIZATION, authorization)
+                    .submit("username=johndoe&password=" + encode(PASSWORD) + "&client_id=app&client_secret=other"));
+            remember(reply);
+
+            assertEquals(200, reply.status(), reply::toString);
+            assertTrue(GATEHOUSE.tokens.verify(reply.json().getString("access_token")).orElseThrow().client().isEmpty());
+        }
+        JsonObject metadata = Reply.of(client.get(AuthorizationServerMetadataHttpService.PATH).request()).json();
+        assertEquals(List.of("none"), metadata.getJsonArray("token_endpoint_auth_methods_supported")
+                .getValuesAs(jakarta.json.JsonString::getString));
+    }
+
+    @Test
     void says_which_scopes_were_granted_when_some_were_requested() {
         Reply reply = token("username=johndoe&password=" + encode(PASSWORD) + "&scope=me+items+admin");
 

@@ -6,14 +6,18 @@ import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.HashingOverloadedException;
+import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,6 +29,8 @@ import java.util.Optional;
 public final class ChangePasswordService implements ChangePasswordUseCase {
 
     private final BearerAuthentication authentication;
+    private final LoginThrottle throttle;
+    private final AccountBackoff backoff;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
@@ -34,8 +40,10 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final Clock clock;
 
     public ChangePasswordService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users,
-                                 PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens, AuditLog audit,
-                                 Clock clock) {
+                                 PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens,
+                                 LoginThrottle throttle, AccountBackoff backoff, AuditLog audit, Clock clock) {
+        this.throttle = throttle;
+        this.backoff = backoff;
         this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
         this.users = users;
         this.hasher = hasher;
@@ -60,11 +68,20 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         }
         User user = bearer.user();
         Instant now = clock.instant();
+        // The same backoff as the login's: a wrong current password counts as a failed login of the account.
+        ThrottleKey account = ThrottleKey.account(user.username());
+        Optional<Duration> wait = throttle.attemptsOf(account).retryAfter(now);
+        if (wait.isPresent()) {
+            audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
+            return new ChangePasswordResult.Throttled(wait.get());
+        }
         try {
             if (!hasher.verify(command.currentPassword(), user.passwordHash())) {
+                throttle.recordFailure(account, before -> backoff.afterFailure(before, now));
                 audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
                 return new ChangePasswordResult.WrongCurrentPassword();
             }
+            throttle.clear(account);
             Optional<String> rejection = policy.rejectionReason(user.username(), user.email(), command.newPassword());
             if (rejection.isPresent()) {
                 return new ChangePasswordResult.PasswordRejected(rejection.get());
@@ -73,7 +90,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             users.update(changed);
             refreshTokens.revokeAllOf(changed.id(), now);
             audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGED, user.username().value(), command.client(), now));
-            SessionIssuer.Issued issued = sessions.start(changed, bearer.claims().scopes());
+            // The new session belongs to the client application the old one did, if any.
+            SessionIssuer.Issued issued = sessions.start(changed, bearer.claims().scopes(), bearer.claims().client());
             return new ChangePasswordResult.Changed(issued.accessToken(), issued.refreshToken());
         } catch (HashingOverloadedException overloaded) {
             return new ChangePasswordResult.Overloaded(overloaded.retryAfter());

@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.HashingOverloadedException;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
@@ -31,6 +32,8 @@ import java.util.Set;
  * Checks a username and password and starts a session (an access token and a refresh token), with the
  * controls the password grant needs:
  * <ul>
+ *   <li>when client applications are registered, the request's client must authenticate and be a first-party one,
+ *       checked before anything about the user, so a refused client learns nothing and costs no hashing;</li>
  *   <li>one failure outcome for unknown user, wrong password and disabled account, each costing exactly one
  *       password verification (an unknown user is checked against a hash nobody can match);</li>
  *   <li>backoff per account name and a failure budget per client address, checked before any hashing, so a
@@ -50,13 +53,14 @@ public final class LogInService implements LogInUseCase {
     private final KnownDevices knownDevices;
     private final AuditLog audit;
     private final LoginProtection protection;
+    private final ClientAuthentication clientAuthentication;
     private final ScopePolicy scopes;
     private final Clock clock;
     private final PasswordHash unmatchableHash;
 
     public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens,
                         LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit, LoginProtection protection,
-                        ScopePolicy scopes, Clock clock) {
+                        ScopePolicy scopes, ClientRegistry clients, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
@@ -64,6 +68,7 @@ public final class LogInService implements LogInUseCase {
         this.knownDevices = knownDevices;
         this.audit = audit;
         this.protection = protection;
+        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
         this.scopes = scopes;
         this.clock = clock;
         this.unmatchableHash = hasher.hash(randomPassword());
@@ -71,6 +76,22 @@ public final class LogInService implements LogInUseCase {
 
     @Override
     public LogInResult logIn(LogInCommand command) {
+        ClientAuthentication.Verdict verdict = clientAuthentication.authenticate(command.clientCredentials(), command.client());
+        switch (verdict) {
+            case ClientAuthentication.Refused refused -> {
+                return new LogInResult.InvalidClient();
+            }
+            case ClientAuthentication.Authenticated(var client) when !client.mayUsePasswordGrant() -> {
+                clientAuthentication.record(AuditEvent.Type.UNAUTHORIZED_CLIENT, command.clientCredentials(), command.client());
+                return new LogInResult.UnauthorizedClient();
+            }
+            case ClientAuthentication.Authenticated authenticated -> {
+                // a first-party client: on to the user's credentials
+            }
+            case ClientAuthentication.NotRequired notRequired -> {
+                // no clients registered: the tutorial's behaviour
+            }
+        }
         Instant now = clock.instant();
         Optional<Username> username = parseUsername(command.username());
         ThrottleKey clientKey = ThrottleKey.client(command.client());
@@ -97,7 +118,8 @@ public final class LogInService implements LogInUseCase {
             }
             accountKey.ifPresent(throttle::clear);
             User current = withCurrentHash(user.get(), command);
-            SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()));
+            SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()),
+                    ClientAuthentication.clientOf(verdict));
             LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(),
                     knownDevices.enrol(current.username()));
             record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);

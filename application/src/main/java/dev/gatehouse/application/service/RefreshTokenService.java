@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
@@ -21,7 +22,10 @@ import java.util.Set;
 /**
  * Exchanges a refresh token for a new access token and the next refresh token, rotating on every use. A
  * token that was already exchanged and comes back after the grace window was copied, so its whole session
- * is revoked (theft detection); every refusal is the same {@code invalid_grant}.
+ * is revoked (theft detection); every refusal is the same {@code invalid_grant}. When client applications are
+ * registered, the client must authenticate first ({@code invalid_client}), and a refresh token works only for the
+ * client its session was started through (RFC 6749 section 6); a token presented by another client is refused
+ * like an unknown one, and leaves the session alone, as the other client may be guessing.
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
 
@@ -30,24 +34,36 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final UserRepository users;
     private final AuditLog audit;
     private final RefreshPolicy policy;
+    private final ClientAuthentication clientAuthentication;
     private final Clock clock;
 
     public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, UserRepository users, AuditLog audit,
-                               RefreshPolicy policy, Clock clock) {
+                               RefreshPolicy policy, ClientRegistry clients, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.users = users;
         this.audit = audit;
         this.policy = policy;
+        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
         this.clock = clock;
     }
 
     @Override
     public RefreshResult refresh(RefreshCommand command) {
+        ClientAuthentication.Verdict verdict = clientAuthentication.authenticate(command.clientCredentials(), command.client());
+        if (verdict instanceof ClientAuthentication.Refused) {
+            return new RefreshResult.InvalidClient();
+        }
         Instant now = clock.instant();
         RefreshTokenHash presented = SessionIssuer.hashOf(command.refreshToken());
         Optional<RefreshToken> token = refreshTokens.find(presented);
         if (token.isEmpty()) {
+            return new RefreshResult.InvalidGrant(false);
+        }
+        // Without registered clients nothing is checked: a session started through a client that was registered
+        // then keeps its client, and its tokens keep naming it.
+        if (verdict instanceof ClientAuthentication.Authenticated
+                && !token.get().session().client().equals(ClientAuthentication.clientOf(verdict))) {
             return new RefreshResult.InvalidGrant(false);
         }
         Optional<User> user = users.findById(token.get().session().userId());
@@ -78,7 +94,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             return new RefreshResult.InvalidGrant(false);
         }
         record(AuditEvent.Type.TOKEN_REFRESHED, user, command, now);
-        return new RefreshResult.Refreshed(accessTokens.issue(user, scopes, token.session().id()), next);
+        return new RefreshResult.Refreshed(accessTokens.issue(user, scopes, token.session().id(), token.session().client()), next);
     }
 
     private void record(AuditEvent.Type type, User user, RefreshCommand command, Instant at) {

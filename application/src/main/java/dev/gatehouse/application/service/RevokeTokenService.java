@@ -1,14 +1,17 @@
 package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.RevokeCommand;
+import dev.gatehouse.application.port.in.RevokeResult;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
@@ -17,9 +20,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Revokes the session behind a refresh token or an access token (RFC 7009); an access token is also refused
- * itself from now on, by its id. The hint only decides which kind is tried first, as the RFC allows; whatever is
- * presented, nothing is revealed.
+ * Revokes the session behind a refresh token or an access token (RFC 7009). The hint only decides which
+ * kind is tried first, as the RFC allows; whatever is presented, nothing is revealed. An access token is also refused
+ * itself from then on, by its id. When client applications are
+ * registered, the client must authenticate ({@code invalid_client}), and only a token issued to it is revoked
+ * (RFC 7009 section 2.1); another client's token is left alone, with the same answer as an unknown one.
  */
 public final class RevokeTokenService implements RevokeTokenUseCase {
 
@@ -28,43 +33,56 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
     private final RevokedAccessTokens revokedAccessTokens;
     private final UserRepository users;
     private final AuditLog audit;
+    private final ClientAuthentication clientAuthentication;
     private final Clock clock;
 
     public RevokeTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
-                              UserRepository users, AuditLog audit, Clock clock) {
+                              UserRepository users, AuditLog audit, ClientRegistry clients, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.revokedAccessTokens = revokedAccessTokens;
         this.users = users;
         this.audit = audit;
+        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
         this.clock = clock;
     }
 
     @Override
-    public void revoke(RevokeCommand command) {
+    public RevokeResult revoke(RevokeCommand command) {
+        ClientAuthentication.Verdict verdict = clientAuthentication.authenticate(command.clientCredentials(), command.client());
+        if (verdict instanceof ClientAuthentication.Refused) {
+            return new RevokeResult.InvalidClient();
+        }
         boolean accessTokenFirst = command.tokenTypeHint().filter("access_token"::equals).isPresent();
-        Optional<Session> session = accessTokenFirst
+        Optional<Presented> presented = accessTokenFirst
                 ? ofAccessToken(command.token()).or(() -> ofRefreshToken(command.token()))
                 : ofRefreshToken(command.token()).or(() -> ofAccessToken(command.token()));
         Instant now = clock.instant();
-        session.filter(found -> refreshTokens.revoke(found.id(), now))
-                .ifPresent(revoked -> audit.record(new AuditEvent(AuditEvent.Type.SESSION_REVOKED, revoked.username(),
-                        command.client(), now)));
+        presented.filter(found -> !(verdict instanceof ClientAuthentication.Authenticated)
+                        || found.client().equals(ClientAuthentication.clientOf(verdict)))
+                .ifPresent(found -> {
+                    found.accessToken().ifPresent(claims -> revokedAccessTokens.revoke(claims.tokenId(), claims.expiresAt()));
+                    if (found.session().filter(session -> refreshTokens.revoke(session, now)).isPresent()) {
+                        audit.record(new AuditEvent(AuditEvent.Type.SESSION_REVOKED, found.username(), command.client(), now));
+                    }
+                });
+        return new RevokeResult.Done();
     }
 
-    private record Session(SessionId id, String username) {
+    /** What the presented token is: its session (if any), user and client, and its claims when it is an access token. */
+    private record Presented(Optional<SessionId> session, String username, Optional<ClientId> client,
+                             Optional<AccessTokenClaims> accessToken) {
     }
 
-    private Optional<Session> ofRefreshToken(String token) {
+    private Optional<Presented> ofRefreshToken(String token) {
         Optional<RefreshToken> found = refreshTokens.find(SessionIssuer.hashOf(token));
-        return found.map(refresh -> new Session(refresh.session().id(),
-                users.findById(refresh.session().userId()).map(User::username).map(Object::toString).orElse(null)));
+        return found.map(refresh -> new Presented(Optional.of(refresh.session().id()),
+                users.findById(refresh.session().userId()).map(User::username).map(Object::toString).orElse(null),
+                refresh.session().client(), Optional.empty()));
     }
 
-    /** The access token's session; the token itself is refused from now on, session or not. */
-    private Optional<Session> ofAccessToken(String token) {
-        Optional<AccessTokenClaims> claims = accessTokens.verify(token);
-        claims.ifPresent(verified -> revokedAccessTokens.revoke(verified.tokenId(), verified.expiresAt()));
-        return claims.flatMap(verified -> verified.session().map(id -> new Session(id, verified.subject().value())));
+    private Optional<Presented> ofAccessToken(String token) {
+        return accessTokens.verify(token).map(claims -> new Presented(claims.session(), claims.subject().value(),
+                claims.client(), Optional.of(claims)));
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshTokenHash;
 import dev.gatehouse.domain.Scope;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,12 +42,13 @@ final class SessionIssuer {
         this.clock = clock;
     }
 
-    Issued start(User user, Set<Scope> scopes) {
+    /** A new session through {@code client}, if any: only that client may refresh it, and its tokens name it. */
+    Issued start(User user, Set<Scope> scopes, Optional<ClientId> client) {
         Instant now = clock.instant();
-        RefreshSession session = RefreshSession.start(user, scopes, now);
+        RefreshSession session = RefreshSession.start(user, scopes, client, now);
         String refreshToken = newRefreshToken();
         refreshTokens.start(session, hashOf(refreshToken), now);
-        return new Issued(accessTokens.issue(user, scopes, session.id()), refreshToken);
+        return new Issued(accessTokens.issue(user, scopes, session.id(), client), refreshToken);
     }
 
     static String newRefreshToken() {

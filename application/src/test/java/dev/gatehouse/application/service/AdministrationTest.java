@@ -19,6 +19,7 @@ import dev.gatehouse.application.port.in.UserListing;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
@@ -60,8 +61,9 @@ class AdministrationTest {
     private final RecordingAuditLog audit = new RecordingAuditLog();
 
     private final LogInService logIn = new LogInService(users, hasher, tokens, sessions, throttle, new InMemoryKnownDevices(),
-            audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, clock);
-    private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT, clock);
+            audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
+    private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, users, audit, RefreshPolicy.DEFAULT,
+            new InMemoryClientRegistry(), clock);
     private final CurrentUserService currentUser = new CurrentUserService(tokens, revokedAccessTokens, users);
     private final SearchUsersService search = new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock);
     private final ShowUserService show = new ShowUserService(tokens, revokedAccessTokens, users, audit, clock);

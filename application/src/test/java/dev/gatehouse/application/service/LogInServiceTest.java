@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
@@ -230,7 +231,7 @@ class LogInServiceTest {
 
     private LogInService serviceWith(FastPasswordHasher passwordHasher) {
         return new LogInService(users, passwordHasher, tokens, refreshTokens, throttle, devices, audit, protection,
-                ScopePolicy.DEFAULT, clock);
+                ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
     }
 
     private static LogInCommand command(String username, String password) {

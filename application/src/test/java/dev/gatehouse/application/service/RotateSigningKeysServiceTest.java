@@ -2,14 +2,18 @@ package dev.gatehouse.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.application.port.in.ForcedRotation;
 import dev.gatehouse.application.port.in.KeyRotation;
 import dev.gatehouse.application.port.in.PublishedKey;
 import dev.gatehouse.application.port.out.AddSigningKeyOutcome;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.KeyId;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.SigningAlgorithm;
@@ -30,7 +34,8 @@ class RotateSigningKeysServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final InMemorySigningKeyRepository keys = new InMemorySigningKeyRepository();
-    private final RotateSigningKeysService rotation = new RotateSigningKeysService(keys, POLICY, SigningAlgorithm.ES256, clock);
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final RotateSigningKeysService rotation = new RotateSigningKeysService(keys, POLICY, SigningAlgorithm.ES256, audit, clock);
     private final PublishedKeysService published = new PublishedKeysService(keys, POLICY, clock);
 
     @Test
@@ -67,7 +72,7 @@ class RotateSigningKeysServiceTest {
 
     @Test
     void an_instance_that_loses_the_race_takes_the_winners_key() {
-        RotateSigningKeysService other = new RotateSigningKeysService(new SlowToSee(keys), POLICY, SigningAlgorithm.ES256, clock);
+        RotateSigningKeysService other = new RotateSigningKeysService(new SlowToSee(keys), POLICY, SigningAlgorithm.ES256, audit, clock);
 
         KeyRotation loser = other.rotate();
 
@@ -75,6 +80,67 @@ class RotateSigningKeysServiceTest {
         SigningKey winners = keys.findAll().get(0);
         assertEquals(winners.id(), loser.signingKey());
         assertEquals(1, keys.findAll().size());
+    }
+
+    @Test
+    void a_forced_rotation_publishes_a_successor_at_once_that_signs_only_after_the_window() {
+        KeyId first = rotation.rotate().signingKey();
+        clock.advance(Duration.ofDays(2));
+        Instant forcedAt = clock.instant();
+
+        ForcedRotation forced = rotation.rotateNow();
+
+        ForcedRotation.SuccessorCreated created = assertInstanceOf(ForcedRotation.SuccessorCreated.class, forced);
+        assertEquals(forcedAt.plus(PRE_PUBLICATION), created.activatesAt());
+        assertEquals(first, created.signingKey(), "the current key signs on");
+        assertEquals(List.of(first, created.successor()), published.publishedKeys().stream().map(PublishedKey::id).toList());
+        assertEquals(List.of(AuditEvent.Type.SIGNING_KEY_ROTATED), audit.types());
+        AuditEvent event = audit.events().get(0);
+        assertEquals(created.successor().value(), event.subject());
+        assertEquals(AuditEvent.CONSOLE, event.actor());
+
+        clock.advance(PRE_PUBLICATION.minusSeconds(1));
+        assertEquals(first, rotation.rotate().signingKey());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(created.successor(), rotation.rotate().signingKey());
+        clock.advance(RETENTION);
+        assertEquals(List.of(first), rotation.rotate().removed(), "the old key goes once its tokens expired");
+    }
+
+    @Test
+    void a_forced_rotation_while_a_successor_waits_creates_and_records_nothing() {
+        KeyId first = rotation.rotate().signingKey();
+        ForcedRotation.SuccessorCreated waiting = assertInstanceOf(ForcedRotation.SuccessorCreated.class, rotation.rotateNow());
+        audit.clear();
+        clock.advance(Duration.ofMinutes(5));
+
+        ForcedRotation again = rotation.rotateNow();
+
+        assertEquals(new ForcedRotation.SuccessorPending(waiting.successor(), waiting.activatesAt(), first), again);
+        assertEquals(2, keys.findAll().size());
+        assertEquals(List.of(), audit.events());
+    }
+
+    @Test
+    void a_forced_rotation_on_a_new_deployment_creates_a_key_that_signs_at_once() {
+        ForcedRotation forced = rotation.rotateNow();
+
+        ForcedRotation.SuccessorCreated created = assertInstanceOf(ForcedRotation.SuccessorCreated.class, forced);
+        assertEquals(clock.instant(), created.activatesAt());
+        assertEquals(created.successor(), created.signingKey());
+    }
+
+    @Test
+    void a_forced_rotation_that_loses_the_race_takes_the_winners_successor() {
+        rotation.rotate();
+        clock.advance(Duration.ofDays(1));
+        RotateSigningKeysService other = new RotateSigningKeysService(new SlowToSee(keys), POLICY, SigningAlgorithm.ES256, audit, clock);
+
+        ForcedRotation forced = other.rotateNow();
+
+        SigningKey winners = keys.findAll().get(1);
+        assertEquals(new ForcedRotation.SuccessorPending(winners.id(), winners.activatesAt(), keys.findAll().get(0).id()), forced);
+        assertEquals(List.of(), audit.events(), "the loser created nothing");
     }
 
     /** Another instance adds its key between this one's read and its write. */

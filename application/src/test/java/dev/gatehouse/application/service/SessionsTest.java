@@ -18,6 +18,7 @@ import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RevokeCommand;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
@@ -58,14 +59,17 @@ class SessionsTest {
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
 
-    private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
+    private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, throttle,
             new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
-            ScopePolicy.DEFAULT, clock);
-    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy, clock);
-    private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, audit, clock);
+            ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
+    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy,
+            new InMemoryClientRegistry(), clock);
+    private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, audit,
+            new InMemoryClientRegistry(), clock);
     private final LogOutService logOut = new LogOutService(accessTokens, revokedAccessTokens, users, refreshTokens, audit, clock);
     private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, revokedAccessTokens, users, hasher,
-            new MinimumLengthPasswordPolicy(8), refreshTokens, audit, clock);
+            new MinimumLengthPasswordPolicy(8), refreshTokens, throttle, AccountBackoff.DEFAULT, audit, clock);
     private final CurrentUserService currentUser = new CurrentUserService(accessTokens, revokedAccessTokens, users);
 
     @BeforeEach
@@ -170,6 +174,27 @@ class SessionsTest {
     }
 
     @Test
+    void wrong_current_passwords_back_off_like_failed_logins_and_the_right_one_clears_them() {
+        String token = logInJane().accessToken().value();
+
+        assertEquals(new ChangePasswordResult.WrongCurrentPassword(), changePasswordFrom(token, "guess one"));
+        ChangePasswordResult throttled = changePasswordFrom(token, PASSWORD);
+        assertEquals(new ChangePasswordResult.Throttled(AccountBackoff.DEFAULT.firstDelay()), throttled,
+                "even the right password waits, so guessing is no faster than at the login");
+        int verificationsBefore = hasher.verifications();
+        changePasswordFrom(token, "guess two");
+        assertEquals(verificationsBefore, hasher.verifications(), "a throttled attempt spends no hashing");
+
+        clock.advance(AccountBackoff.DEFAULT.firstDelay().plusSeconds(1));
+        assertInstanceOf(ChangePasswordResult.Changed.class, changePasswordFrom(token, PASSWORD));
+        assertEquals(0, throttle.attemptsOf(dev.gatehouse.application.port.out.ThrottleKey.account(new Username("jane"))).count());
+    }
+
+    private ChangePasswordResult changePasswordFrom(String token, String current) {
+        return changePassword(token, current, "a brand new passphrase");
+    }
+
+    @Test
     void a_revoked_access_token_cannot_log_out_or_change_the_password() {
         LogInResult.LoggedIn login = logInJane();
         revoke.revoke(new RevokeCommand(login.accessToken().value(), Optional.empty(), CLIENT));
@@ -241,6 +266,7 @@ class SessionsTest {
         String token = logInJane().accessToken().value();
 
         assertEquals(new ChangePasswordResult.WrongCurrentPassword(), changePassword(token, "wrong guess", "a new passphrase"));
+        clock.advance(Duration.ofSeconds(2)); // past the backoff the wrong guess started
         assertInstanceOf(ChangePasswordResult.PasswordRejected.class, changePassword(token, PASSWORD, "short"));
         assertEquals(0, jane().securityVersion(), "nothing changed");
         assertEquals(new ChangePasswordResult.InvalidToken(), changePassword("forged", PASSWORD, "a new passphrase"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
@@ -120,6 +121,18 @@ public abstract class AccessTokensContract {
 
         assertEquals(2, claims.securityVersion());
         assertEquals(java.util.Optional.of(session), claims.session());
+    }
+
+    @Test
+    void names_the_client_it_was_issued_to_and_none_otherwise() {
+        ClientId webApp = new ClientId("web-app");
+
+        AccessTokenClaims forClient = tokens.verify(tokens.issue(johnDoe(), Set.of(), SESSION, java.util.Optional.of(webApp))
+                .value()).orElseThrow();
+        AccessTokenClaims forNone = tokens.verify(tokens.issue(johnDoe(), Set.of(), SESSION).value()).orElseThrow();
+
+        assertEquals(java.util.Optional.of(webApp), forClient.client());
+        assertEquals(java.util.Optional.empty(), forNone.client());
     }
 
     private static User johnDoe() {

@@ -3,6 +3,7 @@ package dev.gatehouse.application.testing;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
@@ -28,11 +29,11 @@ public final class InMemoryAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         AccessTokenClaims claims = new AccessTokenClaims(user.username(), id, now, now.plus(lifetime), scopes,
-                user.securityVersion(), Optional.of(session));
+                user.securityVersion(), Optional.of(session), client);
         String value = "opaque-" + id;
         issued.put(value, claims);
         return new AccessToken(value, claims.issuedAt(), claims.expiresAt(), scopes);

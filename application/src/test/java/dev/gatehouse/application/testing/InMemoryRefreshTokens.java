@@ -77,7 +77,6 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
     }
 
     private static RefreshSession revoked(RefreshSession session, Instant at) {
-        return new RefreshSession(session.id(), session.userId(), session.scopes(), session.securityVersion(),
-                session.startedAt(), Optional.of(at));
+        return session.revoked(at);
     }
 }

@@ -73,6 +73,23 @@ public abstract class RefreshTokensContract {
     }
 
     @Test
+    void keeps_the_client_a_session_was_started_through() {
+        RefreshSession session = RefreshSession.start(jane, Set.of(), Optional.of(new dev.gatehouse.domain.ClientId("web-app")), T0);
+        RefreshTokenHash first = aHash();
+
+        store.start(session, first, T0);
+        store.revoke(session.id(), T0.plusSeconds(1));
+
+        RefreshToken found = store.find(first).orElseThrow();
+        assertEquals(Optional.of(new dev.gatehouse.domain.ClientId("web-app")), found.session().client());
+        assertTrue(found.session().isRevoked());
+        RefreshSession none = RefreshSession.start(john, Set.of(), T0);
+        RefreshTokenHash noneFirst = aHash();
+        store.start(none, noneFirst, T0);
+        assertEquals(Optional.empty(), store.find(noneFirst).orElseThrow().session().client());
+    }
+
+    @Test
     void finds_nothing_for_an_unknown_hash() {
         assertTrue(store.find(aHash()).isEmpty());
     }

@@ -22,6 +22,13 @@ public sealed interface ChangePasswordResult {
     record InactiveUser() implements ChangePasswordResult {
     }
 
+    /**
+     * Too many wrong current passwords lately: the account's login backoff is on, so a stolen access token cannot
+     * be used to guess the password faster than a login could. Nothing was tried or changed.
+     */
+    record Throttled(Duration retryAfter) implements ChangePasswordResult {
+    }
+
     /** The current password given is wrong; nothing changed. */
     record WrongCurrentPassword() implements ChangePasswordResult {
     }

@@ -12,22 +12,32 @@ import java.util.Set;
 /**
  * A login attempt. The username stays raw text: a name that could never be registered is just another
  * unknown user, answered like any other failure. {@code knownDevice} is the device credential a client got
- * from an earlier successful login, if it sends one.
+ * from an earlier successful login, if it sends one. {@code clientCredentials} are the client application's, if
+ * it sent any; they count only when clients are registered.
  */
 public record LogInCommand(String username, PlainPassword password, Set<Scope> requestedScopes,
-                           ClientAddress client, Optional<String> knownDevice) {
+                           ClientAddress client, Optional<String> knownDevice,
+                           Optional<ClientCredentials> clientCredentials) {
 
     public LogInCommand {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(knownDevice, "knownDevice");
+        Objects.requireNonNull(clientCredentials, "clientCredentials");
         // In the order asked, so the granted scopes come back in that order too.
         requestedScopes = Collections.unmodifiableSet(new LinkedHashSet<>(requestedScopes));
     }
 
+    /** A login that names no client application, as the tutorial's clients send it. */
+    public LogInCommand(String username, PlainPassword password, Set<Scope> requestedScopes, ClientAddress client,
+                        Optional<String> knownDevice) {
+        this(username, password, requestedScopes, client, knownDevice, Optional.empty());
+    }
+
     @Override
     public String toString() {
-        return "LogInCommand[username=" + username + ", scopes=" + requestedScopes + ", client=" + client + "]";
+        return "LogInCommand[username=" + username + ", scopes=" + requestedScopes + ", client=" + client
+                + clientCredentials.map(credentials -> ", " + credentials).orElse("") + "]";
     }
 }

@@ -36,4 +36,19 @@ public sealed interface LogInResult {
     /** Password hashing is at capacity; nothing was checked. Try again shortly. */
     record Overloaded(Duration retryAfter) implements LogInResult {
     }
+
+    /**
+     * Clients are registered and this request's client is not one of them, or did not prove it (no client id,
+     * an unknown one, a wrong or missing secret): RFC 6749's {@code invalid_client}. The user's credentials were
+     * not looked at.
+     */
+    record InvalidClient() implements LogInResult {
+    }
+
+    /**
+     * A registered client that may not use the password grant (a third-party one): RFC 6749's
+     * {@code unauthorized_client}. The user's credentials were not looked at.
+     */
+    record UnauthorizedClient() implements LogInResult {
+    }
 }

@@ -8,18 +8,27 @@ import java.util.Set;
 
 /**
  * A refresh request. {@code requestedScopes}, when present, may only narrow the session's scopes
- * (RFC 6749 section 6); absent means all of them.
+ * (RFC 6749 section 6); absent means all of them. {@code clientCredentials} are the client application's, if it
+ * sent any; they count only when clients are registered.
  */
-public record RefreshCommand(String refreshToken, Optional<Set<Scope>> requestedScopes, ClientAddress client) {
+public record RefreshCommand(String refreshToken, Optional<Set<Scope>> requestedScopes, ClientAddress client,
+                             Optional<ClientCredentials> clientCredentials) {
 
     public RefreshCommand {
         Objects.requireNonNull(refreshToken, "refreshToken");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(clientCredentials, "clientCredentials");
         requestedScopes = requestedScopes.map(Set::copyOf);
+    }
+
+    /** A refresh that names no client application. */
+    public RefreshCommand(String refreshToken, Optional<Set<Scope>> requestedScopes, ClientAddress client) {
+        this(refreshToken, requestedScopes, client, Optional.empty());
     }
 
     @Override
     public String toString() {
-        return "RefreshCommand[refreshToken=redacted, scopes=" + requestedScopes + ", client=" + client + "]";
+        return "RefreshCommand[refreshToken=redacted, scopes=" + requestedScopes + ", client=" + client
+                + clientCredentials.map(credentials -> ", " + credentials).orElse("") + "]";
     }
 }

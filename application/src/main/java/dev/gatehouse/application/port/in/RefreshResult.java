@@ -15,9 +15,17 @@ public sealed interface RefreshResult {
     }
 
     /**
-     * Unknown, expired, revoked or already used, or asking for scopes the session does not hold: one outcome
-     * ({@code invalid_grant}, or {@code invalid_scope} when {@code scopeTooBroad}), so callers learn nothing more.
+     * Unknown, expired, revoked or already used, issued to another client, or asking for scopes the session does
+     * not hold: one outcome ({@code invalid_grant}, or {@code invalid_scope} when {@code scopeTooBroad}), so
+     * callers learn nothing more.
      */
     record InvalidGrant(boolean scopeTooBroad) implements RefreshResult {
+    }
+
+    /**
+     * Clients are registered and this request's client is not one of them or did not prove it: RFC 6749's
+     * {@code invalid_client}. The refresh token was not looked at.
+     */
+    record InvalidClient() implements RefreshResult {
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.Username;
@@ -10,10 +11,11 @@ import java.util.Set;
 
 /**
  * What a verified access token asserts: who, which token, when, with which scopes, at which of the user's
- * security versions, and in which session (absent for a token from before sessions existed).
+ * security versions, in which session (absent for a token from before sessions existed), and for which client
+ * application (absent when it was issued to none).
  */
 public record AccessTokenClaims(Username subject, String tokenId, Instant issuedAt, Instant expiresAt, Set<Scope> scopes,
-                                long securityVersion, Optional<SessionId> session) {
+                                long securityVersion, Optional<SessionId> session, Optional<ClientId> client) {
 
     public AccessTokenClaims {
         Objects.requireNonNull(subject, "subject");
@@ -22,6 +24,7 @@ public record AccessTokenClaims(Username subject, String tokenId, Instant issued
         Objects.requireNonNull(expiresAt, "expiresAt");
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(client, "client");
         if (securityVersion < 0) {
             throw new IllegalArgumentException("securityVersion must not be negative");
         }

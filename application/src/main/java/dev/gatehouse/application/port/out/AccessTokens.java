@@ -1,6 +1,7 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
@@ -15,9 +16,15 @@ public interface AccessTokens {
 
     /**
      * A token for the user, carrying the granted scopes, the user's security version (a later version
-     * invalidates it) and the session it belongs to.
+     * invalidates it), the session it belongs to and the client application it was issued to, if any (RFC 9068's
+     * {@code client_id}).
      */
-    AccessToken issue(User user, Set<Scope> scopes, SessionId session);
+    AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client);
+
+    /** A token issued to no particular client application. */
+    default AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
+        return issue(user, scopes, session, Optional.empty());
+    }
 
     /** The claims of a genuine, unexpired token issued by this service; empty for anything else. */
     Optional<AccessTokenClaims> verify(String token);

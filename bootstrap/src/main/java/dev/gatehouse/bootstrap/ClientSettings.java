@@ -1,0 +1,117 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.domain.Client;
+import dev.gatehouse.domain.ClientId;
+import dev.gatehouse.domain.ClientSecretHash;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the registered client applications from {@value #CLIENTS}: a comma-separated list of
+ * {@code id:public|confidential[:first-party|third-party]} (third-party when left out, the safer default), e.g.
+ * {@code web-app:public:first-party,reporting:confidential}. A confidential client's secret comes from its own
+ * setting, {@value #SECRET_PREFIX}{@code <ID>} (the id upper-cased, {@code -}, {@code .} and {@code ~} as {@code _}):
+ * the secret itself, at least {@value #MIN_SECRET_BYTES} bytes ({@code openssl rand -hex 32}), or its SHA-256 as
+ * {@code sha256:<64 hex digits>}, so that the setting need not hold the secret. Only the hash is kept. Anything
+ * else stops the start with a message naming the setting.
+ */
+final class ClientSettings {
+
+    static final String CLIENTS = "GATEHOUSE_CLIENTS";
+    static final String SECRET_PREFIX = "GATEHOUSE_CLIENT_SECRET_";
+    static final int MIN_SECRET_BYTES = 32;
+    /** Stricter than a client id in general: the list's separators and the secret setting's name must stay unambiguous. */
+    private static final Pattern CONFIGURABLE_ID = Pattern.compile("[A-Za-z0-9._~-]{1," + ClientId.MAX_LENGTH + "}");
+    private static final Pattern SHA_256 = Pattern.compile("sha256:([0-9a-fA-F]{64})");
+
+    private ClientSettings() {
+    }
+
+    /** The clients, in the order listed; none when {@value #CLIENTS} is unset (client authentication off). */
+    static List<Client> from(SettingSource source) {
+        Optional<String> list = source.get(CLIENTS);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Client> clients = new ArrayList<>();
+        Map<String, String> idBySecretSetting = new HashMap<>();
+        for (String entry : list.get().split(",", -1)) {
+            Client client = client(entry.strip(), source);
+            String secretSetting = secretSetting(client.id());
+            String other = idBySecretSetting.putIfAbsent(secretSetting, client.id().value());
+            if (other != null) {
+                throw new InvalidSettingException(CLIENTS + " lists '" + other + "' and '" + client.id()
+                        + "', which are the same client or would share the setting " + secretSetting + "; rename one");
+            }
+            if (client.type() == Client.Type.PUBLIC && source.get(secretSetting).isPresent()) {
+                throw new InvalidSettingException(secretSetting + " is set, but " + CLIENTS + " lists '" + client.id()
+                        + "' as public, and a public client has no secret; unset it, or make the client confidential");
+            }
+            clients.add(client);
+        }
+        return List.copyOf(clients);
+    }
+
+    /** The setting that holds the secret of a confidential client. */
+    static String secretSetting(ClientId id) {
+        return SECRET_PREFIX + id.value().toUpperCase(Locale.ROOT).replaceAll("[-.~]", "_");
+    }
+
+    private static Client client(String entry, SettingSource source) {
+        String[] fields = entry.split(":", -1);
+        if (fields.length < 2 || fields.length > 3 || !CONFIGURABLE_ID.matcher(fields[0]).matches()) {
+            throw new InvalidSettingException(CLIENTS + " must list clients as id:public|confidential[:first-party|third-party], "
+                    + "separated by commas, each id 1 to " + ClientId.MAX_LENGTH + " of A-Z a-z 0-9 . _ ~ -, "
+                    + "e.g. web-app:public:first-party,reporting:confidential; got '" + printable(entry) + "'");
+        }
+        ClientId id = new ClientId(fields[0]);
+        boolean firstParty = switch (fields.length == 3 ? fields[2].strip().toLowerCase(Locale.ROOT) : "third-party") {
+            case "first-party" -> true;
+            case "third-party" -> false;
+            default -> throw new InvalidSettingException(CLIENTS + ": client '" + id
+                    + "' must be first-party or third-party, got '" + printable(fields[2]) + "'");
+        };
+        return switch (fields[1].strip().toLowerCase(Locale.ROOT)) {
+            case "public" -> Client.publicClient(id, firstParty);
+            case "confidential" -> Client.confidential(id, secretHash(id, source), firstParty);
+            default -> throw new InvalidSettingException(CLIENTS + ": client '" + id
+                    + "' must be public or confidential, got '" + printable(fields[1]) + "'");
+        };
+    }
+
+    /**
+     * SHA-256 is enough for a secret of 256 random bits (nothing to guess; argon2 is for passwords people choose),
+     * which is why a short secret is refused rather than hashed harder.
+     */
+    private static ClientSecretHash secretHash(ClientId id, SettingSource source) {
+        String setting = secretSetting(id);
+        String value = source.raw(setting).filter(raw -> !raw.isEmpty()).orElseThrow(() -> new InvalidSettingException(
+                setting + " is not set, but " + CLIENTS + " lists '" + id + "' as confidential: set it to the client's secret "
+                        + "(at least " + MIN_SECRET_BYTES + " bytes, e.g. openssl rand -hex 32) or to sha256:<its SHA-256 in hex>"));
+        if (value.startsWith("sha256:")) {
+            var hash = SHA_256.matcher(value);
+            if (!hash.matches()) {
+                throw new InvalidSettingException(setting + " must be the secret or sha256: and 64 hex digits "
+                        + "(printf %s \"$SECRET\" | sha256sum)");
+            }
+            return new ClientSecretHash(hash.group(1).toLowerCase(Locale.ROOT));
+        }
+        int length = value.getBytes(StandardCharsets.UTF_8).length;
+        if (length < MIN_SECRET_BYTES) {
+            throw new InvalidSettingException(setting + " must be at least " + MIN_SECRET_BYTES + " bytes, got " + length
+                    + "; generate one with: openssl rand -hex 32");
+        }
+        return ClientSecretHash.of(value);
+    }
+
+    /** A setting's text, safe to quote in a one-line message. */
+    private static String printable(String text) {
+        return text.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+}

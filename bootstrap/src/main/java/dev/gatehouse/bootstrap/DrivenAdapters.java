@@ -1,0 +1,105 @@
+package dev.gatehouse.bootstrap;
+
+import dev.gatehouse.adapter.persistence.Argon2PasswordHasher;
+import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
+import dev.gatehouse.adapter.persistence.CachingSigningKeyRepository;
+import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
+import dev.gatehouse.adapter.persistence.Database;
+import dev.gatehouse.adapter.persistence.JsonLinesAuditLog;
+import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
+import dev.gatehouse.adapter.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.web.GatehouseMeters;
+import dev.gatehouse.adapter.web.HmacKnownDevices;
+import dev.gatehouse.adapter.web.JwtAccessTokens;
+import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.domain.KeyRotationPolicy;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The open database and every driven adapter built over it, gathered in {@link DrivenPorts}: what the server
+ * and the command line share. Closing it closes the database.
+ */
+final class DrivenAdapters implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DrivenAdapters.class.getName());
+
+    private final Database database;
+    private final DrivenPorts ports;
+
+    private DrivenAdapters(Database database, DrivenPorts ports) {
+        this.database = database;
+        this.ports = ports;
+    }
+
+    /**
+     * Opens (and migrates) the database of {@code settings} with the given user cache (the command line needs
+     * none), and builds the adapters. On failure nothing stays open.
+     */
+    static DrivenAdapters open(GatehouseSettings settings, UserCacheSettings userCache, Clock clock) {
+        Database database = Database.open(settings.database(), userCache);
+        try {
+            return new DrivenAdapters(database, drivenPorts(settings, database, clock));
+        } catch (RuntimeException failed) {
+            database.close();
+            throw failed;
+        }
+    }
+
+    /** The rotation schedule of the signing keys; empty when tokens are signed with a shared secret (HS256). */
+    static Optional<KeyRotationPolicy> keyRotation(GatehouseSettings settings) {
+        return settings.tokenSigning().hs256() ? Optional.empty()
+                : Optional.of(settings.tokenSigning().policy(settings.tokenLifetime(), settings.jwtClockSkew()));
+    }
+
+    Database database() {
+        return database;
+    }
+
+    DrivenPorts ports() {
+        return ports;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
+        byte[] secret = settings.jwtSecret().orElseGet(DrivenAdapters::throwAwayDemoSecret);
+        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
+                settings.tokenLifetime(), settings.jwtClockSkew());
+        // Without a key of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
+        CachingSigningKeyRepository signingKeys = new CachingSigningKeyRepository(database.signingKeys(
+                new SigningKeyEncryption(settings.tokenSigning().keyEncryptionKey().orElse(secret))));
+        AccessTokens tokens = keyRotation(settings)
+                .map(policy -> new JwtAccessTokens(jwt, signingKeys, policy, clock))
+                .orElseGet(() -> new JwtAccessTokens(jwt, clock));
+        HashingCapacity capacity = settings.hashing();
+        PasswordHasher hasher = new BoundedPasswordHasher(GatehouseMeters.timed(new Argon2PasswordHasher(settings.argon2())),
+                capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
+        return new DrivenPorts(
+                database.users(),
+                database.cachedUsers(),
+                hasher,
+                new CommonPasswordsPolicy(settings.passwordMinimumLength()),
+                GatehouseMeters.counted(tokens),
+                database.refreshTokens(),
+                database.revokedAccessTokens(),
+                database.loginThrottle(),
+                new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
+                GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
+                signingKeys,
+                new ConfiguredClientRegistry(settings.clients()),
+                clock);
+    }
+
+    private static byte[] throwAwayDemoSecret() {
+        LOG.warning("GATEHOUSE_JWT_SECRET is not set: signing tokens with a random key for this demo run; "
+                + "tokens stop working when the process ends");
+        return JwtSettings.randomSecret();
+    }
+}
