@@ -7,6 +7,9 @@
 #   bench/jmh/run.sh -f 1 -wi 1 -i 1 -r 200ms   a smoke run (command-line options override the annotations)
 #
 # Needs the Gatehouse artifacts in the local Maven repository: run `./mvnw -DskipTests install` at the root first.
+# Arguments for the Maven build go in MAVEN_ARGS, which Maven (3.9+) itself puts before its command line, e.g. to
+# build offline against a private local repository (the same one the install went to):
+#   MAVEN_ARGS="-o -Dmaven.repo.local=/tmp/m2-bench" bench/jmh/run.sh
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +34,7 @@ else
   unsafe=
 fi
 
-echo "== building bench/jmh/target/benchmarks.jar"
+echo "== building bench/jmh/target/benchmarks.jar${MAVEN_ARGS:+ (MAVEN_ARGS: $MAVEN_ARGS)}"
 "$root/mvnw" -q -f "$here/pom.xml" package
 
 result=${JMH_RESULT:-$here/target/jmh-result.json}
