@@ -1,12 +1,15 @@
 #!/bin/sh
-# Builds Gatehouse's JMH micro-benchmarks and runs them all (about 5 minutes on 2 cores), writing the JSON result
+# Builds Gatehouse's JMH micro-benchmarks and runs them all (about 9 minutes on 2 cores), writing the JSON result
 # to bench/jmh/target/jmh-result.json (or $JMH_RESULT) and printing JMH's table. See bench/jmh/README.md.
 #
 #   bench/jmh/run.sh                        everything, with each class's settings (forks, iterations)
 #   bench/jmh/run.sh Argon2                 only benchmarks matching a regular expression
 #   bench/jmh/run.sh -f 1 -wi 1 -i 1 -r 200ms   a smoke run (command-line options override the annotations)
 #
-# Needs the Gatehouse artifacts in the local Maven repository: run `./mvnw -DskipTests install` at the root first.
+# Needs the Gatehouse artifacts in the local Maven repository: run `./mvnw -DskipTests -DskipITs install` at the root first.
+# Arguments for the Maven build go in MAVEN_ARGS, which Maven (3.9+) itself puts before its command line, e.g. to
+# build offline against a private local repository (the same one the install went to):
+#   MAVEN_ARGS="-o -Dmaven.repo.local=/tmp/m2-bench" bench/jmh/run.sh
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +34,7 @@ else
   unsafe=
 fi
 
-echo "== building bench/jmh/target/benchmarks.jar"
+echo "== building bench/jmh/target/benchmarks.jar${MAVEN_ARGS:+ (MAVEN_ARGS: $MAVEN_ARGS)}"
 "$root/mvnw" -q -f "$here/pom.xml" package
 
 result=${JMH_RESULT:-$here/target/jmh-result.json}

@@ -8,6 +8,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.service.CurrentUserService;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
 import java.util.Set;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The current-user use case ({@link CurrentUserService}, behind {@code GET /users/me}): check the bearer token,
  * then read the user afresh from an {@link InMemoryUserRepository}. With {@code tokens=in-memory} the token check
  * is one map look-up ({@link InMemoryAccessTokens}), so the number is the use case's own cost; with
- * {@code tokens=jwt} it is the production {@link JwtAccessTokens}, so the number is everything but the database.
+ * {@code tokens=jwt-HS256} (the only {@code jwt} before asymmetric keys) and {@code tokens=jwt-RS256} (the default
+ * now) it is the production {@link JwtAccessTokens}, so the number is everything but the database.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class CurrentUserBenchmark {
 
-    @Param({"in-memory", "jwt"})
+    @Param({"in-memory", "jwt-HS256", "jwt-RS256"})
     public String tokens;
 
     private CurrentUserService service;
@@ -49,12 +51,9 @@ public class CurrentUserBenchmark {
     public void setUp() {
         // Tokens live 15 minutes, far longer than a trial, so the one issued here stays valid throughout.
         Clock clock = Clock.systemUTC();
-        AccessTokens accessTokens = switch (tokens) {
-            case "in-memory" -> new InMemoryAccessTokens(clock, JwtSettings.DEFAULT_LIFETIME);
-            case "jwt" -> new JwtAccessTokens(new JwtSettings("gatehouse", "gatehouse", JwtSettings.randomSecret(),
-                    JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
-            default -> throw new IllegalArgumentException("unknown token adapter " + tokens);
-        };
+        AccessTokens accessTokens = tokens.equals("in-memory")
+                ? new InMemoryAccessTokens(clock, JwtSettings.DEFAULT_LIFETIME)
+                : Fixtures.jwtAccessTokens(tokens.substring("jwt-".length()), JwtSettings.randomSecret(), clock);
         InMemoryUserRepository users = new InMemoryUserRepository();
         // A few other users, so the look-up is not into a one-entry map.
         for (int i = 0; i < 100; i++) {
@@ -63,7 +62,9 @@ public class CurrentUserBenchmark {
         User user = Fixtures.activeUser("johndoe");
         users.add(user);
         service = new CurrentUserService(accessTokens, users);
-        query = new CurrentUserQuery(accessTokens.issue(user, Set.of()).value());
+        query = new CurrentUserQuery(accessTokens.issue(user, Set.of(), SessionId.newId()).value());
+        Checks.require(!(accessTokens instanceof JwtAccessTokens)
+                || tokens.equals("jwt-" + Fixtures.algorithmOf(query.accessToken())), "the token is not signed as named");
         Checks.require(service.currentUser(query) instanceof CurrentUserResult.Authenticated authenticated
                 && authenticated.user().equals(user), "the token does not resolve to its user");
     }

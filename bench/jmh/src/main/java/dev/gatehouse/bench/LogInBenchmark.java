@@ -16,6 +16,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.ScopePolicy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -68,6 +70,7 @@ public class LogInBenchmark {
 
         MutableClock clock;
         Fixtures.DiscardingAuditLog audit;
+        Fixtures.UnrememberedRefreshTokens sessions;
         LogInService service;
         LogInCommand rightPassword;
         LogInCommand wrongPassword;
@@ -77,8 +80,9 @@ public class LogInBenchmark {
             InMemoryUserRepository users = new InMemoryUserRepository();
             users.add(Fixtures.activeUser(USERNAME, PASSWORD, hasher));
             audit = new Fixtures.DiscardingAuditLog();
-            service = new LogInService(users, hasher, tokens, new InMemoryLoginThrottle(), devices, audit,
-                    LoginProtection.DEFAULT, clock);
+            sessions = new Fixtures.UnrememberedRefreshTokens();
+            service = new LogInService(users, hasher, tokens, sessions, new InMemoryLoginThrottle(), devices, audit,
+                    LoginProtection.DEFAULT, ScopePolicy.DEFAULT, clock);
             rightPassword = new LogInCommand(USERNAME, PASSWORD, Set.of(), CLIENT, Optional.empty());
             wrongPassword = new LogInCommand(USERNAME, WRONG_PASSWORD, Set.of(), CLIENT, Optional.empty());
         }
@@ -91,6 +95,10 @@ public class LogInBenchmark {
         void expectEveryAttemptEndedIn(AuditEvent.Type type) {
             Checks.require(audit.lastType().equals(Optional.of(type)),
                     "expected every attempt to end in " + type + ", the last ended in " + audit.lastType());
+            // Only a successful login starts a session; failures and throttled attempts must not.
+            boolean startsSessions = type == AuditEvent.Type.LOGIN_SUCCEEDED;
+            Checks.require((sessions.started() > 1) == startsSessions, type + " attempts "
+                    + (startsSessions ? "started no session" : "started " + sessions.started() + " sessions"));
         }
     }
 
@@ -109,18 +117,24 @@ public class LogInBenchmark {
         }
     }
 
+    /** The production token and device adapters; tokens signed with {@code algorithm}. */
     @State(Scope.Thread)
     public static class WebAdapters extends Wiring {
+
+        /** HS256 as before asymmetric keys existed; RS256, the default now (see {@link JwtBenchmark}). */
+        @Param({Fixtures.HS256, "RS256"})
+        public String algorithm;
 
         @Setup(Level.Trial)
         public void setUp() {
             clock = MutableClock.startingNow();
             byte[] secret = JwtSettings.randomSecret();
-            JwtAccessTokens tokens = new JwtAccessTokens(new JwtSettings("gatehouse", "gatehouse", secret,
-                    JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);
+            JwtAccessTokens tokens = Fixtures.jwtAccessTokens(algorithm, secret, clock);
             wire(tokens, new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, clock));
             Checks.require(service.logIn(rightPassword) instanceof LogInResult.LoggedIn loggedIn
-                    && tokens.verify(loggedIn.accessToken().value()).isPresent(), "the right password gets no valid token");
+                    && tokens.verify(loggedIn.accessToken().value()).isPresent()
+                    && Fixtures.algorithmOf(loggedIn.accessToken().value()).equals(algorithm),
+                    "the right password gets no valid " + algorithm + " token");
         }
 
         @TearDown(Level.Iteration)
