@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.service.CurrentUserService;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
@@ -61,7 +62,7 @@ public class CurrentUserBenchmark {
         }
         User user = Fixtures.activeUser("johndoe");
         users.add(user);
-        service = new CurrentUserService(accessTokens, users);
+        service = new CurrentUserService(accessTokens, new InMemoryRevokedAccessTokens(), users);
         query = new CurrentUserQuery(accessTokens.issue(user, Set.of(), SessionId.newId()).value());
         Checks.require(!(accessTokens instanceof JwtAccessTokens)
                 || tokens.equals("jwt-" + Fixtures.algorithmOf(query.accessToken())), "the token is not signed as named");

@@ -13,6 +13,7 @@ import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
@@ -71,7 +72,7 @@ final class Fixtures {
         KeyRotationPolicy policy = new KeyRotationPolicy(Duration.ofDays(30), Duration.ofHours(1),
                 JwtSettings.DEFAULT_LIFETIME.plus(JwtSettings.DEFAULT_CLOCK_SKEW));
         CachingSigningKeyRepository keys = new CachingSigningKeyRepository(new InMemorySigningKeyRepository());
-        new RotateSigningKeysService(keys, policy, asymmetric, clock).rotate();
+        new RotateSigningKeysService(keys, policy, asymmetric, new DiscardingAuditLog(), clock).rotate();
         Checks.require(keys.findAll().size() == 1 && keys.findAll().getFirst().algorithm() == asymmetric,
                 "the rotation did not create exactly one " + algorithm + " key");
         return new JwtAccessTokens(settings, keys, policy, clock);
@@ -140,7 +141,7 @@ final class Fixtures {
         }
 
         @Override
-        public AccessToken issue(User user, Set<Scope> scopes, SessionId session) {
+        public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
             Instant now = clock.instant();
             return new AccessToken("opaque-" + UUID.randomUUID(), now, now.plus(lifetime), scopes);
         }

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.service.LogInService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
@@ -82,7 +83,7 @@ public class LogInBenchmark {
             audit = new Fixtures.DiscardingAuditLog();
             sessions = new Fixtures.UnrememberedRefreshTokens();
             service = new LogInService(users, hasher, tokens, sessions, new InMemoryLoginThrottle(), devices, audit,
-                    LoginProtection.DEFAULT, ScopePolicy.DEFAULT, clock);
+                    LoginProtection.DEFAULT, ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
             rightPassword = new LogInCommand(USERNAME, PASSWORD, Set.of(), CLIENT, Optional.empty());
             wrongPassword = new LogInCommand(USERNAME, WRONG_PASSWORD, Set.of(), CLIENT, Optional.empty());
         }
