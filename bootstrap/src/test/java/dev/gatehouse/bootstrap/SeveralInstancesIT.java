@@ -165,6 +165,28 @@ class SeveralInstancesIT {
     }
 
     @Test
+    void an_access_token_revoked_through_one_instance_is_refused_by_the_other_within_a_second_and_a_bit()
+            throws InterruptedException {
+        String token = TestHttp.accessToken(new TestHttp(first.port()).logIn("jane", PASSWORD));
+        String other = TestHttp.accessToken(new TestHttp(first.port()).logIn("jane", PASSWORD));
+        assertEquals(200, new TestHttp(second.port()).me(token).statusCode(), "the second instance has looked at the list");
+
+        assertEquals(200, new TestHttp(first.port()).revoke(token).statusCode());
+        long revokedAt = System.nanoTime();
+        assertEquals(401, new TestHttp(first.port()).me(token).statusCode(), "refused at once where it was revoked");
+
+        // The other instance re-reads the revocations at most a second apart.
+        Duration limit = Duration.ofMillis(1_500);
+        HttpResponse<String> me = new TestHttp(second.port()).me(token);
+        while (me.statusCode() == 200 && System.nanoTime() - revokedAt < limit.toNanos()) {
+            Thread.sleep(20);
+            me = new TestHttp(second.port()).me(token);
+        }
+        assertEquals(401, me.statusCode(), "still accepted " + limit.toMillis() + " ms after its revocation");
+        assertEquals(200, new TestHttp(second.port()).me(other).statusCode(), "only that token");
+    }
+
+    @Test
     void a_refresh_token_rotates_across_instances_and_a_replay_on_either_is_refused() {
         String first = TestHttp.refreshToken(new TestHttp(this.first.port()).logIn("jane", PASSWORD));
 

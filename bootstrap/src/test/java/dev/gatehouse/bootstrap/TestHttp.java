@@ -48,6 +48,13 @@ final class TestHttp {
                         + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8))));
     }
 
+    /** RFC 7009 revocation of {@code token}, without a hint. */
+    HttpResponse<String> revoke(String token) {
+        return send(HttpRequest.newBuilder(uri("/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+    }
+
     HttpResponse<String> logOut(String accessToken, boolean everywhere) {
         return send(HttpRequest.newBuilder(uri("/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
