@@ -526,6 +526,18 @@ public class AccountSteps {
         assertEquals("invalid_grant", renewal.json().getString("error"));
     }
 
+    @Given("she has tried to change her password from {string} to {string}")
+    public void hasTriedToChangeHerPassword(String current, String replacement) {
+        changesHerPassword(current, replacement);
+        assertEquals(400, answer.status(), answer.body());
+    }
+
+    @Then("she is asked to slow down")
+    public void sheIsAskedToSlowDown() {
+        assertEquals(429, answer.status(), answer.body());
+        assertEquals("Too many attempts, retry later", answer.detail());
+    }
+
     @When("she changes her password from {string} to {string}")
     public void changesHerPassword(String current, String replacement) {
         usedRefreshToken = refreshToken;

@@ -61,3 +61,9 @@ Feature: Staying logged in, and logging out
     When she changes her password from "not my password" to "a brand new passphrase"
     Then she is told "Incorrect password"
     And Jane can log in as "jane" with password "correct horse battery"
+
+  Scenario: Guessing the current password with a stolen token is no faster than guessing at the login
+    Given she has tried to change her password from "not my password" to "a brand new passphrase"
+    When she changes her password from "correct horse battery" to "a brand new passphrase"
+    Then she is asked to slow down
+    And the answer asks to retry after 1 second
