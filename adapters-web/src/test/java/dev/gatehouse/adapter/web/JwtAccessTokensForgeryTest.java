@@ -331,16 +331,7 @@ class JwtAccessTokensForgeryTest {
     }
 
     private static Map<String, Object> claims(Consumer<Map<String, Object>> change) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", ISSUER);
-        claims.put("aud", AUDIENCE);
-        claims.put("sub", "johndoe");
-        claims.put("iat", NOW.getEpochSecond());
-        claims.put("nbf", NOW.getEpochSecond());
-        claims.put("exp", NOW.plusSeconds(900).getEpochSecond());
-        claims.put("jti", "4b7c1a9e-0000-4000-8000-000000000001");
-        change.accept(claims);
-        return claims;
+        return ForgedClaims.valid(ISSUER, AUDIENCE, NOW, change);
     }
 
     private String forge(Map<String, Object> header, Map<String, Object> claims) {

@@ -189,16 +189,7 @@ class JwtAccessTokensKeyRotationTest {
     }
 
     private static Map<String, Object> claims(Consumer<Map<String, Object>> change) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", ISSUER);
-        claims.put("aud", ISSUER);
-        claims.put("sub", "johndoe");
-        claims.put("iat", NOW.getEpochSecond());
-        claims.put("nbf", NOW.getEpochSecond());
-        claims.put("exp", NOW.plusSeconds(900).getEpochSecond());
-        claims.put("jti", "4b7c1a9e-0000-4000-8000-000000000001");
-        change.accept(claims);
-        return claims;
+        return ForgedClaims.valid(ISSUER, ISSUER, NOW, change);
     }
 
     /** Signed with the JDK, in JOSE form (ES256 as R||S). */
