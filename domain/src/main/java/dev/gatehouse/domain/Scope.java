@@ -30,9 +30,10 @@ public record Scope(String value) {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** The space-separated form used in tokens and responses. */
+    /** The space-separated form used in tokens and responses, sorted. */
     public static String format(Set<Scope> scopes) {
-        return scopes.stream().map(Scope::value).collect(Collectors.joining(" "));
+        // Sorted: the same grant always reads the same, in the token and in the token response.
+        return scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(" "));
     }
 
     @Override

@@ -50,7 +50,7 @@ class ValuesTest {
         Set<Scope> scopes = Scope.parseList("  me   items ");
 
         assertEquals(List.of(new Scope("me"), new Scope("items")), List.copyOf(scopes));
-        assertEquals("me items", Scope.format(scopes));
+        assertEquals("items me", Scope.format(scopes), "sorted, whatever order they came in");
         assertTrue(Scope.parseList(null).isEmpty());
         assertTrue(Scope.parseList(" ").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> Scope.parseList("me \"quoted\""));

@@ -3,8 +3,6 @@ package dev.gatehouse.application.port.in;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.Scope;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +23,7 @@ public record LogInCommand(String username, PlainPassword password, Set<Scope> r
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(knownDevice, "knownDevice");
         Objects.requireNonNull(clientCredentials, "clientCredentials");
-        // In the order asked, so the granted scopes come back in that order too.
-        requestedScopes = Collections.unmodifiableSet(new LinkedHashSet<>(requestedScopes));
+        requestedScopes = Set.copyOf(requestedScopes);
     }
 
     /** A login that names no client application, as the tutorial's clients send it. */
