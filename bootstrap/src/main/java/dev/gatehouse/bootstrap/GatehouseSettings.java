@@ -203,7 +203,7 @@ public record GatehouseSettings(
                 .orElse(ScopePolicy.DEFAULT.everyone());
         Optional<String> roleScopes = source.get("GATEHOUSE_ROLE_SCOPES");
         if (roleScopes.isEmpty()) {
-            return new ScopePolicy(everyone, Map.of(Role.ADMIN, Set.of(ScopePolicy.ADMIN)));
+            return new ScopePolicy(everyone, ScopePolicy.DEFAULT.byRole());
         }
         Map<Role, Set<Scope>> byRole = new LinkedHashMap<>();
         for (String entry : roleScopes.get().split(";")) {

@@ -32,6 +32,11 @@ public final class ScopePolicy {
         this.byRole = Map.copyOf(copy);
     }
 
+    /** The scopes each role adds. */
+    public Map<Role, Set<Scope>> byRole() {
+        return byRole;
+    }
+
     /** The scopes every user may hold, whatever their roles. */
     public Set<Scope> everyone() {
         return everyone;

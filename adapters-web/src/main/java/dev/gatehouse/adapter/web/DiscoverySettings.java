@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.web;
 
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +21,7 @@ public record DiscoverySettings(String issuer, Optional<URI> publicUrl, Duration
 
     public static final Duration DEFAULT_KEY_SET_MAX_AGE = Duration.ofMinutes(15);
     public static final DiscoverySettings DEFAULT = new DiscoverySettings("gatehouse", Optional.empty(), DEFAULT_KEY_SET_MAX_AGE,
-            List.of("admin", "items", "me"));
+            ScopePolicy.DEFAULT.known().stream().map(Scope::value).toList());
 
     public DiscoverySettings {
         Objects.requireNonNull(issuer, "issuer");
