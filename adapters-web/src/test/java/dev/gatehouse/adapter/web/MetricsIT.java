@@ -82,7 +82,7 @@ class MetricsIT {
                 new ChangePasswordService(tokens, REVOKED, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions,
                         new InMemoryLoginThrottle(), LoginProtection.DEFAULT.accounts(), audit, CLOCK),
                 List::of,
-                ThrowingAdministration.throwing(() -> new IllegalStateException("administration is not measured here")));
+                ThrowingUseCases.administration(() -> new IllegalStateException("administration is not measured here")));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));
         GatehouseMeters.registerPoolGauges(() -> new ConnectionPoolStats(3, 4, 7, 2, 10));
         server = new RealServer(useCases, WebSettings.DEFAULT);

@@ -77,30 +77,7 @@ class OpenApiContractIT {
                         dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), true))
                 .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false));
         withClients = new RealServer(WITH_CLIENTS.useCases, WebSettings.DEFAULT.withClientAuthentication(true), Operations.NONE);
-        storeDown = new RealServer(new WebUseCases(
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                query -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                List::of,
-                ThrowingAdministration.throwing(() -> DOWN)), WebSettings.DEFAULT, Operations.NONE);
+        storeDown = new RealServer(ThrowingUseCases.throwing(() -> DOWN), WebSettings.DEFAULT, Operations.NONE);
         try (InputStream in = OpenApiContractIT.class.getClassLoader().getResourceAsStream(OpenApiHttpService.DOCUMENT)) {
             document = Json.createReader(in).readObject();
         }

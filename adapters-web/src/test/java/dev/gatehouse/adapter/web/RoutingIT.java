@@ -48,7 +48,7 @@ class RoutingIT {
                     throw new IllegalStateException(SECRET_DETAIL);
                 },
                 List::of,
-                ThrowingAdministration.throwing(() -> new IllegalStateException(SECRET_DETAIL)));
+                ThrowingUseCases.administration(() -> new IllegalStateException(SECRET_DETAIL)));
         GatehouseRouting.configure(routing, failing);
     }
 

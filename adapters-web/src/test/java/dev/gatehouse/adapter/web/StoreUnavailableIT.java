@@ -10,7 +10,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A database that cannot be reached is "try again shortly" (503), never a 500 or a stack trace. */
@@ -28,30 +27,7 @@ class StoreUnavailableIT {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        GatehouseRouting.configure(routing, new WebUseCases(
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                query -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                command -> {
-                    throw DOWN;
-                },
-                List::of,
-                ThrowingAdministration.throwing(() -> DOWN)));
+        GatehouseRouting.configure(routing, ThrowingUseCases.throwing(() -> DOWN));
     }
 
     @Test
