@@ -49,7 +49,7 @@ public final class UseCaseWiring {
                         ports.auditLog(), ports.clock()),
                 new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.passwordHasher(),
                         ports.passwordPolicy(), ports.refreshTokens(), ports.loginThrottle(), settings.loginProtection().accounts(),
-                        ports.auditLog(), ports.clock()),
+                        settings.scopePolicy(), ports.auditLog(), ports.clock()),
                 publishedKeys,
                 administration(ports, settings));
     }

@@ -129,7 +129,7 @@ class SeveralInstancesIT {
         assertEquals(200, new TestHttp(second.port()).me(token).statusCode());
         User jane = first.ports().users().findByUsername(new Username("jane")).orElseThrow();
 
-        first.ports().users().update(jane.disable());
+        first.ports().users().change(jane.id(), stored -> stored.disable());
         long disabledAt = System.nanoTime();
 
         HttpResponse<String> me = new TestHttp(second.port()).me(token);

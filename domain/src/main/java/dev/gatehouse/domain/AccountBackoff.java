@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code firstDelay * 2^(n-1)}, at most {@code maxDelay}. A quiet period without failures starts the count
  * afresh, as does a successful login. It slows guessing to a crawl without locking the owner out for long.
  */
-public record AccountBackoff(Duration firstDelay, Duration maxDelay, Duration quietPeriod) {
+public record AccountBackoff(Duration firstDelay, Duration maxDelay, Duration quietPeriod) implements FailurePolicy {
 
     public static final AccountBackoff DEFAULT =
             new AccountBackoff(Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1));
@@ -26,11 +26,23 @@ public record AccountBackoff(Duration firstDelay, Duration maxDelay, Duration qu
         }
     }
 
+    @Override
     public FailedAttempts afterFailure(FailedAttempts before, Instant now) {
         boolean quietSince = before.count() == 0 || !now.isBefore(before.lastFailureAt().plus(quietPeriod));
         int count = quietSince ? 1 : before.count() + 1;
         Instant first = quietSince ? now : before.firstFailureAt();
         return new FailedAttempts(count, first, now, now.plus(delayAfter(count)));
+    }
+
+    /** One failure fewer, and the delay that count imposes from the latest failure. */
+    @Override
+    public FailedAttempts withoutOneFailure(FailedAttempts charged) {
+        if (charged.count() <= 1) {
+            return FailedAttempts.NONE;
+        }
+        int count = charged.count() - 1;
+        return new FailedAttempts(count, charged.firstFailureAt(), charged.lastFailureAt(),
+                charged.lastFailureAt().plus(delayAfter(count)));
     }
 
     /** The delay imposed after {@code failures} consecutive failures. */

@@ -169,7 +169,7 @@ public class AccountSteps {
         registers(actor, username, password);
         assertEquals(201, answer.status(), answer.body());
         User user = gatehouse.users().findByUsername(new Username(actual(username))).orElseThrow();
-        gatehouse.users().update(user.withRole(Role.ADMIN));
+        gatehouse.users().change(user.id(), stored -> stored.withRole(Role.ADMIN));
     }
 
     @When("{word} searches the accounts for {string}")
@@ -361,7 +361,7 @@ public class AccountSteps {
     public void accountHasBeenDisabled(String actor) {
         Username username = new Username(usernameOf.get(actor));
         User user = gatehouse.users().findByUsername(username).orElseThrow();
-        gatehouse.users().update(user.disable());
+        gatehouse.users().change(user.id(), stored -> stored.disable());
     }
 
     @When("she asks who she is")

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The database's users, read directly, with every write going through this process's
@@ -41,8 +42,8 @@ final class CacheForgettingUserRepository implements UserRepository {
     }
 
     @Override
-    public void update(User user) {
-        cache.update(user);
+    public Optional<User> change(UserId id, UnaryOperator<User> change) {
+        return cache.change(id, change);
     }
 
     @Override

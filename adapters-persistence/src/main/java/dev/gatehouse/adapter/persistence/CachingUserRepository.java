@@ -11,6 +11,7 @@ import dev.gatehouse.domain.Username;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -91,11 +92,11 @@ public final class CachingUserRepository implements UserRepository {
     }
 
     @Override
-    public void update(User user) {
+    public Optional<User> change(UserId id, UnaryOperator<User> change) {
         try {
-            database.update(user);
+            return database.change(id, change);
         } finally {
-            forget(user.username());
+            forget(id);
         }
     }
 

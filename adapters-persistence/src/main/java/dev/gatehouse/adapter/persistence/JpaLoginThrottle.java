@@ -44,7 +44,7 @@ public final class JpaLoginThrottle implements LoginThrottle {
      * (when an insert race is retried), so it must only compute, as the domain's policies do.
      */
     @Override
-    public FailedAttempts recordFailure(ThrottleKey key, UnaryOperator<FailedAttempts> change) {
+    public FailedAttempts change(ThrottleKey key, UnaryOperator<FailedAttempts> change) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(change, "change");
         for (int attempt = 1; ; attempt++) {
@@ -89,6 +89,9 @@ public final class JpaLoginThrottle implements LoginThrottle {
         LoginThrottleJpaEntity row = entityManager.find(LoginThrottleJpaEntity.class, key.value(), LockModeType.PESSIMISTIC_WRITE);
         FailedAttempts before = row == null ? FailedAttempts.NONE : toDomain(row);
         FailedAttempts after = storable(Objects.requireNonNull(change.apply(before), "change must not answer null"));
+        if (after.equals(before)) {
+            return before; // a refused attempt: nothing to write
+        }
         if (row == null) {
             LoginThrottleJpaEntity inserted = new LoginThrottleJpaEntity(key.value());
             copyInto(after, inserted);

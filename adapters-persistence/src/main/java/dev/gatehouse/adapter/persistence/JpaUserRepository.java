@@ -10,15 +10,16 @@ import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link UserRepository} on a relational database through JPA. Each call runs in its own entity manager
@@ -79,16 +80,28 @@ public final class JpaUserRepository implements UserRepository {
                 .map(UserJpaMapper::toDomain));
     }
 
+    /**
+     * {@inheritDoc} The row is read with {@code SELECT ... FOR UPDATE}, so a concurrent change on any instance
+     * waits for this transaction and then sees its result; {@code change} runs once.
+     */
     @Override
-    public void update(User user) {
-        Objects.requireNonNull(user, "user");
-        inTransaction(entityManager -> {
-            UserJpaEntity stored = entityManager.find(UserJpaEntity.class, user.id().value());
+    public Optional<User> change(UserId id, UnaryOperator<User> change) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(change, "change");
+        return inTransaction(entityManager -> {
+            UserJpaEntity stored = entityManager.find(UserJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
             if (stored == null) {
-                throw new NoSuchElementException("no user with id " + user.id());
+                return Optional.empty();
             }
-            UserJpaMapper.copyInto(user, stored, now());
-            return null;
+            User before = UserJpaMapper.toDomain(stored);
+            User after = Objects.requireNonNull(change.apply(before), "change must not answer null");
+            if (!after.id().equals(before.id()) || !after.username().equals(before.username())) {
+                throw new IllegalArgumentException("a change must keep the user's id and username");
+            }
+            if (!after.equals(before)) {
+                UserJpaMapper.copyInto(after, stored, now());
+            }
+            return Optional.of(after);
         });
     }
 

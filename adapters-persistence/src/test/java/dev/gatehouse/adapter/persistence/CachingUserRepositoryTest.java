@@ -76,7 +76,7 @@ class CachingUserRepositoryTest {
         cache.resume();
         cache.findByUsername(new Username("jane"));
 
-        cache.update(jane.disable());
+        cache.change(jane.id(), User::disable);
 
         assertTrue(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
     }
@@ -88,7 +88,7 @@ class CachingUserRepositoryTest {
         cache.findByUsername(new Username("jane"));
         UserRepository uncached = new CacheForgettingUserRepository(database, cache);
 
-        uncached.update(jane.disable());
+        uncached.change(jane.id(), User::disable);
 
         assertTrue(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
         PasswordHash replacement = new PasswordHash("$test$replacement");
@@ -102,7 +102,7 @@ class CachingUserRepositoryTest {
         cache.resume();
         cache.findByUsername(new Username("jane"));
 
-        database.update(jane.disable()); // another instance's write, behind the cache's back
+        database.change(jane.id(), User::disable); // another instance's write, behind the cache's back
         cache.forget(new Username("JANE"));
 
         assertTrue(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
@@ -125,7 +125,7 @@ class CachingUserRepositoryTest {
         database.add(jane);
         cache.resume();
         cache.findByUsername(new Username("jane"));
-        database.update(jane.disable());
+        database.change(jane.id(), User::disable);
 
         nanos.addAndGet(Duration.ofSeconds(29).toNanos());
         assertFalse(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
@@ -139,7 +139,7 @@ class CachingUserRepositoryTest {
         cache.resume();
         // The change lands and is announced while the cache's read is on its way back from the database.
         database.duringNextRead = () -> {
-            database.update(jane.disable());
+            database.change(jane.id(), User::disable);
             cache.forget(new Username("jane"));
         };
 
@@ -156,7 +156,7 @@ class CachingUserRepositoryTest {
         cache.findByUsername(new Username("jane"));
 
         cache.suspend();
-        database.update(jane.disable());
+        database.change(jane.id(), User::disable);
         cache.resume();
 
         assertTrue(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
@@ -221,8 +221,8 @@ class CachingUserRepositoryTest {
         }
 
         @Override
-        public void update(User user) {
-            delegate.update(user);
+        public Optional<User> change(UserId id, java.util.function.UnaryOperator<User> change) {
+            return delegate.change(id, change);
         }
 
         @Override

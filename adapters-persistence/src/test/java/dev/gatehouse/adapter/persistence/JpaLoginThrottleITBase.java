@@ -65,7 +65,7 @@ abstract class JpaLoginThrottleITBase extends LoginThrottleContract {
         CountDownLatch sawNoRow = new CountDownLatch(1);
         CountDownLatch otherCommitted = new CountDownLatch(1);
         AtomicInteger changesApplied = new AtomicInteger();
-        FutureTask<FailedAttempts> slow = new FutureTask<>(() -> first.recordFailure(JOHN, before -> {
+        FutureTask<FailedAttempts> slow = new FutureTask<>(() -> first.change(JOHN, before -> {
             if (changesApplied.incrementAndGet() == 1) {
                 sawNoRow.countDown();
                 await(otherCommitted);
@@ -75,7 +75,7 @@ abstract class JpaLoginThrottleITBase extends LoginThrottleContract {
         Thread.ofPlatform().start(slow);
 
         await(sawNoRow);
-        FailedAttempts fast = other.recordFailure(JOHN, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+        FailedAttempts fast = other.change(JOHN, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
         otherCommitted.countDown();
 
         assertEquals(1, fast.count());
@@ -86,9 +86,9 @@ abstract class JpaLoginThrottleITBase extends LoginThrottleContract {
 
     @Test
     void keeps_the_record_as_it_was_when_the_change_fails() {
-        first.recordFailure(JOHN, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+        first.change(JOHN, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
 
-        assertThrows(IllegalStateException.class, () -> first.recordFailure(JOHN, before -> {
+        assertThrows(IllegalStateException.class, () -> first.change(JOHN, before -> {
             throw new IllegalStateException("policy broke");
         }));
 
@@ -98,7 +98,7 @@ abstract class JpaLoginThrottleITBase extends LoginThrottleContract {
     @Test
     void stores_and_answers_instants_to_the_microsecond() {
         Instant withNanos = Instant.parse("2026-11-22T10:15:30.123456789Z");
-        FailedAttempts stored = first.recordFailure(JOHN, before -> new FailedAttempts(1, withNanos, withNanos, withNanos.plusSeconds(1)));
+        FailedAttempts stored = first.change(JOHN, before -> new FailedAttempts(1, withNanos, withNanos, withNanos.plusSeconds(1)));
 
         assertEquals(Instant.parse("2026-11-22T10:15:30.123456Z"), stored.firstFailureAt());
         assertEquals(stored, first.attemptsOf(JOHN));
@@ -111,9 +111,9 @@ abstract class JpaLoginThrottleITBase extends LoginThrottleContract {
         ThrottleKey stillBlocked = ThrottleKey.client(new ClientAddress("192.0.2.2"));
         ThrottleKey recent = ThrottleKey.client(new ClientAddress("192.0.2.3"));
         Instant cutoff = NOW.minus(Duration.ofHours(1));
-        first.recordFailure(quiet, before -> new FailedAttempts(3, cutoff.minusSeconds(60), cutoff.minusSeconds(1), cutoff.minusSeconds(1)));
-        first.recordFailure(stillBlocked, before -> new FailedAttempts(100, cutoff.minusSeconds(60), cutoff.minusSeconds(1), NOW));
-        first.recordFailure(recent, before -> new FailedAttempts(1, cutoff, cutoff, cutoff));
+        first.change(quiet, before -> new FailedAttempts(3, cutoff.minusSeconds(60), cutoff.minusSeconds(1), cutoff.minusSeconds(1)));
+        first.change(stillBlocked, before -> new FailedAttempts(100, cutoff.minusSeconds(60), cutoff.minusSeconds(1), NOW));
+        first.change(recent, before -> new FailedAttempts(1, cutoff, cutoff, cutoff));
 
         assertEquals(1, first.forgetQuietSince(cutoff));
 

@@ -46,7 +46,7 @@ abstract class JpaUserRepositoryITBase extends UserRepositoryContract {
         assertEquals(Optional.of(alreadyEnded), users.findById(registered.id()));
 
         User changed = alreadyEnded.changePassword(new PasswordHash("$test$new")).disable();
-        users.update(changed);
+        users.change(registered.id(), stored -> stored.changePassword(new PasswordHash("$test$new")).disable());
         assertEquals(4, users.findByUsername(new Username("versioned")).orElseThrow().securityVersion());
         assertEquals(Optional.of(changed), users.findById(registered.id()));
 
@@ -55,7 +55,7 @@ abstract class JpaUserRepositoryITBase extends UserRepositoryContract {
         assertEquals(Optional.of(changed.withPasswordHash(upgraded)), users.findById(registered.id()));
 
         User endedAgain = changed.withPasswordHash(upgraded).enable().endAllSessions();
-        users.update(endedAgain);
+        users.change(registered.id(), stored -> stored.enable().endAllSessions());
         assertEquals(Optional.of(endedAgain), users.findById(registered.id()));
     }
 }

@@ -72,7 +72,7 @@ class UserChangeAnnouncementsPostgresIT {
     void a_user_disabled_through_one_instance_is_read_afresh_by_the_other() {
         cacheJaneInTheReader();
 
-        writer.users().update(jane.disable());
+        writer.users().change(jane.id(), stored -> stored.disable());
 
         awaitTrue("the reader sees Jane disabled", () -> readerCache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
     }
@@ -107,7 +107,7 @@ class UserChangeAnnouncementsPostgresIT {
         awaitTrue("the reader reads the change made while it was deaf",
                 () -> readerCache.findByUsername(new Username("jane")).orElseThrow().fullName().isPresent());
         awaitTrue("the reader listens again", readerCache::isServing);
-        writer.users().update(readerCache.findByUsername(new Username("jane")).orElseThrow().disable());
+        writer.users().change(readerCache.findByUsername(new Username("jane")).orElseThrow().id(), stored -> stored.disable());
         awaitTrue("and hears changes again", () -> readerCache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
     }
 

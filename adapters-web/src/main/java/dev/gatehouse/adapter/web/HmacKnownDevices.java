@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.web;
 
 import dev.gatehouse.application.port.out.KnownDevices;
-import dev.gatehouse.domain.Username;
+import dev.gatehouse.domain.User;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -36,7 +36,8 @@ public final class HmacKnownDevices implements KnownDevices {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] KEY_PURPOSE = "gatehouse known-device v1".getBytes(StandardCharsets.US_ASCII);
-    private static final String VERSION = "1";
+    // 2: bound to the user id and security version (1 named the user only, and outlived a password change).
+    private static final String VERSION = "2";
     private static final char SEPARATOR = '|';
     private static final int DEVICE_ID_BYTES = 16;
     private static final int MAC_BYTES = 32;
@@ -80,28 +81,29 @@ public final class HmacKnownDevices implements KnownDevices {
     }
 
     @Override
-    public String enrol(Username username) {
+    public String enrol(User user) {
         byte[] deviceId = new byte[DEVICE_ID_BYTES];
         random.nextBytes(deviceId);
         long expiresAt = clock.instant().plus(lifetime).getEpochSecond();
         byte[] payload = String.join(String.valueOf(SEPARATOR),
-                VERSION, ENCODER.encodeToString(deviceId), Long.toString(expiresAt), username.canonical())
+                VERSION, ENCODER.encodeToString(deviceId), Long.toString(expiresAt), user.id().value().toString(),
+                Long.toString(user.securityVersion()))
                 .getBytes(StandardCharsets.US_ASCII);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(hmac(key, payload));
     }
 
     @Override
-    public Optional<String> recognise(String credential, Username username) {
+    public Optional<String> recognise(String credential, User user) {
         try {
-            return deviceIdOf(credential, username);
+            return deviceIdOf(credential, user);
         } catch (RuntimeException malformed) {
             // Whatever a forger sends, the answer is "not recognised", never an exception.
             return Optional.empty();
         }
     }
 
-    private Optional<String> deviceIdOf(String credential, Username username) {
-        if (credential == null || username == null || credential.length() > MAX_CREDENTIAL_CHARS) {
+    private Optional<String> deviceIdOf(String credential, User user) {
+        if (credential == null || user == null || credential.length() > MAX_CREDENTIAL_CHARS) {
             return Optional.empty();
         }
         int dot = credential.indexOf('.');
@@ -116,8 +118,9 @@ public final class HmacKnownDevices implements KnownDevices {
         }
         // Authentic from here on: only a credential we issued gets parsed.
         String[] fields = new String(payload.get(), StandardCharsets.US_ASCII).split("\\|", -1);
-        if (fields.length != 4 || !VERSION.equals(fields[0]) || !EPOCH_SECONDS.matcher(fields[2]).matches()
-                || !fields[3].equals(username.canonical())) {
+        if (fields.length != 5 || !VERSION.equals(fields[0]) || !EPOCH_SECONDS.matcher(fields[2]).matches()
+                || !fields[3].equals(user.id().value().toString())
+                || !fields[4].equals(Long.toString(user.securityVersion()))) {
             return Optional.empty();
         }
         if (clock.instant().getEpochSecond() >= Long.parseLong(fields[2])) {

@@ -49,7 +49,8 @@ final class TokenHttpService implements RoutedService {
     private static final String FORM = "application/x-www-form-urlencoded";
     /** RFC 6749 section 3.1: request parameters must not be included more than once. */
     private static final List<String> TOKEN_PARAMETERS =
-            List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret");
+            List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret",
+                    "device_token");
     private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret");
     /** RFC 7009 section 2.1; a hint the server does not know is ignored, as the RFC allows. */
     private static final Set<String> TOKEN_TYPE_HINTS = Set.of("access_token", "refresh_token");
@@ -99,15 +100,18 @@ final class TokenHttpService implements RoutedService {
     }
 
     private void passwordGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
-        LogInCommand command = command(form, client(request),
-                DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of)), sentClient.credentials());
+        // A client without a cookie jar sends back the device_token of its last login as a form field.
+        Optional<String> sentDevice = form.value("device_token").filter(value -> !value.isEmpty())
+                .or(() -> DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of)));
+        LogInCommand command = command(form, client(request), sentDevice, sentClient.credentials());
 
         switch (logIn.logIn(command)) {
             case LogInResult.LoggedIn(AccessToken token, String refreshToken, String knownDevice) -> {
                 DeviceCookie.write(knownDevice, settings.knownDeviceLifetime(), settings.secureCookies())
                         .ifPresentOrElse(response::header,
                                 () -> LOGGER.warning("Known-device credential cannot be sent as a cookie; none set"));
-                sendTokens(response, TokenResponse.bearer(token, refreshToken, !command.requestedScopes().isEmpty()));
+                sendTokens(response, TokenResponse.bearer(token, refreshToken, !command.requestedScopes().isEmpty())
+                        .withDeviceToken(knownDevice));
             }
             case LogInResult.InvalidCredentials invalid -> throw invalidCredentials();
             // Exactly the wrong-password answer plus when to retry: nothing else tells a guesser more.

@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 /**
  * The successful token response of RFC 6749 section 5.1, with the refresh token that renews the access token.
  * {@code scope} is null when it is left out: it is sent when the client asked for scopes (so it sees what it did
- * not get) or when any were granted. Both tokens are credentials: {@link #toString()} leaves them out.
+ * not get) or when any were granted. {@code deviceToken}, after a password login, is the known-device credential
+ * for clients that keep no cookies (null otherwise). The tokens are credentials: {@link #toString()} leaves them out.
  */
-record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope, String refreshToken) {
+record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope, String refreshToken,
+                     String deviceToken) {
 
     TokenResponse {
         Objects.requireNonNull(accessToken, "accessToken");
@@ -28,7 +30,12 @@ record TokenResponse(String accessToken, String tokenType, long expiresIn, Strin
                 .sorted(Comparator.naturalOrder())
                 .collect(Collectors.joining(" "));
         return new TokenResponse(token.value(), "bearer", token.lifetime().toSeconds(), showScope ? scope : null,
-                refreshToken);
+                refreshToken, null);
+    }
+
+    /** The same answer carrying the known-device credential a password login earned. */
+    TokenResponse withDeviceToken(String credential) {
+        return new TokenResponse(accessToken, tokenType, expiresIn, scope, refreshToken, Objects.requireNonNull(credential));
     }
 
     JsonObject toJson() {
@@ -39,7 +46,11 @@ record TokenResponse(String accessToken, String tokenType, long expiresIn, Strin
         if (scope != null) {
             json.add("scope", scope);
         }
-        return json.add("refresh_token", refreshToken).build();
+        json.add("refresh_token", refreshToken);
+        if (deviceToken != null) {
+            json.add("device_token", deviceToken);
+        }
+        return json.build();
     }
 
     @Override

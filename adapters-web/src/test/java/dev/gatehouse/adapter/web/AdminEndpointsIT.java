@@ -50,7 +50,7 @@ class AdminEndpointsIT {
 
     @BeforeAll
     static void users() {
-        GATEHOUSE.users.update(GATEHOUSE.addUser("root", PASSWORD, "root@example.com", "Root").withRole(Role.ADMIN));
+        GATEHOUSE.users.change(GATEHOUSE.addUser("root", PASSWORD, "root@example.com", "Root").id(), stored -> stored.withRole(Role.ADMIN));
         for (String name : List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace")) {
             GATEHOUSE.addUser(name, PASSWORD, name + "@example.com", null);
         }
@@ -167,7 +167,7 @@ class AdminEndpointsIT {
     void unlocks_a_throttled_account() {
         GATEHOUSE.addUser("judy", PASSWORD, null, null);
         ThrottleKey account = ThrottleKey.account(new Username("judy"));
-        GATEHOUSE.throttle.recordFailure(account, before -> LoginProtection.DEFAULT.accounts().afterFailure(before,
+        GATEHOUSE.throttle.change(account, before -> LoginProtection.DEFAULT.accounts().afterFailure(before,
                 GATEHOUSE.clock.instant()));
 
         assertEquals(200, call(Method.POST, "/admin/users/judy/unlock", adminToken()).status());

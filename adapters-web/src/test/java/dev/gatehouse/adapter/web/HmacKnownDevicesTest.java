@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.testing.KnownDevicesContract;
 import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,7 +29,7 @@ class HmacKnownDevicesTest extends KnownDevicesContract {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final byte[] secret = JwtSettings.randomSecret();
-    private final Username jane = new Username("jane");
+    private final User jane = user("jane");
 
     @Override
     protected KnownDevices newKnownDevices() {
@@ -71,16 +73,19 @@ class HmacKnownDevicesTest extends KnownDevicesContract {
     }
 
     @Test
-    void binds_the_credential_to_the_canonical_username_inside_the_mac() throws GeneralSecurityException {
+    void binds_the_credential_to_the_user_id_and_security_version_inside_the_mac() throws GeneralSecurityException {
         HmacKnownDevices devices = new HmacKnownDevices(secret, Duration.ofDays(1), clock);
-        String credential = devices.enrol(new Username("Jane"));
+        User john = user("john");
+        String credential = devices.enrol(jane);
         String payload = new String(DECODER.decode(credential.split("\\.")[0]), StandardCharsets.US_ASCII);
 
-        assertTrue(payload.startsWith("1|") && payload.endsWith("|jane"), payload);
-        String swapped = ENCODER.encodeToString(payload.replace("|jane", "|john").getBytes(StandardCharsets.US_ASCII))
-                + "." + credential.split("\\.")[1];
-        assertTrue(devices.recognise(swapped, new Username("john")).isEmpty());
-        assertTrue(devices.recognise(credential, new Username("JANE")).isPresent());
+        assertTrue(payload.startsWith("2|") && payload.endsWith("|" + jane.id().value() + "|0"), payload);
+        String swapped = ENCODER.encodeToString(payload.replace(jane.id().value().toString(), john.id().value().toString())
+                .getBytes(StandardCharsets.US_ASCII)) + "." + credential.split("\\.")[1];
+        assertTrue(devices.recognise(swapped, john).isEmpty());
+        String stillVersionZero = ENCODER.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + credential.split("\\.")[1];
+        assertTrue(devices.recognise(stillVersionZero, jane.endAllSessions()).isEmpty(), "retired by the new security version");
+        assertTrue(devices.recognise(credential, jane).isPresent());
     }
 
     @Test
@@ -115,7 +120,7 @@ class HmacKnownDevicesTest extends KnownDevicesContract {
 
     @Test
     void stays_well_under_the_length_cap_for_the_longest_username() {
-        String credential = new HmacKnownDevices(secret, Duration.ofDays(1), clock).enrol(new Username("j".repeat(Username.MAX_LENGTH)));
+        String credential = new HmacKnownDevices(secret, Duration.ofDays(1), clock).enrol(user("j".repeat(Username.MAX_LENGTH)).endAllSessions());
 
         assertTrue(credential.length() < HmacKnownDevices.MAX_CREDENTIAL_CHARS, credential);
         assertTrue(credential.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}"), credential);
@@ -147,5 +152,9 @@ class HmacKnownDevicesTest extends KnownDevicesContract {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         return mac.doFinal(data);
+    }
+
+    private static User user(String name) {
+        return User.register(new Username(name), new PasswordHash("$test$" + name), null, null, Instant.parse("2026-01-01T00:00:00Z"));
     }
 }

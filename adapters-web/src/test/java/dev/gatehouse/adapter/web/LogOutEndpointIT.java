@@ -104,7 +104,7 @@ class LogOutEndpointIT {
     void refuses_an_invalid_expired_or_outdated_token() {
         User five = GATEHOUSE.addUser("five", PASSWORD, null, null);
         String outdated = logIn(client, "five", PASSWORD).getString("access_token");
-        GATEHOUSE.users.update(GATEHOUSE.users.findByUsername(five.username()).orElseThrow().endAllSessions());
+        GATEHOUSE.users.change(GATEHOUSE.users.findByUsername(five.username()).orElseThrow().id(), stored -> stored.endAllSessions());
 
         for (String token : List.of("garbage", "a.b.c", outdated)) {
             Reply reply = Reply.of(logOut(token).request()).expect(401, INVALID_CREDENTIALS);

@@ -156,7 +156,7 @@ class LoginProtectionIT {
         Matcher cookie = deviceCookie(reply);
         assertEquals(String.valueOf(WebSettings.DEFAULT.knownDeviceLifetime().toSeconds()), cookie.group(2));
         assertEquals("; Secure", cookie.group(3));
-        assertTrue(GATEHOUSE.devices.recognise(cookie.group(1), new Username("johndoe")).isPresent());
+        assertTrue(GATEHOUSE.devices.recognise(cookie.group(1), GATEHOUSE.users.findByUsername(new Username("johndoe")).orElseThrow()).isPresent());
     }
 
     @Test

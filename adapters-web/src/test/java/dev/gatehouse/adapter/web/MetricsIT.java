@@ -80,7 +80,7 @@ class MetricsIT {
                 new RevokeTokenService(sessions, tokens, REVOKED, USERS, audit, new InMemoryClientRegistry(), CLOCK),
                 new LogOutService(tokens, REVOKED, USERS, sessions, audit, CLOCK),
                 new ChangePasswordService(tokens, REVOKED, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions,
-                        new InMemoryLoginThrottle(), LoginProtection.DEFAULT.accounts(), audit, CLOCK),
+                        new InMemoryLoginThrottle(), LoginProtection.DEFAULT.accounts(), ScopePolicy.DEFAULT, audit, CLOCK),
                 List::of,
                 ThrowingUseCases.administration(() -> new IllegalStateException("administration is not measured here")));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));

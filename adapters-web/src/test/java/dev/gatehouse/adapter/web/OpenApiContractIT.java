@@ -310,8 +310,8 @@ class OpenApiContractIT {
         exchanges.add(post(storeDown, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer abc")));
 
         // The administration endpoints: an admin's token, one without the scope, one of a disabled admin, none.
-        HEALTHY.users.update(HEALTHY.users.findByUsername(new Username("root")).orElseThrow().withRole(Role.ADMIN));
-        HEALTHY.users.update(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow().withRole(Role.ADMIN));
+        HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("root")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));
+        HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));
         List<String> asAdmin = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,
                 "username=root&scope=admin&password=" + form(PASSWORD)));
         List<String> asFallen = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,

@@ -86,7 +86,7 @@ final class TestGatehouse {
                 new RevokeTokenService(sessions, tokens, revokedAccessTokens, users, audit, clients, clock),
                 new LogOutService(tokens, revokedAccessTokens, users, sessions, audit, clock),
                 new ChangePasswordService(tokens, revokedAccessTokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions,
-                        throttle, LoginProtection.DEFAULT.accounts(), audit, clock),
+                        throttle, LoginProtection.DEFAULT.accounts(), ScopePolicy.DEFAULT, audit, clock),
                 new PublishedKeysService(signingKeys, ROTATION, clock),
                 new WebUseCases.Administration(
                         new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock),
@@ -107,7 +107,7 @@ final class TestGatehouse {
     }
 
     void disable(User user) {
-        users.update(user.disable());
+        users.change(user.id(), stored -> stored.disable());
     }
 
     /**

@@ -15,34 +15,39 @@ import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Changes a password on proof of the current one. The new password must pass the policy; storing it moves the
  * user's security version on, which refuses every earlier token, and revokes every session. The caller gets
- * a fresh session with the scopes its token had.
+ * a fresh session with the scopes its token had, as far as the account's current roles still allow them. The new
+ * hash is stored only onto the account as the token knew it: a change made meanwhile (disabled, sessions ended,
+ * roles changed) wins, and this one fails.
  */
 public final class ChangePasswordService implements ChangePasswordUseCase {
 
     private final BearerAuthentication authentication;
-    private final LoginThrottle throttle;
+    private final AttemptBudgets budgets;
     private final AccountBackoff backoff;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final RefreshTokens refreshTokens;
     private final SessionIssuer sessions;
+    private final ScopePolicy scopes;
     private final AuditLog audit;
     private final Clock clock;
 
     public ChangePasswordService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users,
                                  PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens,
-                                 LoginThrottle throttle, AccountBackoff backoff, AuditLog audit, Clock clock) {
-        this.throttle = throttle;
+                                 LoginThrottle throttle, AccountBackoff backoff, ScopePolicy scopes, AuditLog audit, Clock clock) {
+        this.budgets = new AttemptBudgets(throttle);
         this.backoff = backoff;
         this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
         this.users = users;
@@ -50,6 +55,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         this.policy = policy;
         this.refreshTokens = refreshTokens;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
+        this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,32 +74,45 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         }
         User user = bearer.user();
         Instant now = clock.instant();
-        // The same backoff as the login's: a wrong current password counts as a failed login of the account.
-        ThrottleKey account = ThrottleKey.account(user.username());
-        Optional<Duration> wait = throttle.attemptsOf(account).retryAfter(now);
-        if (wait.isPresent()) {
-            audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
-            return new ChangePasswordResult.Throttled(wait.get());
+        // A backoff like the login's, on a key of its own: a stolen token guesses no faster than the login, and an
+        // attacker guessing at the login cannot stop the owner, who holds the token, from changing the password.
+        AttemptBudgets.Charged charged;
+        switch (budgets.charge(List.of(new AttemptBudgets.Budget(ThrottleKey.passwordChange(user.id()), backoff, true)), now)) {
+            case AttemptBudgets.Refused refused -> {
+                audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
+                return new ChangePasswordResult.Throttled(refused.retryAfter());
+            }
+            case AttemptBudgets.Charged charge -> charged = charge;
         }
         try {
             if (!hasher.verify(command.currentPassword(), user.passwordHash())) {
-                throttle.recordFailure(account, before -> backoff.afterFailure(before, now));
                 audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
                 return new ChangePasswordResult.WrongCurrentPassword();
             }
-            throttle.clear(account);
+            budgets.succeeded(charged);
             Optional<String> rejection = policy.rejectionReason(user.username(), user.email(), command.newPassword());
             if (rejection.isPresent()) {
                 return new ChangePasswordResult.PasswordRejected(rejection.get());
             }
-            User changed = user.changePassword(hasher.hash(command.newPassword()));
-            users.update(changed);
+            PasswordHash newHash = hasher.hash(command.newPassword());
+            // Only onto the account as the token knew it: had it been disabled, or its sessions ended (by another
+            // password change, a role change, an administrator) since, this change must not undo that.
+            Optional<User> stored = users.change(user.id(), current -> current.isActive()
+                    && current.securityVersion() == user.securityVersion() ? current.changePassword(newHash) : current);
+            if (stored.isEmpty() || !stored.get().passwordHash().equals(newHash)) {
+                return stored.isPresent() && stored.get().isDisabled()
+                        ? new ChangePasswordResult.InactiveUser() : new ChangePasswordResult.InvalidToken();
+            }
+            User changed = stored.get();
             refreshTokens.revokeAllOf(changed.id(), now);
             audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGED, user.username().value(), command.client(), now));
-            // The new session belongs to the client application the old one did, if any.
-            SessionIssuer.Issued issued = sessions.start(changed, bearer.claims().scopes(), bearer.claims().client());
+            // The new session belongs to the client application the old one did, if any, with the scopes the
+            // account's roles allow now.
+            SessionIssuer.Issued issued = sessions.start(changed, scopes.grant(changed, bearer.claims().scopes()),
+                    bearer.claims().client());
             return new ChangePasswordResult.Changed(issued.accessToken(), issued.refreshToken());
         } catch (HashingOverloadedException overloaded) {
+            budgets.notVerified(charged);
             return new ChangePasswordResult.Overloaded(overloaded.retryAfter());
         }
     }

@@ -14,6 +14,7 @@ import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Assigns a role the scope policy knows, or removes any role (also one the policy no longer names). A change
@@ -43,11 +44,15 @@ public final class ChangeUserRoleService implements ChangeUserRoleUseCase {
             if (held && !scopes.knows(role)) {
                 return new AdminResult.Refused<>(Refusal.UNKNOWN_ROLE);
             }
-            User changed = held ? user.withRole(role) : user.withoutRole(role);
-            if (changed == user) {
-                return new AdminResult.Done<>(user);
+            Optional<AccountChange> change = AccountChange.apply(users, user.id(),
+                    stored -> held ? stored.withRole(role) : stored.withoutRole(role));
+            if (change.isEmpty()) {
+                return new AdminResult.Refused<>(Refusal.NO_SUCH_USER);
             }
-            users.update(changed);
+            User changed = change.get().user();
+            if (!change.get().changed()) {
+                return new AdminResult.Done<>(changed);
+            }
             refreshTokens.revokeAllOf(user.id(), clock.instant());
             gate.record(held ? AuditEvent.Type.ROLE_ASSIGNED : AuditEvent.Type.ROLE_REMOVED, changed, action, actorName);
             return new AdminResult.Done<>(changed);

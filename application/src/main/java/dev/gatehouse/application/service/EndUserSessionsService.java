@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.AdminResult.Refusal;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -11,6 +12,7 @@ import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
+import java.util.Optional;
 
 /** "Log out everywhere" on an administrator's word: the security version moves on and every session is revoked. */
 public final class EndUserSessionsService implements EndUserSessionsUseCase {
@@ -31,11 +33,13 @@ public final class EndUserSessionsService implements EndUserSessionsUseCase {
     @Override
     public AdminResult<User> endSessions(AccountAction action) {
         return gate.onAccount(action, (actorName, user) -> {
-            User changed = user.endAllSessions();
-            users.update(changed);
+            Optional<User> ended = users.change(user.id(), User::endAllSessions);
+            if (ended.isEmpty()) {
+                return new AdminResult.Refused<>(Refusal.NO_SUCH_USER);
+            }
             refreshTokens.revokeAllOf(user.id(), clock.instant());
-            gate.record(AuditEvent.Type.SESSIONS_REVOKED, changed, action, actorName);
-            return new AdminResult.Done<>(changed);
+            gate.record(AuditEvent.Type.SESSIONS_REVOKED, ended.get(), action, actorName);
+            return new AdminResult.Done<>(ended.get());
         });
     }
 }

@@ -22,9 +22,9 @@ import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,10 +36,11 @@ import java.util.Set;
  *       checked before anything about the user, so a refused client learns nothing and costs no hashing;</li>
  *   <li>one failure outcome for unknown user, wrong password and disabled account, each costing exactly one
  *       password verification (an unknown user is checked against a hash nobody can match);</li>
- *   <li>backoff per account name and a failure budget per client address, checked before any hashing, so a
- *       throttled attempt costs no hashing work (it only waits as long as a verification would take, so its
- *       timing matches) and counts as one more failure; a known device's correct password passes the
- *       account's backoff, so guessing cannot lock the owner out;</li>
+ *   <li>backoff per account name and a failure budget per client address, charged before any hashing in one
+ *       atomic step that checks and counts (so a burst of parallel guesses gets no more verifications than
+ *       one guess after another), given back on success; a throttled attempt costs no hashing work (it only waits
+ *       as long as a verification would take, so its timing matches) and does not lengthen the block; a known
+ *       device is held to its own backoff only, so guessing cannot lock the owner out;</li>
  *   <li>a fresh hash stored after a successful login whose hash is outdated (legacy algorithm or old costs);</li>
  *   <li>an audit event for every outcome.</li>
  * </ul>
@@ -49,7 +50,7 @@ public final class LogInService implements LogInUseCase {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final SessionIssuer sessions;
-    private final LoginThrottle throttle;
+    private final AttemptBudgets budgets;
     private final KnownDevices knownDevices;
     private final AuditLog audit;
     private final LoginProtection protection;
@@ -64,7 +65,7 @@ public final class LogInService implements LogInUseCase {
         this.users = users;
         this.hasher = hasher;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
-        this.throttle = throttle;
+        this.budgets = new AttemptBudgets(throttle);
         this.knownDevices = knownDevices;
         this.audit = audit;
         this.protection = protection;
@@ -94,54 +95,53 @@ public final class LogInService implements LogInUseCase {
         }
         Instant now = clock.instant();
         Optional<Username> username = parseUsername(command.username());
-        ThrottleKey clientKey = ThrottleKey.client(command.client());
-        Optional<String> device = username.flatMap(name -> command.knownDevice()
-                .flatMap(credential -> knownDevices.recognise(credential, name)));
-        // A recognised device is held to its own backoff instead of the account's, which an attacker may have run up.
-        Optional<ThrottleKey> accountKey = device.map(ThrottleKey::device).or(() -> username.map(ThrottleKey::account));
-
-        if (longestWait(now, clientKey, accountKey).isPresent()) {
-            // An attempt while throttled counts as a failure too, so hammering only lengthens the wait. It
-            // also makes this answer cost what a wrong password costs, minus the hashing work.
-            recordFailure(clientKey, accountKey, now);
-            record(AuditEvent.Type.LOGIN_THROTTLED, command, now);
-            hasher.waitLikeAVerification();
-            return new LogInResult.Throttled(longestWait(now, clientKey, accountKey).orElse(Duration.ofSeconds(1)));
+        Optional<User> user = username.flatMap(users::findByUsername);
+        Optional<String> device = user.flatMap(found -> command.knownDevice()
+                .flatMap(credential -> knownDevices.recognise(credential, found)));
+        AttemptBudgets.Charged charged;
+        switch (budgets.charge(budgetsOf(command, username, device), now)) {
+            case AttemptBudgets.Refused refused -> {
+                record(AuditEvent.Type.LOGIN_THROTTLED, command, now);
+                // No hashing work, but the wait a verification takes, so the answer's timing gives nothing away.
+                hasher.waitLikeAVerification();
+                return new LogInResult.Throttled(refused.retryAfter());
+            }
+            case AttemptBudgets.Charged charge -> charged = charge;
         }
         try {
-            Optional<User> user = username.flatMap(users::findByUsername);
             boolean passwordMatches = hasher.verify(command.password(), user.map(User::passwordHash).orElse(unmatchableHash));
             if (user.isEmpty() || !passwordMatches || user.get().isDisabled()) {
-                recordFailure(clientKey, accountKey, now);
                 record(AuditEvent.Type.LOGIN_FAILED, command, now);
                 return new LogInResult.InvalidCredentials();
             }
-            accountKey.ifPresent(throttle::clear);
+            budgets.succeeded(charged);
             User current = withCurrentHash(user.get(), command);
             SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()),
                     ClientAuthentication.clientOf(verdict));
             LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(),
-                    knownDevices.enrol(current.username()));
+                    knownDevices.enrol(current));
             record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);
             return loggedIn;
         } catch (HashingOverloadedException overloaded) {
+            budgets.notVerified(charged);
             record(AuditEvent.Type.FLOOD_REJECTED, command, now);
             return new LogInResult.Overloaded(overloaded.retryAfter());
         }
     }
 
-    private void recordFailure(ThrottleKey clientKey, Optional<ThrottleKey> accountKey, Instant now) {
-        throttle.recordFailure(clientKey, attempts -> protection.clients().afterFailure(attempts, now));
-        accountKey.ifPresent(key -> throttle.recordFailure(key, attempts -> protection.accounts().afterFailure(attempts, now)));
-    }
-
-    private Optional<Duration> longestWait(Instant now, ThrottleKey clientKey, Optional<ThrottleKey> accountKey) {
-        Optional<Duration> clientWait = throttle.attemptsOf(clientKey).retryAfter(now);
-        Optional<Duration> accountWait = accountKey.flatMap(key -> throttle.attemptsOf(key).retryAfter(now));
-        if (clientWait.isPresent() && accountWait.isPresent()) {
-            return Optional.of(clientWait.get().compareTo(accountWait.get()) >= 0 ? clientWait.get() : accountWait.get());
+    /**
+     * A recognised device is held to its own backoff only, instead of the account's (which an attacker may have run
+     * up) and the address's (which others behind the same NAT may have spent). Anyone else is charged to the
+     * address's budget and the account name's backoff.
+     */
+    private List<AttemptBudgets.Budget> budgetsOf(LogInCommand command, Optional<Username> username, Optional<String> device) {
+        if (device.isPresent()) {
+            return List.of(new AttemptBudgets.Budget(ThrottleKey.device(device.get()), protection.accounts(), true));
         }
-        return clientWait.or(() -> accountWait);
+        AttemptBudgets.Budget client = new AttemptBudgets.Budget(ThrottleKey.client(command.client()), protection.clients(), false);
+        return username
+                .map(name -> List.of(client, new AttemptBudgets.Budget(ThrottleKey.account(name), protection.accounts(), true)))
+                .orElseGet(() -> List.of(client));
     }
 
     /** Stores a hash made with today's algorithm and costs; a login never fails because of this upgrade. */

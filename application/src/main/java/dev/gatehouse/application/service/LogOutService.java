@@ -45,7 +45,7 @@ public final class LogOutService implements LogOutUseCase {
         Instant now = clock.instant();
         User user = accepted.bearer().user();
         if (command.everywhere()) {
-            users.update(user.endAllSessions());
+            users.change(user.id(), User::endAllSessions);
             refreshTokens.revokeAllOf(user.id(), now);
             audit.record(new AuditEvent(AuditEvent.Type.LOGGED_OUT_EVERYWHERE, user.username().value(), command.client(), now));
         } else {

@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.AdminResult.Refusal;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
@@ -11,6 +12,7 @@ import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Disables an account, ending every session at once (the security version moves on, and its refresh tokens are
@@ -35,11 +37,15 @@ public final class SetUserEnabledService implements SetUserEnabledUseCase {
     @Override
     public AdminResult<User> setEnabled(AccountAction action, boolean enabled) {
         return gate.onAccount(action, (actorName, user) -> {
-            if (user.isActive() == enabled) {
-                return new AdminResult.Done<>(user);
+            Optional<AccountChange> change = AccountChange.apply(users, user.id(),
+                    stored -> stored.isActive() == enabled ? stored : enabled ? stored.enable() : stored.disable());
+            if (change.isEmpty()) {
+                return new AdminResult.Refused<>(Refusal.NO_SUCH_USER);
             }
-            User changed = enabled ? user.enable() : user.disable();
-            users.update(changed);
+            User changed = change.get().user();
+            if (!change.get().changed()) {
+                return new AdminResult.Done<>(changed);
+            }
             if (!enabled) {
                 refreshTokens.revokeAllOf(user.id(), clock.instant());
             }

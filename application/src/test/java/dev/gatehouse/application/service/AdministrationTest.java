@@ -146,8 +146,8 @@ class AdministrationTest {
     void unlocking_clears_the_account_backoff_only() {
         ThrottleKey account = ThrottleKey.account(new Username("jane"));
         ThrottleKey client = ThrottleKey.client(OFFICE);
-        throttle.recordFailure(account, attempts -> LoginProtection.DEFAULT.accounts().afterFailure(attempts, clock.instant()));
-        throttle.recordFailure(client, attempts -> LoginProtection.DEFAULT.accounts().afterFailure(attempts, clock.instant()));
+        throttle.change(account, attempts -> LoginProtection.DEFAULT.accounts().afterFailure(attempts, clock.instant()));
+        throttle.change(client, attempts -> LoginProtection.DEFAULT.accounts().afterFailure(attempts, clock.instant()));
 
         done(unlock.unlock(on("jane", root)));
 
@@ -176,7 +176,7 @@ class AdministrationTest {
     @Test
     void only_roles_the_policy_knows_can_be_assigned_but_any_can_be_removed() {
         assertEquals(new AdminResult.Refused<>(Refusal.UNKNOWN_ROLE), changeRole.changeRole(on("jane", root), new Role("ghost"), true));
-        users.update(users.findByUsername(new Username("jane")).orElseThrow().withRole(new Role("ghost")));
+        users.change(users.findByUsername(new Username("jane")).orElseThrow().id(), stored -> stored.withRole(new Role("ghost")));
 
         assertEquals(Set.of(), done(changeRole.changeRole(on("jane", root), new Role("ghost"), false)).roles());
     }

@@ -57,7 +57,7 @@ class CurrentUserServiceTest {
         users.add(johndoe);
         CurrentUserQuery query = queryFor(johndoe);
 
-        users.update(johndoe.disable());
+        users.change(johndoe.id(), stored -> stored.disable());
 
         assertInstanceOf(CurrentUserResult.InactiveUser.class, currentUser.currentUser(query));
     }
@@ -66,7 +66,7 @@ class CurrentUserServiceTest {
     void refuses_a_token_from_before_the_users_sessions_were_ended() {
         users.add(johndoe);
         CurrentUserQuery before = queryFor(johndoe);
-        users.update(johndoe.endAllSessions());
+        users.change(johndoe.id(), stored -> stored.endAllSessions());
 
         assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(before));
         assertInstanceOf(CurrentUserResult.Authenticated.class,
@@ -77,8 +77,8 @@ class CurrentUserServiceTest {
     void does_not_revive_a_disabled_users_old_token_when_the_user_is_enabled_again() {
         users.add(johndoe);
         CurrentUserQuery before = queryFor(johndoe);
-        users.update(johndoe.disable());
-        users.update(users.findByUsername(johndoe.username()).orElseThrow().enable());
+        users.change(johndoe.id(), stored -> stored.disable());
+        users.change(users.findByUsername(johndoe.username()).orElseThrow().id(), stored -> stored.enable());
 
         assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(before));
     }

@@ -69,7 +69,7 @@ class SessionsTest {
             new InMemoryClientRegistry(), clock);
     private final LogOutService logOut = new LogOutService(accessTokens, revokedAccessTokens, users, refreshTokens, audit, clock);
     private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, revokedAccessTokens, users, hasher,
-            new MinimumLengthPasswordPolicy(8), refreshTokens, throttle, AccountBackoff.DEFAULT, audit, clock);
+            new MinimumLengthPasswordPolicy(8), refreshTokens, throttle, AccountBackoff.DEFAULT, ScopePolicy.DEFAULT, audit, clock);
     private final CurrentUserService currentUser = new CurrentUserService(accessTokens, revokedAccessTokens, users);
 
     @BeforeEach
@@ -143,7 +143,7 @@ class SessionsTest {
     @Test
     void a_disabled_user_cannot_refresh() {
         String token = logInJane().refreshToken();
-        users.update(jane().disable());
+        users.change(jane().id(), stored -> stored.disable());
 
         assertEquals(new RefreshResult.InvalidGrant(false), refresh(token));
     }

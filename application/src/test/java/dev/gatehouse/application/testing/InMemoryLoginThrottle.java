@@ -18,7 +18,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public FailedAttempts recordFailure(ThrottleKey key, UnaryOperator<FailedAttempts> change) {
+    public FailedAttempts change(ThrottleKey key, UnaryOperator<FailedAttempts> change) {
         return attempts.compute(key, (ignored, before) -> change.apply(before == null ? FailedAttempts.NONE : before));
     }
 

@@ -11,8 +11,8 @@ import dev.gatehouse.domain.Username;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -46,11 +46,21 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public void update(User user) {
-        User stored = findById(user.id())
-                .orElseThrow(() -> new NoSuchElementException("no user with id " + user.id()));
-        byCanonicalName.remove(stored.username().canonical(), stored);
-        byCanonicalName.put(user.username().canonical(), user);
+    public Optional<User> change(UserId id, UnaryOperator<User> change) {
+        Optional<User> found = findById(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        // computeIfPresent runs atomically for the key: the map's own lock is the row lock.
+        return Optional.ofNullable(byCanonicalName.computeIfPresent(found.get().username().canonical(),
+                (name, stored) -> stored.id().equals(id) ? sameUser(stored, change.apply(stored)) : stored));
+    }
+
+    private static User sameUser(User stored, User changed) {
+        if (!changed.id().equals(stored.id()) || !changed.username().equals(stored.username())) {
+            throw new IllegalArgumentException("a change must keep the user's id and username");
+        }
+        return changed;
     }
 
     @Override

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.KnownDevices;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class KnownDevicesContract {
 
-    private final Username jane = new Username("jane");
+    private final User jane = User.register(new Username("jane"), new PasswordHash("$test$jane"), null, null, Instant.EPOCH);
     private KnownDevices devices;
 
     protected abstract KnownDevices newKnownDevices();
@@ -26,16 +29,33 @@ public abstract class KnownDevicesContract {
     }
 
     @Test
-    void recognises_a_device_it_enrolled_for_the_same_user_in_any_case() {
+    void recognises_a_device_it_enrolled_for_the_same_user() {
         String credential = devices.enrol(jane);
 
         assertTrue(devices.recognise(credential, jane).isPresent());
-        assertEquals(devices.recognise(credential, jane), devices.recognise(credential, new Username("JANE")));
     }
 
     @Test
     void does_not_recognise_the_device_for_another_user() {
-        assertTrue(devices.recognise(devices.enrol(jane), new Username("john")).isEmpty());
+        User john = User.register(new Username("john"), new PasswordHash("$test$john"), null, null, Instant.EPOCH);
+        assertTrue(devices.recognise(devices.enrol(jane), john).isEmpty());
+    }
+
+    @Test
+    void does_not_recognise_the_device_for_a_new_account_under_the_same_name() {
+        User newJane = User.register(new Username("jane"), new PasswordHash("$test$jane"), null, null, Instant.EPOCH);
+        assertTrue(devices.recognise(devices.enrol(jane), newJane).isEmpty());
+    }
+
+    @Test
+    void retires_every_credential_when_the_security_version_moves_on() {
+        String credential = devices.enrol(jane);
+
+        assertTrue(devices.recognise(credential, jane.changePassword(new PasswordHash("$test$new"))).isEmpty(), "password change");
+        assertTrue(devices.recognise(credential, jane.disable().enable()).isEmpty(), "disabled once");
+        assertTrue(devices.recognise(credential, jane.endAllSessions()).isEmpty(), "sessions ended");
+        assertTrue(devices.recognise(credential, jane.withPasswordHash(new PasswordHash("$test$rehashed"))).isPresent(),
+                "a rehash of the same password keeps the devices");
     }
 
     @Test

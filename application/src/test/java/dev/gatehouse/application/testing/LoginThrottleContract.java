@@ -45,8 +45,8 @@ public abstract class LoginThrottleContract {
 
     @Test
     void stores_what_the_change_makes_of_the_previous_record() {
-        FailedAttempts first = throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
-        FailedAttempts second = throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW.plusSeconds(2)));
+        FailedAttempts first = throttle.change(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+        FailedAttempts second = throttle.change(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW.plusSeconds(2)));
 
         assertEquals(1, first.count());
         assertEquals(2, second.count());
@@ -57,7 +57,7 @@ public abstract class LoginThrottleContract {
 
     @Test
     void keeps_keys_apart_and_ignores_the_case_of_account_names() {
-        throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+        throttle.change(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
 
         assertEquals(1, throttle.attemptsOf(ThrottleKey.account(new Username("JANE"))).count());
         assertEquals(FailedAttempts.NONE, throttle.attemptsOf(ThrottleKey.account(new Username("john"))));
@@ -66,7 +66,7 @@ public abstract class LoginThrottleContract {
 
     @Test
     void forgets_a_cleared_key() {
-        throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+        throttle.change(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
 
         throttle.clear(jane);
         throttle.clear(ThrottleKey.device("never-seen"));
@@ -76,7 +76,7 @@ public abstract class LoginThrottleContract {
 
     @Test
     void is_shared_by_every_instance_on_the_same_store() {
-        throttle.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+        throttle.change(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
 
         assertEquals(1, anotherInstanceOnTheSameStore().attemptsOf(jane).count());
     }
@@ -92,7 +92,7 @@ public abstract class LoginThrottleContract {
                 LoginThrottle instance = i % 2 == 0 ? throttle : anotherInstanceOnTheSameStore();
                 results.add(pool.submit(() -> {
                     start.await();
-                    return instance.recordFailure(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
+                    return instance.change(jane, before -> AccountBackoff.DEFAULT.afterFailure(before, NOW));
                 }));
             }
             start.countDown();

@@ -2,7 +2,6 @@ package dev.gatehouse.application.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
@@ -105,7 +104,8 @@ public abstract class UserRepositoryContract {
         repository.add(user);
         User changed = user.disable().withPasswordHash(new PasswordHash("$test$new-hash"));
 
-        repository.update(changed);
+        assertEquals(Optional.of(changed), repository.change(user.id(), stored -> stored.disable()
+                .withPasswordHash(new PasswordHash("$test$new-hash"))));
 
         User found = repository.findById(user.id()).orElseThrow();
         assertTrue(found.isDisabled());
@@ -119,7 +119,7 @@ public abstract class UserRepositoryContract {
         repository.add(user);
         assertEquals(2, repository.findById(user.id()).orElseThrow().securityVersion());
 
-        repository.update(user.endAllSessions());
+        repository.change(user.id(), User::endAllSessions);
         assertEquals(3, repository.findByUsername(user.username()).orElseThrow().securityVersion());
 
         User stored = repository.findById(user.id()).orElseThrow();
@@ -171,11 +171,78 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
-    void refuses_to_update_a_user_it_does_not_have() {
+    void changes_nothing_and_answers_empty_for_a_user_it_does_not_have() {
         User stranger = aUser("stranger", null, null);
 
-        assertThrows(RuntimeException.class, () -> repository.update(stranger));
+        assertEquals(Optional.empty(), repository.change(stranger.id(), User::disable));
         assertEquals(Optional.empty(), repository.findById(stranger.id()));
+    }
+
+    @Test
+    void hands_a_change_the_user_as_stored_now_not_as_read_earlier() {
+        User user = aUser("stale", null, null);
+        repository.add(user);
+        User readEarlier = repository.findById(user.id()).orElseThrow();
+        repository.change(user.id(), User::disable);
+
+        User afterRoleChange = repository.change(readEarlier.id(), stored -> stored.withRole(new Role("auditor"))).orElseThrow();
+
+        assertTrue(afterRoleChange.isDisabled(), "the role change kept the disable made after the first read");
+        assertEquals(afterRoleChange, repository.findById(user.id()).orElseThrow());
+        assertEquals(2, afterRoleChange.securityVersion());
+    }
+
+    @Test
+    void answers_the_stored_user_and_writes_nothing_when_a_change_changes_nothing() {
+        User user = aUser("unchanged", null, null);
+        repository.add(user);
+
+        assertEquals(Optional.of(user), repository.change(user.id(), stored -> stored));
+        assertEquals(user, repository.findById(user.id()).orElseThrow());
+    }
+
+    /**
+     * Two writers (and more) changing different fields of one account at once: with whole-row write-backs of
+     * what each read earlier, one undoes the other's change. Every change must stand.
+     */
+    @Test
+    void loses_no_change_when_many_writers_change_one_user_at_once() throws Exception {
+        User user = aUser("raced", null, null);
+        repository.add(user);
+        int writers = 8;
+        int changesEach = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < changesEach; i++) {
+                        int n = i;
+                        repository.change(user.id(), writer % 2 == 0 ? User::endAllSessions
+                                : stored -> stored.changePassword(new PasswordHash("$test$w" + writer + "-" + n)));
+                    }
+                    if (writer == 2) {
+                        repository.change(user.id(), User::disable);
+                    }
+                    repository.change(user.id(), stored -> stored.withRole(new Role("r" + writer)));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        User stored = repository.findById(user.id()).orElseThrow();
+        // Each endAllSessions, changePassword, disable and role grant moves the security version on by one.
+        assertEquals((long) writers * changesEach + 1 + writers, stored.securityVersion(), "no change was lost");
+        assertTrue(stored.isDisabled(), "the disable stands");
+        assertEquals(writers, stored.roles().size(), "every role granted stands");
     }
 
     @Test
@@ -213,9 +280,9 @@ public abstract class UserRepositoryContract {
 
         assertEquals(Set.of(Role.ADMIN, new Role("support.eu-1")), repository.findById(admin.id()).orElseThrow().roles());
         User demoted = admin.withoutRole(Role.ADMIN);
-        repository.update(demoted);
+        repository.change(admin.id(), stored -> stored.withoutRole(Role.ADMIN));
         assertEquals(demoted, repository.findByUsername(admin.username()).orElseThrow());
-        repository.update(demoted.withoutRole(new Role("support.eu-1")));
+        repository.change(demoted.id(), stored -> stored.withoutRole(new Role("support.eu-1")));
         assertEquals(Set.of(), repository.findById(admin.id()).orElseThrow().roles());
 
         User many = aUser("many", null, null);

@@ -27,11 +27,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -108,29 +108,63 @@ public final class JdbcUserRepository implements UserRepository {
         return findOne("SELECT " + COLUMNS + " FROM users WHERE id = ?", id.value());
     }
 
+    /**
+     * One transaction on one connection: the row is locked ({@code SELECT ... FOR UPDATE}) before it is read, so
+     * a concurrent change waits and then sees this one's result.
+     */
     @Override
-    public void update(User user) {
-        Objects.requireNonNull(user, "user");
-        int updated;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            update.setString(1, user.username().value());
-            update.setString(2, user.username().canonical());
-            update.setString(3, user.email().map(EmailAddress::value).orElse(null));
-            update.setString(4, user.fullName().map(FullName::value).orElse(null));
-            update.setString(5, user.passwordHash().encoded());
-            update.setBoolean(6, user.isDisabled());
-            update.setObject(7, timestamp(now()));
-            update.setLong(8, user.securityVersion());
-            update.setString(9, roles(user));
-            update.setObject(10, user.id().value());
-            updated = update.executeUpdate();
+    public Optional<User> change(UserId id, UnaryOperator<User> change) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(change, "change");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Optional<User> changed = changeLocked(connection, id, change);
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
-            throw failure("update a user", e);
+            throw failure("change a user", e);
         }
-        if (updated == 0) {
-            throw new NoSuchElementException("no user with id " + user.id());
+    }
+
+    private Optional<User> changeLocked(Connection connection, UserId id, UnaryOperator<User> change) throws SQLException {
+        User before;
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ? FOR UPDATE")) {
+            select.setObject(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                before = toUser(row);
+            }
         }
+        User after = Objects.requireNonNull(change.apply(before), "change must not answer null");
+        if (!after.id().equals(id) || !after.username().equals(before.username())) {
+            throw new IllegalArgumentException("a change must keep the user's id and username");
+        }
+        if (after.equals(before)) {
+            return Optional.of(before);
+        }
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            update.setString(1, after.username().value());
+            update.setString(2, after.username().canonical());
+            update.setString(3, after.email().map(EmailAddress::value).orElse(null));
+            update.setString(4, after.fullName().map(FullName::value).orElse(null));
+            update.setString(5, after.passwordHash().encoded());
+            update.setBoolean(6, after.isDisabled());
+            update.setObject(7, timestamp(now()));
+            update.setLong(8, after.securityVersion());
+            update.setString(9, roles(after));
+            update.setObject(10, after.id().value());
+            update.executeUpdate();
+        }
+        return Optional.of(after);
     }
 
     @Override

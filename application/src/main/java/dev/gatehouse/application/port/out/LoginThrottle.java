@@ -4,7 +4,7 @@ import dev.gatehouse.domain.FailedAttempts;
 import java.util.function.UnaryOperator;
 
 /**
- * Remembers failed logins per key. Shared by every Gatehouse instance on one store, so the updates must be
+ * Remembers failed logins per key, and the attempts being verified right now (charged before, refunded after). Shared by every Gatehouse instance on one store, so the updates must be
  * atomic across processes (a row lock, not a read then a write). Every adapter passes
  * {@code LoginThrottleContract}.
  */
@@ -15,9 +15,11 @@ public interface LoginThrottle {
 
     /**
      * Atomically replaces the key's record with {@code change} applied to it (to {@link FailedAttempts#NONE}
-     * when there is none yet) and answers the stored result.
+     * when there is none yet) and answers the stored result: charging an attempt before it is verified, refunding
+     * it after. {@code change} must only compute (an adapter may run it again); answering its argument unchanged
+     * writes nothing, so a refused attempt costs no write.
      */
-    FailedAttempts recordFailure(ThrottleKey key, UnaryOperator<FailedAttempts> change);
+    FailedAttempts change(ThrottleKey key, UnaryOperator<FailedAttempts> change);
 
     /** Forgets the key's failures, after a successful login or an administrator's unlock. */
     void clear(ThrottleKey key);

@@ -1,10 +1,11 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import java.util.Objects;
 
-/** What failed logins are counted against: an account name, a client address or a known device. */
+/** What failed logins are counted against: an account name, a client address, a known device or an account's password changes. */
 public record ThrottleKey(String value) {
 
     public static final int MAX_LENGTH = 128;
@@ -27,5 +28,13 @@ public record ThrottleKey(String value) {
 
     public static ThrottleKey device(String deviceId) {
         return new ThrottleKey("device:" + deviceId);
+    }
+
+    /**
+     * Guesses of the current password at a password change, by someone holding the account's token: kept apart from
+     * the login's key, so an attacker guessing at the login cannot stop the owner changing the password.
+     */
+    public static ThrottleKey passwordChange(UserId user) {
+        return new ThrottleKey("password-change:" + user.value());
     }
 }

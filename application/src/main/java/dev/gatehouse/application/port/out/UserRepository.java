@@ -5,6 +5,7 @@ import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where users live. Usernames are unique case-insensitively, and an adapter must decide that atomically
@@ -20,8 +21,15 @@ public interface UserRepository {
 
     Optional<User> findById(UserId id);
 
-    /** Replaces the stored state of an existing user (same id). Throws if the user does not exist. */
-    void update(User user);
+    /**
+     * Applies {@code change} to the user as stored now and stores what it answers, atomically: no other write to
+     * the user, on any instance, comes between the read and the write, so no use case can undo another's change.
+     * Answers the user as stored afterwards, or empty when there is no such user. {@code change} must only
+     * compute (an adapter may run it again after a write conflict) and keep the id; answering its argument
+     * unchanged writes nothing. Work as slow as hashing belongs before the call, with {@code change} checking
+     * that what it relied on (the hash, the account being active) still holds.
+     */
+    Optional<User> change(UserId id, UnaryOperator<User> change);
 
     /**
      * Replaces the user's password hash, atomically, but only while it still is {@code current}: upgrading a
