@@ -47,7 +47,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     public ChangePasswordService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users,
                                  PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens,
                                  LoginThrottle throttle, AccountBackoff backoff, ScopePolicy scopes, AuditLog audit, Clock clock) {
-        this.budgets = new AttemptBudgets(throttle);
+        this.budgets = new AttemptBudgets(throttle, clock);
         this.backoff = backoff;
         this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
         this.users = users;
@@ -77,7 +77,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         // A backoff like the login's, on a key of its own: a stolen token guesses no faster than the login, and an
         // attacker guessing at the login cannot stop the owner, who holds the token, from changing the password.
         AttemptBudgets.Charged charged;
-        switch (budgets.charge(List.of(new AttemptBudgets.Budget(ThrottleKey.passwordChange(user.id()), backoff, true)), now)) {
+        switch (budgets.charge(List.of(AttemptBudgets.Budget.serial(ThrottleKey.passwordChange(user.id()), backoff)))) {
             case AttemptBudgets.Refused refused -> {
                 audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
                 return new ChangePasswordResult.Throttled(refused.retryAfter());
@@ -86,6 +86,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         }
         try {
             if (!hasher.verify(command.currentPassword(), user.passwordHash())) {
+                budgets.failed(charged);
                 audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
                 return new ChangePasswordResult.WrongCurrentPassword();
             }
@@ -112,8 +113,10 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
                     bearer.claims().client());
             return new ChangePasswordResult.Changed(issued.accessToken(), issued.refreshToken());
         } catch (HashingOverloadedException overloaded) {
-            budgets.notVerified(charged);
             return new ChangePasswordResult.Overloaded(overloaded.retryAfter());
+        } finally {
+            // Unless settled above: the attempt was never verified (no hashing capacity, the store failed).
+            budgets.notVerified(charged);
         }
     }
 }

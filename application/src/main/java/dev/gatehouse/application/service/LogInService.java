@@ -36,11 +36,11 @@ import java.util.Set;
  *       checked before anything about the user, so a refused client learns nothing and costs no hashing;</li>
  *   <li>one failure outcome for unknown user, wrong password and disabled account, each costing exactly one
  *       password verification (an unknown user is checked against a hash nobody can match);</li>
- *   <li>backoff per account name and a failure budget per client address, charged before any hashing in one
- *       atomic step that checks and counts (so a burst of parallel guesses gets no more verifications than
- *       one guess after another), given back on success; a throttled attempt costs no hashing work (it only waits
- *       as long as a verification would take, so its timing matches) and does not lengthen the block; a known
- *       device is held to its own backoff only, so guessing cannot lock the owner out;</li>
+ *   <li>backoff per account name, verified one attempt at a time, and a failure budget per client address, charged
+ *       before any hashing (see {@link AttemptBudgets}), so a burst of parallel guesses gets no more verifications
+ *       than one guess after another; a throttled attempt costs no hashing work (it only waits as long as a
+ *       verification would take, so its timing matches) and does not lengthen the block; a known device is held to
+ *       its own backoff only, so guessing cannot lock the owner out;</li>
  *   <li>a fresh hash stored after a successful login whose hash is outdated (legacy algorithm or old costs);</li>
  *   <li>an audit event for every outcome.</li>
  * </ul>
@@ -65,7 +65,7 @@ public final class LogInService implements LogInUseCase {
         this.users = users;
         this.hasher = hasher;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
-        this.budgets = new AttemptBudgets(throttle);
+        this.budgets = new AttemptBudgets(throttle, clock);
         this.knownDevices = knownDevices;
         this.audit = audit;
         this.protection = protection;
@@ -99,7 +99,7 @@ public final class LogInService implements LogInUseCase {
         Optional<String> device = user.flatMap(found -> command.knownDevice()
                 .flatMap(credential -> knownDevices.recognise(credential, found)));
         AttemptBudgets.Charged charged;
-        switch (budgets.charge(budgetsOf(command, username, device), now)) {
+        switch (budgets.charge(budgetsOf(command, username, device))) {
             case AttemptBudgets.Refused refused -> {
                 record(AuditEvent.Type.LOGIN_THROTTLED, command, now);
                 // No hashing work, but the wait a verification takes, so the answer's timing gives nothing away.
@@ -111,6 +111,7 @@ public final class LogInService implements LogInUseCase {
         try {
             boolean passwordMatches = hasher.verify(command.password(), user.map(User::passwordHash).orElse(unmatchableHash));
             if (user.isEmpty() || !passwordMatches || user.get().isDisabled()) {
+                budgets.failed(charged);
                 record(AuditEvent.Type.LOGIN_FAILED, command, now);
                 return new LogInResult.InvalidCredentials();
             }
@@ -123,9 +124,11 @@ public final class LogInService implements LogInUseCase {
             record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);
             return loggedIn;
         } catch (HashingOverloadedException overloaded) {
-            budgets.notVerified(charged);
             record(AuditEvent.Type.FLOOD_REJECTED, command, now);
             return new LogInResult.Overloaded(overloaded.retryAfter());
+        } finally {
+            // Unless settled above: the attempt was never verified (no hashing capacity, the store failed).
+            budgets.notVerified(charged);
         }
     }
 
@@ -136,11 +139,11 @@ public final class LogInService implements LogInUseCase {
      */
     private List<AttemptBudgets.Budget> budgetsOf(LogInCommand command, Optional<Username> username, Optional<String> device) {
         if (device.isPresent()) {
-            return List.of(new AttemptBudgets.Budget(ThrottleKey.device(device.get()), protection.accounts(), true));
+            return List.of(AttemptBudgets.Budget.serial(ThrottleKey.device(device.get()), protection.accounts()));
         }
-        AttemptBudgets.Budget client = new AttemptBudgets.Budget(ThrottleKey.client(command.client()), protection.clients(), false);
+        AttemptBudgets.Budget client = AttemptBudgets.Budget.shared(ThrottleKey.client(command.client()), protection.clients());
         return username
-                .map(name -> List.of(client, new AttemptBudgets.Budget(ThrottleKey.account(name), protection.accounts(), true)))
+                .map(name -> List.of(client, AttemptBudgets.Budget.serial(ThrottleKey.account(name), protection.accounts())))
                 .orElseGet(() -> List.of(client));
     }
 

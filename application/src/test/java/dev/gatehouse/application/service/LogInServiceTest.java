@@ -31,6 +31,11 @@ import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -173,6 +178,104 @@ class LogInServiceTest {
         LogInResult owner = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(), HOME, Optional.of(device)));
 
         assertInstanceOf(LogInResult.LoggedIn.class, owner);
+    }
+
+    /**
+     * The attack of issue 15: the check read the counters, the hash ran, the failure was counted afterwards, so 18
+     * parallel guesses were all verified. Charged before verifying, one is, as one guess after another would be.
+     */
+    @Test
+    void verifies_one_of_fifty_parallel_guesses_at_one_account() throws Exception {
+        hasher.slowVerificationsTo(Duration.ofMillis(20));
+        int before = hasher.verifications();
+
+        List<LogInResult> results = inParallel(50, i -> new LogInCommand("johndoe", new PlainPassword("guess-" + i), Set.of(),
+                new ClientAddress("203.0.113." + (i + 1)), Optional.empty()));
+
+        assertEquals(1, hasher.verifications() - before, "verified guesses");
+        assertEquals(1, results.stream().filter(LogInResult.InvalidCredentials.class::isInstance).count());
+        assertEquals(49, results.stream().filter(LogInResult.Throttled.class::isInstance).count());
+        assertEquals(1, throttle.attemptsOf(ThrottleKey.account(new Username("johndoe"))).count(), "refusals counted nothing");
+    }
+
+    @Test
+    void lets_every_one_of_parallel_logins_with_the_right_password_in_one_after_another() throws Exception {
+        hasher.slowVerificationsTo(Duration.ofMillis(5));
+
+        List<LogInResult> results = inParallel(20, i -> command("johndoe", "secret"));
+
+        assertEquals(20, results.stream().filter(LogInResult.LoggedIn.class::isInstance).count(), results.toString());
+    }
+
+    @Test
+    void spends_no_more_of_a_client_budget_than_its_parallel_guesses_may_use() throws Exception {
+        hasher.slowVerificationsTo(Duration.ofMillis(20));
+        int before = hasher.verifications();
+
+        // Fifty names from one address: the address's budget (5 here) bounds the verifications, not the names.
+        inParallel(50, i -> new LogInCommand("name" + i, new PlainPassword("guess"), Set.of(), ATTACKER, Optional.empty()));
+
+        assertEquals(5, hasher.verifications() - before, "verified guesses");
+    }
+
+    @Test
+    void lets_the_owner_in_from_a_known_device_when_the_address_budget_is_spent_by_others() {
+        String device = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret"))).knownDevice();
+        for (int i = 0; i < 5; i++) {
+            logIn.logIn(command("neighbour" + i, "guess")); // a NAT-mate's failures, from the same address
+        }
+        assertInstanceOf(LogInResult.Throttled.class, logIn.logIn(command("johndoe", "secret")), "no device: the address is spent");
+
+        LogInResult owner = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(), HOME, Optional.of(device)));
+
+        assertInstanceOf(LogInResult.LoggedIn.class, owner);
+    }
+
+    @Test
+    void holds_a_known_device_to_its_own_backoff() {
+        String device = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret"))).knownDevice();
+
+        assertInstanceOf(LogInResult.InvalidCredentials.class,
+                logIn.logIn(new LogInCommand("johndoe", new PlainPassword("typo"), Set.of(), HOME, Optional.of(device))));
+
+        assertEquals(new LogInResult.Throttled(Duration.ofSeconds(1)),
+                logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(), HOME, Optional.of(device))));
+        assertEquals(0, throttle.attemptsOf(ThrottleKey.account(new Username("johndoe"))).count(), "the account's key is untouched");
+    }
+
+    @Test
+    void retires_device_credentials_when_the_password_changes() {
+        String device = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret"))).knownDevice();
+        User johndoe = users.findByUsername(new Username("johndoe")).orElseThrow();
+        users.change(johndoe.id(), stored -> stored.changePassword(hasher.hash(new PlainPassword("secret"))));
+        logIn.logIn(new LogInCommand("johndoe", new PlainPassword("guess"), Set.of(), ATTACKER, Optional.empty()));
+
+        LogInResult withOldDevice = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("secret"), Set.of(), HOME, Optional.of(device)));
+
+        assertInstanceOf(LogInResult.Throttled.class, withOldDevice, "the old device credential no longer passes the account's backoff");
+    }
+
+    private List<LogInResult> inParallel(int attempts, java.util.function.IntFunction<LogInCommand> command) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<LogInResult>> futures = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                LogInCommand each = command.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return logIn.logIn(each);
+                }));
+            }
+            start.countDown();
+            List<LogInResult> results = new ArrayList<>();
+            for (Future<LogInResult> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -35,6 +35,7 @@ import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
@@ -280,6 +281,50 @@ class SessionsTest {
 
         assertInstanceOf(ChangePasswordResult.Overloaded.class, changePassword(token, PASSWORD, "a new passphrase"));
         assertEquals(0, jane().securityVersion());
+    }
+
+    @Test
+    void the_owner_changes_the_password_while_guessing_at_the_login_has_the_account_throttled() {
+        String token = logInJane().accessToken().value();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(20));
+            logIn.logIn(logInCommand("guess-" + i));
+        }
+        assertInstanceOf(LogInResult.Throttled.class, logIn.logIn(logInCommand(PASSWORD)), "the login is under attack");
+
+        assertInstanceOf(ChangePasswordResult.Changed.class, changePassword(token, PASSWORD, "a brand new passphrase"));
+    }
+
+    @Test
+    void a_password_change_fails_when_the_account_was_disabled_after_the_token_was_checked() {
+        String token = logInJane().accessToken().value();
+        // The administrator's disable lands while the change is hashing the new password.
+        hasher.onNextHash(() -> users.change(jane().id(), User::disable));
+
+        assertInstanceOf(ChangePasswordResult.InactiveUser.class, changePassword(token, PASSWORD, "a brand new passphrase"));
+
+        assertTrue(jane().isDisabled(), "the disable stands");
+        assertTrue(hasher.verify(new PlainPassword(PASSWORD), jane().passwordHash()), "the password did not change");
+    }
+
+    @Test
+    void a_password_change_fails_when_the_sessions_were_ended_after_the_token_was_checked() {
+        String token = logInJane().accessToken().value();
+        hasher.onNextHash(() -> users.change(jane().id(), User::endAllSessions));
+
+        assertInstanceOf(ChangePasswordResult.InvalidToken.class, changePassword(token, PASSWORD, "a brand new passphrase"));
+
+        assertEquals(1, jane().securityVersion(), "only the administrator's change moved the version on");
+    }
+
+    @Test
+    void a_demotion_landing_during_a_password_change_fails_the_change_so_no_new_session_keeps_the_old_role() {
+        users.change(jane().id(), stored -> stored.withRole(Role.ADMIN));
+        String adminToken = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(new LogInCommand("jane", new PlainPassword(PASSWORD),
+                Set.of(ScopePolicy.ADMIN, new Scope("me")), CLIENT, Optional.empty()))).accessToken().value();
+        // A demotion while the new password is hashed moves the version on: no session with the admin scope may follow.
+        hasher.onNextHash(() -> users.change(jane().id(), stored -> stored.withoutRole(Role.ADMIN)));
+        assertInstanceOf(ChangePasswordResult.InvalidToken.class, changePassword(adminToken, PASSWORD, "a brand new passphrase"));
     }
 
     private LogInResult.LoggedIn logInJane() {

@@ -27,6 +27,8 @@ public final class FastPasswordHasher implements PasswordHasher {
     private final AtomicInteger waits = new AtomicInteger();
     private final int cost;
     private volatile boolean saturated;
+    private volatile long verificationMillis;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> onNextHash = new java.util.concurrent.atomic.AtomicReference<>();
 
     public FastPasswordHasher() {
         this(1);
@@ -40,6 +42,10 @@ public final class FastPasswordHasher implements PasswordHasher {
     public PasswordHash hash(PlainPassword password) {
         refuseWhenSaturated();
         hashes.incrementAndGet();
+        Runnable meanwhile = onNextHash.getAndSet(null);
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         return new PasswordHash(PREFIX + "c=" + cost + "$" + encode(salt) + "$" + encode(digest(salt, password)));
@@ -49,6 +55,7 @@ public final class FastPasswordHasher implements PasswordHasher {
     public boolean verify(PlainPassword password, PasswordHash hash) {
         refuseWhenSaturated();
         verifications.incrementAndGet();
+        takeAsLongAsConfigured();
         String[] parts = hash.encoded().split("\\$");
         if (!hash.encoded().startsWith(PREFIX) || parts.length != 5) {
             return false;
@@ -73,6 +80,29 @@ public final class FastPasswordHasher implements PasswordHasher {
     /** How many times {@link #waitLikeAVerification} ran. */
     public int waits() {
         return waits.get();
+    }
+
+    /**
+     * From now on every verification takes at least {@code duration}, as a real one does: races between a check
+     * and the verification it guards only show when the verification takes time.
+     */
+    public void slowVerificationsTo(Duration duration) {
+        verificationMillis = duration.toMillis();
+    }
+
+    private void takeAsLongAsConfigured() {
+        if (verificationMillis > 0) {
+            try {
+                Thread.sleep(verificationMillis);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs {@code meanwhile} during the next {@link #hash}: what another request does while a hash is computed. */
+    public void onNextHash(Runnable meanwhile) {
+        onNextHash.set(meanwhile);
     }
 
     /** From now on every call throws {@link HashingOverloadedException}. */
