@@ -104,4 +104,46 @@ public abstract class LoginThrottleContract {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The step that guards a verification checks and charges at once (see the login's turn per account): of many
+     * instances trying it together, exactly one may find the key free.
+     */
+    @Test
+    void lets_exactly_one_of_many_concurrent_check_and_charge_changes_charge() throws Exception {
+        int contenders = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                LoginThrottle instance = i % 2 == 0 ? throttle : anotherInstanceOnTheSameStore();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    java.util.concurrent.atomic.AtomicBoolean charged = new java.util.concurrent.atomic.AtomicBoolean();
+                    instance.change(jane, before -> {
+                        charged.set(!before.blocksAt(NOW));
+                        return before.blocksAt(NOW) ? before : AccountBackoff.DEFAULT.afterFailure(before, NOW);
+                    });
+                    return charged.get();
+                }));
+            }
+            start.countDown();
+            int charged = 0;
+            for (Future<Boolean> result : results) {
+                charged += result.get() ? 1 : 0;
+            }
+            assertEquals(1, charged);
+            assertEquals(1, throttle.attemptsOf(jane).count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void writes_nothing_for_a_change_that_answers_what_it_was_given() {
+        assertEquals(FailedAttempts.NONE, throttle.change(jane, before -> before));
+
+        assertEquals(FailedAttempts.NONE, anotherInstanceOnTheSameStore().attemptsOf(jane));
+    }
 }
