@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 final class TestHttp {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern DEVICE_TOKEN = Pattern.compile("\"device_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
@@ -35,6 +37,30 @@ final class TestHttp {
         return send(HttpRequest.newBuilder(uri("/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** A password login with more form fields ({@code scope}, {@code device_token}, ...). */
+    HttpResponse<String> logIn(String username, String password, Map<String, String> more) {
+        StringBuilder form = new StringBuilder("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        more.forEach((name, value) -> form.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(uri("/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    HttpResponse<String> changePassword(String accessToken, String current, String replacement) {
+        return send(HttpRequest.newBuilder(uri("/users/me/password"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"current_password\":\"" + current + "\",\"new_password\":\"" + replacement + "\"}")));
+    }
+
+    /** An administration call: {@code method} on {@code path} (under /admin/users), with an admin-scoped token. */
+    HttpResponse<String> admin(String method, String path, String accessToken) {
+        return send(HttpRequest.newBuilder(uri("/admin/users" + path))
+                .header("Authorization", "Bearer " + accessToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     HttpResponse<String> me(String accessToken) {
@@ -64,6 +90,10 @@ final class TestHttp {
 
     static String accessToken(HttpResponse<String> tokenResponse) {
         return field(ACCESS_TOKEN, "access token", tokenResponse);
+    }
+
+    static String deviceToken(HttpResponse<String> tokenResponse) {
+        return field(DEVICE_TOKEN, "device token", tokenResponse);
     }
 
     static String refreshToken(HttpResponse<String> tokenResponse) {

@@ -20,12 +20,15 @@ import java.util.stream.Collectors;
 
 /**
  * Speaks to Gatehouse the way a client of FastAPI's tutorial does: form login, JSON registration, bearer
- * tokens. Each instance keeps its own cookies, like one person's browser or app.
+ * tokens. Each instance keeps its own cookies, like one person's browser or app, and, like an API client without a
+ * cookie jar, the {@code device_token} of its last successful login, which it sends back with the next one (so the
+ * known-device scenarios also hold against a deployment over plain HTTP, where a Secure cookie never comes back).
  */
 final class GatehouseClient {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final URI base;
+    private volatile String deviceToken;
 
     /** {@code base} ends with {@code /}; the endpoints resolve beneath it, so a path prefix is kept. */
     GatehouseClient(URI base) {
@@ -90,7 +93,14 @@ final class GatehouseClient {
         if (scope != null) {
             form.put("scope", scope);
         }
-        return postForm("token", form, null, application);
+        if (deviceToken != null) {
+            form.put("device_token", deviceToken);
+        }
+        Answer answer = postForm("token", form, null, application);
+        if (answer.status() == 200 && answer.json().containsKey("device_token")) {
+            deviceToken = answer.json().getString("device_token");
+        }
+        return answer;
     }
 
     /** The refresh grant (RFC 6749 section 6). */

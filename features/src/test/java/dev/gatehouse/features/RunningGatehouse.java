@@ -92,8 +92,7 @@ final class RunningGatehouse {
         Map<String, String> values = new HashMap<>(extraSettings);
         values.put("GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes");
         values.put("GATEHOUSE_PORT", "0");
-        // The features talk plain HTTP; a Secure cookie would never come back.
-        values.put("GATEHOUSE_SECURE_COOKIES", "false");
+        // Secure cookies over plain HTTP, as in the README's demo deployment: the known device travels as device_token.
         GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(values))
                 .withDatabase(TestDatabases.freshPostgres());
         Gatehouse gatehouse = Gatehouse.start(settings, clock);

@@ -63,7 +63,7 @@ class TokenEndpointIT {
 
         assertEquals(200, reply.status(), reply::toString);
         JsonObject body = reply.json();
-        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token"), body.keySet());
+        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token", "device_token"), body.keySet());
         assertFalse(body.getString("refresh_token").isEmpty());
         assertEquals("bearer", body.getString("token_type"));
         assertEquals(900, body.getJsonNumber("expires_in").longValueExact());
