@@ -251,11 +251,17 @@ public record GatehouseSettings(
         }
     }
 
-    /** The token check's user cache; a size of 0 turns it off (every protected request reads the database). */
+    /**
+     * The token check's user cache; a size of 0 turns it off (every protected request reads the database). How
+     * long it may answer from memory while the database is down: {@code GATEHOUSE_STALE_READS}, {@code 0} for not at all.
+     */
     private static UserCacheSettings userCache(SettingSource source) {
         int size = parseInt(source, "GATEHOUSE_USER_CACHE_SIZE", UserCacheSettings.DEFAULT.maximumEntries(), 0, 1_000_000);
         Duration ttl = parseDuration(source, "GATEHOUSE_USER_CACHE_TTL", UserCacheSettings.DEFAULT.timeToLive(), Duration.ofMinutes(10));
-        return size == 0 ? UserCacheSettings.OFF : new UserCacheSettings(ttl, size);
+        Duration staleReads = source.get("GATEHOUSE_STALE_READS").map(String::strip).filter("0"::equals).isPresent()
+                ? Duration.ZERO
+                : parseDuration(source, "GATEHOUSE_STALE_READS", UserCacheSettings.DEFAULT_STALE_READS, UserCacheSettings.MAX_STALE_READS);
+        return size == 0 ? UserCacheSettings.OFF : new UserCacheSettings(ttl, size, staleReads);
     }
 
     private static DatabaseSettings database(SettingSource source) {

@@ -21,13 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL stops under a running Gatehouse and comes back: meanwhile requests fail fast with 503 (bounded by
- * the pool's connection timeout) and readiness says DOWN; afterwards the same process serves again on its own.
- * A PostgreSQL server of its own (stopped and restarted on the same data directory and port), not the shared one.
+ * the pool's connection timeout) and readiness says DOWN; a valid token is answered from memory until the
+ * stale-read bound has passed, then 503 too; afterwards the same process serves again on its own. A PostgreSQL
+ * server of its own (stopped and restarted on the same data directory and port), not the shared one. The same
+ * outage under load, with its latencies: {@link DatabaseOutageUnderLoadIT}.
  */
 class DatabaseOutageIT {
 
     private static final String PASSWORD = "correct horse battery";
     private static final Duration FAIL_FAST = Duration.ofSeconds(6);
+    private static final Duration STALE_READS = Duration.ofSeconds(5);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -39,14 +42,18 @@ class DatabaseOutageIT {
                 "GATEHOUSE_JWT_SECRET", "outage-test-secret-of-at-least-32-bytes!",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
-                "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(database);
+                "GATEHOUSE_ARGON2_ITERATIONS", "1",
+                "GATEHOUSE_STALE_READS", STALE_READS.toSeconds() + "s"))).withDatabase(database);
         try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
             TestHttp client = new TestHttp(gatehouse.port());
             assertEquals(201, client.register("jane", PASSWORD).statusCode());
             String token = TestHttp.accessToken(client.logIn("jane", PASSWORD));
             assertEquals(200, ready(gatehouse.port()).statusCode());
+            assertEquals(200, client.me(token).statusCode());
 
             postgres.close();
+            long stopped = System.nanoTime();
+            assertEquals(200, client.me(token).statusCode(), "answered from memory within the stale-read bound");
 
             long started = System.nanoTime();
             HttpResponse<String> login = client.logIn("jane", PASSWORD);
@@ -54,7 +61,10 @@ class DatabaseOutageIT {
             assertEquals(503, login.statusCode(), login.body());
             assertTrue(login.headers().firstValue("Retry-After").isPresent());
             assertTrue(loginTook.compareTo(FAIL_FAST) < 0, "login failed after " + loginTook);
-            assertEquals(503, client.me(token).statusCode());
+            Thread.sleep(Math.max(0, Duration.ofNanos(stopped - System.nanoTime()).plus(STALE_READS).toMillis() + 100));
+            started = System.nanoTime();
+            assertEquals(503, client.me(token).statusCode(), "past the stale-read bound");
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 100, "and at once");
             started = System.nanoTime();
             assertEquals(503, ready(gatehouse.port()).statusCode());
             assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(FAIL_FAST) < 0, "readiness answered in time");

@@ -122,6 +122,17 @@ class GatehouseSettingsTest {
         assertFalse(off.userCache().enabled());
     }
 
+    @Test
+    void answers_from_memory_for_a_minute_of_database_outage_by_default_and_as_configured() {
+        GatehouseSettings defaults = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
+        GatehouseSettings longer = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_STALE_READS", "5m"));
+        GatehouseSettings never = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_STALE_READS", "0"));
+
+        assertEquals(Duration.ofSeconds(60), defaults.userCache().staleReads());
+        assertEquals(Duration.ofMinutes(5), longer.userCache().staleReads());
+        assertEquals(Duration.ZERO, never.userCache().staleReads());
+    }
+
     @ParameterizedTest
     @CsvSource({"900, PT15M", "45s, PT45S", "15m, PT15M", "2h, PT2H", "PT5M, PT5M"})
     void accepts_token_lifetimes_in_several_notations(String raw, String expected) {
@@ -158,6 +169,8 @@ class GatehouseSettingsTest {
             "GATEHOUSE_DB_POOL_SIZE, 1",
             "GATEHOUSE_USER_CACHE_SIZE, -1",
             "GATEHOUSE_USER_CACHE_TTL, 11m",
+            "GATEHOUSE_STALE_READS, 11m",
+            "GATEHOUSE_STALE_READS, -5s",
             "GATEHOUSE_READINESS_TIMEOUT, 5m"})
     void refuses_to_start_on_an_invalid_value_and_names_the_setting(String name, String value) {
         Map<String, String> env = new HashMap<>(Map.of("GATEHOUSE_JWT_SECRET", SECRET));

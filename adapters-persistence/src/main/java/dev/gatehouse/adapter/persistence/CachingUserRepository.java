@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
@@ -8,6 +9,7 @@ import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +27,15 @@ import java.util.function.LongSupplier;
  *
  * <p>Absent users are never cached, and each entry also expires after a time to live, which bounds the damage
  * of an announcement that never arrived.
+ *
+ * <p>While the database cannot be reached ({@link StoreUnavailableException}), a user is answered from what was
+ * last read of it, if that was at most {@link UserCacheSettings#staleReads()} ago, suspended or not: a change this
+ * process wrote or heard of before the outage has already dropped the entry, so it still applies. Past the bound,
+ * or for a user not in memory, the exception goes on (503).
  */
 public final class CachingUserRepository implements UserRepository {
 
-    private record Entry(User user, long expiresAtNanos) {
+    private record Entry(User user, long readAtNanos) {
     }
 
     private final UserRepository database;
@@ -54,18 +61,32 @@ public final class CachingUserRepository implements UserRepository {
     @Override
     public Optional<User> findByUsername(Username username) {
         String key = username.canonical();
-        if (serving) {
-            Entry cached = byCanonicalUsername.get(key);
-            if (cached != null && nanoTime.getAsLong() - cached.expiresAtNanos() < 0) {
-                return Optional.of(cached.user());
-            }
+        Entry cached = byCanonicalUsername.get(key);
+        if (serving && cached != null && youngerThan(cached, settings.timeToLive())) {
+            return Optional.of(cached.user());
         }
         long readStartedIn = generation.get();
-        Optional<User> found = database.findByUsername(username);
-        if (found.isPresent() && serving && settings.enabled()) {
+        Optional<User> found;
+        try {
+            found = database.findByUsername(username);
+        } catch (StoreUnavailableException unavailable) {
+            // Looked up again: a forget may have dropped it while the database was being asked.
+            Entry lastRead = byCanonicalUsername.get(key);
+            if (lastRead != null && youngerThan(lastRead, settings.staleReads())) {
+                return Optional.of(lastRead.user());
+            }
+            throw unavailable;
+        }
+        if (found.isPresent() && settings.enabled()) {
+            // Remembered while suspended too, though not served fresh then: it is what an outage falls back on.
             remember(key, found.get(), readStartedIn);
         }
         return found;
+    }
+
+    /** Whether {@code entry} was read from the database at most {@code age} ago. */
+    private boolean youngerThan(Entry entry, Duration age) {
+        return nanoTime.getAsLong() - entry.readAtNanos() - age.toNanos() <= 0;
     }
 
     private void remember(String key, User user, long readStartedIn) {
@@ -73,7 +94,7 @@ public final class CachingUserRepository implements UserRepository {
             // Crude but bounded: an overfull cache starts again rather than tracking recency on every hit.
             byCanonicalUsername.clear();
         }
-        Entry entry = new Entry(user, nanoTime.getAsLong() + settings.timeToLive().toNanos());
+        Entry entry = new Entry(user, nanoTime.getAsLong());
         byCanonicalUsername.put(key, entry);
         if (generation.get() != readStartedIn) {
             // A forget ran while we read: what we read may be older than the change it announced.
@@ -127,10 +148,12 @@ public final class CachingUserRepository implements UserRepository {
         byCanonicalUsername.clear();
     }
 
-    /** Stops answering from memory (changes can no longer be heard) and drops everything. */
+    /**
+     * Stops answering from memory, as changes can no longer be heard. What was read stays, only for answering
+     * within the stale-read bound while the database cannot be reached (often why nothing can be heard).
+     */
     public void suspend() {
         serving = false;
-        forgetAll();
     }
 
     /** Answers from memory again, starting empty, since changes made while suspended were not heard. */

@@ -37,8 +37,13 @@ public final class Database implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
     private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
     private static final int MINIMUM_IDLE = 2;
+    /** Connection failures in a row that open the circuit breaker (a failed probe opens it at once). */
+    private static final int FAILURES_TO_OPEN = 3;
+    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
-    private final HikariDataSource pool;
+    private final GuardedDataSource pool;
+    private final CircuitBreaker breaker;
+    private final DatabaseWatch watch;
     private final EntityManagerFactory entityManagerFactory;
     private final String vendor;
     private final UserRepository users;
@@ -50,9 +55,10 @@ public final class Database implements AutoCloseable {
     private final JpaRevokedAccessTokens revokedAccessTokens;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(HikariDataSource pool, EntityManagerFactory entityManagerFactory, String vendor,
-                     DatabaseSettings settings, UserCacheSettings cacheSettings) {
+    private Database(GuardedDataSource pool, CircuitBreaker breaker, EntityManagerFactory entityManagerFactory,
+                     String vendor, DatabaseSettings settings, UserCacheSettings cacheSettings) {
         this.pool = pool;
+        this.breaker = breaker;
         this.entityManagerFactory = entityManagerFactory;
         this.vendor = vendor;
         UserRepository jpaUsers = new JpaUserRepository(entityManagerFactory);
@@ -80,7 +86,10 @@ public final class Database implements AutoCloseable {
         this.auditLog = new JpaAuditLog(entityManagerFactory);
         this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
         this.revokedAccessTokens = new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(),
-                JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL);
+                JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL, cacheSettings.staleReads());
+        // Last: a thread of its own, started only once nothing else here can fail.
+        this.watch = new DatabaseWatch(breaker, pool, new DriverProbe(settings, PROBE_TIMEOUT),
+                () -> new HikariDataSource(poolConfig(settings))).start();
     }
 
     /**
@@ -101,7 +110,9 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(poolConfig(settings));
             String vendor = vendorOf(pool);
             migrate(pool, vendor);
-            return new Database(pool, hibernate(pool), vendor, settings, cacheSettings);
+            CircuitBreaker breaker = new CircuitBreaker(FAILURES_TO_OPEN);
+            GuardedDataSource guarded = new GuardedDataSource(pool, breaker);
+            return new Database(guarded, breaker, hibernate(guarded), vendor, settings, cacheSettings);
         } catch (RuntimeException | SQLException e) {
             IllegalStateException failure = new IllegalStateException(
                     "cannot open the database at " + settings.redactedJdbcUrl() + ": " + settings.redactSecrets(describe(e)), e);
@@ -178,12 +189,21 @@ public final class Database implements AutoCloseable {
 
     /** The pool's current usage, for metrics. */
     public PoolUsage poolUsage() {
-        HikariPoolMXBean pool = this.pool.getHikariPoolMXBean();
+        HikariDataSource current = currentPool();
+        HikariPoolMXBean pool = current.getHikariPoolMXBean();
         if (pool == null) {
-            return new PoolUsage(0, 0, 0, 0, this.pool.getMaximumPoolSize());
+            return new PoolUsage(0, 0, 0, 0, current.getMaximumPoolSize());
         }
         return new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(),
-                pool.getThreadsAwaitingConnection(), this.pool.getMaximumPoolSize());
+                pool.getThreadsAwaitingConnection(), current.getMaximumPoolSize());
+    }
+
+    /**
+     * False while the circuit breaker in front of the pool is open: the database was found unreachable, calls
+     * fail at once with {@code StoreUnavailableException}, and a probe every quarter second looks for its return.
+     */
+    public boolean isAvailable() {
+        return breaker.allowsCalls();
     }
 
     /**
@@ -191,7 +211,7 @@ public final class Database implements AutoCloseable {
      * validates it, never waiting longer than the timeout however long the pool's own timeout is.
      */
     public boolean isReachable(Duration timeout) {
-        if (closed.get()) {
+        if (closed.get() || !breaker.allowsCalls()) {
             return false;
         }
         CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
@@ -223,11 +243,16 @@ public final class Database implements AutoCloseable {
             // Closing a listener only stops a thread; nothing to recover.
         } finally {
             try {
+                watch.close();
                 entityManagerFactory.close();
             } finally {
-                pool.close();
+                currentPool().close();
             }
         }
+    }
+
+    private HikariDataSource currentPool() {
+        return (HikariDataSource) pool.pool();
     }
 
     private static boolean belongsToThisProcess(DatabaseSettings settings) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.application.port.out.StoreUnavailableException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -20,6 +21,9 @@ import java.util.function.Function;
  * look at the rows revoked since the last one, at most {@link #refreshInterval} apart (one request does it while
  * the others answer from what is known). Each look re-reads a margin before the last, so a row whose transaction
  * committed late is still seen. Entries are dropped from memory once their token has expired.
+ *
+ * <p>While the database cannot be reached, the answer comes from memory for at most {@code staleReads} after the
+ * last successful look (every revocation known by then still counts); past that, {@link StoreUnavailableException}.
  */
 public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
 
@@ -35,11 +39,19 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Instant lastLook = Instant.EPOCH;
     private volatile Instant seenSince = Instant.EPOCH;
+    private final Duration staleReads;
+    private volatile boolean unreachable;
 
     JpaRevokedAccessTokens(EntityManagerFactory entityManagerFactory, Clock clock, Duration refreshInterval) {
+        this(entityManagerFactory, clock, refreshInterval, Duration.ZERO);
+    }
+
+    JpaRevokedAccessTokens(EntityManagerFactory entityManagerFactory, Clock clock, Duration refreshInterval,
+                           Duration staleReads) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
+        this.staleReads = Objects.requireNonNull(staleReads, "staleReads");
     }
 
     @Override
@@ -80,7 +92,14 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
 
     private void refreshIfStale() {
         Instant now = clock.instant();
-        if (now.isBefore(lastLook.plus(refreshInterval)) || !refreshing.tryLock()) {
+        if (now.isBefore(lastLook.plus(refreshInterval))) {
+            return;
+        }
+        if (!refreshing.tryLock()) {
+            // Another request is looking; answer from memory, unless the database is known down for too long.
+            if (unreachable && tooStale(now)) {
+                throw new StoreUnavailableException("revoked access tokens last read at " + lastLook, null);
+            }
             return;
         }
         try {
@@ -95,9 +114,19 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
             revoked.values().removeIf(expiresAt -> expiresAt.isBefore(now));
             seenSince = now;
             lastLook = now;
+            unreachable = false;
+        } catch (StoreUnavailableException down) {
+            unreachable = true;
+            if (tooStale(now)) {
+                throw down;
+            }
         } finally {
             refreshing.unlock();
         }
+    }
+
+    private boolean tooStale(Instant now) {
+        return now.isAfter(lastLook.plus(staleReads));
     }
 
     private Instant now() {

@@ -2,9 +2,11 @@ package dev.gatehouse.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.domain.PasswordHash;
@@ -58,7 +60,84 @@ class CachingUserRepositoryTest {
         cache.findByUsername(new Username("jane"));
 
         assertEquals(2, database.reads.get());
-        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void while_the_database_is_down_answers_what_it_last_read_for_at_most_the_stale_read_bound() {
+        database.add(jane);
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+        cache.suspend(); // the listener lost its connection: the database went away
+        database.down = true;
+
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertEquals(Optional.of(jane), cache.findByUsername(new Username("jane")), "60 s after it was read");
+        nanos.addAndGet(1);
+
+        assertThrows(StoreUnavailableException.class, () -> cache.findByUsername(new Username("jane")));
+    }
+
+    @Test
+    void the_bound_counts_from_the_last_read_even_while_suspended() {
+        database.add(jane);
+        cache.findByUsername(new Username("jane")); // suspended: read from the database, kept for an outage only
+        nanos.addAndGet(Duration.ofSeconds(50).toNanos());
+        cache.findByUsername(new Username("jane"));
+        database.down = true;
+
+        nanos.addAndGet(Duration.ofSeconds(50).toNanos());
+
+        assertEquals(Optional.of(jane), cache.findByUsername(new Username("jane")));
+    }
+
+    @Test
+    void a_change_known_before_the_outage_still_applies_during_it() {
+        database.add(jane);
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+        cache.update(jane.disable());
+        database.down = true;
+
+        assertThrows(StoreUnavailableException.class, () -> cache.findByUsername(new Username("jane")),
+                "the enabled Jane it had read is forgotten; it does not come back in the outage");
+
+        database.down = false;
+        cache.findByUsername(new Username("jane"));
+        database.down = true;
+        assertTrue(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
+    }
+
+    @Test
+    void a_change_announced_before_the_outage_still_applies_during_it() {
+        database.add(jane);
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+        database.update(jane.disable());
+        cache.forget(new Username("jane"));
+        database.down = true;
+
+        assertThrows(StoreUnavailableException.class, () -> cache.findByUsername(new Username("jane")));
+    }
+
+    @Test
+    void a_user_it_never_read_is_unavailable_during_an_outage_not_unknown() {
+        cache.resume();
+        database.down = true;
+
+        assertThrows(StoreUnavailableException.class, () -> cache.findByUsername(new Username("jane")));
+    }
+
+    @Test
+    void no_stale_reads_at_all_when_the_bound_is_zero() {
+        CachingUserRepository strict = new CachingUserRepository(database,
+                new UserCacheSettings(Duration.ofSeconds(30), 3, Duration.ZERO), nanos::get);
+        database.add(jane);
+        strict.resume();
+        strict.findByUsername(new Username("jane"));
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        database.down = true;
+
+        assertThrows(StoreUnavailableException.class, () -> strict.findByUsername(new Username("jane")));
     }
 
     @Test
@@ -195,6 +274,7 @@ class CachingUserRepositoryTest {
         private final UserRepository delegate;
         final AtomicInteger reads = new AtomicInteger();
         Runnable duringNextRead = () -> { };
+        volatile boolean down;
 
         CountingRepository(UserRepository delegate) {
             this.delegate = delegate;
@@ -202,6 +282,9 @@ class CachingUserRepositoryTest {
 
         @Override
         public Optional<User> findByUsername(Username username) {
+            if (down) {
+                throw new StoreUnavailableException("the test stopped the database", null);
+            }
             reads.incrementAndGet();
             Optional<User> found = delegate.findByUsername(username);
             Runnable during = duringNextRead;
