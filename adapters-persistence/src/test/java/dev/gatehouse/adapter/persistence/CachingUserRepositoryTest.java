@@ -95,7 +95,7 @@ class CachingUserRepositoryTest {
         database.add(jane);
         cache.resume();
         cache.findByUsername(new Username("jane"));
-        cache.update(jane.disable());
+        cache.change(jane.id(), User::disable);
         database.down = true;
 
         assertThrows(StoreUnavailableException.class, () -> cache.findByUsername(new Username("jane")),
@@ -112,7 +112,7 @@ class CachingUserRepositoryTest {
         database.add(jane);
         cache.resume();
         cache.findByUsername(new Username("jane"));
-        database.update(jane.disable());
+        database.change(jane.id(), User::disable);
         cache.forget(new Username("jane"));
         database.down = true;
 
