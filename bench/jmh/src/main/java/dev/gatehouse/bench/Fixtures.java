@@ -156,13 +156,13 @@ final class Fixtures {
     static final class UnrememberedKnownDevices implements KnownDevices {
 
         @Override
-        public String enrol(Username username) {
+        public String enrol(User user) {
             UUID deviceId = UUID.randomUUID(); // InMemoryKnownDevices draws a device id and a credential
             return "device-" + UUID.randomUUID() + (deviceId.version() == 4 ? "" : deviceId.toString());
         }
 
         @Override
-        public Optional<String> recognise(String credential, Username username) {
+        public Optional<String> recognise(String credential, User user) {
             return Optional.empty();
         }
     }
