@@ -50,8 +50,9 @@ final class ConsoleAccounts {
                 case NO_SUCH_USER -> "no user named '" + username + "'";
                 case UNKNOWN_ROLE -> "unknown role '" + role.map(Role::name).orElse("") + "': GATEHOUSE_ROLE_SCOPES names only "
                         + knownRoles(scopes);
+                case LAST_ADMINISTRATOR -> "'" + username + "' is the last active administrator; make another one first";
                 // The console is always admitted; these answer bearer tokens, which the command line never uses.
-                case INVALID_TOKEN, INACTIVE_ADMIN, INSUFFICIENT_SCOPE -> "refused: " + refused.refusal();
+                case INVALID_TOKEN, INACTIVE_ADMIN, INSUFFICIENT_SCOPE, OWN_ACCOUNT -> "refused: " + refused.refusal();
             });
         };
     }

@@ -1,10 +1,12 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -44,6 +46,11 @@ final class CacheForgettingUserRepository implements UserRepository {
     @Override
     public Optional<User> change(UserId id, UnaryOperator<User> change) {
         return cache.change(id, change);
+    }
+
+    @Override
+    public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
+        return cache.changeKeepingAnActiveHolder(role, id, change);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -116,6 +118,15 @@ public final class CachingUserRepository implements UserRepository {
     public Optional<User> change(UserId id, UnaryOperator<User> change) {
         try {
             return database.change(id, change);
+        } finally {
+            forget(id);
+        }
+    }
+
+    @Override
+    public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
+        try {
+            return database.changeKeepingAnActiveHolder(role, id, change);
         } finally {
             forget(id);
         }

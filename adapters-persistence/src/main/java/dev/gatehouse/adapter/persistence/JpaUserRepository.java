@@ -1,10 +1,12 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -94,14 +96,54 @@ public final class JpaUserRepository implements UserRepository {
                 return Optional.empty();
             }
             User before = UserJpaMapper.toDomain(stored);
-            User after = Objects.requireNonNull(change.apply(before), "change must not answer null");
-            if (!after.id().equals(before.id()) || !after.username().equals(before.username())) {
-                throw new IllegalArgumentException("a change must keep the user's id and username");
-            }
+            User after = applied(before, change);
             if (!after.equals(before)) {
                 UserJpaMapper.copyInto(after, stored, now());
             }
             return Optional.of(after);
+        });
+    }
+
+    /**
+     * {@inheritDoc} The rows of every active user who may hold the role are locked first, in id order (so two guarded
+     * changes wait for each other instead of deadlocking), then the holders are counted afresh: while those locks
+     * are held nobody else can take the role from them.
+     */
+    @Override
+    public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(change, "change");
+        return inTransaction(entityManager -> {
+            // LIKE finds a superset (a role whose name contains this one); the exact test is in Java.
+            String mayHold = "%" + escapeLike(role.name()) + "%";
+            entityManager.createQuery("select u from UserJpaEntity u where u.disabled = false and u.roles like :role escape '!'"
+                            + " order by u.id", UserJpaEntity.class)
+                    .setParameter("role", mayHold)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            UserJpaEntity stored = entityManager.find(UserJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+            if (stored == null) {
+                return new GuardedChange.NoSuchUser();
+            }
+            // Counted from the committed rows (a scalar query: the entities above may be the state before the wait).
+            long othersHolding = entityManager.createQuery("select u.id, u.roles from UserJpaEntity u"
+                            + " where u.disabled = false and u.roles like :role escape '!' and u.id <> :id", Object[].class)
+                    .setParameter("role", mayHold)
+                    .setParameter("id", id.value())
+                    .getResultStream()
+                    .filter(row -> UserJpaMapper.roles((String) row[1]).contains(role))
+                    .count();
+            entityManager.refresh(stored);
+            User before = UserJpaMapper.toDomain(stored);
+            User after = applied(before, change);
+            if (othersHolding == 0 && before.isActive() && before.holds(role) && !(after.isActive() && after.holds(role))) {
+                return new GuardedChange.LastHolder(before);
+            }
+            if (!after.equals(before)) {
+                UserJpaMapper.copyInto(after, stored, now());
+            }
+            return new GuardedChange.Changed(after);
         });
     }
 
@@ -119,6 +161,14 @@ public final class JpaUserRepository implements UserRepository {
                 .setParameter("id", id.value())
                 .setParameter("current", current.encoded())
                 .executeUpdate()) == 1;
+    }
+
+    private static User applied(User before, UnaryOperator<User> change) {
+        User after = Objects.requireNonNull(change.apply(before), "change must not answer null");
+        if (!after.id().equals(before.id()) || !after.username().equals(before.username())) {
+            throw new IllegalArgumentException("a change must keep the user's id and username");
+        }
+        return after;
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {

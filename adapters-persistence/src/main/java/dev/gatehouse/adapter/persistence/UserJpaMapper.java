@@ -51,7 +51,7 @@ final class UserJpaMapper {
     }
 
     /** The space-separated, sorted names V5 stores; empty for none. */
-    private static Set<Role> roles(String stored) {
+    static Set<Role> roles(String stored) {
         return stored.isEmpty() ? Set.of() : Arrays.stream(stored.split(" ")).map(Role::new).collect(Collectors.toSet());
     }
 }

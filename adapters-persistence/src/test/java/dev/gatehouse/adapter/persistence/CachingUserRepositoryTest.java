@@ -309,6 +309,12 @@ class CachingUserRepositoryTest {
         }
 
         @Override
+        public dev.gatehouse.application.port.out.GuardedChange changeKeepingAnActiveHolder(dev.gatehouse.domain.Role role,
+                UserId id, java.util.function.UnaryOperator<User> change) {
+            return delegate.changeKeepingAnActiveHolder(role, id, change);
+        }
+
+        @Override
         public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
             return delegate.replacePasswordHash(id, current, replacement);
         }

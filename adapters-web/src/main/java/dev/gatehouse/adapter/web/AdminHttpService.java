@@ -128,6 +128,10 @@ final class AdminHttpService implements RoutedService {
                 case NO_SUCH_USER -> noSuchUser();
                 case UNKNOWN_ROLE -> HttpProblem.validation(
                         new FieldError(List.of("path", "role"), "no such role is configured", "value_error"));
+                case OWN_ACCOUNT -> HttpProblem.detail(Status.CONFLICT_409,
+                        "An administrator cannot disable their own account or remove their own admin role");
+                case LAST_ADMINISTRATOR -> HttpProblem.detail(Status.CONFLICT_409,
+                        "That would leave no active administrator");
             };
         };
     }

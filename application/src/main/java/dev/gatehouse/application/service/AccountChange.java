@@ -1,6 +1,11 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.in.AccountAction;
+import dev.gatehouse.application.port.in.Actor;
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import java.util.Optional;
@@ -13,6 +18,30 @@ import java.util.function.UnaryOperator;
  * what it really did.
  */
 record AccountChange(User user, boolean changed) {
+
+    /**
+     * A change that may take the {@code admin} role from an active account (disabling it, removing the role): refused
+     * as {@link AdminResult.Refusal#LAST_ADMINISTRATOR} when no active administrator would be left, and as
+     * {@link AdminResult.Refusal#OWN_ACCOUNT} when the administrator acting is that account.
+     */
+    static AdminResult<AccountChange> applyKeepingAnAdministrator(UserRepository users, AccountAction action, String actorName,
+                                                                  User account, UnaryOperator<User> change) {
+        User preview = change.apply(account);
+        boolean takesAdmin = account.isActive() && account.holds(Role.ADMIN) && !(preview.isActive() && preview.holds(Role.ADMIN));
+        if (takesAdmin && action.actor() instanceof Actor.Bearer && actorName.equals(account.username().value())) {
+            return new AdminResult.Refused<>(AdminResult.Refusal.OWN_ACCOUNT);
+        }
+        AtomicBoolean changed = new AtomicBoolean();
+        return switch (users.changeKeepingAnActiveHolder(Role.ADMIN, account.id(), stored -> {
+            User after = change.apply(stored);
+            changed.set(!after.equals(stored));
+            return after;
+        })) {
+            case GuardedChange.Changed(User user) -> new AdminResult.Done<>(new AccountChange(user, changed.get()));
+            case GuardedChange.LastHolder lastHolder -> new AdminResult.Refused<>(AdminResult.Refusal.LAST_ADMINISTRATOR);
+            case GuardedChange.NoSuchUser noSuchUser -> new AdminResult.Refused<>(AdminResult.Refusal.NO_SUCH_USER);
+        };
+    }
 
     /** Empty when the account no longer exists. */
     static Optional<AccountChange> apply(UserRepository users, UserId id, UnaryOperator<User> change) {

@@ -14,7 +14,7 @@ import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Assigns a role the scope policy knows, or removes any role (also one the policy no longer names). A change
@@ -44,18 +44,27 @@ public final class ChangeUserRoleService implements ChangeUserRoleUseCase {
             if (held && !scopes.knows(role)) {
                 return new AdminResult.Refused<>(Refusal.UNKNOWN_ROLE);
             }
-            Optional<AccountChange> change = AccountChange.apply(users, user.id(),
-                    stored -> held ? stored.withRole(role) : stored.withoutRole(role));
-            if (change.isEmpty()) {
-                return new AdminResult.Refused<>(Refusal.NO_SUCH_USER);
+            UnaryOperator<User> change = stored -> held ? stored.withRole(role) : stored.withoutRole(role);
+            if (!held && role.equals(Role.ADMIN)) {
+                return switch (AccountChange.applyKeepingAnAdministrator(users, action, actorName, user, change)) {
+                    case AdminResult.Done<AccountChange>(AccountChange done) -> settle(done, held, action, actorName);
+                    case AdminResult.Refused<AccountChange>(Refusal refusal) -> new AdminResult.Refused<>(refusal);
+                };
             }
-            User changed = change.get().user();
-            if (!change.get().changed()) {
-                return new AdminResult.Done<>(changed);
-            }
-            refreshTokens.revokeAllOf(user.id(), clock.instant());
-            gate.record(held ? AuditEvent.Type.ROLE_ASSIGNED : AuditEvent.Type.ROLE_REMOVED, changed, action, actorName);
-            return new AdminResult.Done<>(changed);
+            return AccountChange.apply(users, user.id(), change)
+                    .<AdminResult<User>>map(done -> settle(done, held, action, actorName))
+                    .orElseGet(() -> new AdminResult.Refused<>(Refusal.NO_SUCH_USER));
         });
+    }
+
+    /** Revokes and records only what really changed: holding the role already, or not, does nothing. */
+    private AdminResult<User> settle(AccountChange change, boolean held, AccountAction action, String actorName) {
+        User changed = change.user();
+        if (!change.changed()) {
+            return new AdminResult.Done<>(changed);
+        }
+        refreshTokens.revokeAllOf(changed.id(), clock.instant());
+        gate.record(held ? AuditEvent.Type.ROLE_ASSIGNED : AuditEvent.Type.ROLE_REMOVED, changed, action, actorName);
+        return new AdminResult.Done<>(changed);
     }
 }

@@ -37,20 +37,28 @@ public final class SetUserEnabledService implements SetUserEnabledUseCase {
     @Override
     public AdminResult<User> setEnabled(AccountAction action, boolean enabled) {
         return gate.onAccount(action, (actorName, user) -> {
-            Optional<AccountChange> change = AccountChange.apply(users, user.id(),
-                    stored -> stored.isActive() == enabled ? stored : enabled ? stored.enable() : stored.disable());
-            if (change.isEmpty()) {
-                return new AdminResult.Refused<>(Refusal.NO_SUCH_USER);
+            if (enabled) {
+                Optional<AccountChange> change = AccountChange.apply(users, user.id(), User::enable);
+                return change.<AdminResult<User>>map(done -> settle(done, true, action, actorName))
+                        .orElseGet(() -> new AdminResult.Refused<>(Refusal.NO_SUCH_USER));
             }
-            User changed = change.get().user();
-            if (!change.get().changed()) {
-                return new AdminResult.Done<>(changed);
-            }
-            if (!enabled) {
-                refreshTokens.revokeAllOf(user.id(), clock.instant());
-            }
-            gate.record(enabled ? AuditEvent.Type.USER_ENABLED : AuditEvent.Type.USER_DISABLED, changed, action, actorName);
-            return new AdminResult.Done<>(changed);
+            return switch (AccountChange.applyKeepingAnAdministrator(users, action, actorName, user, stored -> stored.isActive() ? stored.disable() : stored)) {
+                case AdminResult.Done<AccountChange>(AccountChange done) -> settle(done, false, action, actorName);
+                case AdminResult.Refused<AccountChange>(Refusal refusal) -> new AdminResult.Refused<>(refusal);
+            };
         });
+    }
+
+    /** Revokes and records only what really changed: asking for the state the account is in does nothing. */
+    private AdminResult<User> settle(AccountChange change, boolean enabled, AccountAction action, String actorName) {
+        User changed = change.user();
+        if (!change.changed()) {
+            return new AdminResult.Done<>(changed);
+        }
+        if (!enabled) {
+            refreshTokens.revokeAllOf(changed.id(), clock.instant());
+        }
+        gate.record(enabled ? AuditEvent.Type.USER_ENABLED : AuditEvent.Type.USER_DISABLED, changed, action, actorName);
+        return new AdminResult.Done<>(changed);
     }
 }

@@ -96,7 +96,29 @@ class AdministrationTest {
     }
 
     @Test
+    void an_administrator_cannot_disable_or_demote_themselves() {
+        assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("jane", Actor.console()), Role.ADMIN, true));
+
+        assertEquals(new AdminResult.Refused<>(Refusal.OWN_ACCOUNT), setEnabled.setEnabled(on("root", root), false));
+        assertEquals(new AdminResult.Refused<>(Refusal.OWN_ACCOUNT), changeRole.changeRole(on("root", root), Role.ADMIN, false));
+        assertInstanceOf(AdminResult.Done.class, show.show(on("jane", root)), "root is still an administrator");
+    }
+
+    @Test
+    void nobody_disables_or_demotes_the_last_active_administrator() {
+        assertEquals(new AdminResult.Refused<>(Refusal.LAST_ADMINISTRATOR), setEnabled.setEnabled(on("root", Actor.console()), false));
+        assertEquals(new AdminResult.Refused<>(Refusal.LAST_ADMINISTRATOR),
+                changeRole.changeRole(on("root", Actor.console()), Role.ADMIN, false));
+
+        assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("jane", Actor.console()), Role.ADMIN, true));
+        assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("root", Actor.console()), Role.ADMIN, false),
+                "with Jane an administrator too, root may go");
+        assertEquals(new AdminResult.Refused<>(Refusal.LAST_ADMINISTRATOR), setEnabled.setEnabled(on("jane", Actor.console()), false));
+    }
+
+    @Test
     void a_disabled_or_demoted_administrator_s_token_stops_working_at_once() {
+        assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("jane", Actor.console()), Role.ADMIN, true));
         Actor other = Actor.bearer(logIn("root", "admin").accessToken().value());
         assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("root", Actor.console()), Role.ADMIN, false));
         assertEquals(new AdminResult.Refused<>(Refusal.INVALID_TOKEN), show.show(on("jane", other)));

@@ -1,10 +1,12 @@
 package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -54,6 +56,25 @@ public final class InMemoryUserRepository implements UserRepository {
         // computeIfPresent runs atomically for the key: the map's own lock is the row lock.
         return Optional.ofNullable(byCanonicalName.computeIfPresent(found.get().username().canonical(),
                 (name, stored) -> stored.id().equals(id) ? sameUser(stored, change.apply(stored)) : stored));
+    }
+
+    @Override
+    public synchronized GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
+        // Guarded changes are the only ones that take a role from an active user: one at a time keeps a holder.
+        Optional<User> before = findById(id);
+        if (before.isEmpty()) {
+            return new GuardedChange.NoSuchUser();
+        }
+        User after = sameUser(before.get(), change.apply(before.get()));
+        long othersHolding = byCanonicalName.values().stream()
+                .filter(user -> !user.id().equals(id) && user.isActive() && user.holds(role))
+                .count();
+        if (othersHolding == 0 && before.get().isActive() && before.get().holds(role) && !(after.isActive() && after.holds(role))) {
+            return new GuardedChange.LastHolder(before.get());
+        }
+        return change(id, stored -> sameUser(stored, change.apply(stored)))
+                .<GuardedChange>map(GuardedChange.Changed::new)
+                .orElseGet(GuardedChange.NoSuchUser::new);
     }
 
     private static User sameUser(User stored, User changed) {

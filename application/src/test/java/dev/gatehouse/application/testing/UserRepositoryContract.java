@@ -2,9 +2,11 @@ package dev.gatehouse.application.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
@@ -26,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -331,5 +334,71 @@ public abstract class UserRepositoryContract {
     private static User aUser(String username, EmailAddress email, FullName fullName) {
         return User.register(new Username(username), new PasswordHash("$test$" + UUID.randomUUID()),
                 email, fullName, Instant.parse("2026-11-22T10:15:30.123456Z"));
+    }
+
+    @Test
+    void refuses_to_take_a_role_from_its_last_active_holder() {
+        User root = aUser("root", null, null).withRole(Role.ADMIN);
+        User retired = aUser("retired", null, null).withRole(Role.ADMIN).disable();
+        repository.add(root);
+        repository.add(retired);
+
+        assertEquals(new GuardedChange.LastHolder(root), repository.changeKeepingAnActiveHolder(Role.ADMIN, root.id(),
+                stored -> stored.withoutRole(Role.ADMIN)), "a disabled holder does not count");
+        assertEquals(new GuardedChange.LastHolder(root), repository.changeKeepingAnActiveHolder(Role.ADMIN, root.id(), User::disable));
+        assertEquals(root, repository.findById(root.id()).orElseThrow(), "nothing changed");
+        assertEquals(new GuardedChange.NoSuchUser(), repository.changeKeepingAnActiveHolder(Role.ADMIN,
+                aUser("ghost", null, null).id(), User::disable));
+    }
+
+    @Test
+    void takes_a_role_from_a_holder_while_another_active_holder_keeps_it() {
+        User root = aUser("root", null, null).withRole(Role.ADMIN);
+        User deputy = aUser("deputy", null, null).withRole(Role.ADMIN);
+        User jane = aUser("jane", null, null);
+        repository.add(root);
+        repository.add(deputy);
+        repository.add(jane);
+
+        assertEquals(new GuardedChange.Changed(root.disable()), repository.changeKeepingAnActiveHolder(Role.ADMIN, root.id(), User::disable));
+        assertEquals(new GuardedChange.Changed(jane.disable()), repository.changeKeepingAnActiveHolder(Role.ADMIN, jane.id(), User::disable),
+                "a user without the role is no holder to keep");
+        assertInstanceOf(GuardedChange.LastHolder.class, repository.changeKeepingAnActiveHolder(Role.ADMIN, deputy.id(),
+                stored -> stored.withoutRole(Role.ADMIN)));
+    }
+
+    /** Two administrators demoting each other at once, on any instance: one of them must stay. */
+    @Test
+    void keeps_one_active_holder_when_every_holder_is_demoted_at_once() throws Exception {
+        List<User> holders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            User holder = aUser("admin" + i, null, null).withRole(Role.ADMIN);
+            repository.add(holder);
+            holders.add(holder);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<GuardedChange>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                User holder = holders.get(i % holders.size());
+                UnaryOperator<User> demotion = i % 2 == 0 ? User::disable : stored -> stored.withoutRole(Role.ADMIN);
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return repository.changeKeepingAnActiveHolder(Role.ADMIN, holder.id(), demotion);
+                }));
+            }
+            start.countDown();
+            for (Future<GuardedChange> outcome : outcomes) {
+                outcome.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long stillHolding = holders.stream()
+                .map(holder -> repository.findById(holder.id()).orElseThrow())
+                .filter(holder -> holder.isActive() && holder.holds(Role.ADMIN))
+                .count();
+        assertEquals(1, stillHolding);
     }
 }

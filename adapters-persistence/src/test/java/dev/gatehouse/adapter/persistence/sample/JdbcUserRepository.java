@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.persistence.sample;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -131,6 +132,56 @@ public final class JdbcUserRepository implements UserRepository {
         } catch (SQLException e) {
             throw failure("change a user", e);
         }
+    }
+
+    /**
+     * Locks every active user who may hold the role, in id order, then the user, then counts the holders afresh:
+     * while those locks are held, nobody else can take the role from them.
+     */
+    @Override
+    public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
+        Objects.requireNonNull(role, "role");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                GuardedChange outcome = changeGuarded(connection, role, id, change);
+                connection.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("change a user keeping a holder of a role", e);
+        }
+    }
+
+    private GuardedChange changeGuarded(Connection connection, Role role, UserId id, UnaryOperator<User> change) throws SQLException {
+        String mayHold = "%" + role.name().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        List<User> holders = new ArrayList<>();
+        try (PreparedStatement lock = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM users WHERE disabled = FALSE AND roles LIKE ? ESCAPE '!' ORDER BY id FOR UPDATE")) {
+            lock.setString(1, mayHold);
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    holders.add(toUser(rows));
+                }
+            }
+        }
+        long othersHolding = holders.stream().filter(user -> !user.id().equals(id) && user.holds(role)).count();
+        User[] verdict = new User[1];
+        Optional<User> changed = changeLocked(connection, id, stored -> {
+            User after = change.apply(stored);
+            boolean takesTheLast = othersHolding == 0 && stored.isActive() && stored.holds(role) && !(after.isActive() && after.holds(role));
+            verdict[0] = takesTheLast ? stored : null;
+            return takesTheLast ? stored : after;
+        });
+        if (changed.isEmpty()) {
+            return new GuardedChange.NoSuchUser();
+        }
+        return verdict[0] != null ? new GuardedChange.LastHolder(verdict[0]) : new GuardedChange.Changed(changed.get());
     }
 
     private Optional<User> changeLocked(Connection connection, UserId id, UnaryOperator<User> change) throws SQLException {

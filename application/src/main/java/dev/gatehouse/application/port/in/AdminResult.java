@@ -16,7 +16,11 @@ public sealed interface AdminResult<T> {
         /** No user has that username. */
         NO_SUCH_USER,
         /** The role is not one the scope policy knows, so it cannot be assigned. */
-        UNKNOWN_ROLE
+        UNKNOWN_ROLE,
+        /** An administrator may not disable their own account or remove their own admin role. */
+        OWN_ACCOUNT,
+        /** The change would leave no active administrator. */
+        LAST_ADMINISTRATOR
     }
 
     record Done<T>(T value) implements AdminResult<T> {

@@ -1,6 +1,7 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -30,6 +31,14 @@ public interface UserRepository {
      * that what it relied on (the hash, the account being active) still holds.
      */
     Optional<User> change(UserId id, UnaryOperator<User> change);
+
+    /**
+     * Like {@link #change}, for a change that may take {@code role} away from an active user (removing it, or
+     * disabling the user): refused, changing nothing, when afterwards no active user would hold the role. Such
+     * guarded changes of one role are decided one after another on every instance, so two administrators demoting
+     * each other at once cannot leave none. Only guarded changes may take a role from an active user.
+     */
+    GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change);
 
     /**
      * Replaces the user's password hash, atomically, but only while it still is {@code current}: upgrading a
