@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Tells a unique-constraint violation from other failures, whichever layer (Hibernate, JDBC) reports it. */
+/** Tells a unique-constraint violation or a lock conflict from other failures, whichever layer (Hibernate, JDBC) reports it. */
 final class ConstraintViolations {
 
     // The SQL standard's state for a unique or primary key violation; PostgreSQL and H2 both report it.
@@ -27,6 +27,14 @@ final class ConstraintViolations {
         return causes(failure).anyMatch(t -> t instanceof ConstraintViolationException violation
                         && mentions(violation.getConstraintName(), constraint))
                 || sqlExceptions(failure).anyMatch(e -> hasUniqueViolationState(e) && mentions(e.getMessage(), constraint));
+    }
+
+    /**
+     * Whether the failure is the database giving up a transaction over locks (a deadlock or a serialization
+     * failure: SQLSTATE class 40, which PostgreSQL and H2 both use), so that running it again may succeed.
+     */
+    static boolean isLockConflict(Throwable failure) {
+        return sqlExceptions(failure).anyMatch(e -> e.getSQLState() != null && e.getSQLState().startsWith("40"));
     }
 
     private static Stream<Throwable> causes(Throwable failure) {

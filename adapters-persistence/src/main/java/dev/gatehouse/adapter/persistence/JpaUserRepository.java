@@ -31,6 +31,7 @@ import java.util.function.UnaryOperator;
 public final class JpaUserRepository implements UserRepository {
 
     static final String UNIQUE_USERNAME_CONSTRAINT = "uq_users_username_canonical";
+    private static final int MAX_GUARDED_ATTEMPTS = 5;
 
     private final EntityManagerFactory entityManagerFactory;
     private final Clock clock;
@@ -114,37 +115,52 @@ public final class JpaUserRepository implements UserRepository {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(change, "change");
-        return inTransaction(entityManager -> {
-            // LIKE finds a superset (a role whose name contains this one); the exact test is in Java.
-            String mayHold = "%" + escapeLike(role.name()) + "%";
-            entityManager.createQuery("select u from UserJpaEntity u where u.disabled = false and u.roles like :role escape '!'"
-                            + " order by u.id", UserJpaEntity.class)
-                    .setParameter("role", mayHold)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList();
-            UserJpaEntity stored = entityManager.find(UserJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-            if (stored == null) {
-                return new GuardedChange.NoSuchUser();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(entityManager -> changeGuarded(entityManager, role, id, change));
+            } catch (RuntimeException e) {
+                // Who holds the role can change while a guarded change waits for its locks; a deadlock between two is
+                // settled by the database rolling one back, and that one simply runs again.
+                if (attempt >= MAX_GUARDED_ATTEMPTS || !ConstraintViolations.isLockConflict(e)) {
+                    throw e;
+                }
             }
-            // Counted from the committed rows (a scalar query: the entities above may be the state before the wait).
-            long othersHolding = entityManager.createQuery("select u.id, u.roles from UserJpaEntity u"
-                            + " where u.disabled = false and u.roles like :role escape '!' and u.id <> :id", Object[].class)
-                    .setParameter("role", mayHold)
-                    .setParameter("id", id.value())
-                    .getResultStream()
-                    .filter(row -> UserJpaMapper.roles((String) row[1]).contains(role))
-                    .count();
-            entityManager.refresh(stored);
-            User before = UserJpaMapper.toDomain(stored);
-            User after = applied(before, change);
-            if (othersHolding == 0 && before.isActive() && before.holds(role) && !(after.isActive() && after.holds(role))) {
-                return new GuardedChange.LastHolder(before);
-            }
-            if (!after.equals(before)) {
-                UserJpaMapper.copyInto(after, stored, now());
-            }
-            return new GuardedChange.Changed(after);
-        });
+        }
+    }
+
+    private GuardedChange changeGuarded(EntityManager entityManager, Role role, UserId id, UnaryOperator<User> change) {
+        // LIKE finds a superset (a role whose name contains this one); the exact test is in Java. The account itself
+        // is locked in the same statement, so every guarded change takes its locks in one order: by id.
+        String mayHold = "%" + escapeLike(role.name()) + "%";
+        boolean exists = entityManager.createQuery("select u from UserJpaEntity u"
+                        + " where (u.disabled = false and u.roles like :role escape '!') or u.id = :id order by u.id", UserJpaEntity.class)
+                .setParameter("role", mayHold)
+                .setParameter("id", id.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .anyMatch(row -> row.getId().equals(id.value()));
+        if (!exists) {
+            return new GuardedChange.NoSuchUser();
+        }
+        // Counted from the committed rows (a scalar query: the entities above may be the state before the wait).
+        long othersHolding = entityManager.createQuery("select u.id, u.roles from UserJpaEntity u"
+                        + " where u.disabled = false and u.roles like :role escape '!' and u.id <> :id", Object[].class)
+                .setParameter("role", mayHold)
+                .setParameter("id", id.value())
+                .getResultStream()
+                .filter(row -> UserJpaMapper.roles((String) row[1]).contains(role))
+                .count();
+        UserJpaEntity stored = entityManager.find(UserJpaEntity.class, id.value());
+        entityManager.refresh(stored);
+        User before = UserJpaMapper.toDomain(stored);
+        User after = applied(before, change);
+        if (othersHolding == 0 && before.isActive() && before.holds(role) && !(after.isActive() && after.holds(role))) {
+            return new GuardedChange.LastHolder(before);
+        }
+        if (!after.equals(before)) {
+            UserJpaMapper.copyInto(after, stored, now());
+        }
+        return new GuardedChange.Changed(after);
     }
 
     @Override

@@ -141,36 +141,44 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
         Objects.requireNonNull(role, "role");
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                GuardedChange outcome = changeGuarded(connection, role, id, change);
-                connection.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    GuardedChange outcome = changeGuarded(connection, role, id, change);
+                    connection.commit();
+                    return outcome;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                // A deadlock or serialization failure (SQLSTATE class 40): the database rolled this one back; run it again.
+                if (attempt < 5 && e.getSQLState() != null && e.getSQLState().startsWith("40")) {
+                    continue;
+                }
+                throw failure("change a user keeping a holder of a role", e);
             }
-        } catch (SQLException e) {
-            throw failure("change a user keeping a holder of a role", e);
         }
     }
 
     private GuardedChange changeGuarded(Connection connection, Role role, UserId id, UnaryOperator<User> change) throws SQLException {
         String mayHold = "%" + role.name().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         List<User> holders = new ArrayList<>();
+        // The account itself is locked in the same statement: every guarded change takes its locks in id order.
         try (PreparedStatement lock = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM users WHERE disabled = FALSE AND roles LIKE ? ESCAPE '!' ORDER BY id FOR UPDATE")) {
+                + " FROM users WHERE (disabled = FALSE AND roles LIKE ? ESCAPE '!') OR id = ? ORDER BY id FOR UPDATE")) {
             lock.setString(1, mayHold);
+            lock.setObject(2, id.value());
             try (ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
                     holders.add(toUser(rows));
                 }
             }
         }
-        long othersHolding = holders.stream().filter(user -> !user.id().equals(id) && user.holds(role)).count();
+        long othersHolding = holders.stream().filter(user -> !user.id().equals(id) && user.isActive() && user.holds(role)).count();
         User[] verdict = new User[1];
         Optional<User> changed = changeLocked(connection, id, stored -> {
             User after = change.apply(stored);
