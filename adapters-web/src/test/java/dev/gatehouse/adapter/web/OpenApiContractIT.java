@@ -348,6 +348,9 @@ class OpenApiContractIT {
         }
         exchanges.add(call(healthy, "PUT", "/admin/users/{username}/roles/{role}", users + "/target/roles/ghost", asAdmin));
         exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/target/roles/Not%20A%20Role", asAdmin));
+        // An administrator locking themselves out: 409.
+        exchanges.add(call(healthy, "POST", "/admin/users/{username}/disable", users + "/root/disable", asAdmin));
+        exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/root/roles/admin", asAdmin));
 
         for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/health/live",
                 "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
