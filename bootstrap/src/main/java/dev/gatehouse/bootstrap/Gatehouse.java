@@ -58,6 +58,8 @@ public final class Gatehouse implements AutoCloseable {
             if (settings.demo()) {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
                 LOG.info("Demo mode: users johndoe/secret (active, an administrator) and alice/secret2 (disabled) are available");
+            } else {
+                refuseLeftOverDemoUsers(ports);
             }
             Optional<KeyRotationPolicy> keyRotation = DrivenAdapters.keyRotation(settings);
             settings.tokenSigning().algorithm().ifPresent(algorithm ->
@@ -69,6 +71,21 @@ public final class Gatehouse implements AutoCloseable {
             housekeeping.shutdownNow();
             adapters.close();
             throw startFailed;
+        }
+    }
+
+    /**
+     * A real run on a database a demo run seeded would let anyone who read the README log in, johndoe as an
+     * administrator: refuse to start (Main exits non-zero with this one line) until the demo accounts are gone.
+     */
+    private static void refuseLeftOverDemoUsers(DrivenPorts ports) {
+        List<String> usable = DemoUsers.stillUsable(ports.users(), ports.passwordHasher()).stream()
+                .map(Object::toString).toList();
+        if (!usable.isEmpty()) {
+            throw new IllegalStateException("this database holds the demo account(s) " + String.join(", ", usable)
+                    + " with the password(s) published in the README (seeded by GATEHOUSE_DEMO=true); outside demo mode "
+                    + "they must not log in: disable them first (gatehouse disable " + usable.get(0)
+                    + ") or start on another database");
         }
     }
 

@@ -67,6 +67,11 @@ public record GatehouseSettings(
     /** Reads and validates every setting; see the README's configuration table for each name. */
     public static GatehouseSettings from(SettingSource source) {
         boolean demo = parseBoolean(source, "GATEHOUSE_DEMO", false);
+        if (demo && source.get("GATEHOUSE_DB_URL").isPresent()) {
+            // The demo seeds an administrator with a published password: never into a database others rely on.
+            throw new InvalidSettingException("GATEHOUSE_DEMO=true runs only on the embedded database: unset GATEHOUSE_DB_URL "
+                    + "for a demo, or unset GATEHOUSE_DEMO to run on that database");
+        }
         Argon2Parameters argon2 = argon2(source);
         String issuer = source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse");
         TokenSigning tokenSigning = tokenSigning(source);

@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
@@ -49,6 +50,27 @@ class GatehouseIT {
             HttpResponse<String> alice = client.logIn("alice", "secret2");
             assertEquals(401, alice.statusCode());
             assertEquals(client.logIn("nobody-at-all", "secret2").body(), alice.body());
+        }
+    }
+
+    @Test
+    void a_real_run_refuses_a_database_the_demo_seeded_until_its_users_are_disabled(@TempDir Path dataDir) {
+        GatehouseSettings demo = withDemo(settingsOn(DatabaseSettings.embedded(dataDir)));
+        Gatehouse.start(demo, Clock.systemUTC()).close();
+        GatehouseSettings real = settingsOn(DatabaseSettings.embedded(dataDir));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Gatehouse.start(real, Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().startsWith("this database holds the demo account(s) johndoe with the password(s) "
+                + "published in the README"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("gatehouse disable johndoe"), refused.getMessage());
+        Terminal quiet = new Terminal(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                java.util.Optional.empty());
+        assertEquals(ExitStatus.SUCCESS, CommandLine.standard().run(java.util.List.of("disable", "johndoe"), quiet, () -> real,
+                Clock.systemUTC()));
+        try (Gatehouse started = Gatehouse.start(real, Clock.systemUTC())) {
+            assertEquals(401, new TestHttp(started.port()).logIn("johndoe", "secret").statusCode());
         }
     }
 

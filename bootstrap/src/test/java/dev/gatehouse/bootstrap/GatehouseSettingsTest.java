@@ -61,7 +61,7 @@ class GatehouseSettingsTest {
         env.put("GATEHOUSE_DB_PASSWORD", "pw");
         env.put("GATEHOUSE_JWT_SECRET", SECRET);
         env.put("GATEHOUSE_TOKEN_TTL", "30m");
-        env.put("GATEHOUSE_DEMO", "true");
+        env.put("GATEHOUSE_DEMO", "false"); // true would refuse the external database
         env.put("GATEHOUSE_ARGON2_MEMORY_KIB", "65536");
         env.put("GATEHOUSE_JWT_CLOCK_SKEW", "10s");
         env.put("GATEHOUSE_HASH_MEMORY_BUDGET_MIB", "64");
@@ -87,7 +87,7 @@ class GatehouseSettingsTest {
         assertEquals("gatehouse", settings.database().user());
         assertEquals("pw", settings.database().password());
         assertEquals(Duration.ofMinutes(30), settings.tokenLifetime());
-        assertTrue(settings.demo());
+        assertFalse(settings.demo());
         assertEquals(65536, settings.argon2().memoryKiB());
         assertEquals(Duration.ofSeconds(10), settings.jwtClockSkew());
         assertEquals(1, settings.hashing().maxConcurrent(), "a 64 MiB budget fits one 64 MiB hash");
@@ -137,6 +137,15 @@ class GatehouseSettingsTest {
         InvalidSettingException missing = assertThrows(InvalidSettingException.class, () -> settings(Map.of()));
         assertTrue(missing.getMessage().startsWith("GATEHOUSE_JWT_SECRET is not set"), missing.getMessage());
         assertTrue(missing.getMessage().contains("openssl rand -hex 32"));
+    }
+
+    @Test
+    void refuses_the_demo_on_an_external_database() {
+        InvalidSettingException refused = assertThrows(InvalidSettingException.class, () -> settings(Map.of(
+                "GATEHOUSE_DEMO", "true", "GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gatehouse?password=hunter2")));
+
+        assertTrue(refused.getMessage().startsWith("GATEHOUSE_DEMO=true runs only on the embedded database"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("hunter2"), "the URL may hold a password: " + refused.getMessage());
     }
 
     @ParameterizedTest
