@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.domain.SessionId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -20,6 +21,10 @@ import java.util.function.Function;
  * look at the rows revoked since the last one, at most {@link #refreshInterval} apart (one request does it while
  * the others answer from what is known). Each look re-reads a margin before the last, so a row whose transaction
  * committed late is still seen. Entries are dropped from memory once their token has expired.
+ *
+ * <p>A revoked session is a row of the same table, keyed {@code sid:<session id>} and kept until the last of its
+ * access tokens can have expired; so it costs no second query and reaches other instances the same way. No token
+ * id can take that form: token ids are the UUIDs this service signs into its tokens.
  */
 public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
 
@@ -27,11 +32,14 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     private static final Duration LATE_COMMIT_MARGIN = Duration.ofSeconds(30);
     private static final String PRIMARY_KEY = "pk_revoked_access_tokens";
+    private static final String SESSION_PREFIX = "sid:";
 
     private final EntityManagerFactory entityManagerFactory;
     private final Clock clock;
     private final Duration refreshInterval;
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+    /** Revoked sessions by their row key: apart from token ids, so that neither can be mistaken for the other. */
+    private final Map<String, Instant> revokedSessions = new ConcurrentHashMap<>();
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Instant lastLook = Instant.EPOCH;
     private volatile Instant seenSince = Instant.EPOCH;
@@ -46,6 +54,36 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
     public void revoke(String tokenId, Instant expiresAt) {
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        store(tokenId, expiresAt);
+        revoked.put(tokenId, expiresAt);
+    }
+
+    @Override
+    public boolean isRevoked(String tokenId) {
+        refreshIfStale();
+        return revoked.containsKey(tokenId);
+    }
+
+    @Override
+    public void revokeSession(SessionId session, Instant until) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(until, "until");
+        store(keyOf(session), until);
+        revokedSessions.put(keyOf(session), until);
+    }
+
+    @Override
+    public boolean isSessionRevoked(SessionId session) {
+        refreshIfStale();
+        return revokedSessions.containsKey(keyOf(session));
+    }
+
+    private static String keyOf(SessionId session) {
+        return SESSION_PREFIX + session.value();
+    }
+
+    /** Stores the row, once. */
+    private void store(String tokenId, Instant expiresAt) {
         Instant now = now();
         try {
             inTransaction(entityManager -> {
@@ -61,13 +99,6 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
                 throw failure;
             }
         }
-        revoked.put(tokenId, expiresAt);
-    }
-
-    @Override
-    public boolean isRevoked(String tokenId) {
-        refreshIfStale();
-        return revoked.containsKey(tokenId);
     }
 
     /** Deletes the rows of tokens that expired before {@code cutoff}; the number deleted. */
@@ -91,8 +122,10 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
                     .setParameter("since", storable(since.isBefore(Instant.EPOCH) ? Instant.EPOCH : since))
                     .setParameter("now", storable(now))
                     .getResultList());
-            rows.forEach(row -> revoked.put(row.getTokenId(), row.getExpiresAt()));
+            rows.forEach(row -> (row.getTokenId().startsWith(SESSION_PREFIX) ? revokedSessions : revoked)
+                    .put(row.getTokenId(), row.getExpiresAt()));
             revoked.values().removeIf(expiresAt -> expiresAt.isBefore(now));
+            revokedSessions.values().removeIf(until -> until.isBefore(now));
             seenSince = now;
             lastLook = now;
         } finally {

@@ -169,6 +169,11 @@ public final class JwtAccessTokens implements AccessTokens {
         return Optional.empty();
     }
 
+    @Override
+    public Instant acceptedAtMostUntil(Instant issuedBy) {
+        return issuedBy.plus(settings.lifetime()).plus(settings.clockSkew());
+    }
+
     private AccessTokenClaims claimsOf(String token) {
         require(token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_CHARS, "empty or too long");
         String[] parts = token.split("\\.", -1);

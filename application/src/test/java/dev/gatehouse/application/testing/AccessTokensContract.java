@@ -60,6 +60,17 @@ public abstract class AccessTokensContract {
     }
 
     @Test
+    void accepts_no_token_past_the_moment_it_names_for_tokens_issued_so_far() {
+        AccessToken token = tokens.issue(johnDoe(), Set.of(), SESSION);
+        Instant until = tokens.acceptedAtMostUntil(clock.instant());
+        assertTrue(!until.isBefore(token.expiresAt()), "at least the token's own expiry");
+
+        clock.advance(Duration.between(clock.instant(), until).plusSeconds(1));
+
+        assertTrue(tokens.verify(token.value()).isEmpty());
+    }
+
+    @Test
     void carries_the_granted_scopes() {
         Set<Scope> scopes = Set.of(new Scope("me"), new Scope("items"));
         AccessToken token = tokens.issue(johnDoe(), scopes, SESSION);

@@ -44,4 +44,9 @@ public final class InMemoryAccessTokens implements AccessTokens {
         return Optional.ofNullable(issued.get(token))
                 .filter(claims -> clock.instant().isBefore(claims.expiresAt()));
     }
+
+    @Override
+    public Instant acceptedAtMostUntil(Instant issuedBy) {
+        return issuedBy.plus(lifetime);
+    }
 }
