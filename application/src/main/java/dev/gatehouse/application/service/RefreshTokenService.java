@@ -83,7 +83,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                 }
                 yield new RefreshResult.InvalidGrant(false);
             }
-            case RACED, EXPIRED, REVOKED -> new RefreshResult.InvalidGrant(false);
+            case RACED -> {
+                // Refused, the session kept: most likely a client that lost the answer to its refresh. But a thief
+                // who used the token first looks the same from here, so the trail keeps every such replay.
+                record(AuditEvent.Type.REFRESH_TOKEN_RACED, user.get(), command, now);
+                yield new RefreshResult.InvalidGrant(false);
+            }
+            case EXPIRED, REVOKED -> new RefreshResult.InvalidGrant(false);
         };
     }
 

@@ -116,6 +116,18 @@ class SessionsTest {
     }
 
     @Test
+    void a_replay_within_the_grace_window_is_audited_though_the_session_is_kept() {
+        LogInResult.LoggedIn login = logInJane();
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(login.refreshToken()));
+        clock.advance(Duration.ofSeconds(2));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
+
+        assertEquals(1, audit.types().stream().filter(type -> type == AuditEvent.Type.REFRESH_TOKEN_RACED).count());
+        assertTrue(audit.types().stream().noneMatch(type -> type == AuditEvent.Type.REFRESH_TOKEN_REUSED));
+    }
+
+    @Test
     void refuses_unknown_tokens_idle_sessions_and_sessions_past_their_lifetime() {
         assertEquals(new RefreshResult.InvalidGrant(false), refresh("not-a-token"));
 
