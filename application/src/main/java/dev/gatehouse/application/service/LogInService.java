@@ -113,7 +113,7 @@ public final class LogInService implements LogInUseCase {
             boolean passwordMatches = hasher.verify(command.password(), user.map(User::passwordHash).orElse(unmatchableHash));
             if (user.isEmpty() || !passwordMatches || user.get().isDisabled()) {
                 recordFailure(clientKey, accountKey, now);
-                record(AuditEvent.Type.LOGIN_FAILED, command, now);
+                audit.record(FailedLoginEvent.of(command, user, now));
                 return new LogInResult.InvalidCredentials();
             }
             accountKey.ifPresent(throttle::clear);
