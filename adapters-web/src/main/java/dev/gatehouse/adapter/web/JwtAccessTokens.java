@@ -12,6 +12,7 @@ import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SigningKey;
 import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.JwtHeaders;
@@ -65,8 +66,9 @@ import java.util.regex.Pattern;
  * ignores unused trailing bits; and every claim, read from the payload as sent, against the clock with {@code exp}
  * mandatory, as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
  *
- * <p>Besides the registered claims a token carries the user's security version ({@code sv}) and its session
- * ({@code sid}), and, when it was issued to a registered client application, RFC 9068's {@code client_id} (a
+ * <p>Besides the registered claims a token carries the account's stable id ({@code uid}, mandatory: {@code sub} is
+ * only the username, which a deleted account's successor could take), the user's security version ({@code sv}) and
+ * its session ({@code sid}), and, when it was issued to a registered client application, RFC 9068's {@code client_id} (a
  * {@code client_id} that is not a valid client id string refuses the token). A token issued before they existed lacks both and reads as version 0 without a session; a
  * token that has one of them in any other form than we write it (a non-negative integer, a canonical UUID) is
  * refused.
@@ -86,6 +88,8 @@ public final class JwtAccessTokens implements AccessTokens {
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     /** The user's security version; a token without it predates security versions and counts as version 0. */
     static final String SECURITY_VERSION = "sv";
+    /** The account's stable id, a canonical UUID: {@code sub} stays the username, as the tutorial's clients read it. */
+    static final String USER_ID = "uid";
     /** The session the token was issued in, as a UUID in its canonical (lower-case) text form. */
     static final String SESSION = "sid";
     /** RFC 9068 section 2.2: the client the token was issued to; only present when it was issued to one. */
@@ -140,6 +144,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 .notBefore(issuedAt)
                 .expirationTime(expiresAt)
                 .jwtId(UUID.randomUUID().toString())
+                .addPayloadClaim(USER_ID, user.id().value().toString())
                 .addPayloadClaim(SECURITY_VERSION, user.securityVersion())
                 .addPayloadClaim(SESSION, session.value().toString());
         if (!scopes.isEmpty()) {
@@ -229,7 +234,7 @@ public final class JwtAccessTokens implements AccessTokens {
         require(now.isBefore(expiresAt.plus(settings.clockSkew())), "expired");
         require(notBefore == null || !notBefore.isAfter(latest), "not yet valid");
 
-        return new AccessTokenClaims(new Username(subject), tokenId, issuedAt, expiresAt, scopes(claims),
+        return new AccessTokenClaims(new Username(subject), userId(claims), tokenId, issuedAt, expiresAt, scopes(claims),
                 securityVersion(claims), session(claims), client(claims));
     }
 
@@ -268,6 +273,13 @@ public final class JwtAccessTokens implements AccessTokens {
         }
         require(version >= 0, SECURITY_VERSION + " is negative");
         return version;
+    }
+
+    /** Mandatory (a token without it cannot be tied to one account); a canonical UUID string, or the token is refused. */
+    private static UserId userId(Map<String, JsonValue> claims) {
+        String text = string(claims, USER_ID);
+        require(text != null && CANONICAL_UUID.matcher(text).matches(), USER_ID + " is missing or not a canonical UUID");
+        return new UserId(UUID.fromString(text));
     }
 
     /** Empty when absent (a token from before sessions); a canonical UUID string, or the token is refused. */

@@ -52,6 +52,15 @@ public abstract class AccessTokensContract {
     }
 
     @Test
+    void names_the_account_by_its_stable_id_as_well_as_its_name() {
+        User johnDoe = johnDoe();
+
+        AccessTokenClaims claims = tokens.verify(tokens.issue(johnDoe, Set.of(), SESSION).value()).orElseThrow();
+
+        assertEquals(johnDoe.id(), claims.userId());
+    }
+
+    @Test
     void issues_tokens_for_the_configured_lifetime() {
         AccessToken token = tokens.issue(johnDoe(), Set.of(), SESSION);
 
