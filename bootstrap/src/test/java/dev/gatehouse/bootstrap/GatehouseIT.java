@@ -74,6 +74,27 @@ class GatehouseIT {
         }
     }
 
+    @Test
+    void names_the_configured_issuer_in_the_rfc_8414_metadata_and_in_tokens_which_name_a_client_too(@TempDir Path dataDir) {
+        java.util.Map<String, String> env = testSettings(false);
+        env.put("GATEHOUSE_ISSUER", "http://localhost:18443/auth");
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(env)).withDatabase(DatabaseSettings.embedded(dataDir));
+        try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
+            TestHttp client = new TestHttp(gatehouse.port());
+            String metadata = client.get("/.well-known/oauth-authorization-server").body();
+            assertTrue(metadata.contains("\"issuer\":\"http://localhost:18443/auth\""), metadata);
+            assertTrue(metadata.contains("\"token_endpoint\":\"http://localhost:18443/auth/token\""), metadata);
+
+            assertEquals(201, client.register("jane", "correct horse battery").statusCode());
+            String token = TestHttp.accessToken(client.logIn("jane", "correct horse battery"));
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(payload.contains("\"iss\":\"http://localhost:18443/auth\""), payload);
+            assertTrue(payload.contains("\"client_id\":\"" + dev.gatehouse.adapter.web.JwtSettings.DEFAULT_CLIENT_ID + "\""), payload);
+            assertEquals(200, client.me(token).statusCode());
+        }
+    }
+
     private static void registerLogInAndReadProfile(int port) {
         TestHttp client = new TestHttp(port);
         HttpResponse<String> registered = client.register("jane", "correct horse battery");

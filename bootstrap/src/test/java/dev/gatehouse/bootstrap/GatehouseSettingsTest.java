@@ -208,6 +208,57 @@ class GatehouseSettingsTest {
     }
 
     @Test
+    void takes_an_https_issuer_as_the_token_issuer_and_the_public_url_of_the_metadata() {
+        GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HOST", "0.0.0.0",
+                "GATEHOUSE_ISSUER", "https://auth.example.com/"));
+
+        assertEquals("https://auth.example.com", settings.jwtIssuer());
+        assertEquals("https://auth.example.com", settings.web().discovery().issuer());
+        assertEquals(java.net.URI.create("https://auth.example.com"), settings.web().discovery().publicUrl().orElseThrow());
+        assertEquals("http://127.0.0.1:8080", settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_ISSUER", "http://127.0.0.1:8080")).jwtIssuer(), "plain http on a loopback address");
+        assertEquals("http://auth.example.com", settings(Map.of("GATEHOUSE_DEMO", "true",
+                "GATEHOUSE_ISSUER", "http://auth.example.com")).jwtIssuer(), "plain http for the demo");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://auth.example.com|must be an https URL (RFC 8414)",
+            "http://127.0.0.1.example.com|must be an https URL (RFC 8414)",
+            "https://auth.example.com?tenant=1|must be an https URL without query or fragment",
+            "https://auth.example.com#top|must be an https URL without query or fragment",
+            "gatehouse|must be an https URL without query or fragment"})
+    void refuses_an_issuer_that_rfc_8414_clients_would_not_trust(String issuer, String reason) {
+        InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ISSUER", issuer)));
+
+        assertTrue(refused.getMessage().startsWith("GATEHOUSE_ISSUER " + reason), refused.getMessage());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_ISSUER", "https://auth.example.com", "GATEHOUSE_JWT_ISSUER", "gatehouse")), "one issuer, not two");
+    }
+
+    @Test
+    void reads_the_audiences_of_registered_clients_and_refuses_an_unregistered_one() {
+        Map<String, String> env = Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENTS", "web-app:public:first-party,reporting:public",
+                "GATEHOUSE_CLIENT_AUDIENCES", "web-app=https://api.example.com orders; reporting=reports");
+
+        assertEquals(Map.of(new dev.gatehouse.domain.ClientId("web-app"), List.of("https://api.example.com", "orders"),
+                new dev.gatehouse.domain.ClientId("reporting"), List.of("reports")), settings(env).clientAudiences());
+        assertEquals(Map.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).clientAudiences());
+        InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> settings(Map.of(
+                "GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENT_AUDIENCES", "stranger=api")));
+        assertTrue(unknown.getMessage().contains("'stranger', which GATEHOUSE_CLIENTS does not register"), unknown.getMessage());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_CLIENTS", "web-app:public", "GATEHOUSE_CLIENT_AUDIENCES", "web-app")));
+    }
+
+    @Test
+    void refuses_to_register_a_client_under_the_id_of_tokens_issued_to_none() {
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_CLIENTS", dev.gatehouse.adapter.web.JwtSettings.DEFAULT_CLIENT_ID + ":public")));
+    }
+
+    @Test
     void reads_the_key_settings() {
         GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_JWT_ALGORITHM", "EdDSA",
                 "GATEHOUSE_KEY_ROTATION", "7d", "GATEHOUSE_KEY_PREPUBLICATION", "10m",

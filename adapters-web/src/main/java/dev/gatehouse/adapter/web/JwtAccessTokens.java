@@ -68,8 +68,9 @@ import java.util.regex.Pattern;
  *
  * <p>Besides the registered claims a token carries the account's stable id ({@code uid}, mandatory: {@code sub} is
  * only the username, which a deleted account's successor could take), the user's security version ({@code sv}) and
- * its session ({@code sid}), and, when it was issued to a registered client application, RFC 9068's {@code client_id} (a
- * {@code client_id} that is not a valid client id string refuses the token). A token issued before they existed lacks both and reads as version 0 without a session; a
+ * its session ({@code sid}), and RFC 9068's {@code client_id}: the registered client application it was issued to, or
+ * {@link JwtSettings#DEFAULT_CLIENT_ID} (a {@code client_id} that is not a valid client id string refuses the token); a
+ * client's configured audiences are added to {@code aud}. A token issued before they existed lacks both and reads as version 0 without a session; a
  * token that has one of them in any other form than we write it (a non-negative integer, a canonical UUID) is
  * refused.
  */
@@ -150,7 +151,10 @@ public final class JwtAccessTokens implements AccessTokens {
         if (!scopes.isEmpty()) {
             jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
-        client.ifPresent(id -> jwt.addPayloadClaim(CLIENT_ID, id.value()));
+        // RFC 9068 section 2.2: every access token names its client; the resource servers a client calls are
+        // audiences of its tokens too (this service's own audience stays, for the tokens it must verify itself).
+        client.map(id -> settings.clientAudiences().getOrDefault(id, List.of())).orElse(List.of()).forEach(jwt::addAudience);
+        jwt.addPayloadClaim(CLIENT_ID, client.map(ClientId::value).orElse(JwtSettings.DEFAULT_CLIENT_ID));
         Jwt built = jwt.build();
         String signingInput = ENCODER.encodeToString(bytes(built.headerJson().toString())) + "."
                 + ENCODER.encodeToString(bytes(built.payloadJson().toString()));
@@ -293,13 +297,19 @@ public final class JwtAccessTokens implements AccessTokens {
         return Optional.of(SessionId.parse(text).orElseThrow(() -> new Rejected(SESSION + " is not a UUID")));
     }
 
-    /** Empty when absent (a token issued to no client); a valid client id string, or the token is refused. */
+    /**
+     * Empty when absent (a token from before every token named its client) or the default client (a token issued to
+     * no registered client); a valid client id string, or the token is refused.
+     */
     private static Optional<ClientId> client(Map<String, JsonValue> claims) {
         if (!claims.containsKey(CLIENT_ID)) {
             return Optional.empty();
         }
         String text = string(claims, CLIENT_ID);
         require(text != null, CLIENT_ID + " is not a string");
+        if (text.equals(JwtSettings.DEFAULT_CLIENT_ID)) {
+            return Optional.empty();
+        }
         return Optional.of(ClientId.parse(text).orElseThrow(() -> new Rejected(CLIENT_ID + " is not a valid client id")));
     }
 

@@ -123,7 +123,8 @@ class JwtAccessTokensForgeryTest {
         JsonObject payload = decode(parts[1]);
         // Helidon's Jwt builder always adds "upn" (MicroProfile JWT's user principal) equal to "sub" and writes
         // "aud" as an array (see JwtAccessTokens.issue); the claim set is still exactly the one we choose.
-        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "uid", "sv", "sid", "scope"), payload.keySet());
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "uid", "sv", "sid", "client_id", "scope"),
+                payload.keySet());
         assertEquals(johnDoe().id().value().toString().length(), payload.getString("uid").length());
         assertEquals(ISSUER, payload.getString("iss"));
         assertEquals(Json.createArrayBuilder().add(AUDIENCE).build(), payload.getJsonArray("aud"));
@@ -133,8 +134,32 @@ class JwtAccessTokensForgeryTest {
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("iat").longValueExact());
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("nbf").longValueExact());
         assertEquals(NOW.plusSeconds(900).getEpochSecond(), payload.getJsonNumber("exp").longValueExact());
-        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "uid", "sv", "sid"),
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "uid", "sv", "sid", "client_id"),
                 decode(genuine.split("\\.")[1]).keySet());
+    }
+
+    @Test
+    void names_a_client_in_every_token_the_default_one_when_issued_to_none_and_reads_that_back_as_none() {
+        JsonObject payload = decode(genuine.split("\\.")[1]);
+
+        assertEquals(JwtSettings.DEFAULT_CLIENT_ID, payload.getString("client_id"), "RFC 9068 section 2.2");
+        assertEquals(Optional.empty(), tokens.verify(genuine).orElseThrow().client());
+    }
+
+    @Test
+    void adds_the_audiences_configured_for_the_client_and_still_verifies_its_own() {
+        dev.gatehouse.domain.ClientId webApp = new dev.gatehouse.domain.ClientId("web-app");
+        JwtAccessTokens perClient = new JwtAccessTokens(new JwtSettings(ISSUER, AUDIENCE, secret, JwtSettings.DEFAULT_LIFETIME,
+                JwtSettings.DEFAULT_CLOCK_SKEW, java.util.Map.of(webApp, java.util.List.of("https://api.example.com", "orders"))), clock);
+
+        AccessToken forWebApp = perClient.issue(johnDoe(), Set.of(), SessionId.newId(), Optional.of(webApp));
+        AccessToken forOther = perClient.issue(johnDoe(), Set.of(), SessionId.newId(),
+                Optional.of(new dev.gatehouse.domain.ClientId("reporting")));
+
+        assertEquals(Json.createArrayBuilder().add(AUDIENCE).add("https://api.example.com").add("orders").build(),
+                decode(forWebApp.value().split("\\.")[1]).getJsonArray("aud"));
+        assertEquals(Json.createArrayBuilder().add(AUDIENCE).build(), decode(forOther.value().split("\\.")[1]).getJsonArray("aud"));
+        assertEquals(Optional.of(webApp), perClient.verify(forWebApp.value()).orElseThrow().client());
     }
 
     @Test
