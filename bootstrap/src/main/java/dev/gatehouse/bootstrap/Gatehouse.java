@@ -138,8 +138,13 @@ public final class Gatehouse implements AutoCloseable {
         };
         var server = WebServer.builder().host(settings.host()).port(settings.port()).shutdownHook(false)
                 .shutdownGracePeriod(settings.shutdownGrace());
-        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation),
-                settings.web(), new Operations(List.of(databaseCheck), settings.readinessTimeout()));
+        Operations operations = new Operations(List.of(databaseCheck), settings.readinessTimeout());
+        if (settings.adminPort().isPresent()) {
+            GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation), settings.web(), operations,
+                    settings.adminPort().getAsInt());
+        } else {
+            GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation), settings.web(), operations);
+        }
         return server.build().start();
     }
 
@@ -178,6 +183,12 @@ public final class Gatehouse implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port of {@code /health/*} and {@code /metrics} when they have their own; otherwise {@link #port()}. */
+    public int adminPort() {
+        int operations = server.port(GatehouseWeb.OPERATIONS_SOCKET);
+        return operations > 0 ? operations : server.port();
     }
 
     public DrivenPorts ports() {

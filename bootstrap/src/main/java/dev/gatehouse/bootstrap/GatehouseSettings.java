@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
 public record GatehouseSettings(
         String host,
         int port,
+        OptionalInt adminPort,
         DatabaseSettings database,
         UserCacheSettings userCache,
         Optional<byte[]> jwtSecret,
@@ -76,6 +78,7 @@ public record GatehouseSettings(
         }
         Argon2Parameters argon2 = argon2(source);
         String host = source.get("GATEHOUSE_HOST").orElse("127.0.0.1");
+        int port = parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535);
         Optional<URI> issuerUrl = issuerUrl(source, demo);
         String issuer = issuerUrl.map(URI::toString).orElseGet(() -> source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse"));
         TokenSigning tokenSigning = tokenSigning(source);
@@ -83,7 +86,8 @@ public record GatehouseSettings(
         ScopePolicy scopePolicy = scopePolicy(source);
         return new GatehouseSettings(
                 host,
-                parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535),
+                port,
+                adminPort(source, port),
                 database(source),
                 userCache(source),
                 secret(source, demo),
@@ -115,7 +119,7 @@ public record GatehouseSettings(
 
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
-        return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, clientAudiences, tokenLifetime, jwtClockSkew,
+        return new GatehouseSettings(host, port, adminPort, other, userCache, jwtSecret, jwtIssuer, jwtAudience, clientAudiences, tokenLifetime, jwtClockSkew,
                 refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
                 jsonLogs, demo);
     }
@@ -219,6 +223,22 @@ public record GatehouseSettings(
             }
         }
         return byClient;
+    }
+
+    /**
+     * A port of their own for {@code /health/*} and {@code /metrics} ({@code GATEHOUSE_ADMIN_PORT}; 0: any free one),
+     * so that a firewall can keep them from clients; unset, they are served with the API.
+     */
+    private static OptionalInt adminPort(SettingSource source, int port) {
+        if (source.get("GATEHOUSE_ADMIN_PORT").isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int adminPort = parseInt(source, "GATEHOUSE_ADMIN_PORT", 0, 0, 65_535);
+        if (adminPort != 0 && adminPort == port) {
+            throw new InvalidSettingException("GATEHOUSE_ADMIN_PORT must differ from GATEHOUSE_PORT (" + port
+                    + "); unset it to serve the operations endpoints on the API's port");
+        }
+        return OptionalInt.of(adminPort);
     }
 
     /** Where clients reach this server, e.g. https://auth.example.com; unset: the address a request arrived on. */
@@ -448,7 +468,7 @@ public record GatehouseSettings(
 
     @Override
     public String toString() {
-        return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
+        return "GatehouseSettings[host=" + host + ", port=" + port + ", adminPort=" + adminPort + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
                 + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", scopePolicy=" + scopePolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
                 + ", loginProtection=" + loginProtection + ", web=" + web

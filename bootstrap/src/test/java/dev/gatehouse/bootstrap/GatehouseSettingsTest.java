@@ -140,6 +140,14 @@ class GatehouseSettingsTest {
     }
 
     @Test
+    void reads_an_admin_port_different_from_the_api_port() {
+        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).adminPort().isEmpty());
+        assertEquals(java.util.OptionalInt.of(9090), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "9090")).adminPort());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "8080")));
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "70000")));
+    }
+
+    @Test
     void refuses_the_demo_on_an_external_database() {
         InvalidSettingException refused = assertThrows(InvalidSettingException.class, () -> settings(Map.of(
                 "GATEHOUSE_DEMO", "true", "GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gatehouse?password=hunter2")));
