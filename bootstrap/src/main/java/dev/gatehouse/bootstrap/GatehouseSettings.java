@@ -160,15 +160,13 @@ public record GatehouseSettings(
      * The issuer identifier (RFC 8414 section 2, RFC 9068's {@code iss}): an https URL without query or fragment, such
      * as https://auth.example.com; plain http only for the demo or a loopback address, where no one else can listen.
      * It also names where clients reach this server when {@code GATEHOUSE_PUBLIC_URL} is unset. Unset: the older
-     * {@code GATEHOUSE_JWT_ISSUER} (a plain name, "gatehouse" by default), which RFC 8414 clients do not accept.
+     * {@code GATEHOUSE_JWT_ISSUER} (a plain name, "gatehouse" by default, which RFC 8414 clients do not accept); set, it
+ * wins over that one (the packed application.yaml always names one).
      */
     private static Optional<URI> issuerUrl(SettingSource source, boolean demo) {
         Optional<String> raw = source.get("GATEHOUSE_ISSUER");
         if (raw.isEmpty()) {
             return Optional.empty();
-        }
-        if (source.get("GATEHOUSE_JWT_ISSUER").isPresent()) {
-            throw new InvalidSettingException("GATEHOUSE_ISSUER and GATEHOUSE_JWT_ISSUER are both set: keep GATEHOUSE_ISSUER only");
         }
         URI url;
         try {
