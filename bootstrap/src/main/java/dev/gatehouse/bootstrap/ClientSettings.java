@@ -1,5 +1,6 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.ClientSecretHash;
@@ -71,6 +72,9 @@ final class ClientSettings {
                     + "e.g. web-app:public:first-party,reporting:confidential; got '" + printable(entry) + "'");
         }
         ClientId id = new ClientId(fields[0]);
+        if (id.value().equals(JwtSettings.DEFAULT_CLIENT_ID)) {
+            throw new InvalidSettingException(CLIENTS + ": '" + id + "' names the tokens of no registered client; choose another id");
+        }
         boolean firstParty = switch (fields.length == 3 ? fields[2].strip().toLowerCase(Locale.ROOT) : "third-party") {
             case "first-party" -> true;
             case "third-party" -> false;

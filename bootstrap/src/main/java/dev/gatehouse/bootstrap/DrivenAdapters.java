@@ -71,7 +71,7 @@ final class DrivenAdapters implements AutoCloseable {
     private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
         byte[] secret = settings.jwtSecret().orElseGet(DrivenAdapters::throwAwayDemoSecret);
         JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
-                settings.tokenLifetime(), settings.jwtClockSkew());
+                settings.tokenLifetime(), settings.jwtClockSkew(), settings.clientAudiences());
         // Without a key of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
         CachingSigningKeyRepository signingKeys = new CachingSigningKeyRepository(database.signingKeys(
                 new SigningKeyEncryption(settings.tokenSigning().keyEncryptionKey().orElse(secret))));

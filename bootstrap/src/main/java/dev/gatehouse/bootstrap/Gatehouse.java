@@ -58,6 +58,8 @@ public final class Gatehouse implements AutoCloseable {
             if (settings.demo()) {
                 DemoUsers.seed(ports.users(), ports.passwordHasher(), clock);
                 LOG.info("Demo mode: users johndoe/secret (active, an administrator) and alice/secret2 (disabled) are available");
+            } else {
+                refuseLeftOverDemoUsers(ports);
             }
             Optional<KeyRotationPolicy> keyRotation = DrivenAdapters.keyRotation(settings);
             settings.tokenSigning().algorithm().ifPresent(algorithm ->
@@ -69,6 +71,21 @@ public final class Gatehouse implements AutoCloseable {
             housekeeping.shutdownNow();
             adapters.close();
             throw startFailed;
+        }
+    }
+
+    /**
+     * A real run on a database a demo run seeded would let anyone who read the README log in, johndoe as an
+     * administrator: refuse to start (Main exits non-zero with this one line) until the demo accounts are gone.
+     */
+    private static void refuseLeftOverDemoUsers(DrivenPorts ports) {
+        List<String> usable = DemoUsers.stillUsable(ports.users(), ports.passwordHasher()).stream()
+                .map(Object::toString).toList();
+        if (!usable.isEmpty()) {
+            throw new IllegalStateException("this database holds the demo account(s) " + String.join(", ", usable)
+                    + " with the password(s) published in the README (seeded by GATEHOUSE_DEMO=true); outside demo mode "
+                    + "they must not log in: disable them first (gatehouse disable " + usable.get(0)
+                    + ") or start on another database");
         }
     }
 
@@ -121,8 +138,13 @@ public final class Gatehouse implements AutoCloseable {
         };
         var server = WebServer.builder().host(settings.host()).port(settings.port()).shutdownHook(false)
                 .shutdownGracePeriod(settings.shutdownGrace());
-        GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation),
-                settings.web(), new Operations(List.of(databaseCheck), settings.readinessTimeout()));
+        Operations operations = new Operations(List.of(databaseCheck), settings.readinessTimeout());
+        if (settings.adminPort().isPresent()) {
+            GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation), settings.web(), operations,
+                    settings.adminPort().getAsInt());
+        } else {
+            GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation), settings.web(), operations);
+        }
         return server.build().start();
     }
 
@@ -161,6 +183,12 @@ public final class Gatehouse implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port of {@code /health/*} and {@code /metrics} when they have their own; otherwise {@link #port()}. */
+    public int adminPort() {
+        int operations = server.port(GatehouseWeb.OPERATIONS_SOCKET);
+        return operations > 0 ? operations : server.port();
     }
 
     public DrivenPorts ports() {

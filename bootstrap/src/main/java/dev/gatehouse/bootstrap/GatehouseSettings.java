@@ -13,6 +13,7 @@ import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Role;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,11 +42,13 @@ import java.util.regex.Pattern;
 public record GatehouseSettings(
         String host,
         int port,
+        OptionalInt adminPort,
         DatabaseSettings database,
         UserCacheSettings userCache,
         Optional<byte[]> jwtSecret,
         String jwtIssuer,
         String jwtAudience,
+        Map<ClientId, List<String>> clientAudiences,
         Duration tokenLifetime,
         Duration jwtClockSkew,
         RefreshPolicy refreshPolicy,
@@ -67,19 +71,29 @@ public record GatehouseSettings(
     /** Reads and validates every setting; see the README's configuration table for each name. */
     public static GatehouseSettings from(SettingSource source) {
         boolean demo = parseBoolean(source, "GATEHOUSE_DEMO", false);
+        if (demo && source.get("GATEHOUSE_DB_URL").isPresent()) {
+            // The demo seeds an administrator with a published password: never into a database others rely on.
+            throw new InvalidSettingException("GATEHOUSE_DEMO=true runs only on the embedded database: unset GATEHOUSE_DB_URL "
+                    + "for a demo, or unset GATEHOUSE_DEMO to run on that database");
+        }
         Argon2Parameters argon2 = argon2(source);
-        String issuer = source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse");
+        String host = source.get("GATEHOUSE_HOST").orElse("127.0.0.1");
+        int port = parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535);
+        Optional<URI> issuerUrl = issuerUrl(source, demo);
+        String issuer = issuerUrl.map(URI::toString).orElseGet(() -> source.get("GATEHOUSE_JWT_ISSUER").orElse("gatehouse"));
         TokenSigning tokenSigning = tokenSigning(source);
         List<Client> clients = ClientSettings.from(source);
         ScopePolicy scopePolicy = scopePolicy(source);
         return new GatehouseSettings(
-                source.get("GATEHOUSE_HOST").orElse("127.0.0.1"),
-                parseInt(source, "GATEHOUSE_PORT", 8080, 0, 65_535),
+                host,
+                port,
+                adminPort(source, port),
                 database(source),
                 userCache(source),
                 secret(source, demo),
                 issuer,
                 source.get("GATEHOUSE_JWT_AUDIENCE").orElse("gatehouse"),
+                clientAudiences(source, clients),
                 parseDuration(source, "GATEHOUSE_TOKEN_TTL", JwtSettings.DEFAULT_LIFETIME, JwtSettings.MAX_LIFETIME),
                 parseDuration(source, "GATEHOUSE_JWT_CLOCK_SKEW", JwtSettings.DEFAULT_CLOCK_SKEW, JwtSettings.MAX_CLOCK_SKEW),
                 refreshPolicy(source),
@@ -93,7 +107,7 @@ public record GatehouseSettings(
                         parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
-                        new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge(),
+                        new DiscoverySettings(issuer, publicUrl(source).or(() -> issuerUrl), tokenSigning.keySetMaxAge(),
                                 scopePolicy.known().stream().map(Scope::value).toList()),
                         !clients.isEmpty()),
                 clients,
@@ -105,7 +119,7 @@ public record GatehouseSettings(
 
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
-        return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
+        return new GatehouseSettings(host, port, adminPort, other, userCache, jwtSecret, jwtIssuer, jwtAudience, clientAudiences, tokenLifetime, jwtClockSkew,
                 refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
                 jsonLogs, demo);
     }
@@ -140,6 +154,89 @@ public record GatehouseSettings(
                     + "; generate one with: openssl rand -hex 32");
         }
         return new TokenSigning(algorithm, rotation, prePublication, keyEncryptionKey);
+    }
+
+    /**
+     * The issuer identifier (RFC 8414 section 2, RFC 9068's {@code iss}): an https URL without query or fragment, such
+     * as https://auth.example.com; plain http only for the demo or a loopback address, where no one else can listen.
+     * It also names where clients reach this server when {@code GATEHOUSE_PUBLIC_URL} is unset. Unset: the older
+     * {@code GATEHOUSE_JWT_ISSUER} (a plain name, "gatehouse" by default, which RFC 8414 clients do not accept); set, it
+ * wins over that one (the packed application.yaml always names one).
+     */
+    private static Optional<URI> issuerUrl(SettingSource source, boolean demo) {
+        Optional<String> raw = source.get("GATEHOUSE_ISSUER");
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        URI url;
+        try {
+            url = DiscoverySettings.requireBaseUrl(new URI(raw.get()));
+        } catch (java.net.URISyntaxException | IllegalArgumentException invalid) {
+            throw new InvalidSettingException("GATEHOUSE_ISSUER must be an https URL without query or fragment, such as "
+                    + "https://auth.example.com, got '" + raw.get() + "'");
+        }
+        if (!url.getScheme().equalsIgnoreCase("https") && !demo && !isLoopback(url.getHost())) {
+            throw new InvalidSettingException("GATEHOUSE_ISSUER must be an https URL (RFC 8414); plain http only for "
+                    + "GATEHOUSE_DEMO=true or a loopback address, got '" + raw.get() + "'");
+        }
+        return Optional.of(url);
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, from the text alone (no name is looked up). */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.matches("127(\\.\\d{1,3}){3}") || bare.equals("::1")
+                || bare.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /**
+     * The resource servers each client's tokens are for ({@code GATEHOUSE_CLIENT_AUDIENCES}, such as
+     * {@code web-app=https://api.example.com orders;reporting=reports}): added to {@code aud} beside
+     * {@code GATEHOUSE_JWT_AUDIENCE}. Only registered clients may be named.
+     */
+    private static Map<ClientId, List<String>> clientAudiences(SettingSource source, List<Client> clients) {
+        Optional<String> raw = source.get("GATEHOUSE_CLIENT_AUDIENCES");
+        if (raw.isEmpty()) {
+            return Map.of();
+        }
+        Set<ClientId> registered = clients.stream().map(Client::id).collect(java.util.stream.Collectors.toSet());
+        Map<ClientId, List<String>> byClient = new LinkedHashMap<>();
+        for (String entry : raw.get().split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            List<String> audiences = equals < 0 ? List.of() : List.of(entry.substring(equals + 1).strip().split("\\s+"));
+            if (equals < 0 || audiences.stream().anyMatch(String::isEmpty)) {
+                throw new InvalidSettingException("GATEHOUSE_CLIENT_AUDIENCES entries must be client=audience audience..., "
+                        + "separated by ';' (e.g. web-app=https://api.example.com orders), got '" + entry.strip() + "'");
+            }
+            Optional<ClientId> client = ClientId.parse(entry.substring(0, equals).strip()).filter(registered::contains);
+            if (client.isEmpty()) {
+                throw new InvalidSettingException("GATEHOUSE_CLIENT_AUDIENCES names '" + entry.substring(0, equals).strip()
+                        + "', which GATEHOUSE_CLIENTS does not register");
+            }
+            if (byClient.put(client.get(), audiences) != null) {
+                throw new InvalidSettingException("GATEHOUSE_CLIENT_AUDIENCES names the client '" + client.get() + "' twice");
+            }
+        }
+        return byClient;
+    }
+
+    /**
+     * A port of their own for {@code /health/*} and {@code /metrics} ({@code GATEHOUSE_ADMIN_PORT}; 0: any free one),
+     * so that a firewall can keep them from clients; unset, they are served with the API.
+     */
+    private static OptionalInt adminPort(SettingSource source, int port) {
+        if (source.get("GATEHOUSE_ADMIN_PORT").isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int adminPort = parseInt(source, "GATEHOUSE_ADMIN_PORT", 0, 0, 65_535);
+        if (adminPort != 0 && adminPort == port) {
+            throw new InvalidSettingException("GATEHOUSE_ADMIN_PORT must differ from GATEHOUSE_PORT (" + port
+                    + "); unset it to serve the operations endpoints on the API's port");
+        }
+        return OptionalInt.of(adminPort);
     }
 
     /** Where clients reach this server, e.g. https://auth.example.com; unset: the address a request arrived on. */
@@ -375,7 +472,7 @@ public record GatehouseSettings(
 
     @Override
     public String toString() {
-        return "GatehouseSettings[host=" + host + ", port=" + port + ", database=" + database + ", userCache=" + userCache
+        return "GatehouseSettings[host=" + host + ", port=" + port + ", adminPort=" + adminPort + ", database=" + database + ", userCache=" + userCache
                 + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
                 + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", scopePolicy=" + scopePolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
                 + ", loginProtection=" + loginProtection + ", web=" + web

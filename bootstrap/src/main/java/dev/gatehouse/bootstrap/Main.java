@@ -58,7 +58,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gatehouse, settings), "gatehouse-shutdown"));
-        LOG.info(() -> "Gatehouse ready on http://" + settings.host() + ":" + gatehouse.port() + " in "
+        LOG.info(() -> "Gatehouse ready on http://" + settings.host() + ":" + gatehouse.port()
+                + (settings.adminPort().isPresent() ? " (health and metrics on port " + gatehouse.adminPort() + ")" : "") + " in "
                 + (System.nanoTime() - startNanos) / 1_000_000 + " ms (" + settings.database() + ")");
     }
 

@@ -41,7 +41,7 @@ public final class UseCaseWiring {
                 new RegisterUserService(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.auditLog(),
                         ports.clock()),
                 new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()),
-                new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.users(), ports.auditLog(),
+                new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(),
                         settings.refreshPolicy(), ports.clients(), ports.clock()),
                 new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
                         ports.auditLog(), ports.clients(), ports.clock()),

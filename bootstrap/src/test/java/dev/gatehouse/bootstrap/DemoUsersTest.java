@@ -30,4 +30,17 @@ class DemoUsersTest {
         assertTrue(alice.isDisabled());
         assertTrue(hasher.verify(new PlainPassword("secret2"), alice.passwordHash()));
     }
+
+    @Test
+    void finds_the_demo_accounts_that_can_still_log_in_with_their_published_password() {
+        assertEquals(java.util.List.of(), DemoUsers.stillUsable(users, hasher), "none seeded yet");
+        DemoUsers.seed(users, hasher, MutableClock.startingNow());
+
+        // alice is seeded disabled: only johndoe, an administrator, can log in with what the README publishes.
+        assertEquals(java.util.List.of(new Username("johndoe")), DemoUsers.stillUsable(users, hasher));
+
+        User johndoe = users.findByUsername(new Username("johndoe")).orElseThrow();
+        users.replacePasswordHash(johndoe.id(), johndoe.passwordHash(), hasher.hash(new PlainPassword("a password of their own")));
+        assertEquals(java.util.List.of(), DemoUsers.stillUsable(users, hasher), "a changed password is no longer published");
+    }
 }

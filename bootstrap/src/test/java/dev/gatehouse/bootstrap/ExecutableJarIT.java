@@ -107,6 +107,36 @@ class ExecutableJarIT {
     }
 
     @Test
+    void refuses_the_demo_on_an_external_database(@TempDir Path dataDir) throws Exception {
+        Path log = dataDir.resolve("gatehouse.log");
+        Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + freePort(), "GATEHOUSE_DEMO=true",
+                "GATEHOUSE_DB_URL=jdbc:postgresql://127.0.0.1:1/production"));
+
+        assertTrue(gatehouse.waitFor(30, TimeUnit.SECONDS), "Gatehouse should have refused to start");
+        assertEquals(2, gatehouse.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains("gatehouse: GATEHOUSE_DEMO=true runs only on the embedded database"), output);
+    }
+
+    @Test
+    void a_real_run_refuses_a_database_the_demo_seeded(@TempDir Path dataDir) throws Exception {
+        GatehouseSettings demo = GatehouseSettings.from(SettingSource.of(java.util.Map.of("GATEHOUSE_DEMO", "true",
+                "GATEHOUSE_PORT", "0", "GATEHOUSE_ARGON2_MEMORY_KIB", "1024", "GATEHOUSE_ARGON2_ITERATIONS", "1")))
+                .withDatabase(dev.gatehouse.adapter.persistence.DatabaseSettings.embedded(dataDir));
+        Gatehouse.start(demo, java.time.Clock.systemUTC()).close();
+        Path log = dataDir.resolve("gatehouse.log");
+
+        Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + freePort(), "GATEHOUSE_DATA_DIR=" + dataDir,
+                "GATEHOUSE_JWT_SECRET=an-integration-test-secret-of-32-bytes-or-more"));
+
+        assertTrue(gatehouse.waitFor(60, TimeUnit.SECONDS), "Gatehouse should have refused to start");
+        assertEquals(1, gatehouse.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains("gatehouse: cannot start: this database holds the demo account(s) johndoe"), output);
+        assertTrue(output.lines().noneMatch(line -> line.contains("\tat ")), "no stack trace: " + output);
+    }
+
+    @Test
     void the_launcher_records_an_aot_cache_once_and_starts_from_it(@TempDir Path copy) throws Exception {
         // A private copy of the jar, so that the cache recorded here belongs to this test alone.
         Files.copy(JAR, copy.resolve("gatehouse.jar"));

@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
@@ -49,6 +50,48 @@ class GatehouseIT {
             HttpResponse<String> alice = client.logIn("alice", "secret2");
             assertEquals(401, alice.statusCode());
             assertEquals(client.logIn("nobody-at-all", "secret2").body(), alice.body());
+        }
+    }
+
+    @Test
+    void a_real_run_refuses_a_database_the_demo_seeded_until_its_users_are_disabled(@TempDir Path dataDir) {
+        GatehouseSettings demo = withDemo(settingsOn(DatabaseSettings.embedded(dataDir)));
+        Gatehouse.start(demo, Clock.systemUTC()).close();
+        GatehouseSettings real = settingsOn(DatabaseSettings.embedded(dataDir));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Gatehouse.start(real, Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().startsWith("this database holds the demo account(s) johndoe with the password(s) "
+                + "published in the README"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("gatehouse disable johndoe"), refused.getMessage());
+        Terminal quiet = new Terminal(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                java.util.Optional.empty());
+        assertEquals(ExitStatus.SUCCESS, CommandLine.standard().run(java.util.List.of("disable", "johndoe"), quiet, () -> real,
+                Clock.systemUTC()));
+        try (Gatehouse started = Gatehouse.start(real, Clock.systemUTC())) {
+            assertEquals(401, new TestHttp(started.port()).logIn("johndoe", "secret").statusCode());
+        }
+    }
+
+    @Test
+    void names_the_configured_issuer_in_the_rfc_8414_metadata_and_in_tokens_which_name_a_client_too(@TempDir Path dataDir) {
+        java.util.Map<String, String> env = testSettings(false);
+        env.put("GATEHOUSE_ISSUER", "http://localhost:18443/auth");
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(env)).withDatabase(DatabaseSettings.embedded(dataDir));
+        try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
+            TestHttp client = new TestHttp(gatehouse.port());
+            String metadata = client.get("/.well-known/oauth-authorization-server").body();
+            assertTrue(metadata.contains("\"issuer\":\"http://localhost:18443/auth\""), metadata);
+            assertTrue(metadata.contains("\"token_endpoint\":\"http://localhost:18443/auth/token\""), metadata);
+
+            assertEquals(201, client.register("jane", "correct horse battery").statusCode());
+            String token = TestHttp.accessToken(client.logIn("jane", "correct horse battery"));
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(payload.contains("\"iss\":\"http://localhost:18443/auth\""), payload);
+            assertTrue(payload.contains("\"client_id\":\"" + dev.gatehouse.adapter.web.JwtSettings.DEFAULT_CLIENT_ID + "\""), payload);
+            assertEquals(200, client.me(token).statusCode());
         }
     }
 

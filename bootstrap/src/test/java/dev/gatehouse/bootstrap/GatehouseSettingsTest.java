@@ -61,7 +61,7 @@ class GatehouseSettingsTest {
         env.put("GATEHOUSE_DB_PASSWORD", "pw");
         env.put("GATEHOUSE_JWT_SECRET", SECRET);
         env.put("GATEHOUSE_TOKEN_TTL", "30m");
-        env.put("GATEHOUSE_DEMO", "true");
+        env.put("GATEHOUSE_DEMO", "false"); // true would refuse the external database
         env.put("GATEHOUSE_ARGON2_MEMORY_KIB", "65536");
         env.put("GATEHOUSE_JWT_CLOCK_SKEW", "10s");
         env.put("GATEHOUSE_HASH_MEMORY_BUDGET_MIB", "64");
@@ -87,7 +87,7 @@ class GatehouseSettingsTest {
         assertEquals("gatehouse", settings.database().user());
         assertEquals("pw", settings.database().password());
         assertEquals(Duration.ofMinutes(30), settings.tokenLifetime());
-        assertTrue(settings.demo());
+        assertFalse(settings.demo());
         assertEquals(65536, settings.argon2().memoryKiB());
         assertEquals(Duration.ofSeconds(10), settings.jwtClockSkew());
         assertEquals(1, settings.hashing().maxConcurrent(), "a 64 MiB budget fits one 64 MiB hash");
@@ -150,6 +150,23 @@ class GatehouseSettingsTest {
         assertTrue(missing.getMessage().contains("openssl rand -hex 32"));
     }
 
+    @Test
+    void reads_an_admin_port_different_from_the_api_port() {
+        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).adminPort().isEmpty());
+        assertEquals(java.util.OptionalInt.of(9090), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "9090")).adminPort());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "8080")));
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "70000")));
+    }
+
+    @Test
+    void refuses_the_demo_on_an_external_database() {
+        InvalidSettingException refused = assertThrows(InvalidSettingException.class, () -> settings(Map.of(
+                "GATEHOUSE_DEMO", "true", "GATEHOUSE_DB_URL", "jdbc:postgresql://db:5432/gatehouse?password=hunter2")));
+
+        assertTrue(refused.getMessage().startsWith("GATEHOUSE_DEMO=true runs only on the embedded database"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("hunter2"), "the URL may hold a password: " + refused.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "GATEHOUSE_PORT, eighty",
@@ -209,6 +226,58 @@ class GatehouseSettingsTest {
                 signing.policy(settings.tokenLifetime(), settings.jwtClockSkew()).retention());
         assertTrue(settings.web().discovery().publicUrl().isEmpty());
         assertEquals("gatehouse", settings.web().discovery().issuer());
+    }
+
+    @Test
+    void takes_an_https_issuer_as_the_token_issuer_and_the_public_url_of_the_metadata() {
+        GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HOST", "0.0.0.0",
+                "GATEHOUSE_ISSUER", "https://auth.example.com/"));
+
+        assertEquals("https://auth.example.com", settings.jwtIssuer());
+        assertEquals("https://auth.example.com", settings.web().discovery().issuer());
+        assertEquals(java.net.URI.create("https://auth.example.com"), settings.web().discovery().publicUrl().orElseThrow());
+        assertEquals("http://127.0.0.1:8080", settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_ISSUER", "http://127.0.0.1:8080")).jwtIssuer(), "plain http on a loopback address");
+        assertEquals("http://auth.example.com", settings(Map.of("GATEHOUSE_DEMO", "true",
+                "GATEHOUSE_ISSUER", "http://auth.example.com")).jwtIssuer(), "plain http for the demo");
+        // The packed application.yaml always names the older setting: the new one wins over it.
+        assertEquals("https://auth.example.com", GatehouseSettings.from(SettingSource.of(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_ISSUER", "https://auth.example.com")).orElse(ConfigurationFiles.applicationYaml())).jwtIssuer());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://auth.example.com|must be an https URL (RFC 8414)",
+            "http://127.0.0.1.example.com|must be an https URL (RFC 8414)",
+            "https://auth.example.com?tenant=1|must be an https URL without query or fragment",
+            "https://auth.example.com#top|must be an https URL without query or fragment",
+            "gatehouse|must be an https URL without query or fragment"})
+    void refuses_an_issuer_that_rfc_8414_clients_would_not_trust(String issuer, String reason) {
+        InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ISSUER", issuer)));
+
+        assertTrue(refused.getMessage().startsWith("GATEHOUSE_ISSUER " + reason), refused.getMessage());
+    }
+
+    @Test
+    void reads_the_audiences_of_registered_clients_and_refuses_an_unregistered_one() {
+        Map<String, String> env = Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENTS", "web-app:public:first-party,reporting:public",
+                "GATEHOUSE_CLIENT_AUDIENCES", "web-app=https://api.example.com orders; reporting=reports");
+
+        assertEquals(Map.of(new dev.gatehouse.domain.ClientId("web-app"), List.of("https://api.example.com", "orders"),
+                new dev.gatehouse.domain.ClientId("reporting"), List.of("reports")), settings(env).clientAudiences());
+        assertEquals(Map.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).clientAudiences());
+        InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> settings(Map.of(
+                "GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENT_AUDIENCES", "stranger=api")));
+        assertTrue(unknown.getMessage().contains("'stranger', which GATEHOUSE_CLIENTS does not register"), unknown.getMessage());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_CLIENTS", "web-app:public", "GATEHOUSE_CLIENT_AUDIENCES", "web-app")));
+    }
+
+    @Test
+    void refuses_to_register_a_client_under_the_id_of_tokens_issued_to_none() {
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_CLIENTS", dev.gatehouse.adapter.web.JwtSettings.DEFAULT_CLIENT_ID + ":public")));
     }
 
     @Test

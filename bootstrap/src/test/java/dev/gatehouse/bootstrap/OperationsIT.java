@@ -57,6 +57,32 @@ class OperationsIT {
         }
     }
 
+    @Test
+    void serves_health_and_metrics_only_on_the_admin_port_when_one_is_set(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir)
+            throws Exception {
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+                "GATEHOUSE_JWT_SECRET", "operations-test-secret-of-at-least-32-bytes",
+                "GATEHOUSE_PORT", "0",
+                "GATEHOUSE_ADMIN_PORT", "0",
+                "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
+                "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(dev.gatehouse.adapter.persistence.DatabaseSettings.embedded(dataDir));
+        try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
+            int api = gatehouse.port();
+            int admin = gatehouse.adminPort();
+            assertTrue(admin > 0 && admin != api, api + " / " + admin);
+
+            for (String path : java.util.List.of("/health/live", "/health/ready", "/metrics")) {
+                assertEquals(200, get(admin, path).statusCode(), path + " on the admin port");
+                HttpResponse<String> onApi = get(api, path);
+                assertEquals(404, onApi.statusCode(), path + " on the API port");
+                assertEquals("{\"detail\":\"Not Found\"}", onApi.body(), "the documented JSON shape");
+            }
+            assertEquals(201, new TestHttp(api).register("jane", "correct horse battery").statusCode(), "the API stays");
+            assertEquals(404, get(admin, "/users/me").statusCode(), "and is not on the admin port");
+            assertTrue(get(admin, "/metrics").body().contains("gatehouse_http_requests_total"));
+        }
+    }
+
     /** The sample's value: the first line of that metric carrying every given label (0 when absent). */
     private static double value(String exposition, String metric, String... labels) {
         return exposition.lines()

@@ -187,6 +187,31 @@ class SeveralInstancesIT {
     }
 
     @Test
+    void revoking_a_session_through_one_instance_refuses_all_its_access_tokens_on_the_other_within_a_second_and_a_bit()
+            throws InterruptedException {
+        HttpResponse<String> login = new TestHttp(first.port()).logIn("jane", PASSWORD);
+        HttpResponse<String> renewed = new TestHttp(second.port()).refresh(TestHttp.refreshToken(login));
+        String earlier = TestHttp.accessToken(login);
+        String later = TestHttp.accessToken(renewed);
+        String otherSession = TestHttp.accessToken(new TestHttp(first.port()).logIn("jane", PASSWORD));
+        assertEquals(200, new TestHttp(second.port()).me(earlier).statusCode(), "the second instance has looked at the list");
+
+        // Single logout with the later token: the earlier one, never presented, belongs to the same session.
+        assertEquals(204, new TestHttp(first.port()).logOut(later, false).statusCode());
+        long revokedAt = System.nanoTime();
+        assertEquals(401, new TestHttp(first.port()).me(earlier).statusCode(), "refused at once where the session ended");
+
+        Duration limit = Duration.ofMillis(1_500);
+        HttpResponse<String> me = new TestHttp(second.port()).me(earlier);
+        while (me.statusCode() == 200 && System.nanoTime() - revokedAt < limit.toNanos()) {
+            Thread.sleep(20);
+            me = new TestHttp(second.port()).me(earlier);
+        }
+        assertEquals(401, me.statusCode(), "still accepted " + limit.toMillis() + " ms after its session was revoked");
+        assertEquals(200, new TestHttp(second.port()).me(otherSession).statusCode(), "only that session");
+    }
+
+    @Test
     void a_refresh_token_rotates_across_instances_and_a_replay_on_either_is_refused() {
         String first = TestHttp.refreshToken(new TestHttp(this.first.port()).logIn("jane", PASSWORD));
 

@@ -88,6 +88,10 @@ final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(everywhere ? "everywhere=true" : "")));
     }
 
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
     static String accessToken(HttpResponse<String> tokenResponse) {
         return field(ACCESS_TOKEN, "access token", tokenResponse);
     }

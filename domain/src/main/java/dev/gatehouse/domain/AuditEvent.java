@@ -25,6 +25,11 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         FLOOD_REJECTED,
         TOKEN_REFRESHED,
         REFRESH_TOKEN_REUSED,
+        /**
+         * A used refresh token presented again within the reuse grace window: refused, the session kept (an honest
+         * client that lost the answer, or a thief a few seconds ahead of the owner: the trail shows which).
+         */
+        REFRESH_TOKEN_RACED,
         SESSION_REVOKED,
         LOGGED_OUT,
         LOGGED_OUT_EVERYWHERE,

@@ -22,7 +22,7 @@ public record PasswordRules(int minimumLength) {
         if (password.length() < minimumLength) {
             return Optional.of("password must be at least " + minimumLength + " characters");
         }
-        String lowered = password.value().toLowerCase(Locale.ROOT);
+        String lowered = password.normalized().toLowerCase(Locale.ROOT);
         if (lowered.equals(username.canonical())
                 || email.map(address -> address.value().toLowerCase(Locale.ROOT).equals(lowered)).orElse(false)) {
             return Optional.of("password must not be the username or e-mail address");

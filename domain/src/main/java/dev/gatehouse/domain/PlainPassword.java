@@ -1,12 +1,14 @@
 package dev.gatehouse.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Objects;
 
 /**
- * A password as the user typed it. Only a password hasher reads {@link #value()}; {@link #toString()} is
+ * A password as the user typed it. Only a password hasher and the password rules read it; {@link #toString()} is
  * redacted so it cannot reach a log by accident. At most {@value #MAX_BYTES} bytes of UTF-8, so that an
- * oversized input is refused before any hashing work is spent on it.
+ * oversized input is refused before any hashing work is spent on it. What is hashed and checked is its
+ * {@link #normalized()} form, so the same password typed on another system is the same password.
  */
 public record PlainPassword(String value) {
 
@@ -23,9 +25,19 @@ public record PlainPassword(String value) {
         }
     }
 
-    /** Length in Unicode code points, the unit password rules are stated in. */
+    /**
+     * The password in Unicode normalization form NFKC (NIST SP 800-63B 5.1.1.2): composed and decomposed accents,
+     * full-width and other compatibility forms of one password are one password, and the policy judges what is
+     * hashed (full-width "ｐａｓｓｗｏｒｄ" is "password").
+     */
+    public String normalized() {
+        return Normalizer.isNormalized(value, Normalizer.Form.NFKC) ? value : Normalizer.normalize(value, Normalizer.Form.NFKC);
+    }
+
+    /** Length of the {@link #normalized()} password in Unicode code points, the unit password rules are stated in. */
     public int length() {
-        return value.codePointCount(0, value.length());
+        String normalized = normalized();
+        return normalized.codePointCount(0, normalized.length());
     }
 
     @Override

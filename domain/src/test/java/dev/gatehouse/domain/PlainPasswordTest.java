@@ -38,4 +38,14 @@ class PlainPasswordTest {
 
         assertFalse(error.getMessage().contains("€"));
     }
+
+    @Test
+    void normalises_to_nfkc_and_counts_the_normalised_characters() {
+        PlainPassword fullWidth = new PlainPassword("\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44");
+
+        assertEquals("password", fullWidth.normalized());
+        assertEquals("caf\u00e9", new PlainPassword("cafe\u0301").normalized());
+        assertEquals(4, new PlainPassword("cafe\u0301").length());
+        assertEquals("plain ascii", new PlainPassword("plain ascii").normalized());
+    }
 }

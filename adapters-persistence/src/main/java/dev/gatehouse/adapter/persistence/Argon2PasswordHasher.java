@@ -43,7 +43,7 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public PasswordHash hash(PlainPassword password) {
-        char[] chars = password.value().toCharArray();
+        char[] chars = password.normalized().toCharArray();
         long started = System.nanoTime();
         try {
             return new PasswordHash(argon2.hash(parameters.iterations(), parameters.memoryKiB(),
@@ -59,7 +59,11 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     public boolean verify(PlainPassword password, PasswordHash hash) {
         String encoded = hash.encoded();
         if (encoded.startsWith(PREFIX)) {
-            return verifyArgon2id(password, encoded);
+            // A hash made before passwords were normalised holds the password as typed; only a password that
+            // normalisation changes (rare, and then twice the work) is tried both ways.
+            String normalized = password.normalized();
+            return verifyArgon2id(normalized, encoded)
+                    || (!normalized.equals(password.value()) && verifyArgon2id(password.value(), encoded));
         }
         return BcryptVerifier.isBcrypt(encoded) && BcryptVerifier.verify(password, encoded);
     }
@@ -76,8 +80,8 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         pace.waitTypical();
     }
 
-    private boolean verifyArgon2id(PlainPassword password, String encoded) {
-        char[] chars = password.value().toCharArray();
+    private boolean verifyArgon2id(String password, String encoded) {
+        char[] chars = password.toCharArray();
         long started = System.nanoTime();
         try {
             // The library reads m, t and p from the encoded hash, not from this hasher's parameters.

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.persistence;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import dev.gatehouse.domain.PlainPassword;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,12 @@ import java.util.regex.Pattern;
 /**
  * Checks passwords against bcrypt hashes ({@code $2a$}, {@code $2b$}, {@code $2y$}) migrated from other
  * systems, such as passlib in FastAPI apps or Apache's htpasswd. Never makes new ones: a user who logs in with
- * one is given an argon2id hash instead.
+ * one is given an argon2id hash instead. The password is checked as typed, as those systems hashed it (the
+ * argon2id hash that replaces it is made of the normalised password).
+ *
+ * <p>bcrypt reads only the first 72 bytes. A password longer than that is refused, not cut short: otherwise
+ * every password that starts with the same 72 bytes would log in (a passphrase, or a password manager's long
+ * password with a known prefix). A migrated user whose password was longer must have it reset.
  */
 final class BcryptVerifier {
 
@@ -19,8 +25,9 @@ final class BcryptVerifier {
     // Each step doubles the work; 2^20 rounds already take about a minute. A stored hash above that is damage
     // or sabotage, and verifying it would tie up a hashing slot for hours.
     private static final int MAX_COST = 20;
-    // passlib, OpenBSD and htpasswd use only the first 72 bytes of the password; so must we, or a migrated user
-    // with a longer password could never log in. The version only sets that limit, which all three share.
+    /** The most bcrypt reads of a password; passlib, OpenBSD and htpasswd silently ignore the rest. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    // The library's own handling of longer passwords is never reached: verify() refuses them first.
     private static final BCrypt.Verifyer VERIFYER =
             BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A));
 
@@ -40,6 +47,9 @@ final class BcryptVerifier {
         }
         int cost = Integer.parseInt(shape.group(1));
         if (cost < BCrypt.MIN_COST || cost > MAX_COST) {
+            return false;
+        }
+        if (password.value().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return false;
         }
         char[] chars = password.value().toCharArray();

@@ -40,7 +40,7 @@ public final class CommonPasswordsPolicy implements PasswordPolicy {
 
     @Override
     public Optional<String> rejectionReason(Username username, Optional<EmailAddress> email, PlainPassword password) {
-        return rules.violation(username, email, password).or(() -> COMMON.contains(password.value().toLowerCase(Locale.ROOT))
+        return rules.violation(username, email, password).or(() -> COMMON.contains(password.normalized().toLowerCase(Locale.ROOT))
                 ? Optional.of("password is too common; choose one that is harder to guess")
                 : Optional.empty());
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.domain.SessionId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -24,6 +25,10 @@ import java.util.function.Function;
  *
  * <p>While the database cannot be reached, the answer comes from memory for at most {@code staleReads} after the
  * last successful look (every revocation known by then still counts); past that, {@link StoreUnavailableException}.
+ *
+ * <p>A revoked session is a row of the same table, keyed {@code sid:<session id>} and kept until the last of its
+ * access tokens can have expired; so it costs no second query and reaches other instances the same way. No token
+ * id can take that form: token ids are the UUIDs this service signs into its tokens.
  */
 public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
 
@@ -31,11 +36,14 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
     private static final Duration LATE_COMMIT_MARGIN = Duration.ofSeconds(30);
     private static final String PRIMARY_KEY = "pk_revoked_access_tokens";
+    private static final String SESSION_PREFIX = "sid:";
 
     private final EntityManagerFactory entityManagerFactory;
     private final Clock clock;
     private final Duration refreshInterval;
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+    /** Revoked sessions by their row key: apart from token ids, so that neither can be mistaken for the other. */
+    private final Map<String, Instant> revokedSessions = new ConcurrentHashMap<>();
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Instant lastLook = Instant.EPOCH;
     private volatile Instant seenSince = Instant.EPOCH;
@@ -58,6 +66,36 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
     public void revoke(String tokenId, Instant expiresAt) {
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        store(tokenId, expiresAt);
+        revoked.put(tokenId, expiresAt);
+    }
+
+    @Override
+    public boolean isRevoked(String tokenId) {
+        refreshIfStale();
+        return revoked.containsKey(tokenId);
+    }
+
+    @Override
+    public void revokeSession(SessionId session, Instant until) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(until, "until");
+        store(keyOf(session), until);
+        revokedSessions.put(keyOf(session), until);
+    }
+
+    @Override
+    public boolean isSessionRevoked(SessionId session) {
+        refreshIfStale();
+        return revokedSessions.containsKey(keyOf(session));
+    }
+
+    private static String keyOf(SessionId session) {
+        return SESSION_PREFIX + session.value();
+    }
+
+    /** Stores the row, once. */
+    private void store(String tokenId, Instant expiresAt) {
         Instant now = now();
         try {
             inTransaction(entityManager -> {
@@ -73,13 +111,6 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
                 throw failure;
             }
         }
-        revoked.put(tokenId, expiresAt);
-    }
-
-    @Override
-    public boolean isRevoked(String tokenId) {
-        refreshIfStale();
-        return revoked.containsKey(tokenId);
     }
 
     /** Deletes the rows of tokens that expired before {@code cutoff}; the number deleted. */
@@ -110,8 +141,10 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
                     .setParameter("since", storable(since.isBefore(Instant.EPOCH) ? Instant.EPOCH : since))
                     .setParameter("now", storable(now))
                     .getResultList());
-            rows.forEach(row -> revoked.put(row.getTokenId(), row.getExpiresAt()));
+            rows.forEach(row -> (row.getTokenId().startsWith(SESSION_PREFIX) ? revokedSessions : revoked)
+                    .put(row.getTokenId(), row.getExpiresAt()));
             revoked.values().removeIf(expiresAt -> expiresAt.isBefore(now));
+            revokedSessions.values().removeIf(until -> until.isBefore(now));
             seenSince = now;
             lastLook = now;
             unreachable = false;

@@ -115,7 +115,7 @@ class Argon2PasswordHasherTest extends PasswordHasherContract {
     }
 
     @Test
-    void reads_only_the_first_72_bytes_of_a_password_against_bcrypt_as_passlib_and_htpasswd_do() {
+    void refuses_a_password_over_72_bytes_against_bcrypt_instead_of_reading_only_its_first_72() {
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
         // passlib.hash.bcrypt.using(rounds=5, truncate_error=False).hash(LONG_PASSWORD)
         PasswordHash passlib = new PasswordHash("$2b$05$1zCQrt.GWwqSF3xVUaTudeLXDgYrYfm66cWlS2haBHQFtrqN17w0K");
@@ -123,10 +123,34 @@ class Argon2PasswordHasherTest extends PasswordHasherContract {
         PasswordHash htpasswd = new PasswordHash("$2y$05$/VT.Vg5.C4tKISOqk6zMnOnPra.OcxllDZnxcfEiySVZNdRSzmPO6");
 
         for (PasswordHash hash : new PasswordHash[] {passlib, htpasswd}) {
-            assertTrue(hasher.verify(new PlainPassword(LONG_PASSWORD), hash));
-            assertTrue(hasher.verify(new PlainPassword(LONG_PASSWORD.substring(0, 72) + "anything after byte 72"), hash));
+            // Silently cut to 72 bytes, any suffix would log in; so no password over 72 bytes does.
+            assertFalse(hasher.verify(new PlainPassword(LONG_PASSWORD.substring(0, 72) + "anything after byte 72"), hash));
+            assertFalse(hasher.verify(new PlainPassword(LONG_PASSWORD), hash));
+            assertTrue(hasher.verify(new PlainPassword(LONG_PASSWORD.substring(0, 72)), hash), "72 bytes are read whole");
             assertFalse(hasher.verify(new PlainPassword(LONG_PASSWORD.substring(0, 71)), hash));
         }
+    }
+
+    @Test
+    void counts_the_72_bytes_of_bcrypt_in_utf_8_not_in_characters() {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
+        // 37 two-byte characters are 74 bytes: refused before bcrypt would cut the last one in half.
+        String accented = "é".repeat(37);
+        PasswordHash hash = new PasswordHash("$2b$05$1zCQrt.GWwqSF3xVUaTudeLXDgYrYfm66cWlS2haBHQFtrqN17w0K");
+
+        assertFalse(hasher.verify(new PlainPassword(accented), hash));
+    }
+
+    @Test
+    void still_verifies_an_argon2id_hash_made_of_a_password_as_typed_before_passwords_were_normalised() {
+        Argon2PasswordHasher hasher = new Argon2PasswordHasher(CHEAP);
+        String decomposed = "cafe\u0301 au lait"; // "café" with a combining accent, as some keyboards send it
+        PasswordHash legacy = new PasswordHash(de.mkammerer.argon2.Argon2Factory.create(
+                de.mkammerer.argon2.Argon2Factory.Argon2Types.ARGON2id).hash(1, 1024, 1, decomposed.toCharArray(),
+                java.nio.charset.StandardCharsets.UTF_8));
+
+        assertTrue(hasher.verify(new PlainPassword(decomposed), legacy));
+        assertFalse(hasher.verify(new PlainPassword("cafe au lait"), legacy));
     }
 
     @ParameterizedTest

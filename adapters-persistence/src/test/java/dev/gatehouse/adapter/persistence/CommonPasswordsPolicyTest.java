@@ -39,6 +39,13 @@ class CommonPasswordsPolicyTest extends PasswordPolicyContract {
     }
 
     @Test
+    void judges_the_normalised_password_so_full_width_letters_do_not_slip_a_common_one_through() {
+        // NFKC makes this "password", which is what would be hashed.
+        assertEquals(TOO_COMMON, policy.rejectionReason(jane, email,
+                new PlainPassword("\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44")));
+    }
+
+    @Test
     void compares_without_the_default_locale_so_a_dotless_i_changes_nothing() {
         Locale before = Locale.getDefault();
         try {

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Tag;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +37,11 @@ final class CountedAccessTokens implements AccessTokens {
         Optional<AccessTokenClaims> claims = delegate.verify(token);
         (claims.isPresent() ? valid : invalid).increment();
         return claims;
+    }
+
+    @Override
+    public Instant acceptedAtMostUntil(Instant issuedBy) {
+        return delegate.acceptedAtMostUntil(issuedBy);
     }
 
     private static Counter verifications(String result) {

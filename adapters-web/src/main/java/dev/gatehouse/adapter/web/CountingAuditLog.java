@@ -42,6 +42,8 @@ final class CountingAuditLog implements AuditLog {
             case TOKEN_REFRESHED -> session("refreshed");
             // A used refresh token presented again: its whole session was revoked, as it may have been stolen.
             case REFRESH_TOKEN_REUSED -> session("refresh_token_reused");
+            // The same within the grace window: refused, the session kept.
+            case REFRESH_TOKEN_RACED -> session("refresh_token_raced");
             case SESSION_REVOKED -> session("revoked");
             case LOGGED_OUT -> session("logged_out");
             case LOGGED_OUT_EVERYWHERE -> session("logged_out_everywhere");

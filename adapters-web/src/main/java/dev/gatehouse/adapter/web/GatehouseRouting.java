@@ -80,13 +80,35 @@ public final class GatehouseRouting {
 
     /** Every resource {@link #configure(HttpRouting.Builder, WebUseCases, WebSettings, Operations)} registers. */
     static List<RoutedService> services(WebUseCases useCases, WebSettings settings, Operations operations) {
-        Objects.requireNonNull(operations, "operations");
+        List<RoutedService> services = new ArrayList<>(publicServices(useCases, settings));
+        services.addAll(operationsServices(operations));
+        return List.copyOf(services);
+    }
+
+    /** The API and its documentation: what clients reach. */
+    private static List<RoutedService> publicServices(WebUseCases useCases, WebSettings settings) {
         List<RoutedService> services = new ArrayList<>(apiServices(useCases, settings));
         services.add(new OpenApiHttpService());
         services.add(new DocsHttpService());
-        services.add(new HealthHttpService(operations));
-        services.add(new MetricsHttpService());
-        return List.copyOf(services);
+        return services;
+    }
+
+    /** {@code /health/*} and {@code /metrics}: what operators and their probes reach. */
+    private static List<RoutedService> operationsServices(Operations operations) {
+        Objects.requireNonNull(operations, "operations");
+        return List.of(new HealthHttpService(operations), new MetricsHttpService());
+    }
+
+    /**
+     * Registers the API and its documentation on {@code api}, and {@code /health/*} and {@code /metrics} on
+     * {@code operationsRouting} (another port, which only operators reach): each answers 404 on the other.
+     */
+    public static void configureApart(HttpRouting.Builder api, HttpRouting.Builder operationsRouting, WebUseCases useCases,
+                                      WebSettings settings, Operations operations) {
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(operationsRouting, "operationsRouting");
+        configure(api, publicServices(useCases, settings), settings);
+        configure(operationsRouting, operationsServices(operations), settings);
     }
 
     private static void configure(HttpRouting.Builder routing, List<RoutedService> services, WebSettings settings) {

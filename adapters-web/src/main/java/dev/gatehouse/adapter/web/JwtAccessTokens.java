@@ -12,6 +12,7 @@ import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SigningKey;
 import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.JwtHeaders;
@@ -65,9 +66,11 @@ import java.util.regex.Pattern;
  * ignores unused trailing bits; and every claim, read from the payload as sent, against the clock with {@code exp}
  * mandatory, as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
  *
- * <p>Besides the registered claims a token carries the user's security version ({@code sv}) and its session
- * ({@code sid}), and, when it was issued to a registered client application, RFC 9068's {@code client_id} (a
- * {@code client_id} that is not a valid client id string refuses the token). A token issued before they existed lacks both and reads as version 0 without a session; a
+ * <p>Besides the registered claims a token carries the account's stable id ({@code uid}, mandatory: {@code sub} is
+ * only the username, which a deleted account's successor could take), the user's security version ({@code sv}) and
+ * its session ({@code sid}), and RFC 9068's {@code client_id}: the registered client application it was issued to, or
+ * {@link JwtSettings#DEFAULT_CLIENT_ID} (a {@code client_id} that is not a valid client id string refuses the token); a
+ * client's configured audiences are added to {@code aud}. A token issued before they existed lacks both and reads as version 0 without a session; a
  * token that has one of them in any other form than we write it (a non-negative integer, a canonical UUID) is
  * refused.
  */
@@ -86,6 +89,8 @@ public final class JwtAccessTokens implements AccessTokens {
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     /** The user's security version; a token without it predates security versions and counts as version 0. */
     static final String SECURITY_VERSION = "sv";
+    /** The account's stable id, a canonical UUID: {@code sub} stays the username, as the tutorial's clients read it. */
+    static final String USER_ID = "uid";
     /** The session the token was issued in, as a UUID in its canonical (lower-case) text form. */
     static final String SESSION = "sid";
     /** RFC 9068 section 2.2: the client the token was issued to; only present when it was issued to one. */
@@ -140,12 +145,16 @@ public final class JwtAccessTokens implements AccessTokens {
                 .notBefore(issuedAt)
                 .expirationTime(expiresAt)
                 .jwtId(UUID.randomUUID().toString())
+                .addPayloadClaim(USER_ID, user.id().value().toString())
                 .addPayloadClaim(SECURITY_VERSION, user.securityVersion())
                 .addPayloadClaim(SESSION, session.value().toString());
         if (!scopes.isEmpty()) {
             jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
-        client.ifPresent(id -> jwt.addPayloadClaim(CLIENT_ID, id.value()));
+        // RFC 9068 section 2.2: every access token names its client; the resource servers a client calls are
+        // audiences of its tokens too (this service's own audience stays, for the tokens it must verify itself).
+        client.map(id -> settings.clientAudiences().getOrDefault(id, List.of())).orElse(List.of()).forEach(jwt::addAudience);
+        jwt.addPayloadClaim(CLIENT_ID, client.map(ClientId::value).orElse(JwtSettings.DEFAULT_CLIENT_ID));
         Jwt built = jwt.build();
         String signingInput = ENCODER.encodeToString(bytes(built.headerJson().toString())) + "."
                 + ENCODER.encodeToString(bytes(built.payloadJson().toString()));
@@ -167,6 +176,11 @@ public final class JwtAccessTokens implements AccessTokens {
             LOGGER.log(Level.FINE, "Access token rejected: malformed ({0})", malformed.getClass().getSimpleName());
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Instant acceptedAtMostUntil(Instant issuedBy) {
+        return issuedBy.plus(settings.lifetime()).plus(settings.clockSkew());
     }
 
     private AccessTokenClaims claimsOf(String token) {
@@ -224,7 +238,7 @@ public final class JwtAccessTokens implements AccessTokens {
         require(now.isBefore(expiresAt.plus(settings.clockSkew())), "expired");
         require(notBefore == null || !notBefore.isAfter(latest), "not yet valid");
 
-        return new AccessTokenClaims(new Username(subject), tokenId, issuedAt, expiresAt, scopes(claims),
+        return new AccessTokenClaims(new Username(subject), userId(claims), tokenId, issuedAt, expiresAt, scopes(claims),
                 securityVersion(claims), session(claims), client(claims));
     }
 
@@ -265,6 +279,13 @@ public final class JwtAccessTokens implements AccessTokens {
         return version;
     }
 
+    /** Mandatory (a token without it cannot be tied to one account); a canonical UUID string, or the token is refused. */
+    private static UserId userId(Map<String, JsonValue> claims) {
+        String text = string(claims, USER_ID);
+        require(text != null && CANONICAL_UUID.matcher(text).matches(), USER_ID + " is missing or not a canonical UUID");
+        return new UserId(UUID.fromString(text));
+    }
+
     /** Empty when absent (a token from before sessions); a canonical UUID string, or the token is refused. */
     private static Optional<SessionId> session(Map<String, JsonValue> claims) {
         if (!claims.containsKey(SESSION)) {
@@ -276,13 +297,19 @@ public final class JwtAccessTokens implements AccessTokens {
         return Optional.of(SessionId.parse(text).orElseThrow(() -> new Rejected(SESSION + " is not a UUID")));
     }
 
-    /** Empty when absent (a token issued to no client); a valid client id string, or the token is refused. */
+    /**
+     * Empty when absent (a token from before every token named its client) or the default client (a token issued to
+     * no registered client); a valid client id string, or the token is refused.
+     */
     private static Optional<ClientId> client(Map<String, JsonValue> claims) {
         if (!claims.containsKey(CLIENT_ID)) {
             return Optional.empty();
         }
         String text = string(claims, CLIENT_ID);
         require(text != null, CLIENT_ID + " is not a string");
+        if (text.equals(JwtSettings.DEFAULT_CLIENT_ID)) {
+            return Optional.empty();
+        }
         return Optional.of(ClientId.parse(text).orElseThrow(() -> new Rejected(CLIENT_ID + " is not a valid client id")));
     }
 

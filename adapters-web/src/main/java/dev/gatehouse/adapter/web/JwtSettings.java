@@ -1,16 +1,28 @@
 package dev.gatehouse.adapter.web;
 
+import dev.gatehouse.domain.ClientId;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * How {@link JwtAccessTokens} signs and checks tokens: issuer and audience claims, the HS256 secret (at least
- * 32 bytes), the token lifetime and the clock skew tolerated when checking time claims. The secret is copied
+ * 32 bytes), the token lifetime and the clock skew tolerated when checking time claims, and the audiences each
+ * client's tokens name besides {@code audience} (the resource servers that client calls). The secret is copied
  * in and out and never appears in {@link #toString()}.
  */
-public record JwtSettings(String issuer, String audience, byte[] secret, Duration lifetime, Duration clockSkew) {
+public record JwtSettings(String issuer, String audience, byte[] secret, Duration lifetime, Duration clockSkew,
+                          Map<ClientId, List<String>> clientAudiences) {
+
+    /**
+     * The {@code client_id} of a token issued to no registered client (RFC 9068 requires the claim in every access
+     * token); read back as "no client". No registered client may take this id.
+     */
+    public static final String DEFAULT_CLIENT_ID = "gatehouse-default-client";
 
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
@@ -20,9 +32,18 @@ public record JwtSettings(String issuer, String audience, byte[] secret, Duratio
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
     public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
 
+    /** No client with audiences of its own. */
+    public JwtSettings(String issuer, String audience, byte[] secret, Duration lifetime, Duration clockSkew) {
+        this(issuer, audience, secret, lifetime, clockSkew, Map.of());
+    }
+
     public JwtSettings {
         requireText(issuer, "issuer");
         requireText(audience, "audience");
+        Objects.requireNonNull(clientAudiences, "clientAudiences");
+        clientAudiences = clientAudiences.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
+        clientAudiences.values().forEach(audiences -> audiences.forEach(each -> requireText(each, "client audience")));
         Objects.requireNonNull(secret, "JWT secret must not be null");
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("JWT secret must be at least " + MIN_SECRET_BYTES + " bytes");
@@ -59,19 +80,20 @@ public record JwtSettings(String issuer, String audience, byte[] secret, Duratio
                 && audience.equals(that.audience)
                 && MessageDigest.isEqual(secret, that.secret)
                 && lifetime.equals(that.lifetime)
-                && clockSkew.equals(that.clockSkew);
+                && clockSkew.equals(that.clockSkew)
+                && clientAudiences.equals(that.clientAudiences);
     }
 
     /** Leaves the secret out: a hash code of a key is a small leak for no gain. */
     @Override
     public int hashCode() {
-        return Objects.hash(issuer, audience, lifetime, clockSkew);
+        return Objects.hash(issuer, audience, lifetime, clockSkew, clientAudiences);
     }
 
     @Override
     public String toString() {
         return "JwtSettings[issuer=" + issuer + ", audience=" + audience + ", secret=[redacted], lifetime=" + lifetime
-                + ", clockSkew=" + clockSkew + "]";
+                + ", clockSkew=" + clockSkew + ", clientAudiences=" + clientAudiences + "]";
     }
 
     private static void requireText(String value, String name) {

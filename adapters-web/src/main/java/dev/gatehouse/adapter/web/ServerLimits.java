@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.web;
 
 import io.helidon.http.DirectHandler;
-import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http1.Http1Config;
 import java.util.Objects;
@@ -33,7 +33,7 @@ public final class ServerLimits {
      * Sets the maximum payload size, the HTTP/1.1 request-line and header-block limits, and JSON answers for the
      * errors Helidon sends outside routing (such as 413 for a declared {@code Content-Length} over the limit).
      */
-    public static void applyLimits(WebServerConfig.Builder server) {
+    public static void applyLimits(ListenerConfig.BuilderBase<?, ?> server) {
         Objects.requireNonNull(server, "server");
         DirectHandler json = new JsonDirectHandler();
         DirectHandlers.Builder directHandlers = DirectHandlers.builder();

@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 /** The claims of a well-formed access token, for forgery tests to sign and then change one thing of. */
 final class ForgedClaims {
 
+    /** The stable id the forged tokens name for {@code johndoe}. */
+    static final java.util.UUID JOHNDOE_ID = java.util.UUID.fromString("0d1e2f30-0000-4000-8000-00000000d0e0");
+
     private ForgedClaims() {
     }
 
@@ -21,6 +24,7 @@ final class ForgedClaims {
         claims.put("nbf", now.getEpochSecond());
         claims.put("exp", now.plusSeconds(900).getEpochSecond());
         claims.put("jti", "4b7c1a9e-0000-4000-8000-000000000001");
+        claims.put("uid", JOHNDOE_ID.toString());
         change.accept(claims);
         return claims;
     }

@@ -54,6 +54,8 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.TOKEN_REFRESHED, counter(GatehouseMeters.SESSION_EVENTS, "event", "refreshed")),
                 Map.entry(AuditEvent.Type.REFRESH_TOKEN_REUSED,
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "refresh_token_reused")),
+                Map.entry(AuditEvent.Type.REFRESH_TOKEN_RACED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "refresh_token_raced")),
                 Map.entry(AuditEvent.Type.SESSION_REVOKED, counter(GatehouseMeters.SESSION_EVENTS, "event", "revoked")),
                 Map.entry(AuditEvent.Type.LOGGED_OUT, counter(GatehouseMeters.SESSION_EVENTS, "event", "logged_out")),
                 Map.entry(AuditEvent.Type.LOGGED_OUT_EVERYWHERE,

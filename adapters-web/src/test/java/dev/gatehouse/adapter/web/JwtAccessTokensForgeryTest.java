@@ -60,6 +60,7 @@ class JwtAccessTokensForgeryTest {
         AccessTokenClaims claims = tokens.verify(forge(header(), claims())).orElseThrow();
 
         assertEquals(new Username("johndoe"), claims.subject());
+        assertEquals(new dev.gatehouse.domain.UserId(ForgedClaims.JOHNDOE_ID), claims.userId());
         assertEquals("4b7c1a9e-0000-4000-8000-000000000001", claims.tokenId());
         assertEquals(NOW, claims.issuedAt());
         assertEquals(NOW.plus(Duration.ofMinutes(15)), claims.expiresAt());
@@ -82,6 +83,8 @@ class JwtAccessTokensForgeryTest {
         assertEquals(session.value().toString(), payload.getString("sid"));
         assertEquals(3, claims.securityVersion());
         assertEquals(Optional.of(session), claims.session());
+        assertEquals(renewed.id(), claims.userId());
+        assertEquals(renewed.id().value().toString(), payload.getString("uid"));
     }
 
     @Test
@@ -120,7 +123,9 @@ class JwtAccessTokensForgeryTest {
         JsonObject payload = decode(parts[1]);
         // Helidon's Jwt builder always adds "upn" (MicroProfile JWT's user principal) equal to "sub" and writes
         // "aud" as an array (see JwtAccessTokens.issue); the claim set is still exactly the one we choose.
-        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "sv", "sid", "scope"), payload.keySet());
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "uid", "sv", "sid", "client_id", "scope"),
+                payload.keySet());
+        assertEquals(johnDoe().id().value().toString().length(), payload.getString("uid").length());
         assertEquals(ISSUER, payload.getString("iss"));
         assertEquals(Json.createArrayBuilder().add(AUDIENCE).build(), payload.getJsonArray("aud"));
         assertEquals("johndoe", payload.getString("sub"));
@@ -129,8 +134,32 @@ class JwtAccessTokensForgeryTest {
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("iat").longValueExact());
         assertEquals(NOW.getEpochSecond(), payload.getJsonNumber("nbf").longValueExact());
         assertEquals(NOW.plusSeconds(900).getEpochSecond(), payload.getJsonNumber("exp").longValueExact());
-        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "sv", "sid"),
+        assertEquals(Set.of("iss", "aud", "sub", "upn", "exp", "iat", "nbf", "jti", "uid", "sv", "sid", "client_id"),
                 decode(genuine.split("\\.")[1]).keySet());
+    }
+
+    @Test
+    void names_a_client_in_every_token_the_default_one_when_issued_to_none_and_reads_that_back_as_none() {
+        JsonObject payload = decode(genuine.split("\\.")[1]);
+
+        assertEquals(JwtSettings.DEFAULT_CLIENT_ID, payload.getString("client_id"), "RFC 9068 section 2.2");
+        assertEquals(Optional.empty(), tokens.verify(genuine).orElseThrow().client());
+    }
+
+    @Test
+    void adds_the_audiences_configured_for_the_client_and_still_verifies_its_own() {
+        dev.gatehouse.domain.ClientId webApp = new dev.gatehouse.domain.ClientId("web-app");
+        JwtAccessTokens perClient = new JwtAccessTokens(new JwtSettings(ISSUER, AUDIENCE, secret, JwtSettings.DEFAULT_LIFETIME,
+                JwtSettings.DEFAULT_CLOCK_SKEW, java.util.Map.of(webApp, java.util.List.of("https://api.example.com", "orders"))), clock);
+
+        AccessToken forWebApp = perClient.issue(johnDoe(), Set.of(), SessionId.newId(), Optional.of(webApp));
+        AccessToken forOther = perClient.issue(johnDoe(), Set.of(), SessionId.newId(),
+                Optional.of(new dev.gatehouse.domain.ClientId("reporting")));
+
+        assertEquals(Json.createArrayBuilder().add(AUDIENCE).add("https://api.example.com").add("orders").build(),
+                decode(forWebApp.value().split("\\.")[1]).getJsonArray("aud"));
+        assertEquals(Json.createArrayBuilder().add(AUDIENCE).build(), decode(forOther.value().split("\\.")[1]).getJsonArray("aud"));
+        assertEquals(Optional.of(webApp), perClient.verify(forWebApp.value()).orElseThrow().client());
     }
 
     @Test
@@ -252,6 +281,11 @@ class JwtAccessTokensForgeryTest {
         corpus.put("sv out of range", forge(header(), claims(c -> c.put("sv", new BigInteger("9223372036854775808")))));
         corpus.put("sv null", forge(header(), claims(c -> c.put("sv", null))));
         corpus.put("sv as a boolean", forge(header(), claims(c -> c.put("sv", true))));
+        corpus.put("uid missing", forge(header(), claims(c -> c.remove("uid"))));
+        corpus.put("uid not a UUID", forge(header(), claims(c -> c.put("uid", "johndoe"))));
+        corpus.put("uid a UUID in upper case", forge(header(), claims(c -> c.put("uid", "0D1E2F30-0000-4000-8000-00000000D0E0"))));
+        corpus.put("uid as a number", forge(header(), claims(c -> c.put("uid", 42))));
+        corpus.put("uid null", forge(header(), claims(c -> c.put("uid", null))));
         corpus.put("sid not a UUID", forge(header(), claims(c -> c.put("sid", "session-1"))));
         corpus.put("sid a UUID in upper case", forge(header(), claims(c -> c.put("sid", "0B7E4A3C-1D2F-4E5A-8B6C-7D8E9F0A1B2C"))));
         corpus.put("sid a UUID in a lenient spelling", forge(header(), claims(c -> c.put("sid", "1-1-1-1-1"))));

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Resolves a bearer token to its user for the use cases behind a token: genuine and unexpired, a user that
- * still exists, a token not revoked on its own (RFC 7009, logout), and a token at least as new as the user's security version (so a password change, disabling
+ * still exists and is the account the token was issued to (its stable id, not only its name), a token not revoked on its own (RFC 7009, logout) nor with its session (a refresh token revoked or
+ * replayed, the session logged out), and a token at least as new as the user's security version (so a password change, disabling
  * or "log out everywhere" refuses older tokens at once). Whether the user is active is left to the caller.
  */
 final class BearerAuthentication {
@@ -43,9 +44,11 @@ final class BearerAuthentication {
 
     Outcome authenticate(String accessToken) {
         Optional<AccessTokenClaims> claims = accessTokens.verify(accessToken)
-                .filter(verified -> !revokedAccessTokens.isRevoked(verified.tokenId()));
+                .filter(verified -> !revokedAccessTokens.isRevoked(verified.tokenId()))
+                .filter(verified -> verified.session().filter(revokedAccessTokens::isSessionRevoked).isEmpty());
         Optional<User> user = claims.map(AccessTokenClaims::subject).flatMap(users::findByUsername);
-        if (user.isEmpty()) {
+        // The name alone is not the account: one deleted and registered again under that name inherits nothing.
+        if (user.isEmpty() || !user.get().id().equals(claims.get().userId())) {
             return new Refused();
         }
         // Disabled first: the tutorial answers "Inactive user" for a disabled user's token, although disabling

@@ -101,7 +101,7 @@ public final class LogInService implements LogInUseCase {
         AttemptBudgets.Charged charged;
         switch (budgets.charge(budgetsOf(command, username, device))) {
             case AttemptBudgets.Refused refused -> {
-                record(AuditEvent.Type.LOGIN_THROTTLED, command, now);
+                audit.record(FailedLoginEvent.of(AuditEvent.Type.LOGIN_THROTTLED, command, user, now));
                 // No hashing work, but the wait a verification takes, so the answer's timing gives nothing away.
                 hasher.waitLikeAVerification();
                 return new LogInResult.Throttled(refused.retryAfter());
@@ -112,7 +112,7 @@ public final class LogInService implements LogInUseCase {
             boolean passwordMatches = hasher.verify(command.password(), user.map(User::passwordHash).orElse(unmatchableHash));
             if (user.isEmpty() || !passwordMatches || user.get().isDisabled()) {
                 budgets.failed(charged);
-                record(AuditEvent.Type.LOGIN_FAILED, command, now);
+                audit.record(FailedLoginEvent.of(command, user, now));
                 return new LogInResult.InvalidCredentials();
             }
             budgets.succeeded(charged);

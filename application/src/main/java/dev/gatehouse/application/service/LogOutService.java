@@ -15,12 +15,13 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Ends the caller's session (its refresh token and the access token presented stop working), or, everywhere, moves the user's security
+ * Ends the caller's session (its refresh token and every access token of the session stop working), or, everywhere, moves the user's security
  * version on and revokes every session, so every token issued so far is refused at once.
  */
 public final class LogOutService implements LogOutUseCase {
 
     private final BearerAuthentication authentication;
+    private final AccessTokens accessTokens;
     private final RevokedAccessTokens revokedAccessTokens;
     private final UserRepository users;
     private final RefreshTokens refreshTokens;
@@ -30,6 +31,7 @@ public final class LogOutService implements LogOutUseCase {
     public LogOutService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users,
                          RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
         this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
+        this.accessTokens = accessTokens;
         this.revokedAccessTokens = revokedAccessTokens;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -50,7 +52,11 @@ public final class LogOutService implements LogOutUseCase {
             audit.record(new AuditEvent(AuditEvent.Type.LOGGED_OUT_EVERYWHERE, user.username().value(), command.client(), now));
         } else {
             AccessTokenClaims claims = accepted.bearer().claims();
-            claims.session().ifPresent(session -> refreshTokens.revoke(session, now));
+            claims.session().ifPresent(session -> {
+                // Every access token of the session stops, not only the one presented.
+                revokedAccessTokens.revokeSession(session, accessTokens.acceptedAtMostUntil(now));
+                refreshTokens.revoke(session, now);
+            });
             // The token logged out with stops too, not only at its expiry.
             revokedAccessTokens.revoke(claims.tokenId(), claims.expiresAt());
             audit.record(new AuditEvent(AuditEvent.Type.LOGGED_OUT, user.username().value(), command.client(), now));

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.RefreshPolicy;
@@ -22,7 +23,7 @@ import java.util.Set;
 /**
  * Exchanges a refresh token for a new access token and the next refresh token, rotating on every use. A
  * token that was already exchanged and comes back after the grace window was copied, so its whole session
- * is revoked (theft detection); every refusal is the same {@code invalid_grant}. When client applications are
+ * is revoked, its access tokens with it (theft detection); every refusal is the same {@code invalid_grant}. When client applications are
  * registered, the client must authenticate first ({@code invalid_client}), and a refresh token works only for the
  * client its session was started through (RFC 6749 section 6); a token presented by another client is refused
  * like an unknown one, and leaves the session alone, as the other client may be guessing.
@@ -31,16 +32,18 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
 
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
+    private final RevokedAccessTokens revokedAccessTokens;
     private final UserRepository users;
     private final AuditLog audit;
     private final RefreshPolicy policy;
     private final ClientAuthentication clientAuthentication;
     private final Clock clock;
 
-    public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, UserRepository users, AuditLog audit,
-                               RefreshPolicy policy, ClientRegistry clients, Clock clock) {
+    public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
+                               UserRepository users, AuditLog audit, RefreshPolicy policy, ClientRegistry clients, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.revokedAccessTokens = revokedAccessTokens;
         this.users = users;
         this.audit = audit;
         this.policy = policy;
@@ -73,12 +76,20 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         return switch (policy.judge(token.get(), user.get().securityVersion(), now)) {
             case USABLE -> rotate(token.get(), user.get(), command, now);
             case REPLAYED -> {
+                // The thief (or the victim) may hold access tokens of the session too: they stop with it.
+                revokedAccessTokens.revokeSession(token.get().session().id(), accessTokens.acceptedAtMostUntil(now));
                 if (refreshTokens.revoke(token.get().session().id(), now)) {
                     record(AuditEvent.Type.REFRESH_TOKEN_REUSED, user.get(), command, now);
                 }
                 yield new RefreshResult.InvalidGrant(false);
             }
-            case RACED, EXPIRED, REVOKED -> new RefreshResult.InvalidGrant(false);
+            case RACED -> {
+                // Refused, the session kept: most likely a client that lost the answer to its refresh. But a thief
+                // who used the token first looks the same from here, so the trail keeps every such replay.
+                record(AuditEvent.Type.REFRESH_TOKEN_RACED, user.get(), command, now);
+                yield new RefreshResult.InvalidGrant(false);
+            }
+            case EXPIRED, REVOKED -> new RefreshResult.InvalidGrant(false);
         };
     }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Revokes the session behind a refresh token or an access token (RFC 7009). The hint only decides which
  * kind is tried first, as the RFC allows; whatever is presented, nothing is revealed. An access token is also refused
- * itself from then on, by its id. When client applications are
+ * itself from then on, by its id, and so is every access token of the session. When client applications are
  * registered, the client must authenticate ({@code invalid_client}), and only a token issued to it is revoked
  * (RFC 7009 section 2.1); another client's token is left alone, with the same answer as an unknown one.
  */
@@ -62,6 +62,9 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
                         || found.client().equals(ClientAuthentication.clientOf(verdict)))
                 .ifPresent(found -> {
                     found.accessToken().ifPresent(claims -> revokedAccessTokens.revoke(claims.tokenId(), claims.expiresAt()));
+                    // The session's access tokens stop with it, not at their expiry.
+                    found.session().ifPresent(session ->
+                            revokedAccessTokens.revokeSession(session, accessTokens.acceptedAtMostUntil(now)));
                     if (found.session().filter(session -> refreshTokens.revoke(session, now)).isPresent()) {
                         audit.record(new AuditEvent(AuditEvent.Type.SESSION_REVOKED, found.username(), command.client(), now));
                     }

@@ -53,6 +53,17 @@ class CurrentUserServiceTest {
     }
 
     @Test
+    void refuses_the_token_of_a_deleted_account_to_a_new_account_registered_under_the_same_name() {
+        CurrentUserQuery deletedAccountsToken = queryFor(johndoe);
+        // The store after johndoe was deleted and the name registered again: same name, another account.
+        User successor = User.register(new Username("johndoe"), new PasswordHash("$test$y"), null, null, clock.instant());
+        users.add(successor);
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, currentUser.currentUser(deletedAccountsToken));
+        assertEquals(new CurrentUserResult.Authenticated(successor), currentUser.currentUser(queryFor(successor)));
+    }
+
+    @Test
     void reports_a_disabled_user_as_inactive_even_with_a_token_issued_before() {
         users.add(johndoe);
         CurrentUserQuery query = queryFor(johndoe);

@@ -332,6 +332,24 @@ class LogInServiceTest {
                 .accessToken().scopes(), "nothing asked, nothing granted");
     }
 
+    @Test
+    void a_failed_login_that_matches_no_account_does_not_store_what_was_typed_as_the_username() {
+        // A password typed into the username field: the trail must not keep it.
+        assertInstanceOf(LogInResult.InvalidCredentials.class, logIn.logIn(command("Tr0ub4dor3", "johndoe")));
+        assertInstanceOf(LogInResult.InvalidCredentials.class, logIn.logIn(command("not a valid name!", "secret")));
+
+        assertEquals(List.of(FailedLoginEvent.UNKNOWN_ACCOUNT, FailedLoginEvent.UNKNOWN_ACCOUNT),
+                audit.events().stream().map(AuditEvent::subject).toList());
+        assertTrue(audit.events().stream().noneMatch(event -> event.toString().contains("Tr0ub4dor3")));
+    }
+
+    @Test
+    void a_failed_login_for_an_account_names_the_account_as_stored() {
+        assertInstanceOf(LogInResult.InvalidCredentials.class, logIn.logIn(command("JohnDoe", "wrong")));
+
+        assertEquals("johndoe", audit.events().getFirst().subject());
+    }
+
     private static LogInCommand withScopes(String username, String... scopes) {
         return new LogInCommand(username, new PlainPassword("secret"),
                 Arrays.stream(scopes).map(Scope::new).collect(Collectors.toCollection(LinkedHashSet::new)), HOME, Optional.empty());

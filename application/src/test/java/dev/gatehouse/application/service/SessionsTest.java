@@ -37,9 +37,11 @@ import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +66,7 @@ class SessionsTest {
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, throttle,
             new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
             ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
-    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, users, audit, policy,
+    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, audit, policy,
             new InMemoryClientRegistry(), clock);
     private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, audit,
             new InMemoryClientRegistry(), clock);
@@ -112,6 +114,18 @@ class SessionsTest {
         assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
 
         assertInstanceOf(RefreshResult.Refreshed.class, refresh(winner.refreshToken()));
+    }
+
+    @Test
+    void a_replay_within_the_grace_window_is_audited_though_the_session_is_kept() {
+        LogInResult.LoggedIn login = logInJane();
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(login.refreshToken()));
+        clock.advance(Duration.ofSeconds(2));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
+
+        assertEquals(1, audit.types().stream().filter(type -> type == AuditEvent.Type.REFRESH_TOKEN_RACED).count());
+        assertTrue(audit.types().stream().noneMatch(type -> type == AuditEvent.Type.REFRESH_TOKEN_REUSED));
     }
 
     @Test
@@ -172,6 +186,55 @@ class SessionsTest {
         assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
         assertInstanceOf(CurrentUserResult.Authenticated.class, me(other.accessToken().value()), "only that token");
         assertTrue(revokedAccessTokens.isRevoked(accessTokens.verify(login.accessToken().value()).orElseThrow().tokenId()));
+    }
+
+    @Test
+    void revoking_a_refresh_token_refuses_every_access_token_of_its_session_and_no_other() {
+        LogInResult.LoggedIn phone = logInJane();
+        RefreshResult.Refreshed renewed = assertInstanceOf(RefreshResult.Refreshed.class, refresh(phone.refreshToken()));
+        LogInResult.LoggedIn laptop = logInJane();
+
+        revoke.revoke(new RevokeCommand(renewed.refreshToken(), Optional.of("refresh_token"), CLIENT));
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(phone.accessToken().value()));
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(renewed.accessToken().value()));
+        assertInstanceOf(CurrentUserResult.Authenticated.class, me(laptop.accessToken().value()), "another session");
+    }
+
+    @Test
+    void a_replayed_refresh_token_refuses_the_access_tokens_of_the_session_it_ended() {
+        LogInResult.LoggedIn login = logInJane();
+        RefreshResult.Refreshed thief = assertInstanceOf(RefreshResult.Refreshed.class, refresh(login.refreshToken()));
+        clock.advance(Duration.ofSeconds(11));
+
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(login.refreshToken()));
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(thief.accessToken().value()),
+                "the access token the thief got from the copied refresh token");
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(login.accessToken().value()));
+    }
+
+    @Test
+    void logging_out_refuses_every_access_token_of_the_session_not_only_the_one_presented() {
+        LogInResult.LoggedIn phone = logInJane();
+        RefreshResult.Refreshed renewed = assertInstanceOf(RefreshResult.Refreshed.class, refresh(phone.refreshToken()));
+
+        assertEquals(new LogOutResult.LoggedOut(), logOut.logOut(new LogOutCommand(renewed.accessToken().value(), false, CLIENT)));
+
+        assertInstanceOf(CurrentUserResult.InvalidToken.class, me(phone.accessToken().value()),
+                "an earlier access token of the same session");
+    }
+
+    @Test
+    void a_revoked_session_stays_refused_as_long_as_its_tokens_could_be_accepted() {
+        LogInResult.LoggedIn login = logInJane();
+        Instant revokedAt = clock.instant();
+
+        revoke.revoke(new RevokeCommand(login.refreshToken(), Optional.empty(), CLIENT));
+
+        SessionId session = accessTokens.verify(login.accessToken().value()).orElseThrow().session().orElseThrow();
+        assertTrue(revokedAccessTokens.isSessionRevoked(session));
+        assertEquals(accessTokens.acceptedAtMostUntil(revokedAt), revokedAccessTokens.revokedUntil(session).orElseThrow());
     }
 
     @Test

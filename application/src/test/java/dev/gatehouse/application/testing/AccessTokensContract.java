@@ -52,11 +52,31 @@ public abstract class AccessTokensContract {
     }
 
     @Test
+    void names_the_account_by_its_stable_id_as_well_as_its_name() {
+        User johnDoe = johnDoe();
+
+        AccessTokenClaims claims = tokens.verify(tokens.issue(johnDoe, Set.of(), SESSION).value()).orElseThrow();
+
+        assertEquals(johnDoe.id(), claims.userId());
+    }
+
+    @Test
     void issues_tokens_for_the_configured_lifetime() {
         AccessToken token = tokens.issue(johnDoe(), Set.of(), SESSION);
 
         assertEquals(clock.instant(), token.issuedAt());
         assertEquals(LIFETIME, token.lifetime());
+    }
+
+    @Test
+    void accepts_no_token_past_the_moment_it_names_for_tokens_issued_so_far() {
+        AccessToken token = tokens.issue(johnDoe(), Set.of(), SESSION);
+        Instant until = tokens.acceptedAtMostUntil(clock.instant());
+        assertTrue(!until.isBefore(token.expiresAt()), "at least the token's own expiry");
+
+        clock.advance(Duration.between(clock.instant(), until).plusSeconds(1));
+
+        assertTrue(tokens.verify(token.value()).isEmpty());
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class FastPasswordHasher implements PasswordHasher {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(salt);
-            return sha256.digest(password.value().getBytes(StandardCharsets.UTF_8));
+            return sha256.digest(password.normalized().getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -32,7 +32,7 @@ public final class InMemoryAccessTokens implements AccessTokens {
     public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
-        AccessTokenClaims claims = new AccessTokenClaims(user.username(), id, now, now.plus(lifetime), scopes,
+        AccessTokenClaims claims = new AccessTokenClaims(user.username(), user.id(), id, now, now.plus(lifetime), scopes,
                 user.securityVersion(), Optional.of(session), client);
         String value = "opaque-" + id;
         issued.put(value, claims);
@@ -43,5 +43,10 @@ public final class InMemoryAccessTokens implements AccessTokens {
     public Optional<AccessTokenClaims> verify(String token) {
         return Optional.ofNullable(issued.get(token))
                 .filter(claims -> clock.instant().isBefore(claims.expiresAt()));
+    }
+
+    @Override
+    public Instant acceptedAtMostUntil(Instant issuedBy) {
+        return issuedBy.plus(lifetime);
     }
 }

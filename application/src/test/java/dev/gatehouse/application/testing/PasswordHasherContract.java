@@ -62,6 +62,16 @@ public abstract class PasswordHasherContract {
     }
 
     @Test
+    void treats_one_password_in_another_unicode_form_as_the_same_password() {
+        // NFKC: a composed and a decomposed accent, full-width and ASCII letters, a ligature and its letters.
+        PasswordHash composed = hasher.hash(new PlainPassword("caf\u00e9 \uff21\uff22 \ufb01ne"));
+
+        assertTrue(hasher.verify(new PlainPassword("cafe\u0301 AB fine"), composed));
+        assertTrue(hasher.verify(new PlainPassword("caf\u00e9 \uff21\uff22 \ufb01ne"), composed));
+        assertFalse(hasher.verify(new PlainPassword("cafe AB fine"), composed), "an accent is not dropped");
+    }
+
+    @Test
     void answers_false_for_a_hash_it_cannot_read() {
         PlainPassword password = new PlainPassword("whatever");
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.domain.SessionId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -74,5 +75,23 @@ public abstract class RevokedAccessTokensContract {
         list.revoke(longest, LATER);
 
         assertTrue(anotherInstanceOnTheSameStore().isRevoked(longest));
+    }
+
+    @Test
+    void refuses_the_tokens_of_a_revoked_session_and_of_no_other_on_every_instance() {
+        RevokedAccessTokens list = fresh();
+        SessionId revoked = SessionId.newId();
+        SessionId other = SessionId.newId();
+        RevokedAccessTokens elsewhere = anotherInstanceOnTheSameStore();
+        assertFalse(elsewhere.isSessionRevoked(revoked));
+
+        list.revokeSession(revoked, LATER);
+        list.revokeSession(revoked, LATER.plusSeconds(60));
+
+        assertTrue(list.isSessionRevoked(revoked));
+        assertTrue(elsewhere.isSessionRevoked(revoked));
+        assertFalse(list.isSessionRevoked(other));
+        assertFalse(list.isRevoked(revoked.value().toString()), "a session is not a token id");
+        assertFalse(list.isRevoked("sid:" + revoked.value()), "nor is it one in another spelling");
     }
 }

@@ -150,6 +150,11 @@ final class Fixtures {
         public Optional<AccessTokenClaims> verify(String token) {
             return Optional.empty();
         }
+
+        @Override
+        public Instant acceptedAtMostUntil(Instant issuedBy) {
+            return issuedBy.plus(lifetime);
+        }
     }
 
     /** Device credentials like {@code InMemoryKnownDevices} hands out (random), not remembered, never recognised. */

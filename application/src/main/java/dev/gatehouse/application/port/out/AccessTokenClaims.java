@@ -3,6 +3,7 @@ package dev.gatehouse.application.port.out;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,15 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a verified access token asserts: who, which token, when, with which scopes, at which of the user's
+ * What a verified access token asserts: who (the username and the account's stable id: a name deleted and
+ * registered again is another account), which token, when, with which scopes, at which of the user's
  * security versions, in which session (absent for a token from before sessions existed), and for which client
  * application (absent when it was issued to none).
  */
-public record AccessTokenClaims(Username subject, String tokenId, Instant issuedAt, Instant expiresAt, Set<Scope> scopes,
-                                long securityVersion, Optional<SessionId> session, Optional<ClientId> client) {
+public record AccessTokenClaims(Username subject, UserId userId, String tokenId, Instant issuedAt, Instant expiresAt,
+                                Set<Scope> scopes, long securityVersion, Optional<SessionId> session, Optional<ClientId> client) {
 
     public AccessTokenClaims {
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -5,6 +5,7 @@ import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,4 +29,10 @@ public interface AccessTokens {
 
     /** The claims of a genuine, unexpired token issued by this service; empty for anything else. */
     Optional<AccessTokenClaims> verify(String token);
+
+    /**
+     * The latest moment at which a token issued no later than {@code issuedBy} can still pass {@link #verify}
+     * (its lifetime and any clock skew tolerated): how long a revoked session must stay on the revoked list.
+     */
+    Instant acceptedAtMostUntil(Instant issuedBy);
 }

@@ -1,12 +1,14 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.SessionId;
 import java.time.Instant;
 
 /**
  * Access tokens refused before they expire, by token id ({@code jti}): revoked through RFC 7009, or the token a
- * client logged out with. The use cases add to the list; the {@link AccessTokens} production wires refuses every
- * token on it, on every instance within a second. An entry need not outlive its token's expiry. Every adapter
- * passes {@code RevokedAccessTokensContract}.
+ * client logged out with; and every access token of a revoked session ({@code sid}): a refresh token revoked,
+ * replayed, or logged out. The use cases add to the list; the bearer check refuses every token on it, on every
+ * instance within a second. An entry need not outlive the tokens it refuses. Every adapter passes
+ * {@code RevokedAccessTokensContract}.
  */
 public interface RevokedAccessTokens {
 
@@ -15,4 +17,13 @@ public interface RevokedAccessTokens {
 
     /** Whether the token with this id has been revoked (here at once; by another instance within a second). */
     boolean isRevoked(String tokenId);
+
+    /**
+     * Refuses every access token of this session from now until {@code until}, the latest moment any of them can
+     * still be accepted ({@link AccessTokens#acceptedAtMostUntil}); revoking it again changes nothing.
+     */
+    void revokeSession(SessionId session, Instant until);
+
+    /** Whether this session's access tokens are refused (here at once; by another instance within a second). */
+    boolean isSessionRevoked(SessionId session);
 }
