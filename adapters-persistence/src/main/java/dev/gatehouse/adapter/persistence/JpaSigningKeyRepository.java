@@ -1,10 +1,13 @@
 package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AddSigningKeyOutcome;
+import dev.gatehouse.application.port.out.RevokeSigningKeyOutcome;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.domain.KeyId;
 import dev.gatehouse.domain.SigningKey;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * {@link SigningKeyRepository} in the {@code signing_keys} table, private keys encrypted by
@@ -82,6 +86,34 @@ public final class JpaSigningKeyRepository implements SigningKeyRepository {
                 .createQuery("delete from SigningKeyJpaEntity k where k.kid in :kids")
                 .setParameter("kids", kids)
                 .executeUpdate());
+    }
+
+    @Override
+    public RevokeSigningKeyOutcome revoke(KeyId id, Instant at) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
+        return JpaTransactions.inTransaction(entityManagerFactory, entityManager -> {
+            // One conditional write: of two revocations at once, the database lets exactly one set the time.
+            int updated = entityManager.createQuery(
+                            "update SigningKeyJpaEntity k set k.revokedAt = :at where k.kid = :kid and k.revokedAt is null")
+                    .setParameter("at", at.truncatedTo(ChronoUnit.MICROS))
+                    .setParameter("kid", id.value())
+                    .executeUpdate();
+            if (updated == 1) {
+                return RevokeSigningKeyOutcome.REVOKED;
+            }
+            long stored = entityManager.createQuery("select count(k) from SigningKeyJpaEntity k where k.kid = :kid", Long.class)
+                    .setParameter("kid", id.value())
+                    .getSingleResult();
+            return stored == 0 ? RevokeSigningKeyOutcome.NOT_FOUND : RevokeSigningKeyOutcome.ALREADY_REVOKED;
+        });
+    }
+
+    @Override
+    public Set<KeyId> revokedIds() {
+        return JpaTransactions.inTransaction(entityManagerFactory, entityManager -> entityManager
+                .createQuery("select k.kid from SigningKeyJpaEntity k where k.revokedAt is not null", String.class)
+                .getResultList().stream().map(KeyId::new).collect(Collectors.toUnmodifiableSet()));
     }
 
     private SigningKey toDomain(SigningKeyJpaEntity row) {

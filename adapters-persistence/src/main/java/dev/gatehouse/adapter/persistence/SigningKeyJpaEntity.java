@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The {@code signing_keys} row as Hibernate sees it. Rows are written once and deleted, never updated; the
- * private key is only ever held here encrypted ({@link SigningKeyEncryption}).
+ * The {@code signing_keys} row as Hibernate sees it. Rows are written once and deleted; only targeted updates
+ * change them (a revocation). The private key is only ever held here encrypted ({@link SigningKeyEncryption}).
  */
 @Entity
 @Table(name = "signing_keys")
@@ -38,6 +38,9 @@ class SigningKeyJpaEntity {
 
     @Column(name = "activates_at", nullable = false, updatable = false)
     private Instant activatesAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
 
     protected SigningKeyJpaEntity() {
     }
@@ -84,5 +87,9 @@ class SigningKeyJpaEntity {
 
     Instant getActivatesAt() {
         return activatesAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
     }
 }

@@ -45,7 +45,7 @@ final class SigningKeyJpaMapper {
                 : Optional.empty();
         return new SigningKey(new KeyId(row.getKid()), row.getGeneration(), algorithm,
                 publicKey(algorithm, Base64.getDecoder().decode(row.getPublicKey())), privateKey,
-                row.getCreatedAt(), row.getActivatesAt());
+                row.getCreatedAt(), row.getActivatesAt(), Optional.ofNullable(row.getRevokedAt()));
     }
 
     /** Whether the row's private key was encrypted under another key-encryption key than {@code encryption}. */
