@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -72,9 +73,10 @@ final class DrivenAdapters implements AutoCloseable {
         byte[] secret = settings.jwtSecret().orElseGet(DrivenAdapters::throwAwayDemoSecret);
         JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
                 settings.tokenLifetime(), settings.jwtClockSkew());
-        // Without a key of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
+        // Without a keyring of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
+        List<byte[]> keyring = settings.tokenSigning().keyEncryptionKeys();
         CachingSigningKeyRepository signingKeys = new CachingSigningKeyRepository(database.signingKeys(
-                new SigningKeyEncryption(settings.tokenSigning().keyEncryptionKey().orElse(secret))));
+                new SigningKeyEncryption(keyring.isEmpty() ? List.of(secret) : keyring)));
         AccessTokens tokens = keyRotation(settings)
                 .map(policy -> new JwtAccessTokens(jwt, signingKeys, policy, clock))
                 .orElseGet(() -> new JwtAccessTokens(jwt, clock));

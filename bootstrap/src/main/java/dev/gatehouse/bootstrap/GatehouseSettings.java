@@ -132,14 +132,22 @@ public record GatehouseSettings(
             throw new InvalidSettingException("GATEHOUSE_KEY_PREPUBLICATION (" + prePublication
                     + ") must be shorter than GATEHOUSE_KEY_ROTATION (" + rotation + ")");
         }
-        Optional<byte[]> keyEncryptionKey = source.raw("GATEHOUSE_KEY_ENCRYPTION_KEY").filter(value -> !value.isEmpty())
-                .map(value -> value.getBytes(StandardCharsets.UTF_8));
-        if (keyEncryptionKey.isPresent() && keyEncryptionKey.get().length < SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES) {
-            throw new InvalidSettingException("GATEHOUSE_KEY_ENCRYPTION_KEY must be at least "
-                    + SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES + " bytes, got " + keyEncryptionKey.get().length
-                    + "; generate one with: openssl rand -hex 32");
+        // A keyring "new,old...": the first encrypts, every one decrypts what was stored under it.
+        List<byte[]> keyEncryptionKeys = new java.util.ArrayList<>();
+        Optional<String> keyring = source.raw("GATEHOUSE_KEY_ENCRYPTION_KEY").filter(value -> !value.isEmpty());
+        if (keyring.isPresent()) {
+            String[] entries = keyring.get().split(",", -1);
+            for (int index = 0; index < entries.length; index++) {
+                byte[] key = entries[index].getBytes(StandardCharsets.UTF_8);
+                if (key.length < SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES) {
+                    throw new InvalidSettingException("GATEHOUSE_KEY_ENCRYPTION_KEY must be a comma-separated list of keys"
+                            + " (new,old...) of at least " + SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES + " bytes each; key "
+                            + (index + 1) + " has " + key.length + "; generate one with: openssl rand -hex 32");
+                }
+                keyEncryptionKeys.add(key);
+            }
         }
-        return new TokenSigning(algorithm, rotation, prePublication, keyEncryptionKey);
+        return new TokenSigning(algorithm, rotation, prePublication, keyEncryptionKeys);
     }
 
     /** Where clients reach this server, e.g. https://auth.example.com; unset: the address a request arrived on. */

@@ -190,7 +190,7 @@ class GatehouseSettingsTest {
         assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.RS256), signing.algorithm());
         assertEquals(Duration.ofDays(30), signing.rotationPeriod());
         assertEquals(Duration.ofHours(1), signing.prePublication());
-        assertTrue(signing.keyEncryptionKey().isEmpty());
+        assertTrue(signing.keyEncryptionKeys().isEmpty());
         assertEquals(Duration.ofMinutes(15), settings.web().discovery().keySetMaxAge());
         assertEquals(Duration.ofMinutes(15).plusSeconds(30),
                 signing.policy(settings.tokenLifetime(), settings.jwtClockSkew()).retention());
@@ -210,7 +210,12 @@ class GatehouseSettingsTest {
         assertEquals(Duration.ofMinutes(10), settings.tokenSigning().prePublication());
         assertEquals(Duration.ofSeconds(150), settings.web().discovery().keySetMaxAge());
         assertEquals(Duration.ofSeconds(60), settings.tokenSigning().checkInterval());
-        assertArrayEquals("k".repeat(32).getBytes(StandardCharsets.UTF_8), settings.tokenSigning().keyEncryptionKey().orElseThrow());
+        assertEquals(1, settings.tokenSigning().keyEncryptionKeys().size());
+        assertArrayEquals("k".repeat(32).getBytes(StandardCharsets.UTF_8), settings.tokenSigning().keyEncryptionKeys().get(0));
+        List<byte[]> keyring = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_KEY_ENCRYPTION_KEY", "n".repeat(32) + "," + "o".repeat(40))).tokenSigning().keyEncryptionKeys();
+        assertEquals(List.of("n".repeat(32), "o".repeat(40)),
+                keyring.stream().map(key -> new String(key, StandardCharsets.UTF_8)).toList(), "new first, then old");
         assertEquals(java.net.URI.create("https://auth.example.com"), settings.web().discovery().publicUrl().orElseThrow());
         assertEquals("https://auth.example.com", settings.web().discovery().issuer());
         assertFalse(settings.toString().contains("k".repeat(32)));
@@ -224,6 +229,8 @@ class GatehouseSettingsTest {
             "GATEHOUSE_KEY_PREPUBLICATION|1m",
             "GATEHOUSE_KEY_ROTATION|30m",
             "GATEHOUSE_KEY_ENCRYPTION_KEY|too-short",
+            "GATEHOUSE_KEY_ENCRYPTION_KEY|a-key-encryption-key-of-32-bytes-or-more,too-short",
+            "GATEHOUSE_KEY_ENCRYPTION_KEY|a-key-encryption-key-of-32-bytes-or-more,",
             "GATEHOUSE_PUBLIC_URL|ftp://auth.example.com",
             "GATEHOUSE_PUBLIC_URL|https://auth.example.com/?x=1",
             "GATEHOUSE_PUBLIC_URL|not a url"})

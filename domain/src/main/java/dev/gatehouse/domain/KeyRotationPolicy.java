@@ -14,7 +14,7 @@ import java.util.Optional;
  * <ul>
  *   <li>A key is <b>published</b> from its creation: resource servers can fetch it before it signs.</li>
  *   <li>The <b>signing key</b> is the newest (highest generation) key that has activated; this process signs
- *       with it when it holds its private key.</li>
+ *       with it when it holds its private key (else, briefly, with the newest published one it holds).</li>
  *   <li>A <b>successor</b> is due {@code prePublication} before the newest key has signed for
  *       {@code rotationPeriod}, and activates {@code prePublication} after it was created (never earlier, even
  *       when no instance ran at the due time: the old key signs on until then). It is due at once, activating
@@ -46,11 +46,19 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
     }
 
     /**
-     * The key to sign with now: the newest activated key, which no other key has retired; empty when there is
-     * none or this process cannot sign with it.
+     * The key to sign with now: the newest activated key, which no other key has retired. When this process cannot
+     * sign with it (it was stored under a key-encryption key this process lacks), the newest activated key it can
+     * sign with that is still published bridges the gap until a successor it can sign with is created (at the
+     * next rotation check, at once): a signing gap would answer 503. Empty when there is neither.
      */
     public Optional<SigningKey> signingKey(List<SigningKey> keys, Instant now) {
-        return activeKey(keys, now).filter(SigningKey::canSign);
+        Optional<SigningKey> active = activeKey(keys, now);
+        if (active.isEmpty() || active.get().canSign()) {
+            return active;
+        }
+        return published(keys, now).stream()
+                .filter(key -> hasActivated(key, now) && key.canSign())
+                .max(BY_GENERATION);
     }
 
     /**
@@ -88,8 +96,9 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
      */
     public Optional<Instant> successorActivation(List<SigningKey> keys, SigningAlgorithm algorithm, Instant now) {
         Objects.requireNonNull(algorithm, "algorithm");
-        if (signingKey(keys, now).isEmpty()) {
-            // Nothing can sign here: a gap in signing is worse than a key resource servers have not cached yet.
+        if (activeKey(keys, now).filter(SigningKey::canSign).isEmpty()) {
+            // The newest key cannot sign here: a gap in signing, or signing on with a retired key past the
+            // retention its tokens need, is worse than a key resource servers have not cached yet.
             return Optional.of(now);
         }
         SigningKey newest = newest(trusted(keys)).orElseThrow();
@@ -114,7 +123,7 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
      * newest key has not started signing yet: it already is the successor, and another would only push it aside.
      */
     public Optional<Instant> forcedSuccessorActivation(List<SigningKey> keys, Instant now) {
-        if (signingKey(keys, now).isEmpty()) {
+        if (activeKey(keys, now).filter(SigningKey::canSign).isEmpty()) {
             return Optional.of(now);
         }
         SigningKey newest = newest(trusted(keys)).orElseThrow();

@@ -106,6 +106,26 @@ class KeyRotationPolicyTest {
     }
 
     @Test
+    void while_the_newest_key_is_unreadable_here_the_newest_published_key_it_can_read_signs_until_a_successor_exists() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        SigningKey readable = keys.get(0);
+        Instant switched = START.plus(PERIOD);
+        // Another instance's successor, stored under a key-encryption key this one lacks.
+        keys.add(SigningKey.generate(SigningAlgorithm.ES256, 2, switched.minus(PRE_PUBLICATION), switched).publicOnly());
+
+        assertEquals(readable, POLICY.signingKey(keys, switched).orElseThrow(), "no signing gap, no 503");
+        assertEquals(Optional.of(switched), POLICY.successorActivation(keys, SigningAlgorithm.ES256, switched),
+                "a successor this instance can sign with is due at once");
+        assertEquals(Optional.empty(), POLICY.signingKey(keys, switched.plus(RETENTION)),
+                "never a key verifiers no longer trust");
+        rotate(keys, switched);
+        assertEquals(3, POLICY.signingKey(keys, switched).orElseThrow().generation());
+        assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, switched.plusSeconds(60)),
+                "and then nothing more: keys do not multiply");
+    }
+
+    @Test
     void a_pending_key_needs_no_other_successor() {
         List<SigningKey> keys = new ArrayList<>();
         rotate(keys, START);

@@ -73,7 +73,7 @@ public final class RevokeSigningKeyService implements RevokeSigningKeyUseCase {
             }
             List<SigningKey> afterRevocation = stored.stream().map(k -> k.id().equals(key.id()) ? k.revoked(now) : k).toList();
             Optional<KeyId> successor = Optional.empty();
-            if (policy.signingKey(afterRevocation, now).isEmpty()) {
+            if (policy.activeKey(afterRevocation, now).isEmpty()) {
                 // No pre-publication: every moment of waiting is a moment the compromised key signs.
                 SigningKey next = SigningKey.generate(algorithm, KeyRotationPolicy.nextGeneration(stored), now, now);
                 if (keys.add(next) != AddSigningKeyOutcome.ADDED) {
