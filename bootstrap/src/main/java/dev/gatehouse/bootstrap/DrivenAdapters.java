@@ -71,7 +71,8 @@ final class DrivenAdapters implements AutoCloseable {
 
     private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
         byte[] secret = settings.jwtSecret().orElseGet(DrivenAdapters::throwAwayDemoSecret);
-        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
+        // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, key encryption.
+        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), Subkeys.derive(secret, Subkeys.TOKEN_SIGNING),
                 settings.tokenLifetime(), settings.jwtClockSkew());
         // Without a keyring of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
         List<byte[]> keyring = settings.tokenSigning().keyEncryptionKeys();
@@ -92,7 +93,7 @@ final class DrivenAdapters implements AutoCloseable {
                 database.refreshTokens(),
                 database.revokedAccessTokens(),
                 database.loginThrottle(),
-                new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
+                new HmacKnownDevices(Subkeys.derive(secret, Subkeys.KNOWN_DEVICES), settings.web().knownDeviceLifetime(), clock),
                 GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
                 new ConfiguredClientRegistry(settings.clients()),
