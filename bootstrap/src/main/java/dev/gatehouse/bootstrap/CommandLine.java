@@ -48,7 +48,8 @@ final class CommandLine {
                 new EndSessionsSubcommand(),
                 new ShowUserSubcommand(),
                 new ListUsersSubcommand(),
-                new RotateKeysSubcommand()));
+                new RotateKeysSubcommand(),
+                new RevokeKeySubcommand()));
     }
 
     /**

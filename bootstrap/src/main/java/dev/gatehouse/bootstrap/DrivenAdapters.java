@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -70,11 +71,13 @@ final class DrivenAdapters implements AutoCloseable {
 
     private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
         byte[] secret = settings.jwtSecret().orElseGet(DrivenAdapters::throwAwayDemoSecret);
-        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), secret,
+        // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, key encryption.
+        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), Subkeys.derive(secret, Subkeys.TOKEN_SIGNING),
                 settings.tokenLifetime(), settings.jwtClockSkew(), settings.clientAudiences());
-        // Without a key of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
+        // Without a keyring of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
+        List<byte[]> keyring = settings.tokenSigning().keyEncryptionKeys();
         CachingSigningKeyRepository signingKeys = new CachingSigningKeyRepository(database.signingKeys(
-                new SigningKeyEncryption(settings.tokenSigning().keyEncryptionKey().orElse(secret))));
+                new SigningKeyEncryption(keyring.isEmpty() ? List.of(secret) : keyring)));
         AccessTokens tokens = keyRotation(settings)
                 .map(policy -> new JwtAccessTokens(jwt, signingKeys, policy, clock))
                 .orElseGet(() -> new JwtAccessTokens(jwt, clock));
@@ -90,7 +93,7 @@ final class DrivenAdapters implements AutoCloseable {
                 database.refreshTokens(),
                 database.revokedAccessTokens(),
                 database.loginThrottle(),
-                new HmacKnownDevices(secret, settings.web().knownDeviceLifetime(), clock),
+                new HmacKnownDevices(Subkeys.derive(secret, Subkeys.KNOWN_DEVICES), settings.web().knownDeviceLifetime(), clock),
                 GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
                 new ConfiguredClientRegistry(settings.clients()),

@@ -66,6 +66,10 @@ public record GatehouseSettings(
         boolean demo) {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
+    /** A secret must use at least this many distinct bytes: random hex uses all 16 symbols almost surely. */
+    static final int MINIMUM_DISTINCT_SECRET_BYTES = 10;
+    /** ...and carry at least this many bits by its byte frequencies (random hex of 32 characters: ~115). */
+    static final int MINIMUM_SECRET_BITS = 96;
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)?");
 
     /** Reads and validates every setting; see the README's configuration table for each name. */
@@ -146,14 +150,23 @@ public record GatehouseSettings(
             throw new InvalidSettingException("GATEHOUSE_KEY_PREPUBLICATION (" + prePublication
                     + ") must be shorter than GATEHOUSE_KEY_ROTATION (" + rotation + ")");
         }
-        Optional<byte[]> keyEncryptionKey = source.raw("GATEHOUSE_KEY_ENCRYPTION_KEY").filter(value -> !value.isEmpty())
-                .map(value -> value.getBytes(StandardCharsets.UTF_8));
-        if (keyEncryptionKey.isPresent() && keyEncryptionKey.get().length < SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES) {
-            throw new InvalidSettingException("GATEHOUSE_KEY_ENCRYPTION_KEY must be at least "
-                    + SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES + " bytes, got " + keyEncryptionKey.get().length
-                    + "; generate one with: openssl rand -hex 32");
+        // A keyring "new,old...": the first encrypts, every one decrypts what was stored under it.
+        List<byte[]> keyEncryptionKeys = new java.util.ArrayList<>();
+        Optional<String> keyring = source.raw("GATEHOUSE_KEY_ENCRYPTION_KEY").filter(value -> !value.isEmpty());
+        if (keyring.isPresent()) {
+            String[] entries = keyring.get().split(",", -1);
+            for (int index = 0; index < entries.length; index++) {
+                byte[] key = entries[index].getBytes(StandardCharsets.UTF_8);
+                if (key.length < SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES) {
+                    throw new InvalidSettingException("GATEHOUSE_KEY_ENCRYPTION_KEY must be a comma-separated list of keys"
+                            + " (new,old...) of at least " + SigningKeyEncryption.MIN_KEY_MATERIAL_BYTES + " bytes each; key "
+                            + (index + 1) + " has " + key.length + "; generate one with: openssl rand -hex 32");
+                }
+                requireUnguessable("GATEHOUSE_KEY_ENCRYPTION_KEY (key " + (index + 1) + ")", key);
+                keyEncryptionKeys.add(key);
+            }
         }
-        return new TokenSigning(algorithm, rotation, prePublication, keyEncryptionKey);
+        return new TokenSigning(algorithm, rotation, prePublication, keyEncryptionKeys);
     }
 
     /**
@@ -395,7 +408,36 @@ public record GatehouseSettings(
             throw new InvalidSettingException("GATEHOUSE_JWT_SECRET must be at least " + MINIMUM_SECRET_BYTES
                     + " bytes (256 bits), got " + bytes.length + "; generate one with: openssl rand -hex 32");
         }
+        requireUnguessable("GATEHOUSE_JWT_SECRET", bytes);
         return Optional.of(bytes);
+    }
+
+    /**
+     * Refuses a secret long enough but plainly not random (all one character, a short pattern repeated): the
+     * length check alone lets "aaaa…" through. Measured by distinct bytes and by the Shannon entropy of the byte
+     * frequencies times the length, an upper bound on its real entropy, so a refusal is never a false alarm about
+     * a random secret of the documented kind ({@code openssl rand -hex 32}).
+     */
+    static void requireUnguessable(String name, byte[] secret) {
+        int[] counts = new int[256];
+        for (byte b : secret) {
+            counts[b & 0xFF]++;
+        }
+        int distinct = 0;
+        double bitsPerByte = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                distinct++;
+                double p = (double) count / secret.length;
+                bitsPerByte -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        long bits = Math.round(bitsPerByte * secret.length);
+        if (distinct < MINIMUM_DISTINCT_SECRET_BYTES || bits < MINIMUM_SECRET_BITS) {
+            throw new InvalidSettingException(name + " is too easy to guess: it uses " + distinct + " distinct characters"
+                    + " (~" + bits + " bits by their frequencies; at least " + MINIMUM_DISTINCT_SECRET_BYTES + " and "
+                    + MINIMUM_SECRET_BITS + " bits needed); generate a random one with: openssl rand -hex 32");
+        }
     }
 
     private static Argon2Parameters argon2(SettingSource source) {

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code rotate-keys}: creates the successor of the signing key now instead of at the scheduled time. It is
  * published at once and signs only after the pre-publication window, so that every instance and every cached key
  * set knows it first; the current key signs until then, and stays published until its tokens expired. Under
- * HS256 there is no key to rotate, and the command says so and fails.
+ * HS256 there is no key to rotate, and the command says so and fails. With {@code --compromised} the signing key
+ * is revoked instead ({@link RevokeKeySubcommand}): distrusted at once, and a successor signs at once.
  */
 final class RotateKeysSubcommand implements Subcommand {
 
@@ -21,7 +22,7 @@ final class RotateKeysSubcommand implements Subcommand {
 
     @Override
     public CommandSyntax syntax() {
-        return CommandSyntax.of(List.of());
+        return CommandSyntax.of(List.of(), CommandSyntax.flag("compromised"));
     }
 
     @Override
@@ -34,11 +35,19 @@ final class RotateKeysSubcommand implements Subcommand {
         return List.of(
                 "The current key signs until the new one takes over and stays published until its tokens expired, so no",
                 "token stops working. Running instances pick the new key up within 30 s. A key already waiting to sign is",
-                "reported, not replaced. Fails under GATEHOUSE_JWT_ALGORITHM=HS256, which has no keys to rotate.");
+                "reported, not replaced. Fails under GATEHOUSE_JWT_ALGORITHM=HS256, which has no keys to rotate.",
+                "--compromised: the signing key leaked. It is revoked (every instance refuses its tokens within a few",
+                "seconds) and a new key signs at once; resource servers must refetch the key set on the unknown kid.");
     }
 
     @Override
     public Action prepare(Arguments arguments, Terminal terminal) {
+        if (arguments.flag("compromised")) {
+            return (useCases, io) -> {
+                io.out().println(ConsoleKeys.report(ConsoleKeys.revocation(useCases).revokeSigningKey(), useCases));
+                return ExitStatus.SUCCESS;
+            };
+        }
         return (useCases, io) -> {
             TokenSigning signing = useCases.settings().tokenSigning();
             RotateSigningKeysUseCase rotation = useCases.keyRotation().orElseThrow(() -> CommandException.refused(

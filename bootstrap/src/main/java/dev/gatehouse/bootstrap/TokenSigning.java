@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.SigningAlgorithm;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,10 +11,12 @@ import java.util.Optional;
  * How access tokens are signed. {@code algorithm} empty means HS256 with {@code GATEHOUSE_JWT_SECRET} (the
  * tutorial-compatible mode, nothing published); otherwise keys of that algorithm are stored in the database and
  * rotate every {@code rotationPeriod}, each published {@code prePublication} before it signs. Their private parts
- * are encrypted under {@code keyEncryptionKey}, or under a key derived from the JWT secret when it is absent.
+ * are encrypted under the first of {@code keyEncryptionKeys} (a keyring: the others only decrypt what was stored
+ * under them, and such keys are re-encrypted under the first), or under a key derived from the JWT secret when the
+ * ring is empty.
  */
 public record TokenSigning(Optional<SigningAlgorithm> algorithm, Duration rotationPeriod, Duration prePublication,
-                           Optional<byte[]> keyEncryptionKey) {
+                           List<byte[]> keyEncryptionKeys) {
 
     public static final Duration DEFAULT_ROTATION_PERIOD = Duration.ofDays(30);
     public static final Duration DEFAULT_PRE_PUBLICATION = Duration.ofHours(1);
@@ -28,8 +31,8 @@ public record TokenSigning(Optional<SigningAlgorithm> algorithm, Duration rotati
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(rotationPeriod, "rotationPeriod");
         Objects.requireNonNull(prePublication, "prePublication");
-        Objects.requireNonNull(keyEncryptionKey, "keyEncryptionKey");
-        keyEncryptionKey = keyEncryptionKey.map(byte[]::clone);
+        Objects.requireNonNull(keyEncryptionKeys, "keyEncryptionKeys");
+        keyEncryptionKeys = keyEncryptionKeys.stream().map(byte[]::clone).toList();
     }
 
     public boolean hs256() {
@@ -57,19 +60,27 @@ public record TokenSigning(Optional<SigningAlgorithm> algorithm, Duration rotati
     public boolean equals(Object other) {
         return other instanceof TokenSigning that && algorithm.equals(that.algorithm)
                 && rotationPeriod.equals(that.rotationPeriod) && prePublication.equals(that.prePublication)
-                && keyEncryptionKey.isPresent() == that.keyEncryptionKey.isPresent()
-                && (keyEncryptionKey.isEmpty() || java.security.MessageDigest.isEqual(keyEncryptionKey.get(), that.keyEncryptionKey.get()));
+                && keyEncryptionKeys.size() == that.keyEncryptionKeys.size()
+                && java.util.stream.IntStream.range(0, keyEncryptionKeys.size()).allMatch(i ->
+                        java.security.MessageDigest.isEqual(keyEncryptionKeys.get(i), that.keyEncryptionKeys.get(i)));
+    }
+
+    /** Copies, so callers cannot change the keys in use. */
+    @Override
+    public List<byte[]> keyEncryptionKeys() {
+        return keyEncryptionKeys.stream().map(byte[]::clone).toList();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(algorithm, rotationPeriod, prePublication, keyEncryptionKey.isPresent());
+        return Objects.hash(algorithm, rotationPeriod, prePublication, keyEncryptionKeys.size());
     }
 
     @Override
     public String toString() {
         return "TokenSigning[algorithm=" + algorithm.map(SigningAlgorithm::joseName).orElse("HS256")
                 + ", rotationPeriod=" + rotationPeriod + ", prePublication=" + prePublication
-                + ", keyEncryptionKey=" + (keyEncryptionKey.isPresent() ? "configured" : "derived from the JWT secret") + "]";
+                + ", keyEncryptionKeys=" + (keyEncryptionKeys.isEmpty() ? "derived from the JWT secret"
+                        : keyEncryptionKeys.size() + " configured") + "]";
     }
 }

@@ -71,6 +71,53 @@ class CommandLineIT {
     }
 
     @Test
+    void rotate_keys_compromised_revokes_the_signing_key_and_its_successor_signs_at_once(@TempDir Path dataDir) throws Exception {
+        DatabaseSettings database = DatabaseSettings.embedded(dataDir);
+        GatehouseSettings settings = GatehouseIT.settingsOn(database);
+        String compromised;
+        try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
+            TestHttp http = new TestHttp(gatehouse.port());
+            assertEquals(201, http.register("jane", PASSWORD).statusCode());
+            compromised = kidOf(TestHttp.accessToken(http.logIn("jane", PASSWORD)));
+        }
+
+        Outcome revoked = run(settings, "", "rotate-keys", "--compromised");
+        assertEquals(ExitStatus.SUCCESS, revoked.status(), revoked.err());
+        Matcher created = Pattern.compile("^revoked key " + compromised + "; created RS256 key ([A-Za-z0-9_-]+), which signs at once")
+                .matcher(revoked.out());
+        assertTrue(created.find(), revoked.out());
+        String successor = created.group(1);
+        assertOutcome(ExitStatus.SUCCESS, "key " + compromised + " was already revoked; nothing changed\n", "",
+                run(settings, "", "revoke-key", compromised));
+        assertOutcome(ExitStatus.REFUSED, "", "gatehouse revoke-key: no signing key never-stored is stored (the key set at"
+                + " /.well-known/jwks.json names the published ones)\n", run(settings, "", "revoke-key", "never-stored"));
+
+        try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
+            assertEquals(successor, kidOf(TestHttp.accessToken(new TestHttp(gatehouse.port()).logIn("jane", PASSWORD))));
+            String keySet = keySet(gatehouse.port());
+            assertFalse(keySet.contains(compromised), keySet);
+            assertTrue(keySet.contains(successor), keySet);
+        }
+        List<String> audit = auditTrail(database);
+        assertTrue(audit.contains("signing_key_rotated " + successor + " (console)"), audit.toString());
+        assertTrue(audit.contains("signing_key_revoked " + compromised + " (console)"), audit.toString());
+        assertEquals(1, audit.stream().filter(event -> event.startsWith("signing_key_revoked")).count(), audit.toString());
+    }
+
+    @Test
+    void revoke_key_says_that_hs256_has_no_keys_and_fails(@TempDir Path dataDir) {
+        GatehouseSettings hs256 = GatehouseSettings.from(SettingSource.of(Map.of(
+                "GATEHOUSE_JWT_SECRET", "an-integration-test-secret-of-32-bytes-or-more",
+                "GATEHOUSE_JWT_ALGORITHM", "HS256"))).withDatabase(DatabaseSettings.embedded(dataDir));
+
+        Outcome outcome = run(hs256, "", "revoke-key", "some-key");
+
+        assertEquals(ExitStatus.REFUSED, outcome.status());
+        assertTrue(outcome.err().startsWith("gatehouse revoke-key: tokens are signed with HS256"), outcome.err());
+        assertEquals(ExitStatus.REFUSED, run(hs256, "", "rotate-keys", "--compromised").status());
+    }
+
+    @Test
     void a_database_that_cannot_be_opened_is_a_failure_named_in_one_line() {
         GatehouseSettings unreachable = GatehouseIT.settingsOn(
                 new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/gatehouse", "gatehouse", "secret-password", 2));

@@ -59,7 +59,7 @@ class CommandLineTest {
         assertEquals(ExitStatus.SUCCESS, run(help));
 
         for (String command : List.of("create-user", "disable", "enable", "unlock", "grant-role", "revoke-role",
-                "end-sessions", "show-user", "list-users", "rotate-keys")) {
+                "end-sessions", "show-user", "list-users", "rotate-keys", "revoke-key")) {
             assertTrue(out().contains("gatehouse " + command), command + " missing from:\n" + out());
         }
         assertTrue(out().contains("never arguments"), "says why passwords are not arguments");
@@ -99,6 +99,9 @@ class CommandLineTest {
             "grant-role root                         | gatehouse grant-role: missing <role>",
             "disable root bob                        | gatehouse disable: unexpected argument 'bob'",
             "rotate-keys now                         | gatehouse rotate-keys: unexpected argument 'now'",
+            "revoke-key                              | gatehouse revoke-key: missing <kid>",
+            "revoke-key ../etc                       | gatehouse revoke-key: invalid key id '../etc': a key id is 1 to 64 base64url characters",
+            "rotate-keys --compromised=yes           | gatehouse rotate-keys: --compromised takes no value",
             "create-user root --root                 | gatehouse create-user: unknown option --root",
             "create-user root -x                     | gatehouse create-user: unknown option -x",
             "create-user root --email                | gatehouse create-user: --email needs a value (E)",
@@ -186,7 +189,7 @@ class CommandLineTest {
     void every_command_has_a_distinct_name_and_a_summary() {
         assertEquals(ExitStatus.SUCCESS, run("help"));
         for (String name : List.of("create-user", "disable", "enable", "unlock", "grant-role", "revoke-role", "end-sessions",
-                "show-user", "list-users", "rotate-keys")) {
+                "show-user", "list-users", "rotate-keys", "revoke-key")) {
             out.reset();
             assertEquals(ExitStatus.SUCCESS, run("help", name), name);
             assertTrue(out().startsWith("usage: gatehouse " + name), out());

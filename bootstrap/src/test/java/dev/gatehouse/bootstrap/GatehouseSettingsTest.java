@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GatehouseSettingsTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
+    private static final String KEK = "a-key-encryption-key-of-32-bytes-or-more";
 
     @Test
     void defaults_to_localhost_8080_the_embedded_database_and_owasp_hashing() {
@@ -220,7 +221,7 @@ class GatehouseSettingsTest {
         assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.RS256), signing.algorithm());
         assertEquals(Duration.ofDays(30), signing.rotationPeriod());
         assertEquals(Duration.ofHours(1), signing.prePublication());
-        assertTrue(signing.keyEncryptionKey().isEmpty());
+        assertTrue(signing.keyEncryptionKeys().isEmpty());
         assertEquals(Duration.ofMinutes(15), settings.web().discovery().keySetMaxAge());
         assertEquals(Duration.ofMinutes(15).plusSeconds(30),
                 signing.policy(settings.tokenLifetime(), settings.jwtClockSkew()).retention());
@@ -284,7 +285,7 @@ class GatehouseSettingsTest {
     void reads_the_key_settings() {
         GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_JWT_ALGORITHM", "EdDSA",
                 "GATEHOUSE_KEY_ROTATION", "7d", "GATEHOUSE_KEY_PREPUBLICATION", "10m",
-                "GATEHOUSE_KEY_ENCRYPTION_KEY", "k".repeat(32), "GATEHOUSE_PUBLIC_URL", "https://auth.example.com/",
+                "GATEHOUSE_KEY_ENCRYPTION_KEY", KEK, "GATEHOUSE_PUBLIC_URL", "https://auth.example.com/",
                 "GATEHOUSE_JWT_ISSUER", "https://auth.example.com"));
 
         assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.EdDSA), settings.tokenSigning().algorithm());
@@ -292,11 +293,51 @@ class GatehouseSettingsTest {
         assertEquals(Duration.ofMinutes(10), settings.tokenSigning().prePublication());
         assertEquals(Duration.ofSeconds(150), settings.web().discovery().keySetMaxAge());
         assertEquals(Duration.ofSeconds(60), settings.tokenSigning().checkInterval());
-        assertArrayEquals("k".repeat(32).getBytes(StandardCharsets.UTF_8), settings.tokenSigning().keyEncryptionKey().orElseThrow());
+        assertEquals(1, settings.tokenSigning().keyEncryptionKeys().size());
+        assertArrayEquals(KEK.getBytes(StandardCharsets.UTF_8), settings.tokenSigning().keyEncryptionKeys().get(0));
+        List<byte[]> keyring = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_KEY_ENCRYPTION_KEY", "new-" + KEK + ",old-" + KEK)).tokenSigning().keyEncryptionKeys();
+        assertEquals(List.of("new-" + KEK, "old-" + KEK),
+                keyring.stream().map(key -> new String(key, StandardCharsets.UTF_8)).toList(), "new first, then old");
         assertEquals(java.net.URI.create("https://auth.example.com"), settings.web().discovery().publicUrl().orElseThrow());
         assertEquals("https://auth.example.com", settings.web().discovery().issuer());
-        assertFalse(settings.toString().contains("k".repeat(32)));
+        assertFalse(settings.toString().contains(KEK));
         assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_JWT_ALGORITHM", "HS256")).tokenSigning().hs256());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GATEHOUSE_JWT_SECRET|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "GATEHOUSE_JWT_SECRET|abababababababababababababababababababababababab",
+            "GATEHOUSE_JWT_SECRET|secretsecretsecretsecretsecretsecret",
+            "GATEHOUSE_JWT_SECRET|00000000000000000000000000000000000000000000000000000000000000012",
+            "GATEHOUSE_KEY_ENCRYPTION_KEY|kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk",
+            "GATEHOUSE_KEY_ENCRYPTION_KEY|a-key-encryption-key-of-32-bytes-or-more,zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"})
+    void refuses_a_long_enough_secret_that_is_plainly_not_random_saying_how_to_make_one(String name, String value) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
+        values.put(name, value);
+
+        InvalidSettingException invalid = assertThrows(InvalidSettingException.class, () -> settings(values));
+
+        assertTrue(invalid.getMessage().startsWith(name), invalid.getMessage());
+        assertTrue(invalid.getMessage().contains("too easy to guess"), invalid.getMessage());
+        assertTrue(invalid.getMessage().contains("openssl rand -hex 32"), invalid.getMessage());
+        assertFalse(invalid.getMessage().contains(value), "never echoes the secret: " + invalid.getMessage());
+    }
+
+    @Test
+    void accepts_random_secrets_of_every_documented_kind() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < 2_000; i++) {
+            byte[] bytes = new byte[16 + (i % 3) * 8];
+            random.nextBytes(bytes);
+            String hex = java.util.HexFormat.of().formatHex(bytes);
+            String base64 = java.util.Base64.getEncoder().encodeToString(bytes);
+            GatehouseSettings.requireUnguessable("hex", hex.getBytes(StandardCharsets.UTF_8));
+            if (base64.length() >= 32) {
+                GatehouseSettings.requireUnguessable("base64", base64.getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     @ParameterizedTest
@@ -306,6 +347,8 @@ class GatehouseSettingsTest {
             "GATEHOUSE_KEY_PREPUBLICATION|1m",
             "GATEHOUSE_KEY_ROTATION|30m",
             "GATEHOUSE_KEY_ENCRYPTION_KEY|too-short",
+            "GATEHOUSE_KEY_ENCRYPTION_KEY|a-key-encryption-key-of-32-bytes-or-more,too-short",
+            "GATEHOUSE_KEY_ENCRYPTION_KEY|a-key-encryption-key-of-32-bytes-or-more,",
             "GATEHOUSE_PUBLIC_URL|ftp://auth.example.com",
             "GATEHOUSE_PUBLIC_URL|https://auth.example.com/?x=1",
             "GATEHOUSE_PUBLIC_URL|not a url"})

@@ -1,6 +1,7 @@
 package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
@@ -9,6 +10,9 @@ import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import dev.gatehouse.domain.SigningAlgorithm;
 import dev.gatehouse.domain.SigningKey;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +24,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +43,14 @@ class SeveralInstancesIT {
     private static final Duration PROPAGATION_LIMIT = Duration.ofMillis(500);
 
     private static final String PASSWORD = "correct horse battery";
+    private GatehouseSettings settings;
     private Gatehouse first;
     private Gatehouse second;
 
     @BeforeEach
     void startTwoInstances() {
         DatabaseSettings database = TestDatabases.freshPostgres();
-        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+        settings = GatehouseSettings.from(SettingSource.of(Map.of(
                 "GATEHOUSE_JWT_SECRET", "shared-secret-of-every-instance-32-bytes!",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
@@ -110,6 +118,58 @@ class SeveralInstancesIT {
     private static String kidOf(String token) {
         String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
         return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
+    void a_key_revoked_at_the_command_line_is_refused_by_every_instance_within_seconds_and_its_successor_signs_at_once()
+            throws Exception {
+        String token = TestHttp.accessToken(new TestHttp(second.port()).logIn("jane", PASSWORD));
+        String compromised = kidOf(token);
+        // Both instances have read the keys and accept the token: the revocation must reach views already held.
+        assertEquals(200, new TestHttp(first.port()).me(token).statusCode());
+        assertEquals(200, new TestHttp(second.port()).me(token).statusCode());
+
+        // The command line is a third process on the same database, as an operator would run it.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long commandStarted = System.nanoTime();
+        ExitStatus status = CommandLine.standard().run(List.of("revoke-key", compromised), new Terminal(
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty()), () -> settings, Clock.systemUTC());
+        long revokedAt = System.nanoTime();
+        assertEquals(ExitStatus.SUCCESS, status, err.toString(StandardCharsets.UTF_8));
+        Matcher created = Pattern.compile("^revoked key " + compromised + "; created RS256 key ([A-Za-z0-9_-]+), which signs at once")
+                .matcher(out.toString(StandardCharsets.UTF_8));
+        assertTrue(created.find(), out.toString(StandardCharsets.UTF_8));
+        String successor = created.group(1);
+
+        // Each instance asks for revoked key ids every 2 s; a view that waited for its 30 s refresh would fail this.
+        Duration limit = Duration.ofSeconds(5);
+        long[] refusedAfterNanos = new long[2];
+        List<Gatehouse> instances = List.of(first, second);
+        for (int i = 0; i < instances.size(); i++) {
+            HttpResponse<String> me = new TestHttp(instances.get(i).port()).me(token);
+            while (me.statusCode() == 200 && System.nanoTime() - revokedAt < limit.toNanos()) {
+                Thread.sleep(20);
+                me = new TestHttp(instances.get(i).port()).me(token);
+            }
+            refusedAfterNanos[i] = System.nanoTime() - revokedAt;
+            assertEquals(401, me.statusCode(), "instance " + (i + 1) + " still accepts a token of the revoked key after " + limit);
+        }
+        System.out.printf("SeveralInstancesIT: the key revocation reached the instances %.0f ms and %.0f ms after the"
+                        + " command ended (it ran %.0f ms)%n", refusedAfterNanos[0] / 1e6, refusedAfterNanos[1] / 1e6,
+                (revokedAt - commandStarted) / 1e6);
+
+        for (Gatehouse signer : instances) {
+            String fresh = TestHttp.accessToken(new TestHttp(signer.port()).logIn("jane", PASSWORD));
+            assertEquals(successor, kidOf(fresh), "the successor signs at once, without pre-publication");
+            for (Gatehouse verifier : instances) {
+                assertEquals(200, new TestHttp(verifier.port()).me(fresh).statusCode());
+            }
+            String keys = keySet(signer.port());
+            assertFalse(keys.contains(compromised), "the revoked key is no longer published: " + keys);
+            assertTrue(keys.contains(successor), keys);
+        }
     }
 
     @Test

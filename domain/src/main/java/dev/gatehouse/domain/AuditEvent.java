@@ -44,7 +44,9 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         ROLE_REMOVED,
         SESSIONS_REVOKED,
         /** An operator forced a signing-key rotation; the subject is the new key's id. */
-        SIGNING_KEY_ROTATED
+        SIGNING_KEY_ROTATED,
+        /** An operator revoked a (compromised) signing key; the subject is its id. */
+        SIGNING_KEY_REVOKED
     }
 
     /** An event the subject caused itself. */

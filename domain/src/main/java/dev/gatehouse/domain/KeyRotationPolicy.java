@@ -14,7 +14,7 @@ import java.util.Optional;
  * <ul>
  *   <li>A key is <b>published</b> from its creation: resource servers can fetch it before it signs.</li>
  *   <li>The <b>signing key</b> is the newest (highest generation) key that has activated; this process signs
- *       with it when it holds its private key.</li>
+ *       with it when it holds its private key (else, briefly, with the newest published one it holds).</li>
  *   <li>A <b>successor</b> is due {@code prePublication} before the newest key has signed for
  *       {@code rotationPeriod}, and activates {@code prePublication} after it was created (never earlier, even
  *       when no instance ran at the due time: the old key signs on until then). It is due at once, activating
@@ -25,6 +25,11 @@ import java.util.Optional;
  *       <b>removable</b>; it is no longer trusted even before it is deleted.</li>
  *   <li>An operator may <b>force</b> a rotation: the successor is created at once but, like a scheduled one,
  *       signs only {@code prePublication} later.</li>
+ *   <li>An operator may <b>revoke</b> a compromised key: from then on it is neither published nor trusted nor
+ *       signing, at once, whatever the schedule says. A key revoked before it activated never activates (it
+ *       retires no other key); one revoked after still retired its predecessors, so their retention does not
+ *       restart. Revoked keys are ignored when deciding on successors, but their generation stays taken; they
+ *       become removable when the schedule says so.</li>
  * </ul>
  */
 public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication, Duration retention) {
@@ -41,22 +46,38 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
     }
 
     /**
-     * The key to sign with now: the newest activated key, which no other key has retired; empty when there is
-     * none or this process cannot sign with it.
+     * The key to sign with now: the newest activated key, which no other key has retired. When this process cannot
+     * sign with it (it was stored under a key-encryption key this process lacks), the newest activated key it can
+     * sign with that is still published bridges the gap until a successor it can sign with is created (at the
+     * next rotation check, at once): a signing gap would answer 503. Empty when there is neither.
      */
     public Optional<SigningKey> signingKey(List<SigningKey> keys, Instant now) {
+        Optional<SigningKey> active = activeKey(keys, now);
+        if (active.isEmpty() || active.get().canSign()) {
+            return active;
+        }
+        return published(keys, now).stream()
+                .filter(key -> hasActivated(key, now) && key.canSign())
+                .max(BY_GENERATION);
+    }
+
+    /**
+     * The key that signs now, whether or not this process holds its private part: the newest activated key, empty
+     * when there is none or it was revoked (a revoked key signs nowhere; a successor must take over).
+     */
+    public Optional<SigningKey> activeKey(List<SigningKey> keys, Instant now) {
         return keys.stream()
-                .filter(key -> !key.activatesAt().isAfter(now))
+                .filter(key -> hasActivated(key, now))
                 .max(BY_GENERATION)
-                .filter(SigningKey::canSign);
+                .filter(key -> !key.isRevoked());
     }
 
-    /** The keys a verifier trusts now and the key set shows: every key not yet past its retention. */
+    /** The keys a verifier trusts now and the key set shows: every key not revoked and not yet past its retention. */
     public List<SigningKey> published(List<SigningKey> keys, Instant now) {
-        return keys.stream().filter(key -> isPublished(key, keys, now)).sorted(BY_GENERATION).toList();
+        return keys.stream().filter(key -> !key.isRevoked() && isPublished(key, keys, now)).sorted(BY_GENERATION).toList();
     }
 
-    /** The keys past their retention, which may be deleted. */
+    /** The keys past their retention (revoked or not), which may be deleted. */
     public List<SigningKey> removable(List<SigningKey> keys, Instant now) {
         return keys.stream().filter(key -> !isPublished(key, keys, now)).sorted(BY_GENERATION).toList();
     }
@@ -64,7 +85,7 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
     /** When a key activated after {@code key} retired it, if one has; such a key signs no more. */
     public Optional<Instant> retiredAt(SigningKey key, List<SigningKey> keys, Instant now) {
         return keys.stream()
-                .filter(other -> other.generation() > key.generation() && !other.activatesAt().isAfter(now))
+                .filter(other -> other.generation() > key.generation() && hasActivated(other, now))
                 .map(SigningKey::activatesAt)
                 .min(Comparator.naturalOrder());
     }
@@ -75,11 +96,12 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
      */
     public Optional<Instant> successorActivation(List<SigningKey> keys, SigningAlgorithm algorithm, Instant now) {
         Objects.requireNonNull(algorithm, "algorithm");
-        if (signingKey(keys, now).isEmpty()) {
-            // Nothing can sign here: a gap in signing is worse than a key resource servers have not cached yet.
+        if (activeKey(keys, now).filter(SigningKey::canSign).isEmpty()) {
+            // The newest key cannot sign here: a gap in signing, or signing on with a retired key past the
+            // retention its tokens need, is worse than a key resource servers have not cached yet.
             return Optional.of(now);
         }
-        SigningKey newest = newest(keys).orElseThrow();
+        SigningKey newest = newest(trusted(keys)).orElseThrow();
         Instant published = now.plus(prePublication);
         if (newest.algorithm() != algorithm) {
             return Optional.of(later(published, newest.activatesAt()));
@@ -101,10 +123,10 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
      * newest key has not started signing yet: it already is the successor, and another would only push it aside.
      */
     public Optional<Instant> forcedSuccessorActivation(List<SigningKey> keys, Instant now) {
-        if (signingKey(keys, now).isEmpty()) {
+        if (activeKey(keys, now).filter(SigningKey::canSign).isEmpty()) {
             return Optional.of(now);
         }
-        SigningKey newest = newest(keys).orElseThrow();
+        SigningKey newest = newest(trusted(keys)).orElseThrow();
         if (newest.activatesAt().isAfter(now)) {
             return Optional.empty();
         }
@@ -113,16 +135,26 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
 
     /** The newest stored key that has not started signing yet, if there is one. */
     public Optional<SigningKey> pendingSuccessor(List<SigningKey> keys, Instant now) {
-        return newest(keys).filter(key -> key.activatesAt().isAfter(now));
+        return newest(trusted(keys)).filter(key -> key.activatesAt().isAfter(now));
     }
 
-    /** The generation a new key gets: one above the newest stored. */
+    /** The generation a new key gets: one above the newest stored, revoked or not. */
     public static long nextGeneration(List<SigningKey> keys) {
         return newest(keys).map(key -> key.generation() + 1).orElse(1L);
     }
 
     private boolean isPublished(SigningKey key, List<SigningKey> keys, Instant now) {
         return retiredAt(key, keys, now).map(retired -> now.isBefore(retired.plus(retention))).orElse(true);
+    }
+
+    /** Whether {@code key} has started signing by {@code now}; a key revoked before its activation never does. */
+    private static boolean hasActivated(SigningKey key, Instant now) {
+        return !key.activatesAt().isAfter(now)
+                && key.revokedAt().map(revoked -> !key.activatesAt().isAfter(revoked)).orElse(true);
+    }
+
+    private static List<SigningKey> trusted(List<SigningKey> keys) {
+        return keys.stream().filter(key -> !key.isRevoked()).toList();
     }
 
     private static Optional<SigningKey> newest(List<SigningKey> keys) {

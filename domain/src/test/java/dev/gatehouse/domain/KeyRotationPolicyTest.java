@@ -106,6 +106,26 @@ class KeyRotationPolicyTest {
     }
 
     @Test
+    void while_the_newest_key_is_unreadable_here_the_newest_published_key_it_can_read_signs_until_a_successor_exists() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        SigningKey readable = keys.get(0);
+        Instant switched = START.plus(PERIOD);
+        // Another instance's successor, stored under a key-encryption key this one lacks.
+        keys.add(SigningKey.generate(SigningAlgorithm.ES256, 2, switched.minus(PRE_PUBLICATION), switched).publicOnly());
+
+        assertEquals(readable, POLICY.signingKey(keys, switched).orElseThrow(), "no signing gap, no 503");
+        assertEquals(Optional.of(switched), POLICY.successorActivation(keys, SigningAlgorithm.ES256, switched),
+                "a successor this instance can sign with is due at once");
+        assertEquals(Optional.empty(), POLICY.signingKey(keys, switched.plus(RETENTION)),
+                "never a key verifiers no longer trust");
+        rotate(keys, switched);
+        assertEquals(3, POLICY.signingKey(keys, switched).orElseThrow().generation());
+        assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, switched.plusSeconds(60)),
+                "and then nothing more: keys do not multiply");
+    }
+
+    @Test
     void a_pending_key_needs_no_other_successor() {
         List<SigningKey> keys = new ArrayList<>();
         rotate(keys, START);
@@ -191,6 +211,63 @@ class KeyRotationPolicyTest {
         assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, START.plus(PERIOD)));
         Instant nextDue = activated.plus(PERIOD).minus(PRE_PUBLICATION);
         assertEquals(Optional.of(activated.plus(PERIOD)), POLICY.successorActivation(keys, SigningAlgorithm.ES256, nextDue));
+    }
+
+    @Test
+    void a_revoked_signing_key_is_distrusted_at_once_and_a_successor_activating_now_signs() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        Instant due = START.plus(PERIOD).minus(PRE_PUBLICATION);
+        rotate(keys, due);
+        Instant switched = START.plus(PERIOD);
+        SigningKey retired = keys.get(0);
+        SigningKey compromised = keys.get(1);
+        Instant now = switched.plusSeconds(60);
+        assertEquals(compromised, POLICY.signingKey(keys, now).orElseThrow());
+
+        SigningKey successor = SigningKey.generate(SigningAlgorithm.ES256, KeyRotationPolicy.nextGeneration(keys), now, now);
+        keys.add(successor);
+        keys.set(1, compromised.revoked(now));
+
+        assertEquals(successor, POLICY.signingKey(keys, now).orElseThrow());
+        assertEquals(List.of(retired, successor), POLICY.published(keys, now), "revoked: neither published nor trusted");
+        assertFalse(POLICY.published(keys, now.plusMillis(1)).stream().anyMatch(key -> key.id().equals(compromised.id())));
+        assertEquals(List.of(successor), POLICY.published(keys, switched.plus(RETENTION)),
+                "the retired key's retention counts from its own retirement, not from the revoked key's");
+        assertEquals(Optional.empty(), POLICY.successorActivation(keys, SigningAlgorithm.ES256, now.plusSeconds(1)));
+    }
+
+    @Test
+    void revoking_the_signing_key_without_a_successor_leaves_nothing_signing_rather_than_an_older_key() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        rotate(keys, START.plus(PERIOD).minus(PRE_PUBLICATION));
+        Instant now = START.plus(PERIOD).plusSeconds(60);
+        keys.set(1, keys.get(1).revoked(now));
+
+        assertEquals(Optional.empty(), POLICY.signingKey(keys, now), "the retired key does not come back");
+        assertEquals(Optional.empty(), POLICY.activeKey(keys, now));
+        assertEquals(Optional.of(now), POLICY.successorActivation(keys, SigningAlgorithm.ES256, now), "one is due at once");
+    }
+
+    @Test
+    void a_successor_revoked_before_it_signs_never_signs_and_the_schedule_replaces_it() {
+        List<SigningKey> keys = new ArrayList<>();
+        rotate(keys, START);
+        SigningKey current = keys.get(0);
+        Instant due = START.plus(PERIOD).minus(PRE_PUBLICATION);
+        rotate(keys, due);
+        Instant now = due.plusSeconds(60);
+        keys.set(1, keys.get(1).revoked(now));
+
+        assertEquals(List.of(current), POLICY.published(keys, now));
+        assertEquals(Optional.empty(), POLICY.pendingSuccessor(keys, now));
+        assertEquals(3, KeyRotationPolicy.nextGeneration(keys), "the revoked key's generation stays taken");
+        Instant later = START.plus(PERIOD).plusSeconds(60);
+        assertEquals(current, POLICY.signingKey(keys, later).orElseThrow(), "the revoked successor retires nothing");
+        assertEquals(List.of(current), POLICY.published(keys, later));
+        assertEquals(Optional.of(now.plus(PRE_PUBLICATION)), POLICY.successorActivation(keys, SigningAlgorithm.ES256, now),
+                "a new successor is due, pre-published as usual");
     }
 
     @Test

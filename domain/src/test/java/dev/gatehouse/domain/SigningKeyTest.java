@@ -61,4 +61,16 @@ class SigningKeyTest {
         assertThrows(IllegalArgumentException.class, () -> new KeyId("with space"));
         assertThrows(IllegalArgumentException.class, () -> new KeyId("x".repeat(65)));
     }
+
+    @Test
+    void a_revocation_keeps_its_first_time_and_survives_dropping_the_private_part() {
+        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, NOW, NOW);
+        SigningKey revoked = key.revoked(NOW.plusSeconds(5));
+
+        assertFalse(key.isRevoked());
+        assertTrue(revoked.isRevoked());
+        assertEquals(Optional.of(NOW.plusSeconds(5)), revoked.revoked(NOW.plusSeconds(9)).revokedAt());
+        assertEquals(revoked.revokedAt(), revoked.publicOnly().revokedAt());
+        assertTrue(revoked.toString().contains("revokedAt="));
+    }
 }

@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The {@code signing_keys} row as Hibernate sees it. Rows are written once and deleted, never updated; the
- * private key is only ever held here encrypted ({@link SigningKeyEncryption}).
+ * The {@code signing_keys} row as Hibernate sees it. Rows are written once and deleted; only targeted updates
+ * change them (a revocation, a re-encryption under a newer key-encryption key). The private key is only ever held here encrypted ({@link SigningKeyEncryption}).
  */
 @Entity
 @Table(name = "signing_keys")
@@ -27,10 +27,10 @@ class SigningKeyJpaEntity {
     @Column(name = "public_key", nullable = false, updatable = false, length = 2048)
     private String publicKey;
 
-    @Column(name = "private_key_encrypted", nullable = false, updatable = false, length = 8192)
+    @Column(name = "private_key_encrypted", nullable = false, length = 8192)
     private String privateKeyEncrypted;
 
-    @Column(name = "encryption_key_id", nullable = false, updatable = false, length = 32)
+    @Column(name = "encryption_key_id", nullable = false, length = 32)
     private String encryptionKeyId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -38,6 +38,9 @@ class SigningKeyJpaEntity {
 
     @Column(name = "activates_at", nullable = false, updatable = false)
     private Instant activatesAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
 
     protected SigningKeyJpaEntity() {
     }
@@ -84,5 +87,9 @@ class SigningKeyJpaEntity {
 
     Instant getActivatesAt() {
         return activatesAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
     }
 }

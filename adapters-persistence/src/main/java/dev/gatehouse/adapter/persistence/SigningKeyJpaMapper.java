@@ -21,36 +21,39 @@ final class SigningKeyJpaMapper {
     }
 
     static SigningKeyJpaEntity toEntity(SigningKey key, SigningKeyEncryption encryption) {
+        return new SigningKeyJpaEntity(key.id().value(), key.generation(), key.algorithm().joseName(),
+                Base64.getEncoder().encodeToString(key.publicKey().getEncoded()), sealedPrivateKey(key, encryption),
+                encryption.keyId(), key.createdAt().truncatedTo(ChronoUnit.MICROS), key.activatesAt().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** The private key encrypted under the keyring's first key, bound to its row, in base64. */
+    static String sealedPrivateKey(SigningKey key, SigningKeyEncryption encryption) {
         PrivateKey privateKey = key.privateKey().orElseThrow(
                 () -> new IllegalArgumentException("a stored key needs its private part"));
         byte[] pkcs8 = privateKey.getEncoded();
         try {
-            byte[] sealed = encryption.encrypt(pkcs8, context(key.id().value(), key.generation(), key.algorithm()));
-            return new SigningKeyJpaEntity(key.id().value(), key.generation(), key.algorithm().joseName(),
-                    Base64.getEncoder().encodeToString(key.publicKey().getEncoded()),
-                    Base64.getEncoder().encodeToString(sealed), encryption.keyId(),
-                    key.createdAt().truncatedTo(ChronoUnit.MICROS), key.activatesAt().truncatedTo(ChronoUnit.MICROS));
+            return Base64.getEncoder().encodeToString(
+                    encryption.encrypt(pkcs8, context(key.id().value(), key.generation(), key.algorithm())));
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
     }
 
-    /** The key with its private part when {@code encryption} can open it, else public only. */
+    /** The key with its private part when a key of {@code encryption}'s ring can open it, else public only. */
     static SigningKey toDomain(SigningKeyJpaEntity row, SigningKeyEncryption encryption) {
         SigningAlgorithm algorithm = SigningAlgorithm.fromJoseName(row.getAlgorithm())
                 .orElseThrow(() -> new IllegalStateException("unknown algorithm in signing_keys: " + row.getAlgorithm()));
-        Optional<PrivateKey> privateKey = encryption.keyId().equals(row.getEncryptionKeyId())
-                ? encryption.decrypt(Base64.getDecoder().decode(row.getPrivateKeyEncrypted()),
-                        context(row.getKid(), row.getGeneration(), algorithm)).map(pkcs8 -> privateKey(algorithm, pkcs8))
-                : Optional.empty();
+        Optional<PrivateKey> privateKey = encryption.decrypt(Base64.getDecoder().decode(row.getPrivateKeyEncrypted()),
+                        context(row.getKid(), row.getGeneration(), algorithm), row.getEncryptionKeyId())
+                .map(pkcs8 -> privateKey(algorithm, pkcs8));
         return new SigningKey(new KeyId(row.getKid()), row.getGeneration(), algorithm,
                 publicKey(algorithm, Base64.getDecoder().decode(row.getPublicKey())), privateKey,
-                row.getCreatedAt(), row.getActivatesAt());
+                row.getCreatedAt(), row.getActivatesAt(), Optional.ofNullable(row.getRevokedAt()));
     }
 
-    /** Whether the row's private key was encrypted under another key-encryption key than {@code encryption}. */
+    /** Whether the row's private key was encrypted under a key-encryption key that {@code encryption}'s ring lacks. */
     static boolean encryptedElsewhere(SigningKeyJpaEntity row, SigningKeyEncryption encryption) {
-        return !encryption.keyId().equals(row.getEncryptionKeyId());
+        return !encryption.knows(row.getEncryptionKeyId());
     }
 
     private static String context(String kid, long generation, SigningAlgorithm algorithm) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AddSigningKeyOutcome;
+import dev.gatehouse.application.port.out.RevokeSigningKeyOutcome;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
@@ -118,6 +120,55 @@ class CachingSigningKeyRepositoryTest {
         assertTrue(cache.findById(key.id()).isPresent());
     }
 
+    @Test
+    void sees_a_revocation_by_another_instance_within_the_revocation_check_interval_not_the_refresh() {
+        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, NOW, NOW);
+        SigningKey successor = SigningKey.generate(SigningAlgorithm.ES256, 2, NOW, NOW);
+        store.delegate.add(key);
+        cache.findAll();
+        // Another instance: successor first, then the revocation, straight to the store.
+        store.delegate.add(successor);
+        store.delegate.revoke(key.id(), NOW);
+
+        advance(Duration.ofMillis(1_999));
+        assertEquals(List.of(Optional.<Instant>empty()), cache.findAll().stream().map(SigningKey::revokedAt).toList());
+        advance(Duration.ofMillis(1));
+        assertEquals(List.of(Optional.of(NOW), Optional.<Instant>empty()),
+                cache.findAll().stream().map(SigningKey::revokedAt).toList(), "2 s, not the 30 s refresh");
+        assertEquals(Optional.of(successor.id()), cache.findById(successor.id()).map(SigningKey::id),
+                "the successor came with the revocation");
+        assertEquals(2, store.reads.get());
+    }
+
+    @Test
+    void without_a_revocation_the_check_is_one_small_query_every_interval_and_no_re_read() {
+        store.delegate.add(SigningKey.generate(SigningAlgorithm.ES256, 1, NOW, NOW));
+        cache.findAll();
+        for (int second = 0; second < 20; second++) {
+            advance(Duration.ofSeconds(1));
+            for (int i = 0; i < 100; i++) {
+                cache.findAll();
+            }
+        }
+
+        assertEquals(1, store.reads.get());
+        assertEquals(10, store.revocationChecks.get());
+    }
+
+    @Test
+    void a_failed_revocation_check_serves_the_view_and_waits_its_turn() {
+        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, NOW, NOW);
+        store.delegate.add(key);
+        cache.findAll();
+        store.down = true;
+        advance(Duration.ofSeconds(2));
+
+        assertEquals(List.of(key), cache.findAll());
+        assertEquals(List.of(key), cache.findAll());
+        assertEquals(1, store.revocationChecks.get());
+        assertEquals(1, store.reads.get());
+    }
+
     private void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
@@ -125,6 +176,7 @@ class CachingSigningKeyRepositoryTest {
     private static final class CountingStore implements SigningKeyRepository {
         final InMemorySigningKeyRepository delegate = new InMemorySigningKeyRepository();
         final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger revocationChecks = new AtomicInteger();
         volatile boolean down;
 
         @Override
@@ -149,6 +201,20 @@ class CachingSigningKeyRepositoryTest {
         @Override
         public int remove(Collection<KeyId> ids) {
             return delegate.remove(ids);
+        }
+
+        @Override
+        public RevokeSigningKeyOutcome revoke(KeyId id, Instant at) {
+            return delegate.revoke(id, at);
+        }
+
+        @Override
+        public Set<KeyId> revokedIds() {
+            revocationChecks.incrementAndGet();
+            if (down) {
+                throw new StoreUnavailableException("down", null);
+            }
+            return delegate.revokedIds();
         }
     }
 }

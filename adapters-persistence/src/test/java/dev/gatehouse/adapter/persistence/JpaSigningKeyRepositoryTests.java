@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,60 @@ abstract class JpaSigningKeyRepositoryTests extends SigningKeyRepositoryContract
         }
         assertTrue(keys.findById(first.id()).orElseThrow().canSign());
         assertFalse(keys.findById(second.id()).orElseThrow().canSign());
+    }
+
+    @Test
+    void a_key_under_an_older_key_of_the_ring_signs_and_is_rewritten_under_the_first_once() throws Exception {
+        newEmptyRepository();
+        SigningKeyEncryption old = new SigningKeyEncryption("the old key-encryption key, 32+ bytes".getBytes());
+        SigningKeyEncryption ring = new SigningKeyEncryption(List.of("the new key-encryption key, 32+ bytes".getBytes(),
+                "the old key-encryption key, 32+ bytes".getBytes()));
+        SigningKeyRepository notYetUpgraded = database.signingKeys(old);
+        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, Instant.EPOCH, Instant.EPOCH);
+        notYetUpgraded.add(key);
+        assertEquals(old.keyId(), encryptionKeyIdOf(key));
+
+        SigningKey read = database.signingKeys(ring).findAll().get(0);
+
+        assertTrue(read.canSign(), "decrypted with the older key of the ring");
+        assertEquals(ring.keyId(), encryptionKeyIdOf(key), "rewritten under the first key of the ring");
+        assertTrue(database.signingKeys(ring).findById(key.id()).orElseThrow().canSign());
+        assertTrue(notYetUpgraded.findAll().get(0).canSign(),
+                "an instance that created (or once read) the key keeps it although it lacks the new key-encryption key");
+        assertFalse(database.signingKeys(old).findAll().get(0).canSign(), "a fresh instance without the new key cannot sign");
+    }
+
+    @Test
+    void two_instances_whose_rings_start_with_different_keys_rewrite_a_row_at_most_once_each() throws Exception {
+        newEmptyRepository();
+        byte[] one = "key-encryption key number one, 32+ bytes".getBytes();
+        byte[] two = "key-encryption key number two, 32+ bytes".getBytes();
+        SigningKeyRepository first = database.signingKeys(new SigningKeyEncryption(List.of(one, two)));
+        SigningKeyRepository second = database.signingKeys(new SigningKeyEncryption(List.of(two, one)));
+        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, Instant.EPOCH, Instant.EPOCH);
+        first.add(key);
+
+        List<String> seen = new ArrayList<>(List.of(encryptionKeyIdOf(key)));
+        for (int round = 0; round < 10; round++) {
+            assertTrue(second.findAll().get(0).canSign());
+            seen.add(encryptionKeyIdOf(key));
+            assertTrue(first.findById(key.id()).orElseThrow().canSign());
+            seen.add(encryptionKeyIdOf(key));
+        }
+
+        long rewrites = java.util.stream.IntStream.range(1, seen.size()).filter(i -> !seen.get(i).equals(seen.get(i - 1))).count();
+        assertTrue(rewrites <= 2, "the row was rewritten " + rewrites + " times: " + seen);
+    }
+
+    private String encryptionKeyIdOf(SigningKey key) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("SELECT encryption_key_id FROM signing_keys WHERE kid = ?")) {
+            statement.setString(1, key.id().value());
+            try (ResultSet row = statement.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

@@ -58,6 +58,7 @@ final class CountingAuditLog implements AuditLog {
             case ROLE_REMOVED -> administration("role_removed");
             case SESSIONS_REVOKED -> administration("sessions_revoked");
             case SIGNING_KEY_ROTATED -> administration("signing_key_rotated");
+            case SIGNING_KEY_REVOKED -> administration("signing_key_revoked");
         };
     }
 

@@ -64,7 +64,8 @@ import java.util.regex.Pattern;
  * {@code alg} exactly the algorithm of the key {@code kid} names, pinned before any key is used (Helidon would take
  * a header without {@code alg} or with {@code jku}); the signature in its canonical encoding, as base64 decoding
  * ignores unused trailing bits; and every claim, read from the payload as sent, against the clock with {@code exp}
- * mandatory, as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one.
+ * mandatory, as Helidon's validators accept a token without {@code exp} and its typed view truncates a fractional one,
+ * and {@code exp - iat} at most the configured lifetime (shortening the lifetime refuses longer tokens issued before).
  *
  * <p>Besides the registered claims a token carries the account's stable id ({@code uid}, mandatory: {@code sub} is
  * only the username, which a deleted account's successor could take), the user's security version ({@code sv}) and
@@ -235,6 +236,8 @@ public final class JwtAccessTokens implements AccessTokens {
         Instant notBefore = numericDate(claims, "nbf");
         require(issuedAt != null && !issuedAt.isAfter(latest), "issued in the future or no iat");
         require(expiresAt != null && expiresAt.isAfter(issuedAt), "no exp, or exp not after iat");
+        // We never issue longer-lived tokens: one minted with a stolen key outlives its revocation by one lifetime at most.
+        require(!expiresAt.isAfter(issuedAt.plus(settings.lifetime())), "lives longer than the configured lifetime");
         require(now.isBefore(expiresAt.plus(settings.clockSkew())), "expired");
         require(notBefore == null || !notBefore.isAfter(latest), "not yet valid");
 

@@ -74,7 +74,9 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.ROLE_REMOVED, counter(GatehouseMeters.ADMINISTRATION, "action", "role_removed")),
                 Map.entry(AuditEvent.Type.SESSIONS_REVOKED, counter(GatehouseMeters.ADMINISTRATION, "action", "sessions_revoked")),
                 Map.entry(AuditEvent.Type.SIGNING_KEY_ROTATED,
-                        counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_rotated")));
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_rotated")),
+                Map.entry(AuditEvent.Type.SIGNING_KEY_REVOKED,
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_revoked")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

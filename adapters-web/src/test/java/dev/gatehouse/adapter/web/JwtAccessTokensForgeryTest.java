@@ -210,6 +210,22 @@ class JwtAccessTokensForgeryTest {
     }
 
     @Test
+    void refuses_a_token_signed_with_the_real_secret_that_lives_longer_than_the_configured_lifetime() {
+        // Whoever holds a signing key for a moment (a leaked secret, a compromised instance) must not be able to
+        // mint tokens that outlive the key's revocation or rotation by more than one lifetime.
+        assertTrue(tokens.verify(forge(header(), claims(c -> c.put("exp", NOW.plusSeconds(901).getEpochSecond())))).isEmpty(),
+                "one second longer than the lifetime");
+        assertTrue(tokens.verify(forge(header(), claims(c -> c.put("exp", NOW.plus(Duration.ofDays(365)).getEpochSecond())))).isEmpty(),
+                "a year");
+        assertTrue(tokens.verify(forge(header(), claims(c -> {
+            c.put("iat", NOW.minus(Duration.ofDays(1)).getEpochSecond());
+            c.put("exp", NOW.plusSeconds(60).getEpochSecond());
+        }))).isEmpty(), "backdated iat to a long life that is still current");
+        assertTrue(tokens.verify(forge(header(), claims(c -> c.put("exp", NOW.plusSeconds(900).getEpochSecond())))).isPresent(),
+                "exactly the lifetime");
+    }
+
+    @Test
     void refuses_a_token_of_another_instance() {
         JwtAccessTokens stranger = new JwtAccessTokens(new JwtSettings(ISSUER, AUDIENCE, JwtSettings.randomSecret(),
                 JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), clock);

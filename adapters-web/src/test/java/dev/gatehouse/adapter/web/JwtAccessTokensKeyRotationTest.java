@@ -119,6 +119,14 @@ class JwtAccessTokensKeyRotationTest {
     }
 
     @Test
+    void refuses_a_token_signed_by_the_real_key_that_lives_longer_than_the_configured_lifetime() {
+        assertTrue(tokens.verify(forge(header(), claims(c -> c.put("exp", NOW.plusSeconds(901).getEpochSecond())), key)).isEmpty());
+        assertTrue(tokens.verify(forge(header(), claims(c -> c.put("exp", NOW.plus(Duration.ofDays(3650)).getEpochSecond())), key))
+                .isEmpty());
+        assertTrue(tokens.verify(forge(header(), claims(c -> c.put("exp", NOW.plusSeconds(900).getEpochSecond())), key)).isPresent());
+    }
+
+    @Test
     void picks_up_a_key_another_instance_created_and_switches_to_it_on_time() {
         clock.advance(Duration.ofDays(30).minusHours(1));
         // "Another instance" rotates on the same store; this adapter signs with the old key until the new one activates.
@@ -145,9 +153,10 @@ class JwtAccessTokensKeyRotationTest {
         clock.advance(Duration.ofHours(1));
         rotation.rotate();
         String lastOfTheOldKey = forge(header(), claims(c -> {
-            c.put("iat", clock.instant().minusSeconds(1).getEpochSecond());
-            c.put("nbf", clock.instant().minusSeconds(1).getEpochSecond());
-            c.put("exp", clock.instant().plus(Duration.ofHours(2)).getEpochSecond());
+            // Dated within the clock skew ahead, so it has not expired when the key's retention ends.
+            c.put("iat", clock.instant().plusSeconds(29).getEpochSecond());
+            c.put("nbf", clock.instant().plusSeconds(29).getEpochSecond());
+            c.put("exp", clock.instant().plusSeconds(29).plus(JwtSettings.DEFAULT_LIFETIME).getEpochSecond());
         }), key);
 
         clock.advance(RETENTION.minusSeconds(1));

@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.in.ForcedRotation;
 import dev.gatehouse.application.port.in.KeyRotation;
 import dev.gatehouse.application.port.in.PublishedKey;
 import dev.gatehouse.application.port.out.AddSigningKeyOutcome;
+import dev.gatehouse.application.port.out.RevokeSigningKeyOutcome;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.MutableClock;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RotateSigningKeysServiceTest {
@@ -175,6 +177,16 @@ class RotateSigningKeysServiceTest {
         @Override
         public int remove(Collection<KeyId> ids) {
             return store.remove(ids);
+        }
+
+        @Override
+        public RevokeSigningKeyOutcome revoke(KeyId id, Instant at) {
+            return store.revoke(id, at);
+        }
+
+        @Override
+        public Set<KeyId> revokedIds() {
+            return store.revokedIds();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AddSigningKeyOutcome;
+import dev.gatehouse.application.port.out.RevokeSigningKeyOutcome;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.domain.KeyId;
 import dev.gatehouse.domain.SigningAlgorithm;
@@ -147,6 +148,60 @@ public abstract class SigningKeyRepositoryContract {
         assertEquals(AddSigningKeyOutcome.GENERATION_TAKEN, other.add(SigningKey.generate(SigningAlgorithm.ES256, 1, NOW, NOW)));
     }
 
+    @Test
+    void revokes_a_key_once_keeping_the_first_time_and_tells_every_instance() {
+        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, NOW, NOW);
+        SigningKey other = SigningKey.generate(SigningAlgorithm.ES256, 2, NOW, NOW);
+        keys.add(key);
+        keys.add(other);
+        Instant at = NOW.plusSeconds(60);
+
+        assertEquals(RevokeSigningKeyOutcome.REVOKED, keys.revoke(key.id(), at));
+        assertEquals(RevokeSigningKeyOutcome.ALREADY_REVOKED, keys.revoke(key.id(), at.plusSeconds(60)));
+        assertEquals(RevokeSigningKeyOutcome.NOT_FOUND, keys.revoke(new KeyId("never-stored"), at));
+
+        assertEquals(Optional.of(at), keys.findById(key.id()).orElseThrow().revokedAt());
+        assertTrue(keys.findById(key.id()).orElseThrow().canSign(), "a revoked key keeps its private part in the store");
+        assertEquals(Set.of(key.id()), keys.revokedIds());
+        SigningKeyRepository elsewhere = anotherInstanceOnTheSameStore();
+        assertEquals(Set.of(key.id()), elsewhere.revokedIds());
+        assertEquals(List.of(Optional.of(at), Optional.<Instant>empty()),
+                elsewhere.findAll().stream().map(SigningKey::revokedAt).toList());
+        assertEquals(Optional.empty(), elsewhere.findById(other.id()).orElseThrow().revokedAt());
+    }
+
+    @Test
+    void lets_exactly_one_of_many_instances_revoking_a_key_at_once_win() throws Exception {
+        SigningKey key = SigningKey.generate(SigningAlgorithm.ES256, 1, NOW, NOW);
+        keys.add(key);
+        int contenders = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        try {
+            List<Future<RevokeSigningKeyOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                SigningKeyRepository instance = i % 2 == 0 ? keys : anotherInstanceOnTheSameStore();
+                Instant at = NOW.plusSeconds(i + 1);
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return instance.revoke(key.id(), at);
+                }));
+            }
+            start.countDown();
+            List<RevokeSigningKeyOutcome> answers = new ArrayList<>();
+            for (Future<RevokeSigningKeyOutcome> outcome : outcomes) {
+                answers.add(outcome.get());
+            }
+            assertEquals(1, answers.stream().filter(RevokeSigningKeyOutcome.REVOKED::equals).count(), answers::toString);
+            assertEquals(contenders - 1, answers.stream().filter(RevokeSigningKeyOutcome.ALREADY_REVOKED::equals).count());
+            int winner = answers.indexOf(RevokeSigningKeyOutcome.REVOKED);
+            assertEquals(Optional.of(NOW.plusSeconds(winner + 1)),
+                    anotherInstanceOnTheSameStore().findById(key.id()).orElseThrow().revokedAt(), "the winner's time stands");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void assertSameKey(SigningKey expected, SigningKey actual) {
         assertEquals(expected.id(), actual.id());
         assertEquals(expected.generation(), actual.generation());
@@ -155,6 +210,7 @@ public abstract class SigningKeyRepositoryContract {
         assertArrayEquals(expected.privateKey().orElseThrow().getEncoded(), actual.privateKey().orElseThrow().getEncoded());
         assertEquals(expected.createdAt(), actual.createdAt());
         assertEquals(expected.activatesAt(), actual.activatesAt());
+        assertEquals(expected.revokedAt(), actual.revokedAt());
     }
 
     private static byte[] signWith(SigningKey key) throws Exception {
