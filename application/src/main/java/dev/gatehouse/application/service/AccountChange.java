@@ -20,15 +20,21 @@ import java.util.function.UnaryOperator;
 record AccountChange(User user, boolean changed) {
 
     /**
-     * A change that may take the {@code admin} role from an active account (disabling it, removing the role): refused
-     * as {@link AdminResult.Refusal#LAST_ADMINISTRATOR} when no active administrator would be left, and as
-     * {@link AdminResult.Refusal#OWN_ACCOUNT} when the administrator acting is that account.
+     * A change that may take the {@code admin} role from an active account (disabling it, removing the role), asked by
+     * an administrator's token: refused as {@link AdminResult.Refusal#OWN_ACCOUNT} when the administrator acting is
+     * that account, and as {@link AdminResult.Refusal#LAST_ADMINISTRATOR} when no active administrator would be left
+     * (two administrators demoting each other at once). The console, whose operator can always make a new
+     * administrator ({@code create-user --admin}), is not held to either.
      */
     static AdminResult<AccountChange> applyKeepingAnAdministrator(UserRepository users, AccountAction action, String actorName,
                                                                   User account, UnaryOperator<User> change) {
+        if (action.actor() instanceof Actor.Console) {
+            return apply(users, account.id(), change).<AdminResult<AccountChange>>map(AdminResult.Done::new)
+                    .orElseGet(() -> new AdminResult.Refused<>(AdminResult.Refusal.NO_SUCH_USER));
+        }
         User preview = change.apply(account);
         boolean takesAdmin = account.isActive() && account.holds(Role.ADMIN) && !(preview.isActive() && preview.holds(Role.ADMIN));
-        if (takesAdmin && action.actor() instanceof Actor.Bearer && actorName.equals(account.username().value())) {
+        if (takesAdmin && actorName.equals(account.username().value())) {
             return new AdminResult.Refused<>(AdminResult.Refusal.OWN_ACCOUNT);
         }
         AtomicBoolean changed = new AtomicBoolean();

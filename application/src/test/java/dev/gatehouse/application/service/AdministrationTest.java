@@ -104,16 +104,87 @@ class AdministrationTest {
         assertInstanceOf(AdminResult.Done.class, show.show(on("jane", root)), "root is still an administrator");
     }
 
+    /** Root and Jane, both administrators, disable each other at the same moment: one of them must stay. */
     @Test
-    void nobody_disables_or_demotes_the_last_active_administrator() {
-        assertEquals(new AdminResult.Refused<>(Refusal.LAST_ADMINISTRATOR), setEnabled.setEnabled(on("root", Actor.console()), false));
-        assertEquals(new AdminResult.Refused<>(Refusal.LAST_ADMINISTRATOR),
-                changeRole.changeRole(on("root", Actor.console()), Role.ADMIN, false));
-
+    void two_administrators_disabling_each_other_at_once_leave_one() throws Exception {
         assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("jane", Actor.console()), Role.ADMIN, true));
-        assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("root", Actor.console()), Role.ADMIN, false),
-                "with Jane an administrator too, root may go");
-        assertEquals(new AdminResult.Refused<>(Refusal.LAST_ADMINISTRATOR), setEnabled.setEnabled(on("jane", Actor.console()), false));
+        Actor jane = Actor.bearer(logIn("jane", "admin").accessToken().value());
+        java.util.concurrent.CyclicBarrier bothAdmitted = new java.util.concurrent.CyclicBarrier(2);
+        SetUserEnabledService racing = new SetUserEnabledService(tokens, revokedAccessTokens, new BarrierBeforeGuardedChanges(users, bothAdmitted),
+                sessions, audit, clock);
+
+        java.util.concurrent.ExecutorService twoAdministrators = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<AdminResult<User>> outcomes;
+        try {
+            var byRoot = twoAdministrators.submit(() -> racing.setEnabled(on("jane", root), false));
+            var byJane = twoAdministrators.submit(() -> racing.setEnabled(on("root", jane), false));
+            outcomes = List.of(byRoot.get(), byJane.get());
+        } finally {
+            twoAdministrators.shutdownNow();
+        }
+        assertEquals(1, outcomes.stream().filter(AdminResult.Done.class::isInstance).count(), outcomes.toString());
+        assertTrue(outcomes.contains(new AdminResult.Refused<>(Refusal.LAST_ADMINISTRATOR)), outcomes.toString());
+        assertEquals(1, List.of("root", "jane").stream().map(name -> users.findByUsername(new Username(name)).orElseThrow())
+                .filter(User::isActive).count(), "one administrator is left");
+    }
+
+    @Test
+    void the_console_may_disable_the_last_administrator_as_its_operator_can_always_make_another() {
+        assertInstanceOf(AdminResult.Done.class, setEnabled.setEnabled(on("root", Actor.console()), false));
+    }
+
+    /** The in-memory users, but a guarded change waits until both racing administrators have reached it. */
+    private static final class BarrierBeforeGuardedChanges implements dev.gatehouse.application.port.out.UserRepository {
+
+        private final InMemoryUserRepository users;
+        private final java.util.concurrent.CyclicBarrier barrier;
+
+        BarrierBeforeGuardedChanges(InMemoryUserRepository users, java.util.concurrent.CyclicBarrier barrier) {
+            this.users = users;
+            this.barrier = barrier;
+        }
+
+        @Override
+        public dev.gatehouse.application.port.out.GuardedChange changeKeepingAnActiveHolder(Role role, dev.gatehouse.domain.UserId id,
+                java.util.function.UnaryOperator<User> change) {
+            try {
+                barrier.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return users.changeKeepingAnActiveHolder(role, id, change);
+        }
+
+        @Override
+        public dev.gatehouse.application.port.out.AddUserOutcome add(User user) {
+            return users.add(user);
+        }
+
+        @Override
+        public Optional<User> findByUsername(Username username) {
+            return users.findByUsername(username);
+        }
+
+        @Override
+        public Optional<User> findById(dev.gatehouse.domain.UserId id) {
+            return users.findById(id);
+        }
+
+        @Override
+        public Optional<User> change(dev.gatehouse.domain.UserId id, java.util.function.UnaryOperator<User> change) {
+            return users.change(id, change);
+        }
+
+        @Override
+        public boolean replacePasswordHash(dev.gatehouse.domain.UserId id, dev.gatehouse.domain.PasswordHash current,
+                                           dev.gatehouse.domain.PasswordHash replacement) {
+            return users.replacePasswordHash(id, current, replacement);
+        }
+
+        @Override
+        public dev.gatehouse.application.port.out.UserPage search(dev.gatehouse.application.port.out.UserSearch search) {
+            return users.search(search);
+        }
     }
 
     @Test
