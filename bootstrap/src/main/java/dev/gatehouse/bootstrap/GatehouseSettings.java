@@ -6,11 +6,13 @@ import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
 import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.web.ClientAddressing;
 import dev.gatehouse.adapter.web.DiscoverySettings;
 import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtSettings;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.Cidr;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +93,7 @@ public record GatehouseSettings(
                 loginProtection(source),
                 parseInt(source, "GATEHOUSE_PASSWORD_MIN_LENGTH", CommonPasswordsPolicy.DEFAULT_MINIMUM_LENGTH, 1, 128),
                 new WebSettings(
-                        parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
+                        clientAddressing(source),
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
                         new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge(),
@@ -177,6 +180,34 @@ public record GatehouseSettings(
             case "text" -> false;
             default -> throw new InvalidSettingException("GATEHOUSE_LOG_FORMAT must be text or json, got '" + format + "'");
         };
+    }
+
+    /**
+     * Whose {@code X-Forwarded-For} is believed ({@code GATEHOUSE_TRUSTED_PROXIES}, CIDR blocks separated by commas or
+     * spaces; none by default) and the IPv6 block a client is budgeted as ({@code GATEHOUSE_IPV6_PREFIX}, 64). The
+     * former {@code GATEHOUSE_TRUST_FORWARDED_FOR=true} believed every peer; it is refused rather than ignored, so an
+     * operator who set it learns that the proxies must now be named.
+     */
+    private static ClientAddressing clientAddressing(SettingSource source) {
+        if (parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false)) {
+            throw new InvalidSettingException("GATEHOUSE_TRUST_FORWARDED_FOR is replaced by GATEHOUSE_TRUSTED_PROXIES: name the "
+                    + "addresses of your reverse proxies as CIDR blocks (such as 10.0.0.0/8), and X-Forwarded-For is read "
+                    + "only from them");
+        }
+        List<Cidr> proxies = new ArrayList<>();
+        for (String block : source.get("GATEHOUSE_TRUSTED_PROXIES").orElse("").split("[,\\s]+")) {
+            if (block.isEmpty()) {
+                continue;
+            }
+            try {
+                proxies.add(Cidr.parse(block));
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidSettingException("GATEHOUSE_TRUSTED_PROXIES must list CIDR blocks such as 10.0.0.0/8 or "
+                        + "2001:db8::/32: " + invalid.getMessage());
+            }
+        }
+        return new ClientAddressing(proxies,
+                parseInt(source, "GATEHOUSE_IPV6_PREFIX", ClientAddressing.DEFAULT_IPV6_PREFIX_LENGTH, 32, 128));
     }
 
     /** Sessions: 30 days at most, 7 idle days, and 10 s in which a reused refresh token counts as a race. */

@@ -91,7 +91,7 @@ public final class GatehouseRouting {
 
     private static void configure(HttpRouting.Builder routing, List<RoutedService> services, WebSettings settings) {
         Set<String> routes = RoutedService.endpoints(services).stream().map(Endpoint::path).collect(Collectors.toSet());
-        routing.addFilter(new AccessLog(routes, settings.trustForwardedFor()).filter())
+        routing.addFilter(new AccessLog(routes, settings.addressing()).filter())
                 .addFilter((chain, request, response) -> {
                     response.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
                     // Helidon would send the body of a HEAD answer too, which HTTP forbids.

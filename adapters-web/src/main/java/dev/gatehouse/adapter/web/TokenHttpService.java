@@ -172,7 +172,7 @@ final class TokenHttpService implements RoutedService {
     }
 
     private ClientAddress client(ServerRequest request) {
-        return ClientAddresses.of(request, settings.trustForwardedFor());
+        return ClientAddresses.of(request, settings.addressing());
     }
 
     private static void sendTokens(ServerResponse response, TokenResponse tokens) {

@@ -61,7 +61,7 @@ final class UsersHttpService implements RoutedService {
     private void register(ServerRequest request, ServerResponse response) {
         JsonObject body = jsonBody(request);
 
-        switch (registerUser.register(command(body, ClientAddresses.of(request, settings.trustForwardedFor())))) {
+        switch (registerUser.register(command(body, ClientAddresses.of(request, settings.addressing())))) {
             case RegisterUserResult.Registered(User user) ->
                     JsonResponses.send(response, Status.CREATED_201, UserResponse.from(user).toJson());
             case RegisterUserResult.UsernameTaken taken ->
@@ -106,7 +106,7 @@ final class UsersHttpService implements RoutedService {
         PlainPassword next = fields.required("new_password", PlainPassword::new);
         fields.throwIfInvalid();
         ChangePasswordCommand command = new ChangePasswordCommand(token, current, next,
-                ClientAddresses.of(request, settings.trustForwardedFor()));
+                ClientAddresses.of(request, settings.addressing()));
 
         switch (changePassword.changePassword(command)) {
             case ChangePasswordResult.Changed(AccessToken accessToken, String refreshToken) ->
