@@ -10,6 +10,8 @@ import dev.gatehouse.adapter.web.ClientAddressing;
 import dev.gatehouse.adapter.web.DiscoverySettings;
 import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.web.RateLimits;
+import dev.gatehouse.adapter.web.RequestRate;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.Cidr;
@@ -65,6 +67,7 @@ public record GatehouseSettings(
         boolean demo) {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
+    private static final Pattern RATE = Pattern.compile("(\\d{1,6})\\s*/\\s*(s|m|h)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)?");
 
     /** Reads and validates every setting; see the README's configuration table for each name. */
@@ -98,7 +101,9 @@ public record GatehouseSettings(
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
                         new DiscoverySettings(issuer, publicUrl(source), tokenSigning.keySetMaxAge(),
                                 scopePolicy.known().stream().map(Scope::value).toList()),
-                        !clients.isEmpty()),
+                        !clients.isEmpty(),
+                        rateLimits(source),
+                        registrationOpen(source, demo)),
                 clients,
                 parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 parseDuration(source, "GATEHOUSE_SHUTDOWN_GRACE", Duration.ofSeconds(10), Duration.ofMinutes(5)),
@@ -208,6 +213,61 @@ public record GatehouseSettings(
         }
         return new ClientAddressing(proxies,
                 parseInt(source, "GATEHOUSE_IPV6_PREFIX", ClientAddressing.DEFAULT_IPV6_PREFIX_LENGTH, 32, 128));
+    }
+
+    /**
+     * {@code GATEHOUSE_REGISTRATION}: {@code open} (the default, the tutorial's contract: anyone may register) or
+     * {@code closed} (accounts are made with {@code create-user}). The demo is the tutorial, so it stays open.
+     */
+    private static boolean registrationOpen(SettingSource source, boolean demo) {
+        String value = source.get("GATEHOUSE_REGISTRATION").orElse("open");
+        boolean open = switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "open" -> true;
+            case "closed" -> false;
+            default -> throw new InvalidSettingException("GATEHOUSE_REGISTRATION must be open or closed, got '" + value + "'");
+        };
+        if (!open && demo) {
+            throw new InvalidSettingException("GATEHOUSE_REGISTRATION=closed cannot be combined with GATEHOUSE_DEMO=true: the demo "
+                    + "follows the tutorial, which registers users");
+        }
+        return open;
+    }
+
+    /**
+     * The request budgets checked before any use case ({@code GATEHOUSE_CLIENT_RATE}/{@code _BURST} per client,
+     * {@code GATEHOUSE_NETWORK_RATE}/{@code _BURST} per /48 or /24, {@code GATEHOUSE_REGISTRATION_RATE}/{@code _BURST}
+     * per client for registrations); a rate is {@code N/s}, {@code N/m} or {@code N/h}, or {@code off}.
+     */
+    private static RateLimits rateLimits(SettingSource source) {
+        RateLimits defaults = RateLimits.DEFAULT;
+        return new RateLimits(
+                requestRate(source, "GATEHOUSE_CLIENT", defaults.perClient()),
+                requestRate(source, "GATEHOUSE_NETWORK", defaults.perNetwork()),
+                requestRate(source, "GATEHOUSE_REGISTRATION", defaults.registrations()),
+                parseInt(source, "GATEHOUSE_RATE_LIMIT_KEYS", defaults.maxKeys(), 1_000, 10_000_000));
+    }
+
+    private static RequestRate requestRate(SettingSource source, String prefix, RequestRate defaults) {
+        String name = prefix + "_RATE";
+        Optional<String> raw = source.get(name);
+        if (raw.isPresent() && raw.get().equalsIgnoreCase("off")) {
+            return RequestRate.UNLIMITED;
+        }
+        int burst = parseInt(source, prefix + "_BURST", defaults.burst(), 1, 1_000_000);
+        if (raw.isEmpty()) {
+            return new RequestRate(burst, defaults.interval());
+        }
+        Matcher rate = RATE.matcher(raw.get());
+        if (!rate.matches() || Integer.parseInt(rate.group(1)) < 1) {
+            throw new InvalidSettingException(name + " must be a number of requests per second, minute or hour such as 2/s or "
+                    + "10/m, or off, got '" + raw.get() + "'");
+        }
+        Duration per = switch (rate.group(2)) {
+            case "m" -> Duration.ofMinutes(1);
+            case "h" -> Duration.ofHours(1);
+            default -> Duration.ofSeconds(1);
+        };
+        return RequestRate.of(burst, Integer.parseInt(rate.group(1)), per);
     }
 
     /** Sessions: 30 days at most, 7 idle days, and 10 s in which a reused refresh token counts as a race. */

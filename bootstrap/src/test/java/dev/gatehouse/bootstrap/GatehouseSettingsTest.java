@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.adapter.persistence.Argon2Parameters;
 import dev.gatehouse.adapter.persistence.UserCacheSettings;
 import dev.gatehouse.adapter.web.ClientAddressing;
+import dev.gatehouse.adapter.web.RateLimits;
+import dev.gatehouse.adapter.web.RequestRate;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.Cidr;
@@ -121,6 +123,37 @@ class GatehouseSettingsTest {
                 () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_IPV6_PREFIX", "16")));
         assertEquals(List.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TRUSTED_PROXIES", " "))
                 .web().addressing().trustedProxies());
+    }
+
+    @Test
+    void keeps_registration_open_unless_closed_and_always_in_the_demo() {
+        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).web().registrationOpen());
+        assertFalse(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REGISTRATION", "closed")).web().registrationOpen());
+        assertTrue(settings(Map.of("GATEHOUSE_DEMO", "true", "GATEHOUSE_REGISTRATION", "Open")).web().registrationOpen());
+        InvalidSettingException demo = assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_DEMO", "true", "GATEHOUSE_REGISTRATION", "closed")));
+        assertTrue(demo.getMessage().contains("GATEHOUSE_DEMO"), demo.getMessage());
+        assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REGISTRATION", "invite-only")));
+    }
+
+    @Test
+    void reads_request_budgets_as_rates_and_bursts() {
+        assertEquals(RateLimits.DEFAULT, settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).web().rateLimits());
+        RateLimits limits = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENT_RATE", "30/m",
+                "GATEHOUSE_CLIENT_BURST", "10", "GATEHOUSE_NETWORK_RATE", "off", "GATEHOUSE_REGISTRATION_RATE", "3 / h",
+                "GATEHOUSE_RATE_LIMIT_KEYS", "5000")).web().rateLimits();
+        assertEquals(new RequestRate(10, Duration.ofSeconds(2)), limits.perClient());
+        assertEquals(RequestRate.UNLIMITED, limits.perNetwork());
+        assertEquals(new RequestRate(RateLimits.DEFAULT.registrations().burst(), Duration.ofMinutes(20)), limits.registrations());
+        assertEquals(5000, limits.maxKeys());
+        for (String rate : List.of("0/s", "2", "2/d", "-1/s", "two/s", "1/s/s")) {
+            InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                    () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENT_RATE", rate)), rate);
+            assertTrue(refused.getMessage().startsWith("GATEHOUSE_CLIENT_RATE"), refused.getMessage());
+        }
+        assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REGISTRATION_BURST", "0")));
     }
 
     @Test

@@ -67,10 +67,12 @@ public final class GatehouseRouting {
     static List<RoutedService> apiServices(WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
+        RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), System::nanoTime);
         List<RoutedService> services = new ArrayList<>(List.of(
-                new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings),
+                new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
-                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings),
+                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
+                        limiter),
                 new AdminHttpService(useCases.administration(), settings),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),

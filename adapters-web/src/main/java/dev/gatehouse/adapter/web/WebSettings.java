@@ -12,9 +12,13 @@ import java.util.Objects;
  * authorization server metadata say. {@code clientAuthentication}: client applications are registered, so the token
  * and revocation endpoints read client credentials strictly (HTTP Basic or form fields, not both) and the metadata
  * lists the client authentication methods; off, they ignore client credentials, as FastAPI's tutorial does.
+ * {@code rateLimits}: the per-client request budgets checked before any use case runs. {@code registrationOpen}:
+ * anyone may register at {@code POST /users} (the tutorial's contract); closed, it answers 403 and accounts are made
+ * by an operator from the command line.
  */
 public record WebSettings(ClientAddressing addressing, boolean secureCookies, Duration knownDeviceLifetime,
-                          DiscoverySettings discovery, boolean clientAuthentication) {
+                          DiscoverySettings discovery, boolean clientAuthentication, RateLimits rateLimits,
+                          boolean registrationOpen) {
 
     /** Clients connect directly, cookies are HTTPS-only and live as long as {@link HmacKnownDevices#DEFAULT_LIFETIME}. */
     public static final WebSettings DEFAULT = new WebSettings(ClientAddressing.DIRECT, true, HmacKnownDevices.DEFAULT_LIFETIME);
@@ -23,6 +27,13 @@ public record WebSettings(ClientAddressing addressing, boolean secureCookies, Du
         Objects.requireNonNull(addressing, "addressing");
         HmacKnownDevices.requireLifetime(knownDeviceLifetime);
         Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    /** With {@link RateLimits#DEFAULT} and open registration. */
+    public WebSettings(ClientAddressing addressing, boolean secureCookies, Duration knownDeviceLifetime,
+                       DiscoverySettings discovery, boolean clientAuthentication) {
+        this(addressing, secureCookies, knownDeviceLifetime, discovery, clientAuthentication, RateLimits.DEFAULT, true);
     }
 
     /** Without client authentication. */
@@ -33,7 +44,18 @@ public record WebSettings(ClientAddressing addressing, boolean secureCookies, Du
 
     /** The same settings, with client authentication on or off. */
     public WebSettings withClientAuthentication(boolean on) {
-        return new WebSettings(addressing, secureCookies, knownDeviceLifetime, discovery, on);
+        return new WebSettings(addressing, secureCookies, knownDeviceLifetime, discovery, on, rateLimits, registrationOpen);
+    }
+
+    /** The same settings with other request budgets ({@link RateLimits#UNLIMITED} for tests that hammer on purpose). */
+    public WebSettings withRateLimits(RateLimits limits) {
+        return new WebSettings(addressing, secureCookies, knownDeviceLifetime, discovery, clientAuthentication, limits,
+                registrationOpen);
+    }
+
+    /** The same settings with registration open or closed. */
+    public WebSettings withRegistration(boolean open) {
+        return new WebSettings(addressing, secureCookies, knownDeviceLifetime, discovery, clientAuthentication, rateLimits, open);
     }
 
     /** With {@link DiscoverySettings#DEFAULT}. */

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Throttling, the known-device cookie and the client address, end to end through the real services. Three
  * listeners: the default one with {@link WebSettings#DEFAULT}, {@code plain} without {@code Secure} cookies and
- * with a one-hour device lifetime, and {@code proxied}, which trusts {@code X-Forwarded-For}.
+ * with a one-hour device lifetime, and {@code proxied}, which trusts {@code X-Forwarded-For}. The listeners that
+ * spend the client budget of 100 failed logins have no request budget in front ({@link RateLimits#UNLIMITED}).
  */
 @ServerTest
 class LoginProtectionIT {
@@ -75,14 +76,16 @@ class LoginProtectionIT {
 
     @SetUpRoute("proxied")
     static void proxiedRouting(HttpRouting.Builder routing) {
-        GatehouseRouting.configure(routing, GATEHOUSE.useCases, new WebSettings(ClientAddressing.behind("127.0.0.1"), true, WebSettings.DEFAULT.knownDeviceLifetime()));
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases, new WebSettings(ClientAddressing.behind("127.0.0.1"), true, WebSettings.DEFAULT.knownDeviceLifetime())
+                .withRateLimits(RateLimits.UNLIMITED));
     }
 
     /** Trusts proxies in 10.0.0.0/8 only: the test client (127.0.0.1) is not one of them. */
     @SetUpRoute("elsewhere")
     static void elsewhereRouting(HttpRouting.Builder routing) {
         GatehouseRouting.configure(routing, GATEHOUSE.useCases,
-                new WebSettings(ClientAddressing.behind("10.0.0.0/8"), true, WebSettings.DEFAULT.knownDeviceLifetime()));
+                new WebSettings(ClientAddressing.behind("10.0.0.0/8"), true, WebSettings.DEFAULT.knownDeviceLifetime())
+                        .withRateLimits(RateLimits.UNLIMITED));
     }
 
     @BeforeEach
