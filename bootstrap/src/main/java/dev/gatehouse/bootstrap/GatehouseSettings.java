@@ -234,14 +234,14 @@ public record GatehouseSettings(
     }
 
     /**
-     * The request budgets checked before any use case ({@code GATEHOUSE_CLIENT_RATE}/{@code _BURST} per client,
+     * The request budgets checked before any use case ({@code GATEHOUSE_REQUEST_RATE}/{@code _BURST} per client,
      * {@code GATEHOUSE_NETWORK_RATE}/{@code _BURST} per /48 or /24, {@code GATEHOUSE_REGISTRATION_RATE}/{@code _BURST}
      * per client for registrations); a rate is {@code N/s}, {@code N/m} or {@code N/h}, or {@code off}.
      */
     private static RateLimits rateLimits(SettingSource source) {
         RateLimits defaults = RateLimits.DEFAULT;
         return new RateLimits(
-                requestRate(source, "GATEHOUSE_CLIENT", defaults.perClient()),
+                requestRate(source, "GATEHOUSE_REQUEST", defaults.perClient()),
                 requestRate(source, "GATEHOUSE_NETWORK", defaults.perNetwork()),
                 requestRate(source, "GATEHOUSE_REGISTRATION", defaults.registrations()),
                 parseInt(source, "GATEHOUSE_RATE_LIMIT_KEYS", defaults.maxKeys(), 1_000, 10_000_000));

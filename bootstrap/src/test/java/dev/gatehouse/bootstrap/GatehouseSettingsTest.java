@@ -140,8 +140,8 @@ class GatehouseSettingsTest {
     @Test
     void reads_request_budgets_as_rates_and_bursts() {
         assertEquals(RateLimits.DEFAULT, settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).web().rateLimits());
-        RateLimits limits = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENT_RATE", "30/m",
-                "GATEHOUSE_CLIENT_BURST", "10", "GATEHOUSE_NETWORK_RATE", "off", "GATEHOUSE_REGISTRATION_RATE", "3 / h",
+        RateLimits limits = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REQUEST_RATE", "30/m",
+                "GATEHOUSE_REQUEST_BURST", "10", "GATEHOUSE_NETWORK_RATE", "off", "GATEHOUSE_REGISTRATION_RATE", "3 / h",
                 "GATEHOUSE_RATE_LIMIT_KEYS", "5000")).web().rateLimits();
         assertEquals(new RequestRate(10, Duration.ofSeconds(2)), limits.perClient());
         assertEquals(RequestRate.UNLIMITED, limits.perNetwork());
@@ -149,8 +149,8 @@ class GatehouseSettingsTest {
         assertEquals(5000, limits.maxKeys());
         for (String rate : List.of("0/s", "2", "2/d", "-1/s", "two/s", "1/s/s")) {
             InvalidSettingException refused = assertThrows(InvalidSettingException.class,
-                    () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENT_RATE", rate)), rate);
-            assertTrue(refused.getMessage().startsWith("GATEHOUSE_CLIENT_RATE"), refused.getMessage());
+                    () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REQUEST_RATE", rate)), rate);
+            assertTrue(refused.getMessage().startsWith("GATEHOUSE_REQUEST_RATE"), refused.getMessage());
         }
         assertThrows(InvalidSettingException.class,
                 () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REGISTRATION_BURST", "0")));
