@@ -166,7 +166,8 @@ public record GatehouseSettings(
 
     /**
      * By default as many hashes run at once as there are cores, and no more than fit a 256 MiB memory budget
-     * at the configured argon2 memory cost; eight requests per slot may wait, for at most two seconds.
+     * at the configured argon2 memory cost; eight requests per slot may wait, for at most two seconds. Registrations
+     * may hold half the slots (at least one), so logins keep the rest.
      */
     private static HashingCapacity hashing(SettingSource source, Argon2Parameters argon2) {
         long budgetMib = parseInt(source, "GATEHOUSE_HASH_MEMORY_BUDGET_MIB", 256, 1, 65_536);
@@ -175,7 +176,9 @@ public record GatehouseSettings(
         int concurrent = parseInt(source, "GATEHOUSE_HASH_MAX_CONCURRENT", fitting, 1, 1024);
         int waiting = parseInt(source, "GATEHOUSE_HASH_MAX_WAITING", 8 * concurrent, 0, 100_000);
         Duration maxWait = parseDuration(source, "GATEHOUSE_HASH_MAX_WAIT", Duration.ofSeconds(2), Duration.ofMinutes(1));
-        return new HashingCapacity(concurrent, waiting, maxWait);
+        int registrations = parseInt(source, "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", Math.max(1, concurrent / 2), 1,
+                concurrent);
+        return new HashingCapacity(concurrent, waiting, maxWait, registrations);
     }
 
     private static boolean logFormat(SettingSource source) {

@@ -48,6 +48,7 @@ class GatehouseSettingsTest {
         assertEquals(new WebSettings(ClientAddressing.DIRECT, true, Duration.ofDays(30)), settings.web());
         assertTrue(settings.hashing().maxConcurrent() >= 1);
         assertEquals(8 * settings.hashing().maxConcurrent(), settings.hashing().maxWaiting());
+        assertEquals(Math.max(1, settings.hashing().maxConcurrent() / 2), settings.hashing().maxConcurrentRegistrations());
         assertEquals(Duration.ofSeconds(2), settings.readinessTimeout());
         assertEquals(Duration.ofSeconds(10), settings.shutdownGrace());
         assertFalse(settings.jsonLogs());
@@ -123,6 +124,16 @@ class GatehouseSettingsTest {
                 () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_IPV6_PREFIX", "16")));
         assertEquals(List.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TRUSTED_PROXIES", " "))
                 .web().addressing().trustedProxies());
+    }
+
+    @Test
+    void leaves_registrations_part_of_the_hashing_slots() {
+        HashingCapacity four = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HASH_MAX_CONCURRENT", "4")).hashing();
+        assertEquals(2, four.maxConcurrentRegistrations());
+        assertEquals(3, settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HASH_MAX_CONCURRENT", "4",
+                "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", "3")).hashing().maxConcurrentRegistrations());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_HASH_MAX_CONCURRENT", "4", "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", "5")));
     }
 
     @Test

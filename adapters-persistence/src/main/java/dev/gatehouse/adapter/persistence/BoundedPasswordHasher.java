@@ -112,6 +112,59 @@ public final class BoundedPasswordHasher implements PasswordHasher {
         delegate.waitLikeAVerification();
     }
 
+    /**
+     * This hasher for work that may hold at most {@code maxConcurrent} of its permits at once, running or waiting,
+     * such as registrations: beyond that share a call is refused at once ({@link HashingOverloadedException}), so a
+     * registration flood leaves the other permits to logins. A share as large as the whole reserves nothing.
+     */
+    public PasswordHasher limitedTo(int maxConcurrent) {
+        if (maxConcurrent < 1 || maxConcurrent > this.maxConcurrent) {
+            throw new IllegalArgumentException("a share must be 1 to " + this.maxConcurrent + " permits, got " + maxConcurrent);
+        }
+        return new Share(maxConcurrent);
+    }
+
+    /** A part of the permits; what it may not take is left to the callers of the whole. */
+    private final class Share implements PasswordHasher {
+
+        private final Semaphore slots;
+
+        Share(int slots) {
+            this.slots = new Semaphore(slots);
+        }
+
+        @Override
+        public PasswordHash hash(PlainPassword password) {
+            return within(() -> BoundedPasswordHasher.this.hash(password));
+        }
+
+        @Override
+        public boolean verify(PlainPassword password, PasswordHash hash) {
+            return within(() -> BoundedPasswordHasher.this.verify(password, hash));
+        }
+
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
+            return delegate.needsRehash(hash);
+        }
+
+        @Override
+        public void waitLikeAVerification() {
+            delegate.waitLikeAVerification();
+        }
+
+        private <T> T within(Supplier<T> hashing) {
+            if (!slots.tryAcquire()) {
+                throw new HashingOverloadedException(RETRY_AFTER);
+            }
+            try {
+                return hashing.get();
+            } finally {
+                slots.release();
+            }
+        }
+    }
+
     /** How many callers wait for a permit right now. */
     int waitingCallers() {
         return waiting.get();

@@ -63,6 +63,33 @@ class BoundedPasswordHasherTest {
     }
 
     @Test
+    void a_share_takes_at_most_its_permits_and_leaves_the_rest_to_the_whole() throws Exception {
+        BoundedPasswordHasher bounded = new BoundedPasswordHasher(delegate, 3, 100, LONG_WAIT);
+        PasswordHasher registrations = bounded.limitedTo(1);
+        FutureTask<PasswordHash> registering = call(() -> registrations.hash(PASSWORD));
+        delegate.awaitEntered(1);
+
+        // A second registration is refused at once instead of queueing for a permit logins could use.
+        long started = System.nanoTime();
+        assertThrows(HashingOverloadedException.class, () -> registrations.hash(PASSWORD));
+        assertThrows(HashingOverloadedException.class, () -> registrations.verify(PASSWORD, HASH));
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < IMMEDIATE_MILLIS);
+
+        // Logins still get the other two permits.
+        List<FutureTask<Boolean>> logins = List.of(call(() -> bounded.verify(PASSWORD, HASH)), call(() -> bounded.verify(PASSWORD, HASH)));
+        delegate.awaitEntered(2);
+        assertEquals(3, delegate.inside.get());
+        delegate.open();
+        for (FutureTask<Boolean> login : logins) {
+            assertTrue(login.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(GatedHasher.HASHED, registering.get(10, TimeUnit.SECONDS));
+        assertEquals(GatedHasher.HASHED, registrations.hash(PASSWORD), "the share's permit came back");
+        assertThrows(IllegalArgumentException.class, () -> bounded.limitedTo(0));
+        assertThrows(IllegalArgumentException.class, () -> bounded.limitedTo(4));
+    }
+
+    @Test
     void never_lets_more_than_max_concurrent_calls_into_the_delegate() throws Exception {
         BoundedPasswordHasher bounded = new BoundedPasswordHasher(delegate, 3, 100, LONG_WAIT);
         List<FutureTask<Boolean>> calls = new ArrayList<>();
