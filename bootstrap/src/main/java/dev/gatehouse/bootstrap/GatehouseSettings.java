@@ -63,6 +63,7 @@ public record GatehouseSettings(
         List<Client> clients,
         Duration readinessTimeout,
         Duration shutdownGrace,
+        Duration auditRetention,
         boolean jsonLogs,
         boolean demo) {
 
@@ -107,6 +108,7 @@ public record GatehouseSettings(
                 clients,
                 parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 parseDuration(source, "GATEHOUSE_SHUTDOWN_GRACE", Duration.ofSeconds(10), Duration.ofMinutes(5)),
+                auditRetention(source),
                 logFormat(source),
                 demo);
     }
@@ -115,7 +117,7 @@ public record GatehouseSettings(
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, other, userCache, jwtSecret, jwtIssuer, jwtAudience, tokenLifetime, jwtClockSkew,
                 refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
-                jsonLogs, demo);
+                auditRetention, jsonLogs, demo);
     }
 
     /**
@@ -216,6 +218,15 @@ public record GatehouseSettings(
         }
         return new ClientAddressing(proxies,
                 parseInt(source, "GATEHOUSE_IPV6_PREFIX", ClientAddressing.DEFAULT_IPV6_PREFIX_LENGTH, 32, 128));
+    }
+
+    /** How long audit events are kept: 90 days by default, at least one (an investigation needs the recent trail). */
+    private static Duration auditRetention(SettingSource source) {
+        Duration retention = parseDuration(source, "GATEHOUSE_AUDIT_RETENTION", Duration.ofDays(90), Duration.ofDays(36_500));
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new InvalidSettingException("GATEHOUSE_AUDIT_RETENTION must be at least 1d, got " + retention);
+        }
+        return retention;
     }
 
     /**

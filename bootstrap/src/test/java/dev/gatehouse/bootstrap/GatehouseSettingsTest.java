@@ -51,6 +51,7 @@ class GatehouseSettingsTest {
         assertEquals(Math.max(1, settings.hashing().maxConcurrent() / 2), settings.hashing().maxConcurrentRegistrations());
         assertEquals(Duration.ofSeconds(2), settings.readinessTimeout());
         assertEquals(Duration.ofSeconds(10), settings.shutdownGrace());
+        assertEquals(Duration.ofDays(90), settings.auditRetention());
         assertFalse(settings.jsonLogs());
         assertFalse(settings.demo());
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), settings.jwtSecret().orElseThrow());
@@ -124,6 +125,14 @@ class GatehouseSettingsTest {
                 () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_IPV6_PREFIX", "16")));
         assertEquals(List.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TRUSTED_PROXIES", " "))
                 .web().addressing().trustedProxies());
+    }
+
+    @Test
+    void keeps_audit_events_for_at_least_a_day() {
+        assertEquals(Duration.ofDays(400), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_AUDIT_RETENTION", "400d"))
+                .auditRetention());
+        assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_AUDIT_RETENTION", "12h")));
     }
 
     @Test
