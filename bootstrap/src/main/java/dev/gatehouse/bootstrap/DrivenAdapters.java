@@ -82,12 +82,14 @@ final class DrivenAdapters implements AutoCloseable {
                 .map(policy -> new JwtAccessTokens(jwt, signingKeys, policy, clock))
                 .orElseGet(() -> new JwtAccessTokens(jwt, clock));
         HashingCapacity capacity = settings.hashing();
-        PasswordHasher hasher = new BoundedPasswordHasher(GatehouseMeters.timed(new Argon2PasswordHasher(settings.argon2())),
+        BoundedPasswordHasher hasher = new BoundedPasswordHasher(
+                GatehouseMeters.timed(new Argon2PasswordHasher(settings.argon2())),
                 capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
         return new DrivenPorts(
                 database.users(),
                 database.cachedUsers(),
                 hasher,
+                hasher.limitedTo(capacity.maxConcurrentRegistrations()),
                 new CommonPasswordsPolicy(settings.passwordMinimumLength()),
                 GatehouseMeters.counted(tokens),
                 database.refreshTokens(),

@@ -20,11 +20,14 @@ import java.util.Objects;
  * kept fresh across instances; only the token check reads them, because log-in must take as long for a
  * cached user as for an unknown one. {@code signingKeys} are the keys that sign access tokens (unused in HS256 mode).
  * {@code clients} are the registered client applications; none turns client authentication off.
+ * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
+ * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
  */
 public record DrivenPorts(
         UserRepository users,
         UserRepository cachedUsers,
         PasswordHasher passwordHasher,
+        PasswordHasher registrationHasher,
         PasswordPolicy passwordPolicy,
         AccessTokens accessTokens,
         RefreshTokens refreshTokens,
@@ -40,6 +43,7 @@ public record DrivenPorts(
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(cachedUsers, "cachedUsers");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
+        Objects.requireNonNull(registrationHasher, "registrationHasher");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(refreshTokens, "refreshTokens");

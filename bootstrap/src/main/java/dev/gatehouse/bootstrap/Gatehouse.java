@@ -159,7 +159,8 @@ public final class Gatehouse implements AutoCloseable {
     /**
      * Deletes what no longer counts, every ten minutes, so the tables do not grow for ever: throttle rows older
      * than the longest memory of the login protection (every guessed username leaves one), sessions that
-     * ended (started, or revoked, longer ago than a session may last), and revoked access tokens past their expiry.
+     * ended (started, or revoked, longer ago than a session may last), revoked access tokens past their expiry, and
+     * audit events older than the retention ({@code GATEHOUSE_AUDIT_RETENTION}).
      */
     private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, Database database,
                                                  GatehouseSettings settings, Clock clock) {
@@ -175,6 +176,8 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.fine(() -> "forgot " + ended + " ended sessions");
                 int expired = database.revokedAccessTokens().forgetExpiredBefore(clock.instant().minus(settings.jwtClockSkew()));
                 LOG.fine(() -> "forgot " + expired + " revoked access tokens past their expiry");
+                int audited = database.auditLog().forgetBefore(clock.instant().minus(settings.auditRetention()));
+                LOG.fine(() -> "forgot " + audited + " audit events past their retention");
             } catch (RuntimeException failed) {
                 LOG.log(Level.WARNING, "housekeeping failed; it runs again in " + HOUSEKEEPING_INTERVAL.toMinutes() + " minutes", failed);
             }

@@ -6,11 +6,15 @@ import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.persistence.DatabaseSettings;
 import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.web.ClientAddressing;
 import dev.gatehouse.adapter.web.DiscoverySettings;
 import dev.gatehouse.adapter.web.HmacKnownDevices;
 import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.web.RateLimits;
+import dev.gatehouse.adapter.web.RequestRate;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.Cidr;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.ClientId;
@@ -25,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +67,7 @@ public record GatehouseSettings(
         List<Client> clients,
         Duration readinessTimeout,
         Duration shutdownGrace,
+        Duration auditRetention,
         boolean jsonLogs,
         boolean demo) {
 
@@ -70,6 +76,7 @@ public record GatehouseSettings(
     static final int MINIMUM_DISTINCT_SECRET_BYTES = 10;
     /** ...and carry at least this many bits by its byte frequencies (random hex of 32 characters: ~115). */
     static final int MINIMUM_SECRET_BITS = 96;
+    private static final Pattern RATE = Pattern.compile("(\\d{1,6})\\s*/\\s*(s|m|h)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d)?");
 
     /** Reads and validates every setting; see the README's configuration table for each name. */
@@ -108,15 +115,18 @@ public record GatehouseSettings(
                 loginProtection(source),
                 parseInt(source, "GATEHOUSE_PASSWORD_MIN_LENGTH", CommonPasswordsPolicy.DEFAULT_MINIMUM_LENGTH, 1, 128),
                 new WebSettings(
-                        parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false),
+                        clientAddressing(source),
                         parseBoolean(source, "GATEHOUSE_SECURE_COOKIES", true),
                         parseDuration(source, "GATEHOUSE_KNOWN_DEVICE_TTL", HmacKnownDevices.DEFAULT_LIFETIME, Duration.ofDays(400)),
                         new DiscoverySettings(issuer, publicUrl(source).or(() -> issuerUrl), tokenSigning.keySetMaxAge(),
                                 scopePolicy.known().stream().map(Scope::value).toList()),
-                        !clients.isEmpty()),
+                        !clients.isEmpty(),
+                        rateLimits(source),
+                        registrationOpen(source, demo)),
                 clients,
                 parseDuration(source, "GATEHOUSE_READINESS_TIMEOUT", Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 parseDuration(source, "GATEHOUSE_SHUTDOWN_GRACE", Duration.ofSeconds(10), Duration.ofMinutes(5)),
+                auditRetention(source),
                 logFormat(source),
                 demo);
     }
@@ -125,7 +135,7 @@ public record GatehouseSettings(
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(host, port, adminPort, other, userCache, jwtSecret, jwtIssuer, jwtAudience, clientAudiences, tokenLifetime, jwtClockSkew,
                 refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
-                jsonLogs, demo);
+                auditRetention, jsonLogs, demo);
     }
 
     /**
@@ -268,7 +278,8 @@ public record GatehouseSettings(
 
     /**
      * By default as many hashes run at once as there are cores, and no more than fit a 256 MiB memory budget
-     * at the configured argon2 memory cost; eight requests per slot may wait, for at most two seconds.
+     * at the configured argon2 memory cost; eight requests per slot may wait, for at most two seconds. Registrations
+     * may hold half the slots (at least one), so logins keep the rest.
      */
     private static HashingCapacity hashing(SettingSource source, Argon2Parameters argon2) {
         long budgetMib = parseInt(source, "GATEHOUSE_HASH_MEMORY_BUDGET_MIB", 256, 1, 65_536);
@@ -277,7 +288,9 @@ public record GatehouseSettings(
         int concurrent = parseInt(source, "GATEHOUSE_HASH_MAX_CONCURRENT", fitting, 1, 1024);
         int waiting = parseInt(source, "GATEHOUSE_HASH_MAX_WAITING", 8 * concurrent, 0, 100_000);
         Duration maxWait = parseDuration(source, "GATEHOUSE_HASH_MAX_WAIT", Duration.ofSeconds(2), Duration.ofMinutes(1));
-        return new HashingCapacity(concurrent, waiting, maxWait);
+        int registrations = parseInt(source, "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", Math.max(1, concurrent / 2), 1,
+                concurrent);
+        return new HashingCapacity(concurrent, waiting, maxWait, registrations);
     }
 
     private static boolean logFormat(SettingSource source) {
@@ -287,6 +300,98 @@ public record GatehouseSettings(
             case "text" -> false;
             default -> throw new InvalidSettingException("GATEHOUSE_LOG_FORMAT must be text or json, got '" + format + "'");
         };
+    }
+
+    /**
+     * Whose {@code X-Forwarded-For} is believed ({@code GATEHOUSE_TRUSTED_PROXIES}, CIDR blocks separated by commas or
+     * spaces; none by default) and the IPv6 block a client is budgeted as ({@code GATEHOUSE_IPV6_PREFIX}, 64). The
+     * former {@code GATEHOUSE_TRUST_FORWARDED_FOR=true} believed every peer; it is refused rather than ignored, so an
+     * operator who set it learns that the proxies must now be named.
+     */
+    private static ClientAddressing clientAddressing(SettingSource source) {
+        if (parseBoolean(source, "GATEHOUSE_TRUST_FORWARDED_FOR", false)) {
+            throw new InvalidSettingException("GATEHOUSE_TRUST_FORWARDED_FOR is replaced by GATEHOUSE_TRUSTED_PROXIES: name the "
+                    + "addresses of your reverse proxies as CIDR blocks (such as 10.0.0.0/8), and X-Forwarded-For is read "
+                    + "only from them");
+        }
+        List<Cidr> proxies = new ArrayList<>();
+        for (String block : source.get("GATEHOUSE_TRUSTED_PROXIES").orElse("").split("[,\\s]+")) {
+            if (block.isEmpty()) {
+                continue;
+            }
+            try {
+                proxies.add(Cidr.parse(block));
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidSettingException("GATEHOUSE_TRUSTED_PROXIES must list CIDR blocks such as 10.0.0.0/8 or "
+                        + "2001:db8::/32: " + invalid.getMessage());
+            }
+        }
+        return new ClientAddressing(proxies,
+                parseInt(source, "GATEHOUSE_IPV6_PREFIX", ClientAddressing.DEFAULT_IPV6_PREFIX_LENGTH, 32, 128));
+    }
+
+    /** How long audit events are kept: 90 days by default, at least one (an investigation needs the recent trail). */
+    private static Duration auditRetention(SettingSource source) {
+        Duration retention = parseDuration(source, "GATEHOUSE_AUDIT_RETENTION", Duration.ofDays(90), Duration.ofDays(36_500));
+        if (retention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new InvalidSettingException("GATEHOUSE_AUDIT_RETENTION must be at least 1d, got " + retention);
+        }
+        return retention;
+    }
+
+    /**
+     * {@code GATEHOUSE_REGISTRATION}: {@code open} (the default, the tutorial's contract: anyone may register) or
+     * {@code closed} (accounts are made with {@code create-user}). The demo is the tutorial, so it stays open.
+     */
+    private static boolean registrationOpen(SettingSource source, boolean demo) {
+        String value = source.get("GATEHOUSE_REGISTRATION").orElse("open");
+        boolean open = switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "open" -> true;
+            case "closed" -> false;
+            default -> throw new InvalidSettingException("GATEHOUSE_REGISTRATION must be open or closed, got '" + value + "'");
+        };
+        if (!open && demo) {
+            throw new InvalidSettingException("GATEHOUSE_REGISTRATION=closed cannot be combined with GATEHOUSE_DEMO=true: the demo "
+                    + "follows the tutorial, which registers users");
+        }
+        return open;
+    }
+
+    /**
+     * The request budgets checked before any use case ({@code GATEHOUSE_REQUEST_RATE}/{@code _BURST} per client,
+     * {@code GATEHOUSE_NETWORK_RATE}/{@code _BURST} per /48 or /24, {@code GATEHOUSE_REGISTRATION_RATE}/{@code _BURST}
+     * per client for registrations); a rate is {@code N/s}, {@code N/m} or {@code N/h}, or {@code off}.
+     */
+    private static RateLimits rateLimits(SettingSource source) {
+        RateLimits defaults = RateLimits.DEFAULT;
+        return new RateLimits(
+                requestRate(source, "GATEHOUSE_REQUEST", defaults.perClient()),
+                requestRate(source, "GATEHOUSE_NETWORK", defaults.perNetwork()),
+                requestRate(source, "GATEHOUSE_REGISTRATION", defaults.registrations()),
+                parseInt(source, "GATEHOUSE_RATE_LIMIT_KEYS", defaults.maxKeys(), 1_000, 10_000_000));
+    }
+
+    private static RequestRate requestRate(SettingSource source, String prefix, RequestRate defaults) {
+        String name = prefix + "_RATE";
+        Optional<String> raw = source.get(name);
+        if (raw.isPresent() && raw.get().equalsIgnoreCase("off")) {
+            return RequestRate.UNLIMITED;
+        }
+        int burst = parseInt(source, prefix + "_BURST", defaults.burst(), 1, 1_000_000);
+        if (raw.isEmpty()) {
+            return new RequestRate(burst, defaults.interval());
+        }
+        Matcher rate = RATE.matcher(raw.get());
+        if (!rate.matches() || Integer.parseInt(rate.group(1)) < 1) {
+            throw new InvalidSettingException(name + " must be a number of requests per second, minute or hour such as 2/s or "
+                    + "10/m, or off, got '" + raw.get() + "'");
+        }
+        Duration per = switch (rate.group(2)) {
+            case "m" -> Duration.ofMinutes(1);
+            case "h" -> Duration.ofHours(1);
+            default -> Duration.ofSeconds(1);
+        };
+        return RequestRate.of(burst, Integer.parseInt(rate.group(1)), per);
     }
 
     /** Sessions: 30 days at most, 7 idle days, and 10 s in which a reused refresh token counts as a race. */

@@ -38,7 +38,7 @@ public final class UseCaseWiring {
                 new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens(), ports.refreshTokens(),
                         ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), settings.loginProtection(), settings.scopePolicy(),
                         ports.clients(), ports.clock()),
-                new RegisterUserService(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.auditLog(),
+                new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(), ports.auditLog(),
                         ports.clock()),
                 new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()),
                 new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(),

@@ -36,11 +36,11 @@ class AccountRacesIT {
 
     @BeforeEach
     void startTwoInstances() {
-        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "shared-secret-of-every-instance-32-bytes!",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
-                "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(TestDatabases.freshPostgres());
+                "GATEHOUSE_ARGON2_ITERATIONS", "1")))).withDatabase(TestDatabases.freshPostgres());
         janes = Gatehouse.start(settings, Clock.systemUTC());
         admins = Gatehouse.start(settings, Clock.systemUTC());
         TestHttp http = new TestHttp(admins.port());

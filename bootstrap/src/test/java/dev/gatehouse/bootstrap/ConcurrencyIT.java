@@ -81,12 +81,12 @@ class ConcurrencyIT {
 
     /** Cheap argon2 (the cost is what changes between runs), and room for every request to wait its turn. */
     private GatehouseSettings settings(String memoryKiB) {
-        return GatehouseSettings.from(SettingSource.of(Map.of(
+        return GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "concurrency-test-secret-of-at-least-32-bytes",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", memoryKiB,
                 "GATEHOUSE_ARGON2_ITERATIONS", "1",
                 "GATEHOUSE_HASH_MAX_WAITING", "200",
-                "GATEHOUSE_HASH_MAX_WAIT", "60s"))).withDatabase(database);
+                "GATEHOUSE_HASH_MAX_WAIT", "60s")))).withDatabase(database);
     }
 }

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashConsistencyIT {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final Map<String, String> SETTINGS = Map.of(
+    private static final Map<String, String> SETTINGS = RequestBudgets.off(Map.of(
             "GATEHOUSE_JWT_SECRET", "crash-test-secret-of-at-least-32-bytes!!",
             "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
-            "GATEHOUSE_ARGON2_ITERATIONS", "1");
+            "GATEHOUSE_ARGON2_ITERATIONS", "1"));
 
     @Test
     void every_acknowledged_registration_survives_a_kill_9(@TempDir Path workDir) throws Exception {

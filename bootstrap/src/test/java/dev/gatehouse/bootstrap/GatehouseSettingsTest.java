@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.persistence.Argon2Parameters;
 import dev.gatehouse.adapter.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.web.ClientAddressing;
+import dev.gatehouse.adapter.web.RateLimits;
+import dev.gatehouse.adapter.web.RequestRate;
 import dev.gatehouse.adapter.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.Cidr;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.Role;
@@ -42,11 +46,13 @@ class GatehouseSettingsTest {
         assertEquals(Duration.ofSeconds(30), settings.jwtClockSkew());
         assertEquals(LoginProtection.DEFAULT, settings.loginProtection());
         assertEquals(8, settings.passwordMinimumLength());
-        assertEquals(new WebSettings(false, true, Duration.ofDays(30)), settings.web());
+        assertEquals(new WebSettings(ClientAddressing.DIRECT, true, Duration.ofDays(30)), settings.web());
         assertTrue(settings.hashing().maxConcurrent() >= 1);
         assertEquals(8 * settings.hashing().maxConcurrent(), settings.hashing().maxWaiting());
+        assertEquals(Math.max(1, settings.hashing().maxConcurrent() / 2), settings.hashing().maxConcurrentRegistrations());
         assertEquals(Duration.ofSeconds(2), settings.readinessTimeout());
         assertEquals(Duration.ofSeconds(10), settings.shutdownGrace());
+        assertEquals(Duration.ofDays(90), settings.auditRetention());
         assertFalse(settings.jsonLogs());
         assertFalse(settings.demo());
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), settings.jwtSecret().orElseThrow());
@@ -73,7 +79,8 @@ class GatehouseSettingsTest {
         env.put("GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "20");
         env.put("GATEHOUSE_LOGIN_CLIENT_WINDOW", "5m");
         env.put("GATEHOUSE_PASSWORD_MIN_LENGTH", "15");
-        env.put("GATEHOUSE_TRUST_FORWARDED_FOR", "true");
+        env.put("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7 2001:db8::/32");
+        env.put("GATEHOUSE_IPV6_PREFIX", "56");
         env.put("GATEHOUSE_SECURE_COOKIES", "false");
         env.put("GATEHOUSE_KNOWN_DEVICE_TTL", "7d");
         env.put("GATEHOUSE_READINESS_TIMEOUT", "5s");
@@ -96,12 +103,78 @@ class GatehouseSettingsTest {
         assertEquals(new LoginProtection(new AccountBackoff(Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofHours(2)),
                 new ClientBudget(20, Duration.ofMinutes(5))), settings.loginProtection());
         assertEquals(15, settings.passwordMinimumLength());
-        assertEquals(new WebSettings(true, false, Duration.ofDays(7)), settings.web());
+        assertEquals(new WebSettings(new ClientAddressing(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.0.2.7/32"),
+                Cidr.parse("2001:db8::/32")), 56), false, Duration.ofDays(7)), settings.web());
         assertEquals(Duration.ofSeconds(5), settings.readinessTimeout());
         assertEquals(Duration.ofSeconds(30), settings.shutdownGrace());
         assertTrue(settings.jsonLogs());
         assertFalse(settings.toString().contains(SECRET));
         assertFalse(settings.toString().contains("pw,"));
+    }
+
+    @Test
+    void refuses_a_trusted_proxy_that_is_no_cidr_block_and_the_old_trust_everyone_switch() {
+        for (String proxies : List.of("10.0.0.1/8", "proxy.internal", "10.0.0.0/33", "10.0.0.0/8;10.1.0.0/16")) {
+            InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                    () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TRUSTED_PROXIES", proxies)), proxies);
+            assertTrue(refused.getMessage().startsWith("GATEHOUSE_TRUSTED_PROXIES"), refused.getMessage());
+        }
+        InvalidSettingException old = assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TRUST_FORWARDED_FOR", "true")));
+        assertTrue(old.getMessage().contains("GATEHOUSE_TRUSTED_PROXIES"), old.getMessage());
+        assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_IPV6_PREFIX", "16")));
+        assertEquals(List.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TRUSTED_PROXIES", " "))
+                .web().addressing().trustedProxies());
+    }
+
+    @Test
+    void keeps_audit_events_for_at_least_a_day() {
+        assertEquals(Duration.ofDays(400), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_AUDIT_RETENTION", "400d"))
+                .auditRetention());
+        assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_AUDIT_RETENTION", "12h")));
+    }
+
+    @Test
+    void leaves_registrations_part_of_the_hashing_slots() {
+        HashingCapacity four = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HASH_MAX_CONCURRENT", "4")).hashing();
+        assertEquals(2, four.maxConcurrentRegistrations());
+        assertEquals(3, settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HASH_MAX_CONCURRENT", "4",
+                "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", "3")).hashing().maxConcurrentRegistrations());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_HASH_MAX_CONCURRENT", "4", "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", "5")));
+    }
+
+    @Test
+    void keeps_registration_open_unless_closed_and_always_in_the_demo() {
+        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).web().registrationOpen());
+        assertFalse(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REGISTRATION", "closed")).web().registrationOpen());
+        assertTrue(settings(Map.of("GATEHOUSE_DEMO", "true", "GATEHOUSE_REGISTRATION", "Open")).web().registrationOpen());
+        InvalidSettingException demo = assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_DEMO", "true", "GATEHOUSE_REGISTRATION", "closed")));
+        assertTrue(demo.getMessage().contains("GATEHOUSE_DEMO"), demo.getMessage());
+        assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REGISTRATION", "invite-only")));
+    }
+
+    @Test
+    void reads_request_budgets_as_rates_and_bursts() {
+        assertEquals(RateLimits.DEFAULT, settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).web().rateLimits());
+        RateLimits limits = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REQUEST_RATE", "30/m",
+                "GATEHOUSE_REQUEST_BURST", "10", "GATEHOUSE_NETWORK_RATE", "off", "GATEHOUSE_REGISTRATION_RATE", "3 / h",
+                "GATEHOUSE_RATE_LIMIT_KEYS", "5000")).web().rateLimits();
+        assertEquals(new RequestRate(10, Duration.ofSeconds(2)), limits.perClient());
+        assertEquals(RequestRate.UNLIMITED, limits.perNetwork());
+        assertEquals(new RequestRate(RateLimits.DEFAULT.registrations().burst(), Duration.ofMinutes(20)), limits.registrations());
+        assertEquals(5000, limits.maxKeys());
+        for (String rate : List.of("0/s", "2", "2/d", "-1/s", "two/s", "1/s/s")) {
+            InvalidSettingException refused = assertThrows(InvalidSettingException.class,
+                    () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REQUEST_RATE", rate)), rate);
+            assertTrue(refused.getMessage().startsWith("GATEHOUSE_REQUEST_RATE"), refused.getMessage());
+        }
+        assertThrows(InvalidSettingException.class,
+                () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_REGISTRATION_BURST", "0")));
     }
 
     @Test

@@ -35,12 +35,12 @@ class HostileCorpusIT {
 
     @Test
     void no_malformed_request_gets_a_5xx_or_takes_the_service_down(@TempDir Path dataDir) throws Exception {
-        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_DEMO", "true",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
                 "GATEHOUSE_ARGON2_ITERATIONS", "1",
-                "GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "1000000"))).withDatabase(DatabaseSettings.embedded(dataDir));
+                "GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "1000000")))).withDatabase(DatabaseSettings.embedded(dataDir));
         try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
             Random random = new Random(20261122);
             List<Supplier<byte[]>> generators = generators(random);

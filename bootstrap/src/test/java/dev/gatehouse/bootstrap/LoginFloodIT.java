@@ -36,9 +36,9 @@ class LoginFloodIT {
 
     @Test
     void turns_away_what_it_cannot_hash_and_keeps_answering() throws Exception {
-        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "flood-test-secret-of-at-least-32-bytes!!",
-                "GATEHOUSE_PORT", "0"))).withDatabase(TestDatabases.freshPostgres());
+                "GATEHOUSE_PORT", "0")))).withDatabase(TestDatabases.freshPostgres());
         try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
             DemoUsers.seed(gatehouse.ports().users(), gatehouse.ports().passwordHasher(), Clock.systemUTC());
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

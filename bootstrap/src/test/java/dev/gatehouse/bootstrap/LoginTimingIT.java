@@ -47,9 +47,9 @@ class LoginTimingIT {
 
     @BeforeAll
     static void start() {
-        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "timing-test-secret-of-at-least-32-bytes!",
-                "GATEHOUSE_PORT", "0"))).withDatabase(TestDatabases.freshPostgres());
+                "GATEHOUSE_PORT", "0")))).withDatabase(TestDatabases.freshPostgres());
         gatehouse = Gatehouse.start(settings, CLOCK);
         DemoUsers.seed(gatehouse.ports().users(), gatehouse.ports().passwordHasher(), CLOCK);
     }

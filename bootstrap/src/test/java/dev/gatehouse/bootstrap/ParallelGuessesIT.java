@@ -37,13 +37,13 @@ class ParallelGuessesIT {
     @MethodSource("databases")
     void of_fifty_parallel_wrong_guesses_on_two_instances_one_is_verified(String name, Supplier<DatabaseSettings> database)
             throws Exception {
-        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "shared-secret-of-every-instance-32-bytes!",
                 "GATEHOUSE_PORT", "0",
                 // The backoff's allowance is one guess per minute here, so a burst slowed by a busy machine still has one.
                 "GATEHOUSE_LOGIN_BACKOFF_FIRST", "60s",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "4096",
-                "GATEHOUSE_ARGON2_ITERATIONS", "2"))).withDatabase(database.get());
+                "GATEHOUSE_ARGON2_ITERATIONS", "2")))).withDatabase(database.get());
         try (Gatehouse first = Gatehouse.start(settings, Clock.systemUTC());
              Gatehouse second = Gatehouse.start(settings, Clock.systemUTC())) {
             assertEquals(201, new TestHttp(first.port()).register("jane", PASSWORD).statusCode());

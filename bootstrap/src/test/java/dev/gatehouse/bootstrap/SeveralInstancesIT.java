@@ -50,11 +50,11 @@ class SeveralInstancesIT {
     @BeforeEach
     void startTwoInstances() {
         DatabaseSettings database = TestDatabases.freshPostgres();
-        settings = GatehouseSettings.from(SettingSource.of(Map.of(
+        settings = GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "shared-secret-of-every-instance-32-bytes!",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
-                "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(database);
+                "GATEHOUSE_ARGON2_ITERATIONS", "1")))).withDatabase(database);
         first = Gatehouse.start(settings, Clock.systemUTC());
         second = Gatehouse.start(settings, Clock.systemUTC());
         assertEquals(201, new TestHttp(first.port()).register("jane", PASSWORD).statusCode());

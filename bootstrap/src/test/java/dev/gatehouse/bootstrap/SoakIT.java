@@ -44,9 +44,9 @@ class SoakIT {
         int port = GatehouseProcess.freePort();
         Path log = workDir.resolve("gatehouse.log");
         // Every client shares 127.0.0.1: keep the per-client budget out of the way of this traffic mix.
-        Process gatehouse = GatehouseProcess.start(database, port, Map.of(
+        Process gatehouse = GatehouseProcess.start(database, port, RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "soak-test-secret-of-at-least-32-bytes!!!",
-                "GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "1000000"), log);
+                "GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "1000000")), log);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<long[]> samples = new ArrayList<>(); // {seconds, rss KiB, open fds}

@@ -18,6 +18,8 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
     /** The kinds of event Gatehouse records. */
     public enum Type {
         USER_REGISTERED,
+        /** A registration asked for a name that is taken; repeated, it is someone enumerating or flooding. */
+        USERNAME_TAKEN,
         LOGIN_SUCCEEDED,
         LOGIN_FAILED,
         LOGIN_THROTTLED,

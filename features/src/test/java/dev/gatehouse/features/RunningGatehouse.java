@@ -93,6 +93,10 @@ final class RunningGatehouse {
         values.put("GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes");
         values.put("GATEHOUSE_PORT", "0");
         // Secure cookies over plain HTTP, as in the README's demo deployment: the known device travels as device_token.
+        // Every scenario speaks from 127.0.0.1, faster than any one client would: no request budgets in front.
+        values.putIfAbsent("GATEHOUSE_REQUEST_RATE", "off");
+        values.putIfAbsent("GATEHOUSE_NETWORK_RATE", "off");
+        values.putIfAbsent("GATEHOUSE_REGISTRATION_RATE", "off");
         GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(values))
                 .withDatabase(TestDatabases.freshPostgres());
         Gatehouse gatehouse = Gatehouse.start(settings, clock);

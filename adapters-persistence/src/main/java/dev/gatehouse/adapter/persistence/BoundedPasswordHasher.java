@@ -112,6 +112,61 @@ public final class BoundedPasswordHasher implements PasswordHasher {
         delegate.waitLikeAVerification();
     }
 
+    /**
+     * This hasher for work that may hold at most {@code maxConcurrent} of its permits at once, such as registrations,
+     * so a registration flood leaves the other permits to logins. Callers beyond the share wait for it apart from the
+     * callers of the whole, in a queue of the same proportion of {@code maxWaiting} and for at most {@code maxWait};
+     * beyond that they get {@link HashingOverloadedException} at once. A share as large as the whole reserves nothing.
+     */
+    public PasswordHasher limitedTo(int maxConcurrent) {
+        if (maxConcurrent < 1 || maxConcurrent > this.maxConcurrent) {
+            throw new IllegalArgumentException("a share must be 1 to " + this.maxConcurrent + " permits, got " + maxConcurrent);
+        }
+        return new Share(maxConcurrent, (int) ((long) maxWaiting * maxConcurrent / this.maxConcurrent));
+    }
+
+    /** A part of the permits; what it may not take is left to the callers of the whole. */
+    private final class Share implements PasswordHasher {
+
+        private final Semaphore slots;
+        private final int maxWaiting;
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        Share(int slots, int maxWaiting) {
+            this.slots = new Semaphore(slots, true);
+            this.maxWaiting = maxWaiting;
+        }
+
+        @Override
+        public PasswordHash hash(PlainPassword password) {
+            return within(() -> BoundedPasswordHasher.this.hash(password));
+        }
+
+        @Override
+        public boolean verify(PlainPassword password, PasswordHash hash) {
+            return within(() -> BoundedPasswordHasher.this.verify(password, hash));
+        }
+
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
+            return delegate.needsRehash(hash);
+        }
+
+        @Override
+        public void waitLikeAVerification() {
+            delegate.waitLikeAVerification();
+        }
+
+        private <T> T within(Supplier<T> hashing) {
+            acquire(slots, waiting, maxWaiting);
+            try {
+                return hashing.get();
+            } finally {
+                slots.release();
+            }
+        }
+    }
+
     /** How many callers wait for a permit right now. */
     int waitingCallers() {
         return waiting.get();
@@ -155,9 +210,14 @@ public final class BoundedPasswordHasher implements PasswordHasher {
     }
 
     private void acquire() {
+        acquire(permits, waiting, maxWaiting);
+    }
+
+    /** A permit of {@code semaphore}, waiting for it among at most {@code maxWaiting} others for at most maxWait. */
+    private void acquire(Semaphore semaphore, AtomicInteger waiting, int maxWaiting) {
         try {
             // Not tryAcquire(): the timed form honours fairness, so a newcomer cannot overtake those waiting.
-            if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+            if (semaphore.tryAcquire(0, TimeUnit.NANOSECONDS)) {
                 return;
             }
             if (waiting.incrementAndGet() > maxWaiting) {
@@ -165,7 +225,7 @@ public final class BoundedPasswordHasher implements PasswordHasher {
                 throw new HashingOverloadedException(RETRY_AFTER);
             }
             try {
-                if (!permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+                if (!semaphore.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
                     throw new HashingOverloadedException(RETRY_AFTER);
                 }
             } finally {

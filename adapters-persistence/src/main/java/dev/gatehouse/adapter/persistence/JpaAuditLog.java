@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.persistence;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.domain.AuditEvent;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,5 +38,17 @@ public final class JpaAuditLog implements AuditLog {
         } catch (RuntimeException e) {
             AuditRecording.warnNotRecorded(LOGGER, event, e);
         }
+    }
+
+    /**
+     * Deletes the events that occurred before {@code cutoff} and answers how many: the trail is kept for a retention
+     * period (housekeeping runs this now and then), so a flood of audited attempts cannot fill the disk for ever.
+     */
+    public int forgetBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return JpaTransactions.inTransaction(entityManagerFactory, entityManager -> entityManager
+                .createQuery("delete from AuditEventJpaEntity e where e.occurredAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
     }
 }

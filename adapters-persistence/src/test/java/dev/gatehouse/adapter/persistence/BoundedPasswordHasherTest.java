@@ -63,6 +63,62 @@ class BoundedPasswordHasherTest {
     }
 
     @Test
+    void a_share_takes_at_most_its_permits_and_leaves_the_rest_to_the_whole() throws Exception {
+        BoundedPasswordHasher bounded = new BoundedPasswordHasher(delegate, 3, 0, LONG_WAIT);
+        PasswordHasher registrations = bounded.limitedTo(1);
+        FutureTask<PasswordHash> registering = call(() -> registrations.hash(PASSWORD));
+        delegate.awaitEntered(1);
+
+        // A second registration is refused at once (no room to wait) instead of taking a permit logins could use.
+        long started = System.nanoTime();
+        assertThrows(HashingOverloadedException.class, () -> registrations.hash(PASSWORD));
+        assertThrows(HashingOverloadedException.class, () -> registrations.verify(PASSWORD, HASH));
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < IMMEDIATE_MILLIS);
+
+        // Logins still get the other two permits.
+        List<FutureTask<Boolean>> logins = List.of(call(() -> bounded.verify(PASSWORD, HASH)), call(() -> bounded.verify(PASSWORD, HASH)));
+        delegate.awaitEntered(2);
+        assertEquals(3, delegate.inside.get());
+        delegate.open();
+        for (FutureTask<Boolean> login : logins) {
+            assertTrue(login.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(GatedHasher.HASHED, registering.get(10, TimeUnit.SECONDS));
+        assertEquals(GatedHasher.HASHED, registrations.hash(PASSWORD), "the share's permit came back");
+        assertThrows(IllegalArgumentException.class, () -> bounded.limitedTo(0));
+        assertThrows(IllegalArgumentException.class, () -> bounded.limitedTo(4));
+    }
+
+    @Test
+    void callers_beyond_a_share_wait_for_the_share_in_a_queue_of_its_own() throws Exception {
+        // 3 permits, 6 may wait; a share of 1 permit gets 2 of the waiting places.
+        BoundedPasswordHasher bounded = new BoundedPasswordHasher(delegate, 3, 6, LONG_WAIT);
+        PasswordHasher registrations = bounded.limitedTo(1);
+        List<FutureTask<PasswordHash>> registering = new ArrayList<>();
+        registering.add(call(() -> registrations.hash(PASSWORD)));
+        delegate.awaitEntered(1);
+        registering.add(call(() -> registrations.hash(PASSWORD)));
+        registering.add(call(() -> registrations.hash(PASSWORD)));
+        // Give them every chance to reach the delegate or the queue of the whole, were the share not waited for apart.
+        Thread.sleep(300);
+
+        assertThrows(HashingOverloadedException.class, () -> registrations.hash(PASSWORD), "the share's queue is full");
+        assertEquals(1, delegate.inside.get(), "the waiting registrations hold no permit");
+        assertEquals(0, bounded.waitingCallers(), "nor a place in the queue of the whole");
+        List<FutureTask<Boolean>> logins = List.of(call(() -> bounded.verify(PASSWORD, HASH)), call(() -> bounded.verify(PASSWORD, HASH)));
+        delegate.awaitEntered(2);
+        assertEquals(3, delegate.inside.get());
+
+        delegate.open();
+        for (FutureTask<Boolean> login : logins) {
+            assertTrue(login.get(10, TimeUnit.SECONDS));
+        }
+        for (FutureTask<PasswordHash> registration : registering) {
+            assertEquals(GatedHasher.HASHED, registration.get(10, TimeUnit.SECONDS), "every waiting registration ran in turn");
+        }
+    }
+
+    @Test
     void never_lets_more_than_max_concurrent_calls_into_the_delegate() throws Exception {
         BoundedPasswordHasher bounded = new BoundedPasswordHasher(delegate, 3, 100, LONG_WAIT);
         List<FutureTask<Boolean>> calls = new ArrayList<>();

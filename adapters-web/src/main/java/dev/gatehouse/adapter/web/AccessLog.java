@@ -36,12 +36,12 @@ final class AccessLog {
     private static final ThreadLocal<String> ROUTING = new ThreadLocal<>();
 
     private final Set<String> routes;
-    private final boolean trustForwardedFor;
+    private final ClientAddressing addressing;
 
     /** {@code routes}: the route templates served; any other pattern is logged and counted as unmatched. */
-    AccessLog(Set<String> routes, boolean trustForwardedFor) {
+    AccessLog(Set<String> routes, ClientAddressing addressing) {
         this.routes = Set.copyOf(routes);
-        this.trustForwardedFor = trustForwardedFor;
+        this.addressing = addressing;
     }
 
     /** The outermost filter: it sees every answer routing sends, including those of the error mapping. */
@@ -101,7 +101,7 @@ final class AccessLog {
         GatehouseMeters.recordRequest(method, route, status, nanos);
         if (LOGGER.isLoggable(Level.INFO)) {
             log(method, route, status, String.format(Locale.ROOT, "%.1f", nanos / 1e6), requestId,
-                    ClientAddresses.of(request, trustForwardedFor).value());
+                    ClientAddresses.of(request, addressing).value());
         }
     }
 

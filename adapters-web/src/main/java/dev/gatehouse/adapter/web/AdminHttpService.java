@@ -102,7 +102,7 @@ final class AdminHttpService implements RoutedService {
         } catch (IllegalArgumentException notAUsername) {
             throw noSuchUser();
         }
-        return new AccountAction(actor, username, ClientAddresses.of(request, settings.trustForwardedFor()));
+        return new AccountAction(actor, username, ClientAddresses.of(request, settings.addressing()));
     }
 
     private static Role role(ServerRequest request) {

@@ -8,15 +8,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides which address a request came from, for throttling and the audit trail. By default the TCP peer;
- * behind our own proxy ({@link WebSettings#trustForwardedFor()}) the rightmost {@code X-Forwarded-For} entry,
- * which that proxy appended. Entries further left were written by the client and prove nothing, so they are
- * never used: when the rightmost entry is not an IP literal, the peer is the answer.
+ * Decides which address a request came from, for throttling and the audit trail. The TCP peer, unless it is one
+ * of our trusted proxies ({@link ClientAddressing#trustedProxies()}): then {@code X-Forwarded-For} is read from the
+ * right, each entry written by the hop to its right, skipping our own proxies, and the first address that is not
+ * ours is the client. Entries further left were written by the client and prove nothing, so they are never used.
+ * When an entry is not an IP literal, the hop that wrote it is the answer. The result is budgeted as its network
+ * ({@link ClientAddressing#budgeted}): an IPv6 client as its /64.
  */
 final class ClientAddresses {
 
@@ -30,26 +33,32 @@ final class ClientAddresses {
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     /** Longer entries are not addresses; not even parsed. */
     private static final int MAX_ENTRY_CHARS = 64;
+    /** A chain of our own proxies is short; a longer walk is an attacker's header, and stops at the hop reached. */
+    private static final int MAX_HOPS = 16;
 
     private ClientAddresses() {
     }
 
-    static ClientAddress of(ServerRequest request, boolean trustForwardedFor) {
-        List<String> forwardedFor = trustForwardedFor
+    static ClientAddress of(ServerRequest request, ClientAddressing addressing) {
+        ClientAddress peer = peer(request.remotePeer().address());
+        List<String> forwardedFor = addressing.trusts(peer)
                 ? request.headers().all(HeaderNames.X_FORWARDED_FOR, List::of)
                 : List.of();
-        return resolve(request.remotePeer().address(), forwardedFor, trustForwardedFor);
+        return resolve(peer, forwardedFor, addressing);
     }
 
     /** {@code forwardedFor} holds the header's lines in the order received; together they are one list. */
-    static ClientAddress resolve(SocketAddress peer, List<String> forwardedFor, boolean trustForwardedFor) {
-        if (trustForwardedFor) {
-            Optional<ClientAddress> forwarded = rightmostEntry(forwardedFor).flatMap(ClientAddresses::forwardedEntry);
-            if (forwarded.isPresent()) {
-                return forwarded.get();
+    static ClientAddress resolve(ClientAddress peer, List<String> forwardedFor, ClientAddressing addressing) {
+        ClientAddress hop = peer;
+        List<String> entries = entries(forwardedFor);
+        for (int i = entries.size() - 1; i >= 0 && entries.size() - i <= MAX_HOPS && addressing.trusts(hop); i--) {
+            Optional<ClientAddress> previous = forwardedEntry(entries.get(i));
+            if (previous.isEmpty()) {
+                break;
             }
+            hop = previous.get();
         }
-        return peer(peer);
+        return addressing.budgeted(hop);
     }
 
     static ClientAddress peer(SocketAddress peer) {
@@ -87,12 +96,12 @@ final class ClientAddresses {
         return colon < 0 ? ipv4(text) : ipv6(text);
     }
 
-    private static Optional<String> rightmostEntry(List<String> forwardedFor) {
-        if (forwardedFor.isEmpty()) {
-            return Optional.empty();
+    private static List<String> entries(List<String> forwardedFor) {
+        List<String> entries = new ArrayList<>();
+        for (String line : forwardedFor) {
+            entries.addAll(List.of(line.split(",", -1)));
         }
-        String last = forwardedFor.getLast();
-        return Optional.of(last.substring(last.lastIndexOf(',') + 1));
+        return entries;
     }
 
     private static Optional<ClientAddress> ipv4(String text) {

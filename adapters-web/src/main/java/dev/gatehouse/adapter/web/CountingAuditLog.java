@@ -34,6 +34,8 @@ final class CountingAuditLog implements AuditLog {
             case LOGIN_FAILED -> login("failed");
             case LOGIN_THROTTLED -> login("throttled");
             case USER_REGISTERED -> GatehouseMeters.counter(GatehouseMeters.REGISTRATIONS, "Accounts registered");
+            case USERNAME_TAKEN -> GatehouseMeters.counter(GatehouseMeters.REGISTRATIONS_TAKEN,
+                    "Registrations refused because the username was taken");
             case PASSWORD_REHASHED -> GatehouseMeters.counter(GatehouseMeters.PASSWORD_REHASHES,
                     "Stored password hashes upgraded at login");
             // The event does not say whether a login or a registration was turned away.

@@ -29,6 +29,7 @@ public final class GatehouseMeters {
     static final String HTTP_REQUEST_DURATION = "gatehouse.http.request.duration";
     static final String LOGINS = "gatehouse.logins";
     static final String REGISTRATIONS = "gatehouse.registrations";
+    static final String REGISTRATIONS_TAKEN = "gatehouse.registrations.taken";
     static final String PASSWORD_REHASHES = "gatehouse.password.rehashes";
     static final String FLOOD_REJECTIONS = "gatehouse.flood.rejections";
     static final String SESSION_EVENTS = "gatehouse.sessions";

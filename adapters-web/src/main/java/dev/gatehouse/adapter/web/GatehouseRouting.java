@@ -67,10 +67,12 @@ public final class GatehouseRouting {
     static List<RoutedService> apiServices(WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
+        RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), System::nanoTime);
         List<RoutedService> services = new ArrayList<>(List.of(
-                new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings),
+                new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
-                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings),
+                new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
+                        limiter),
                 new AdminHttpService(useCases.administration(), settings),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
@@ -113,7 +115,7 @@ public final class GatehouseRouting {
 
     private static void configure(HttpRouting.Builder routing, List<RoutedService> services, WebSettings settings) {
         Set<String> routes = RoutedService.endpoints(services).stream().map(Endpoint::path).collect(Collectors.toSet());
-        routing.addFilter(new AccessLog(routes, settings.trustForwardedFor()).filter())
+        routing.addFilter(new AccessLog(routes, settings.addressing()).filter())
                 .addFilter((chain, request, response) -> {
                     response.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
                     // Helidon would send the body of a HEAD answer too, which HTTP forbids.

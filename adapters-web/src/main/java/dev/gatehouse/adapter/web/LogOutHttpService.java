@@ -39,7 +39,7 @@ final class LogOutHttpService implements RoutedService {
         String token = BearerTokens.require(request);
         boolean everywhere = everywhere(request);
 
-        switch (logOut.logOut(new LogOutCommand(token, everywhere, ClientAddresses.of(request, settings.trustForwardedFor())))) {
+        switch (logOut.logOut(new LogOutCommand(token, everywhere, ClientAddresses.of(request, settings.addressing())))) {
             case LogOutResult.LoggedOut loggedOut -> {
                 response.status(Status.NO_CONTENT_204);
                 response.send();

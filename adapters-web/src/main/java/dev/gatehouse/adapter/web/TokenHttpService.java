@@ -75,12 +75,15 @@ final class TokenHttpService implements RoutedService {
     private final RefreshTokenUseCase refresh;
     private final RevokeTokenUseCase revoke;
     private final WebSettings settings;
+    private final RequestLimiter limiter;
 
-    TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke, WebSettings settings) {
+    TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke, WebSettings settings,
+                     RequestLimiter limiter) {
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.revoke = Objects.requireNonNull(revoke, "revoke");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
     }
 
     @Override
@@ -89,6 +92,7 @@ final class TokenHttpService implements RoutedService {
     }
 
     private void token(ServerRequest request, ServerResponse response) {
+        admit(request);
         FormBody form = form(request);
         Grant grant = grant(form);
         refuseRepeated(form, TOKEN_PARAMETERS);
@@ -152,6 +156,7 @@ final class TokenHttpService implements RoutedService {
      * only a request without a token is refused.
      */
     private void revoke(ServerRequest request, ServerResponse response) {
+        admit(request);
         FormBody form = form(request);
         refuseRepeated(form, REVOKE_PARAMETERS);
         String token = form.value("token").filter(value -> !value.isEmpty())
@@ -176,7 +181,19 @@ final class TokenHttpService implements RoutedService {
     }
 
     private ClientAddress client(ServerRequest request) {
-        return ClientAddresses.of(request, settings.trustForwardedFor());
+        return ClientAddresses.of(request, settings.addressing());
+    }
+
+    /**
+     * The client's request budget, before anything else: a flood is turned away without touching the database or the
+     * hasher. 429 with {@code Retry-After}; the answer is the same whatever the request held, so it says nothing
+     * about any account.
+     */
+    private void admit(ServerRequest request) {
+        limiter.admit(client(request)).ifPresent(wait -> {
+            throw HttpProblem.oauth(Status.TOO_MANY_REQUESTS_429, RateLimits.TOO_MANY, "temporarily_unavailable",
+                    RateLimits.TOO_MANY, JsonResponses.retryAfter(wait));
+        });
     }
 
     private static void sendTokens(ServerResponse response, TokenResponse tokens) {

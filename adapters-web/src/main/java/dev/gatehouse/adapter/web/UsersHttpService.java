@@ -38,13 +38,15 @@ final class UsersHttpService implements RoutedService {
     private final CurrentUserUseCase currentUser;
     private final ChangePasswordUseCase changePassword;
     private final WebSettings settings;
+    private final RequestLimiter limiter;
 
     UsersHttpService(RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
-                     ChangePasswordUseCase changePassword, WebSettings settings) {
+                     ChangePasswordUseCase changePassword, WebSettings settings, RequestLimiter limiter) {
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
         this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
         this.changePassword = Objects.requireNonNull(changePassword, "changePassword");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
     }
 
     @Override
@@ -59,9 +61,14 @@ final class UsersHttpService implements RoutedService {
     }
 
     private void register(ServerRequest request, ServerResponse response) {
+        if (!settings.registrationOpen()) {
+            throw HttpProblem.detail(Status.FORBIDDEN_403, "Registration is closed");
+        }
+        ClientAddress client = ClientAddresses.of(request, settings.addressing());
+        refuseOverBudget(limiter.admitRegistration(client));
         JsonObject body = jsonBody(request);
 
-        switch (registerUser.register(command(body, ClientAddresses.of(request, settings.trustForwardedFor())))) {
+        switch (registerUser.register(command(body, client))) {
             case RegisterUserResult.Registered(User user) ->
                     JsonResponses.send(response, Status.CREATED_201, UserResponse.from(user).toJson());
             case RegisterUserResult.UsernameTaken taken ->
@@ -100,13 +107,14 @@ final class UsersHttpService implements RoutedService {
      * read like a registration's (JSON only, the same limits, every field problem in one 422).
      */
     private void changePassword(ServerRequest request, ServerResponse response) {
+        ClientAddress client = ClientAddresses.of(request, settings.addressing());
+        refuseOverBudget(limiter.admit(client));
         String token = BearerTokens.require(request);
         JsonFields fields = new JsonFields(jsonBody(request));
         PlainPassword current = fields.required("current_password", PlainPassword::new);
         PlainPassword next = fields.required("new_password", PlainPassword::new);
         fields.throwIfInvalid();
-        ChangePasswordCommand command = new ChangePasswordCommand(token, current, next,
-                ClientAddresses.of(request, settings.trustForwardedFor()));
+        ChangePasswordCommand command = new ChangePasswordCommand(token, current, next, client);
 
         switch (changePassword.changePassword(command)) {
             case ChangePasswordResult.Changed(AccessToken accessToken, String refreshToken) ->
@@ -124,6 +132,13 @@ final class UsersHttpService implements RoutedService {
                     throw HttpProblem.validation(FieldError.invalid("new_password", reason));
             case ChangePasswordResult.Overloaded(Duration retryAfter) -> throw HttpProblem.detail(
                     Status.SERVICE_UNAVAILABLE_503, BUSY, JsonResponses.retryAfter(retryAfter));
+        }
+    }
+
+    /** Before any use case runs, so a flood costs no database work and no hashing: 429 with {@code Retry-After}. */
+    private static void refuseOverBudget(Optional<Duration> wait) {
+        if (wait.isPresent()) {
+            throw HttpProblem.detail(Status.TOO_MANY_REQUESTS_429, RateLimits.TOO_MANY, JsonResponses.retryAfter(wait.get()));
         }
     }
 

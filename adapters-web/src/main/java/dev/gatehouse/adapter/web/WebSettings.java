@@ -4,40 +4,62 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the HTTP layer meets the network. {@code trustForwardedFor}: the server sits behind our own reverse
- * proxy, so the client address is the rightmost {@code X-Forwarded-For} entry (the one that proxy appended);
- * leave it off when clients connect directly, or anyone could pick the address they are throttled and audited
- * under. {@code secureCookies}: mark the known-device cookie {@code Secure}, so it only travels over HTTPS; off
+ * How the HTTP layer meets the network. {@code addressing}: which peers are our own reverse proxies, whose
+ * {@code X-Forwarded-For} names the client (no others: anyone could pick the address they are throttled and audited
+ * under), and the IPv6 block a client is budgeted as. {@code secureCookies}: mark the known-device cookie {@code Secure}, so it only travels over HTTPS; off
  * only for plain-HTTP development. {@code knownDeviceLifetime}: the cookie's {@code Max-Age}, to match the
  * lifetime the {@link HmacKnownDevices} credentials were issued with. {@code discovery}: what the key set and the
  * authorization server metadata say. {@code clientAuthentication}: client applications are registered, so the token
  * and revocation endpoints read client credentials strictly (HTTP Basic or form fields, not both) and the metadata
  * lists the client authentication methods; off, they ignore client credentials, as FastAPI's tutorial does.
+ * {@code rateLimits}: the per-client request budgets checked before any use case runs. {@code registrationOpen}:
+ * anyone may register at {@code POST /users} (the tutorial's contract); closed, it answers 403 and accounts are made
+ * by an operator from the command line.
  */
-public record WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime,
-                          DiscoverySettings discovery, boolean clientAuthentication) {
+public record WebSettings(ClientAddressing addressing, boolean secureCookies, Duration knownDeviceLifetime,
+                          DiscoverySettings discovery, boolean clientAuthentication, RateLimits rateLimits,
+                          boolean registrationOpen) {
 
     /** Clients connect directly, cookies are HTTPS-only and live as long as {@link HmacKnownDevices#DEFAULT_LIFETIME}. */
-    public static final WebSettings DEFAULT = new WebSettings(false, true, HmacKnownDevices.DEFAULT_LIFETIME);
+    public static final WebSettings DEFAULT = new WebSettings(ClientAddressing.DIRECT, true, HmacKnownDevices.DEFAULT_LIFETIME);
 
     public WebSettings {
+        Objects.requireNonNull(addressing, "addressing");
         HmacKnownDevices.requireLifetime(knownDeviceLifetime);
         Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    /** With {@link RateLimits#DEFAULT} and open registration. */
+    public WebSettings(ClientAddressing addressing, boolean secureCookies, Duration knownDeviceLifetime,
+                       DiscoverySettings discovery, boolean clientAuthentication) {
+        this(addressing, secureCookies, knownDeviceLifetime, discovery, clientAuthentication, RateLimits.DEFAULT, true);
     }
 
     /** Without client authentication. */
-    public WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime,
+    public WebSettings(ClientAddressing addressing, boolean secureCookies, Duration knownDeviceLifetime,
                        DiscoverySettings discovery) {
-        this(trustForwardedFor, secureCookies, knownDeviceLifetime, discovery, false);
+        this(addressing, secureCookies, knownDeviceLifetime, discovery, false);
     }
 
     /** The same settings, with client authentication on or off. */
     public WebSettings withClientAuthentication(boolean on) {
-        return new WebSettings(trustForwardedFor, secureCookies, knownDeviceLifetime, discovery, on);
+        return new WebSettings(addressing, secureCookies, knownDeviceLifetime, discovery, on, rateLimits, registrationOpen);
+    }
+
+    /** The same settings with other request budgets ({@link RateLimits#UNLIMITED} for tests that hammer on purpose). */
+    public WebSettings withRateLimits(RateLimits limits) {
+        return new WebSettings(addressing, secureCookies, knownDeviceLifetime, discovery, clientAuthentication, limits,
+                registrationOpen);
+    }
+
+    /** The same settings with registration open or closed. */
+    public WebSettings withRegistration(boolean open) {
+        return new WebSettings(addressing, secureCookies, knownDeviceLifetime, discovery, clientAuthentication, rateLimits, open);
     }
 
     /** With {@link DiscoverySettings#DEFAULT}. */
-    public WebSettings(boolean trustForwardedFor, boolean secureCookies, Duration knownDeviceLifetime) {
-        this(trustForwardedFor, secureCookies, knownDeviceLifetime, DiscoverySettings.DEFAULT);
+    public WebSettings(ClientAddressing addressing, boolean secureCookies, Duration knownDeviceLifetime) {
+        this(addressing, secureCookies, knownDeviceLifetime, DiscoverySettings.DEFAULT);
     }
 }

@@ -13,12 +13,58 @@ import org.junit.jupiter.api.Test;
 
 class ClientAddressesTest {
 
-    private static final InetSocketAddress PEER = new InetSocketAddress(literal("10.0.0.5"), 40000);
+    private static final ClientAddress PEER = new ClientAddress("10.0.0.5");
+    /** Our proxies live in 10.0.0.0/8; the peer above is one of them. */
+    private static final ClientAddressing PROXIED = ClientAddressing.behind("10.0.0.0/8", "2001:db8:ffff::/48");
+    private static final ClientAddressing DIRECT = ClientAddressing.DIRECT;
 
     @Test
     void uses_the_peer_by_default_whatever_x_forwarded_for_says() {
-        assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of("203.0.113.7"), false));
-        assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of(), false));
+        assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of("203.0.113.7"), DIRECT));
+        assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of(), DIRECT));
+    }
+
+    @Test
+    void never_reads_x_forwarded_for_from_a_peer_outside_the_trusted_proxies() {
+        ClientAddress stranger = new ClientAddress("192.0.2.1");
+        assertEquals(stranger, ClientAddresses.resolve(stranger, List.of("203.0.113.7"), PROXIED));
+        assertEquals(stranger, ClientAddresses.resolve(stranger, List.of("10.0.0.9"), PROXIED), "not even a proxy's address");
+        ClientAddress v6 = ClientAddress.within("2001:db8:1:2:0:0:0:5", 64);
+        assertEquals(v6, ClientAddresses.resolve(new ClientAddress("2001:db8:1:2:0:0:0:5"), List.of("203.0.113.7"), PROXIED));
+    }
+
+    @Test
+    void skips_our_own_proxies_and_takes_the_rightmost_address_that_is_not_ours() {
+        // client -> edge proxy 10.1.1.1 -> inner proxy 10.0.0.5 (the peer): the inner one appended the edge's address.
+        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("6.6.6.6, 203.0.113.7, 10.1.1.1"), PROXIED));
+        assertEquals(address("203.0.113.7"),
+                ClientAddresses.resolve(PEER, List.of("203.0.113.7, 2001:db8:ffff::1, 10.1.1.1"), PROXIED));
+        // Every hop is ours: the leftmost, an internal client.
+        assertEquals(address("10.9.9.9"), ClientAddresses.resolve(PEER, List.of("10.9.9.9, 10.1.1.1"), PROXIED));
+        // A spoofed proxy address left of a foreign one changes nothing: the walk stops at the first foreign address.
+        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("10.9.9.9, 203.0.113.7"), PROXIED));
+    }
+
+    @Test
+    void counts_the_proxy_that_wrote_an_entry_that_is_no_address() {
+        assertEquals(address("10.1.1.1"), ClientAddresses.resolve(PEER, List.of("203.0.113.7, unknown, 10.1.1.1"), PROXIED));
+    }
+
+    @Test
+    void stops_a_long_chain_of_our_own_addresses_at_the_sixteenth_hop() {
+        String chain = "203.0.113.7, " + String.join(", ", java.util.Collections.nCopies(40, "10.1.1.1"));
+        assertEquals(address("10.1.1.1"), ClientAddresses.resolve(PEER, List.of(chain), PROXIED));
+    }
+
+    @Test
+    void budgets_an_ipv6_client_as_its_block_and_keeps_its_whole_address() {
+        ClientAddress resolved = ClientAddresses.resolve(PEER, List.of("2001:db8:1:2:aaaa::1"), PROXIED);
+        assertEquals("2001:db8:1:2:aaaa:0:0:1", resolved.value());
+        assertEquals("2001:db8:1:2:0:0:0:0/64", resolved.network());
+        assertEquals(resolved.network(), ClientAddresses.resolve(PEER, List.of("2001:db8:1:2:ffff::9"), PROXIED).network());
+        ClientAddressing wide = new ClientAddressing(PROXIED.trustedProxies(), 56);
+        assertEquals("2001:db8:1:0:0:0:0:0/56", ClientAddresses.resolve(PEER, List.of("2001:db8:1:2::1"), wide).network());
+        assertEquals("203.0.113.7", ClientAddresses.resolve(PEER, List.of("203.0.113.7"), PROXIED).network());
     }
 
     @Test
@@ -36,11 +82,11 @@ class ClientAddressesTest {
 
     @Test
     void takes_the_rightmost_entry_when_trusted_and_ignores_spoofed_ones_to_its_left() {
-        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("203.0.113.7"), true));
-        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("6.6.6.6, 203.0.113.7"), true));
-        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("6.6.6.6,203.0.113.7"), true));
+        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("203.0.113.7"), PROXIED));
+        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("6.6.6.6, 203.0.113.7"), PROXIED));
+        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("6.6.6.6,203.0.113.7"), PROXIED));
         // Several header lines are one list, in order.
-        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("6.6.6.6", "7.7.7.7, 203.0.113.7"), true));
+        assertEquals(address("203.0.113.7"), ClientAddresses.resolve(PEER, List.of("6.6.6.6", "7.7.7.7, 203.0.113.7"), PROXIED));
     }
 
     @Test
@@ -49,9 +95,9 @@ class ClientAddressesTest {
                 "6.6.6.6, 203.0.113.7 extra", "6.6.6.6, 256.0.0.1", "6.6.6.6, 01.2.3.4", "6.6.6.6, 1.2.3",
                 "6.6.6.6, 1:2:3:4:5:6:7:8:9", "6.6.6.6, [::1", "6.6.6.6, [::1]x", "6.6.6.6, 1.2.3.4:port",
                 "6.6.6.6, " + "1".repeat(100))) {
-            assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of(header), true), header);
+            assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of(header), PROXIED), header);
         }
-        assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of(), true));
+        assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of(), PROXIED));
     }
 
     @Test

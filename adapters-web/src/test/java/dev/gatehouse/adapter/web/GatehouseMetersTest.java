@@ -50,6 +50,7 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.LOGIN_THROTTLED, counter(GatehouseMeters.LOGINS, "outcome", "throttled")),
                 Map.entry(AuditEvent.Type.FLOOD_REJECTED, counter(GatehouseMeters.FLOOD_REJECTIONS)),
                 Map.entry(AuditEvent.Type.USER_REGISTERED, counter(GatehouseMeters.REGISTRATIONS)),
+                Map.entry(AuditEvent.Type.USERNAME_TAKEN, counter(GatehouseMeters.REGISTRATIONS_TAKEN)),
                 Map.entry(AuditEvent.Type.PASSWORD_REHASHED, counter(GatehouseMeters.PASSWORD_REHASHES)),
                 Map.entry(AuditEvent.Type.TOKEN_REFRESHED, counter(GatehouseMeters.SESSION_EVENTS, "event", "refreshed")),
                 Map.entry(AuditEvent.Type.REFRESH_TOKEN_REUSED,

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Throttling, the known-device cookie and the client address, end to end through the real services. Three
  * listeners: the default one with {@link WebSettings#DEFAULT}, {@code plain} without {@code Secure} cookies and
- * with a one-hour device lifetime, and {@code proxied}, which trusts {@code X-Forwarded-For}.
+ * with a one-hour device lifetime, and {@code proxied}, which trusts {@code X-Forwarded-For}. The listeners that
+ * spend the client budget of 100 failed logins have no request budget in front ({@link RateLimits#UNLIMITED}).
  */
 @ServerTest
 class LoginProtectionIT {
@@ -51,10 +52,14 @@ class LoginProtectionIT {
     private final Http1Client plain;
     private final Http1Client proxied;
 
-    LoginProtectionIT(Http1Client client, @Socket("plain") Http1Client plain, @Socket("proxied") Http1Client proxied) {
+    private final Http1Client elsewhere;
+
+    LoginProtectionIT(Http1Client client, @Socket("plain") Http1Client plain, @Socket("proxied") Http1Client proxied,
+                      @Socket("elsewhere") Http1Client elsewhere) {
         this.client = client;
         this.plain = plain;
         this.proxied = proxied;
+        this.elsewhere = elsewhere;
     }
 
     @SetUpRoute
@@ -66,12 +71,21 @@ class LoginProtectionIT {
 
     @SetUpRoute("plain")
     static void plainRouting(HttpRouting.Builder routing) {
-        GatehouseRouting.configure(routing, GATEHOUSE.useCases, new WebSettings(false, false, Duration.ofHours(1)));
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases, new WebSettings(ClientAddressing.DIRECT, false, Duration.ofHours(1)));
     }
 
     @SetUpRoute("proxied")
     static void proxiedRouting(HttpRouting.Builder routing) {
-        GatehouseRouting.configure(routing, GATEHOUSE.useCases, new WebSettings(true, true, WebSettings.DEFAULT.knownDeviceLifetime()));
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases, new WebSettings(ClientAddressing.behind("127.0.0.1"), true, WebSettings.DEFAULT.knownDeviceLifetime())
+                .withRateLimits(RateLimits.UNLIMITED));
+    }
+
+    /** Trusts proxies in 10.0.0.0/8 only: the test client (127.0.0.1) is not one of them. */
+    @SetUpRoute("elsewhere")
+    static void elsewhereRouting(HttpRouting.Builder routing) {
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases,
+                new WebSettings(ClientAddressing.behind("10.0.0.0/8"), true, WebSettings.DEFAULT.knownDeviceLifetime())
+                        .withRateLimits(RateLimits.UNLIMITED));
     }
 
     @BeforeEach
@@ -241,6 +255,37 @@ class LoginProtectionIT {
 
         assertEquals(String.valueOf(Duration.ofMinutes(10).toSeconds()), spent.header(HeaderNames.RETRY_AFTER));
         assertEquals(200, other.status(), other::toString);
+    }
+
+    @Test
+    void a_spoofed_x_forwarded_for_from_a_peer_that_is_no_trusted_proxy_does_not_escape_the_client_budget() {
+        // Each guess claims another address; the peer is no proxy of ours, so every one counts against the peer.
+        for (int i = 0; i < 100; i++) {
+            token(elsewhere.post("/token").header(HeaderNames.X_FORWARDED_FOR, "198.51.100." + (i + 1)), "nobody" + i,
+                    WRONG_PASSWORD).expect(401, INVALID_GRANT);
+        }
+
+        Reply spent = token(elsewhere.post("/token").header(HeaderNames.X_FORWARDED_FOR, "203.0.113.250"), "alice", PASSWORD)
+                .expect(401, INVALID_GRANT);
+
+        assertEquals(String.valueOf(Duration.ofMinutes(10).toSeconds()), spent.header(HeaderNames.RETRY_AFTER));
+        assertEquals("127.0.0.1", lastEvent().client().value());
+    }
+
+    @Test
+    void rotating_ipv6_addresses_inside_one_64_share_one_client_budget() {
+        for (int i = 0; i < 100; i++) {
+            token(proxied.post("/token").header(HeaderNames.X_FORWARDED_FOR, "2001:db8:1:2::" + Integer.toHexString(i + 1)),
+                    "nobody" + i, WRONG_PASSWORD).expect(401, INVALID_GRANT);
+        }
+
+        Reply sameBlock = token(proxied.post("/token").header(HeaderNames.X_FORWARDED_FOR, "2001:db8:1:2:ffff:ffff:ffff:ffff"),
+                "johndoe", PASSWORD).expect(401, INVALID_GRANT);
+        Reply nextBlock = token(proxied.post("/token").header(HeaderNames.X_FORWARDED_FOR, "2001:db8:1:3::1"), "alice", PASSWORD);
+
+        assertEquals(String.valueOf(Duration.ofMinutes(10).toSeconds()), sameBlock.header(HeaderNames.RETRY_AFTER));
+        assertEquals(200, nextBlock.status(), nextBlock::toString);
+        assertEquals("2001:db8:1:3:0:0:0:1", lastEvent().client().value(), "the audit trail keeps the whole address");
     }
 
     private static Reply token(Http1Client client, String username, String password) {

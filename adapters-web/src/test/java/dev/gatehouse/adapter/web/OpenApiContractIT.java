@@ -53,6 +53,9 @@ class OpenApiContractIT {
     private static RealServer busy;
     private static RealServer withClients;
     private static RealServer storeDown;
+    /** One request per client, then 429; and a server whose registration is closed. */
+    private static RealServer limited;
+    private static RealServer closed;
     private static JsonObject document;
     private static SchemaValidator schemas;
 
@@ -78,6 +81,10 @@ class OpenApiContractIT {
                 .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false));
         withClients = new RealServer(WITH_CLIENTS.useCases, WebSettings.DEFAULT.withClientAuthentication(true), Operations.NONE);
         storeDown = new RealServer(ThrowingUseCases.throwing(() -> DOWN), WebSettings.DEFAULT, Operations.NONE);
+        RequestRate once = RequestRate.of(1, 1, Duration.ofHours(1));
+        limited = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT.withRateLimits(new RateLimits(once, once, once, 100)),
+                Operations.NONE);
+        closed = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT.withRegistration(false), Operations.NONE);
         try (InputStream in = OpenApiContractIT.class.getClassLoader().getResourceAsStream(OpenApiHttpService.DOCUMENT)) {
             document = Json.createReader(in).readObject();
         }
@@ -90,6 +97,8 @@ class OpenApiContractIT {
         busy.close();
         withClients.close();
         storeDown.close();
+        limited.close();
+        closed.close();
     }
 
     @Test
@@ -229,6 +238,16 @@ class OpenApiContractIT {
             exchanges.add(get(healthy, path, List.of()));
             exchanges.add(get(healthy, path, List.of("Authorization: Bearer not.a.token")));
             exchanges.add(get(storeDown, path, List.of("Authorization: Bearer abc")));
+        }
+
+        // Over the client's request budget, and registration closed.
+        RawHttp.send(limited.port(), RawHttp.post("/token", FORM, "username=nobody&password=x".getBytes(StandardCharsets.UTF_8)));
+        exchange(exchanges, limited, "POST", "/token", FORM, "username=johndoe&password=" + form(PASSWORD));
+        exchange(exchanges, limited, "POST", "/revoke", FORM, "token=abc");
+        exchanges.add(post(limited, "/users/me/password", "/users/me/password", JSON, "{}", List.of()));
+        for (String path : List.of("/users", "/users/")) {
+            exchange(exchanges, limited, "POST", path, JSON, "{\"username\":\"eve\",\"password\":\"" + PASSWORD + "\"}");
+            exchange(exchanges, closed, "POST", path, JSON, "{\"username\":\"eve\",\"password\":\"" + PASSWORD + "\"}");
         }
 
         // POST /token with the refresh token grant.

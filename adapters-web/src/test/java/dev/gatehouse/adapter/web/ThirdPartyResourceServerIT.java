@@ -44,7 +44,7 @@ class ThirdPartyResourceServerIT {
     void validates_a_gatehouse_token_with_the_published_keys_alone(SigningAlgorithm algorithm) throws Exception {
         TestGatehouse gatehouse = new TestGatehouse(algorithm);
         gatehouse.addUser("johndoe", PASSWORD, null, null);
-        WebSettings settings = new WebSettings(false, true, WebSettings.DEFAULT.knownDeviceLifetime(),
+        WebSettings settings = new WebSettings(ClientAddressing.DIRECT, true, WebSettings.DEFAULT.knownDeviceLifetime(),
                 new DiscoverySettings(TestGatehouse.ISSUER, Optional.empty(), Duration.ofMinutes(15), List.of()));
         try (RealServer server = new RealServer(gatehouse.useCases, settings)) {
             URI base = URI.create("http://127.0.0.1:" + server.port());

@@ -15,6 +15,7 @@ import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.helidon.webserver.testing.junit5.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,15 +40,37 @@ class UsersEndpointIT {
     private static final List<String> BODIES = new ArrayList<>();
 
     private final Http1Client client;
+    private final Http1Client closed;
 
-    UsersEndpointIT(Http1Client client) {
+    UsersEndpointIT(Http1Client client, @Socket("closed") Http1Client closed) {
         this.client = client;
+        this.closed = closed;
+    }
+
+    @SetUpRoute("closed")
+    static void closedRouting(HttpRouting.Builder routing) {
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases, WebSettings.DEFAULT.withRegistration(false));
+    }
+
+    @Test
+    void closed_registration_answers_403_and_creates_nothing() {
+        int events = GATEHOUSE.audit.events().size();
+        for (String path : List.of("/users", "/users/")) {
+            Reply.of(closed.post(path).header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .submit("{\"username\":\"uninvited\",\"password\":\"" + PASSWORD + "\"}"))
+                    .expect(403, """
+                            {"detail":"Registration is closed"}""");
+        }
+        assertTrue(GATEHOUSE.users.findByUsername(new Username("uninvited")).isEmpty());
+        assertEquals(events, GATEHOUSE.audit.events().size(), "nothing ran");
+        assertEquals(200, Reply.of(closed.post("/token").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .submit("username=johndoe&password=" + PASSWORD.replace(' ', '+'))).status(), "logins go on");
     }
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
         GATEHOUSE.addUser("johndoe", PASSWORD, "johndoe@example.com", "John Doe");
-        GatehouseRouting.configure(routing, GATEHOUSE.useCases);
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases, WebSettings.DEFAULT.withRateLimits(RateLimits.UNLIMITED));
     }
 
     // ---- GET /users/me

@@ -1,7 +1,6 @@
 package dev.gatehouse.adapter.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,16 +13,17 @@ class WebSettingsTest {
 
     @Test
     void defaults_to_direct_clients_secure_cookies_and_the_device_lifetime() {
-        assertFalse(WebSettings.DEFAULT.trustForwardedFor());
+        assertEquals(List.of(), WebSettings.DEFAULT.addressing().trustedProxies());
+        assertEquals(64, WebSettings.DEFAULT.addressing().ipv6PrefixLength());
         assertTrue(WebSettings.DEFAULT.secureCookies());
         assertEquals(HmacKnownDevices.DEFAULT_LIFETIME, WebSettings.DEFAULT.knownDeviceLifetime());
     }
 
     @Test
     void refuses_a_lifetime_a_cookie_cannot_carry() {
-        assertThrows(NullPointerException.class, () -> new WebSettings(false, true, null));
+        assertThrows(NullPointerException.class, () -> new WebSettings(ClientAddressing.DIRECT, true, null));
         for (Duration lifetime : List.of(Duration.ZERO, Duration.ofSeconds(-5), Duration.ofMillis(2500), Duration.ofDays(401))) {
-            assertThrows(IllegalArgumentException.class, () -> new WebSettings(false, true, lifetime), lifetime::toString);
+            assertThrows(IllegalArgumentException.class, () -> new WebSettings(ClientAddressing.DIRECT, true, lifetime), lifetime::toString);
         }
     }
 

@@ -53,7 +53,11 @@ public final class RegisterUserService implements RegisterUserUseCase {
                 audit.record(new AuditEvent(AuditEvent.Type.USER_REGISTERED, user.username().value(), command.client(), clock.instant()));
                 yield new RegisterUserResult.Registered(user);
             }
-            case USERNAME_TAKEN -> new RegisterUserResult.UsernameTaken();
+            case USERNAME_TAKEN -> {
+                audit.record(new AuditEvent(AuditEvent.Type.USERNAME_TAKEN, command.username().value(), command.client(),
+                        clock.instant()));
+                yield new RegisterUserResult.UsernameTaken();
+            }
         };
     }
 }

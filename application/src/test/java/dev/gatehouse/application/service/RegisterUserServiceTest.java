@@ -82,6 +82,18 @@ class RegisterUserServiceTest {
     }
 
     @Test
+    void audits_a_taken_username_with_the_name_asked_for_and_the_client() {
+        register.register(command("johndoe", "first password"));
+
+        register.register(command("JohnDoe", "second password"));
+
+        assertEquals(List.of(AuditEvent.Type.USER_REGISTERED, AuditEvent.Type.USERNAME_TAKEN), audit.types());
+        AuditEvent taken = audit.events().getLast();
+        assertEquals("JohnDoe", taken.subject());
+        assertEquals(command("x", "y").client(), taken.client());
+    }
+
+    @Test
     void refuses_a_password_shorter_than_eight_characters() {
         RegisterUserResult result = register.register(command("shorty", "1234567"));
 

@@ -22,8 +22,9 @@ public record ThrottleKey(String value) {
         return new ThrottleKey("account:" + username.canonical());
     }
 
+    /** Keyed by the client's network, so an IPv6 client rotating through its /64 keeps one budget. */
     public static ThrottleKey client(ClientAddress address) {
-        return new ThrottleKey("client:" + address.value());
+        return new ThrottleKey("client:" + address.network());
     }
 
     public static ThrottleKey device(String deviceId) {
