@@ -28,11 +28,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class AttemptBudgets {
 
-    /** How long an attempt waits for its turn on a serial budget before it is turned away as throttled. */
-    static final Duration TURN_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long an attempt waits for its turn on a serial budget before it is turned away as throttled: long enough for
+     * dozens of one person's parallel logins to pass one after another. Guesses do not wait that long: a waiting
+     * attempt is refused as soon as the one holding the turn has failed.
+     */
+    static final Duration TURN_WAIT = Duration.ofSeconds(10);
     /** A turn its holder never handed back (its instance died mid-verification) lapses after this. */
     static final Duration TURN_LEASE = Duration.ofSeconds(5);
-    private static final long TURN_POLL_MILLIS = 10;
+    private static final long TURN_POLL_MILLIS = 20;
 
     /** A key, the policy that counts its failures, and whether its attempts verify one at a time. */
     record Budget(ThrottleKey key, FailurePolicy policy, boolean serial) {
@@ -160,7 +164,11 @@ final class AttemptBudgets {
         while (true) {
             Instant now = clock.instant();
             if (throttle.attemptsOf(budget.turn()).blocksAt(now)) {
-                // Someone else's turn: wait without taking a lock.
+                // Someone else's turn: wait without taking a lock, unless that attempt has failed already.
+                Optional<Duration> backoff = throttle.attemptsOf(budget.key()).retryAfter(now);
+                if (backoff.isPresent()) {
+                    return backoff;
+                }
                 if (System.nanoTime() - deadline > 0) {
                     return Optional.of(Duration.ofSeconds(1));
                 }
