@@ -117,21 +117,7 @@ public final class JdbcUserRepository implements UserRepository {
     public Optional<User> change(UserId id, UnaryOperator<User> change) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(change, "change");
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Optional<User> changed = changeLocked(connection, id, change);
-                connection.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure("change a user", e);
-        }
+        return inTransaction("change a user", connection -> changeLocked(connection, id, change));
     }
 
     /**
@@ -141,13 +127,26 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
         Objects.requireNonNull(role, "role");
+        return inTransaction("change a user keeping a holder of a role", connection -> changeGuarded(connection, role, id, change));
+    }
+
+    /** Work on one connection in one transaction. */
+    private interface TransactionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs the work in a transaction and commits; rolls back on failure. A deadlock or serialization failure
+     * (SQLSTATE class 40) means the database rolled this transaction back to let another finish: it runs again.
+     */
+    private <T> T inTransaction(String action, TransactionWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
-                    GuardedChange outcome = changeGuarded(connection, role, id, change);
+                    T result = work.apply(connection);
                     connection.commit();
-                    return outcome;
+                    return result;
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
                     throw e;
@@ -155,11 +154,10 @@ public final class JdbcUserRepository implements UserRepository {
                     connection.setAutoCommit(true);
                 }
             } catch (SQLException e) {
-                // A deadlock or serialization failure (SQLSTATE class 40): the database rolled this one back; run it again.
                 if (attempt < 5 && e.getSQLState() != null && e.getSQLState().startsWith("40")) {
                     continue;
                 }
-                throw failure("change a user keeping a holder of a role", e);
+                throw failure(action, e);
             }
         }
     }
