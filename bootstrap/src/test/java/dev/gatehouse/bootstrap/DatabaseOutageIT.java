@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,9 +64,14 @@ class DatabaseOutageIT {
             assertTrue(login.headers().firstValue("Retry-After").isPresent());
             assertTrue(loginTook.compareTo(FAIL_FAST) < 0, "login failed after " + loginTook);
             Thread.sleep(Math.max(0, Duration.ofNanos(stopped - System.nanoTime()).plus(STALE_READS).toMillis() + 100));
-            started = System.nanoTime();
-            assertEquals(503, client.me(token).statusCode(), "past the stale-read bound");
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 100, "and at once");
+            // The median of five, so one pause of a busy machine (a collection, the JIT) does not decide it.
+            List<Long> pastBoundMillis = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                started = System.nanoTime();
+                assertEquals(503, client.me(token).statusCode(), "past the stale-read bound");
+                pastBoundMillis.add(Duration.ofNanos(System.nanoTime() - started).toMillis());
+            }
+            assertTrue(pastBoundMillis.stream().sorted().toList().get(2) < 100, "and at once: " + pastBoundMillis + " ms");
             started = System.nanoTime();
             assertEquals(503, ready(gatehouse.port()).statusCode());
             assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(FAIL_FAST) < 0, "readiness answered in time");
