@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record RefreshPolicy(Duration absoluteLifetime, Duration idleTimeout, Duration reuseGrace) {
 
+    /**
+     * How often one session may refresh: 30 times a minute, far beyond any client that refreshes when its access
+     * token runs out, and a bound on one that loops. Counted like a client's failures (a budget per window).
+     */
+    public static final ClientBudget REFRESHES_PER_SESSION = new ClientBudget(30, Duration.ofMinutes(1));
+
     public static final RefreshPolicy DEFAULT = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
 
     /** What to do with a presented refresh token. */

@@ -148,6 +148,9 @@ final class TokenHttpService implements RoutedService {
                     throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid refresh token", "invalid_grant",
                             "The refresh token is invalid, expired, revoked or already used");
             case RefreshResult.InvalidClient invalid -> throw invalidClient(sentClient);
+            case RefreshResult.Throttled(Duration retryAfter) -> throw HttpProblem.oauth(Status.TOO_MANY_REQUESTS_429,
+                    RateLimits.TOO_MANY, "temporarily_unavailable", "This session refreshes too often",
+                    JsonResponses.retryAfter(retryAfter));
         }
     }
 

@@ -76,7 +76,7 @@ class MetricsIT {
                         ScopePolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
                 new CurrentUserService(tokens, REVOKED, USERS),
-                new RefreshTokenService(sessions, tokens, REVOKED, USERS, audit, RefreshPolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
+                new RefreshTokenService(sessions, tokens, REVOKED, USERS, new InMemoryLoginThrottle(), audit, RefreshPolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
                 new RevokeTokenService(sessions, tokens, REVOKED, USERS, audit, new InMemoryClientRegistry(), CLOCK),
                 new LogOutService(tokens, REVOKED, USERS, sessions, audit, CLOCK),
                 new ChangePasswordService(tokens, REVOKED, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions,

@@ -82,7 +82,7 @@ final class TestGatehouse {
                         ScopePolicy.DEFAULT, clients, clock),
                 new RegisterUserService(users, hasher, new MinimumLengthPasswordPolicy(8), audit, clock),
                 new CurrentUserService(tokens, revokedAccessTokens, users),
-                new RefreshTokenService(sessions, tokens, revokedAccessTokens, users, audit, RefreshPolicy.DEFAULT, clients, clock),
+                new RefreshTokenService(sessions, tokens, revokedAccessTokens, users, throttle, audit, RefreshPolicy.DEFAULT, clients, clock),
                 new RevokeTokenService(sessions, tokens, revokedAccessTokens, users, audit, clients, clock),
                 new LogOutService(tokens, revokedAccessTokens, users, sessions, audit, clock),
                 new ChangePasswordService(tokens, revokedAccessTokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions,

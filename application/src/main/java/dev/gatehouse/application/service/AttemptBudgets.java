@@ -111,6 +111,14 @@ final class AttemptBudgets {
         return new Charged(List.copyOf(charged), now, new AtomicBoolean());
     }
 
+    /**
+     * Spends one unit of a budget that is never given back (refreshes of a session): empty when it was spent, the wait
+     * when the budget is exhausted (then nothing was spent).
+     */
+    Optional<Duration> spend(Budget budget) {
+        return chargeShared(budget, clock.instant());
+    }
+
     /** The attempt succeeded: an account's or device's past failures are forgotten, a shared charge given back. */
     void succeeded(Charged charge) {
         if (!charge.settle()) {

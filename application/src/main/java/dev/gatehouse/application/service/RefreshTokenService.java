@@ -6,6 +6,8 @@ import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ClientRegistry;
+import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -16,6 +18,7 @@ import dev.gatehouse.domain.RefreshTokenHash;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +33,7 @@ import java.util.Set;
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
 
+    private final AttemptBudgets budgets;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
     private final RevokedAccessTokens revokedAccessTokens;
@@ -40,7 +44,9 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final Clock clock;
 
     public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
-                               UserRepository users, AuditLog audit, RefreshPolicy policy, ClientRegistry clients, Clock clock) {
+                               UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
+                               ClientRegistry clients, Clock clock) {
+        this.budgets = new AttemptBudgets(throttle, clock);
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.revokedAccessTokens = revokedAccessTokens;
@@ -74,7 +80,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             return new RefreshResult.InvalidGrant(false);
         }
         return switch (policy.judge(token.get(), user.get().securityVersion(), now)) {
-            case USABLE -> rotate(token.get(), user.get(), command, now);
+            case USABLE -> {
+                // A session refreshes a few times an hour; a client looping on it only burns the database.
+                Optional<Duration> wait = budgets.spend(AttemptBudgets.Budget.shared(
+                        ThrottleKey.refreshes(token.get().session().id()), RefreshPolicy.REFRESHES_PER_SESSION));
+                yield wait.<RefreshResult>map(RefreshResult.Throttled::new)
+                        .orElseGet(() -> rotate(token.get(), user.get(), command, now));
+            }
             case REPLAYED -> {
                 // The thief (or the victim) may hold access tokens of the session too: they stop with it.
                 revokedAccessTokens.revokeSession(token.get().session().id(), accessTokens.acceptedAtMostUntil(now));

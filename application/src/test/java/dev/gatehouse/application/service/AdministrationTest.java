@@ -62,7 +62,7 @@ class AdministrationTest {
 
     private final LogInService logIn = new LogInService(users, hasher, tokens, sessions, throttle, new InMemoryKnownDevices(),
             audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
-    private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, revokedAccessTokens, users, audit, RefreshPolicy.DEFAULT,
+    private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, revokedAccessTokens, users, throttle, audit, RefreshPolicy.DEFAULT,
             new InMemoryClientRegistry(), clock);
     private final CurrentUserService currentUser = new CurrentUserService(tokens, revokedAccessTokens, users);
     private final SearchUsersService search = new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock);

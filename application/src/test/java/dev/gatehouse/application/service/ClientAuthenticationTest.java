@@ -66,7 +66,7 @@ class ClientAuthenticationTest {
 
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
             new InMemoryKnownDevices(), audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, clients, clock);
-    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, new InMemoryRevokedAccessTokens(), users, audit,
+    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, new InMemoryRevokedAccessTokens(), users, new InMemoryLoginThrottle(), audit,
             RefreshPolicy.DEFAULT, clients, clock);
     private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, new InMemoryRevokedAccessTokens(), users, audit,
             clients, clock);

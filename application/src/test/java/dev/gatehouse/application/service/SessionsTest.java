@@ -66,7 +66,7 @@ class SessionsTest {
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, throttle,
             new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
             ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
-    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, audit, policy,
+    private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, throttle, audit, policy,
             new InMemoryClientRegistry(), clock);
     private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, audit,
             new InMemoryClientRegistry(), clock);
@@ -388,6 +388,22 @@ class SessionsTest {
         // A demotion while the new password is hashed moves the version on: no session with the admin scope may follow.
         hasher.onNextHash(() -> users.change(jane().id(), stored -> stored.withoutRole(Role.ADMIN)));
         assertInstanceOf(ChangePasswordResult.InvalidToken.class, changePassword(adminToken, PASSWORD, "a brand new passphrase"));
+    }
+
+    @Test
+    void a_session_refreshes_at_most_thirty_times_a_minute_and_keeps_its_refresh_token_meanwhile() {
+        String refreshToken = logInJane().refreshToken();
+        for (int i = 0; i < 30; i++) {
+            refreshToken = assertInstanceOf(RefreshResult.Refreshed.class, refresh(refreshToken)).refreshToken();
+        }
+
+        RefreshResult.Throttled throttled = assertInstanceOf(RefreshResult.Throttled.class, refresh(refreshToken));
+        assertEquals(Duration.ofMinutes(1), throttled.retryAfter());
+        String anotherSession = logInJane().refreshToken();
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(anotherSession), "other sessions are not held back");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertInstanceOf(RefreshResult.Refreshed.class, refresh(refreshToken), "the held-back token still works");
     }
 
     private LogInResult.LoggedIn logInJane() {

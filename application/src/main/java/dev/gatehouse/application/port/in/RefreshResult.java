@@ -1,6 +1,8 @@
 package dev.gatehouse.application.port.in;
 
 import dev.gatehouse.domain.AccessToken;
+import java.time.Duration;
+import java.util.Objects;
 
 /** Every way a refresh can end; callers switch over it exhaustively. */
 public sealed interface RefreshResult {
@@ -27,5 +29,13 @@ public sealed interface RefreshResult {
      * {@code invalid_client}. The refresh token was not looked at.
      */
     record InvalidClient() implements RefreshResult {
+    }
+
+    /** The session has refreshed too often lately: retry after {@code retryAfter}. The refresh token stays usable. */
+    record Throttled(Duration retryAfter) implements RefreshResult {
+
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import java.util.Objects;
@@ -37,5 +38,10 @@ public record ThrottleKey(String value) {
      */
     public static ThrottleKey passwordChange(UserId user) {
         return new ThrottleKey("password-change:" + user.value());
+    }
+
+    /** The refreshes of one session, which a runaway or hostile client could otherwise repeat without end. */
+    public static ThrottleKey refreshes(SessionId session) {
+        return new ThrottleKey("refresh:" + session.value());
     }
 }
