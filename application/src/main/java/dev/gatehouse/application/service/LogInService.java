@@ -39,7 +39,7 @@ import java.util.Set;
  *   <li>backoff per account name, verified one attempt at a time, and a failure budget per client address, charged
  *       before any hashing (see {@link AttemptBudgets}), so a burst of parallel guesses gets no more verifications
  *       than one guess after another; a throttled attempt costs no hashing work (it only waits as long as a
- *       verification would take, so its timing matches) and does not lengthen the block; a known device is held to
+ *       failed attempt would take, so its timing matches) and does not lengthen the block; a known device is held to
  *       its own backoff only, so guessing cannot lock the owner out;</li>
  *   <li>a fresh hash stored after a successful login whose hash is outdated (legacy algorithm or old costs);</li>
  *   <li>an audit event for every outcome.</li>
@@ -58,6 +58,7 @@ public final class LogInService implements LogInUseCase {
     private final ScopePolicy scopes;
     private final Clock clock;
     private final PasswordHash unmatchableHash;
+    private final FailureOverhead failureOverhead = new FailureOverhead();
 
     public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens,
                         LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit, LoginProtection protection,
@@ -77,6 +78,7 @@ public final class LogInService implements LogInUseCase {
 
     @Override
     public LogInResult logIn(LogInCommand command) {
+        long started = System.nanoTime();
         ClientAuthentication.Verdict verdict = clientAuthentication.authenticate(command.clientCredentials(), command.client());
         switch (verdict) {
             case ClientAuthentication.Refused refused -> {
@@ -102,17 +104,22 @@ public final class LogInService implements LogInUseCase {
         switch (budgets.charge(budgetsOf(command, username, device))) {
             case AttemptBudgets.Refused refused -> {
                 audit.record(FailedLoginEvent.of(AuditEvent.Type.LOGIN_THROTTLED, command, user, now));
-                // No hashing work, but the wait a verification takes, so the answer's timing gives nothing away.
+                // No hashing work and no writes, but the wait they take, so the answer's timing gives nothing away.
+                long spent = System.nanoTime() - started;
                 hasher.waitLikeAVerification();
+                failureOverhead.waitOut(spent);
                 return new LogInResult.Throttled(refused.retryAfter());
             }
             case AttemptBudgets.Charged charge -> charged = charge;
         }
         try {
+            long verifying = System.nanoTime();
             boolean passwordMatches = hasher.verify(command.password(), user.map(User::passwordHash).orElse(unmatchableHash));
+            long verified = System.nanoTime();
             if (user.isEmpty() || !passwordMatches || user.get().isDisabled()) {
                 budgets.failed(charged);
                 audit.record(FailedLoginEvent.of(command, user, now));
+                failureOverhead.record(System.nanoTime() - started, verified - verifying);
                 return new LogInResult.InvalidCredentials();
             }
             budgets.succeeded(charged);
