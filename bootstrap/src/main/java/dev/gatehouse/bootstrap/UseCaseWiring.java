@@ -49,7 +49,7 @@ public final class UseCaseWiring {
                 new LogOutService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(),
                         ports.auditLog(), ports.clock()),
                 new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.passwordHasher(),
-                        ports.passwordPolicy(), ports.refreshTokens(), ports.loginThrottle(), settings.loginProtection().accounts(),
+                        ports.passwordPolicy(), ports.refreshTokens(), ports.knownDevices(), ports.loginThrottle(), settings.loginProtection().accounts(),
                         settings.scopePolicy(), ports.auditLog(), ports.clock()),
                 publishedKeys,
                 administration(ports, settings));
@@ -60,7 +60,8 @@ public final class UseCaseWiring {
         return new WebUseCases.Administration(
                 new SearchUsersService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(), ports.clock()),
                 new ShowUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(), ports.clock()),
-                new SetUserEnabledService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(), ports.auditLog(), ports.clock()),
+                new SetUserEnabledService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(),
+                        ports.loginThrottle(), ports.auditLog(), ports.clock()),
                 new UnlockUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.loginThrottle(), ports.auditLog(), ports.clock()),
                 new ChangeUserRoleService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(), settings.scopePolicy(),
                         ports.auditLog(), ports.clock()),

@@ -47,6 +47,8 @@ public class AccountSteps {
     private final Map<String, String> accessTokenOf = new HashMap<>();
     private String lastPassword;
     private String accessToken;
+    /** The actor whose login {@link #accessToken} came from: the "she" of the session steps. */
+    private String sessionHolder = "she";
     private String refreshToken;
     private String usedRefreshToken;
     private String copiedRefreshToken;
@@ -152,6 +154,7 @@ public class AccountSteps {
             accessToken = answer.json().getString("access_token");
             refreshToken = answer.json().getString("refresh_token");
             accessTokenOf.put(actor, accessToken);
+            sessionHolder = actor;
         }
     }
 
@@ -367,7 +370,7 @@ public class AccountSteps {
     @When("she asks who she is")
     public void asksWhoSheIs() {
         assertNotNull(accessToken, "log in first");
-        answer = clientOf("she").currentUser(accessToken);
+        answer = herClient().currentUser(accessToken);
     }
 
     @When("someone asks who they are without a token")
@@ -379,7 +382,7 @@ public class AccountSteps {
     public void asksWithTamperedToken() {
         String[] parts = accessToken.split("\\.");
         String forgedPayload = parts[1].substring(0, parts[1].length() - 2) + (parts[1].endsWith("A") ? "BB" : "AA");
-        answer = clientOf("she").currentUser(parts[0] + "." + forgedPayload + "." + parts[2]);
+        answer = herClient().currentUser(parts[0] + "." + forgedPayload + "." + parts[2]);
     }
 
     @Then("she is told she is {string} with full name {string}, active")
@@ -410,7 +413,7 @@ public class AccountSteps {
     @When("she renews her session")
     public void renewsHerSession() {
         usedRefreshToken = refreshToken;
-        answer = clientOf("she").refresh(refreshToken);
+        answer = herClient().refresh(refreshToken);
         if (answer.status() == 200) {
             accessToken = answer.json().getString("access_token");
             refreshToken = answer.json().getString("refresh_token");
@@ -425,7 +428,7 @@ public class AccountSteps {
 
     @When("she renews her session with the refresh token she already used")
     public void renewsWithAUsedToken() {
-        answer = clientOf("she").refresh(usedRefreshToken);
+        answer = herClient().refresh(usedRefreshToken);
     }
 
     @Then("she receives a new bearer token and a new refresh token")
@@ -440,7 +443,7 @@ public class AccountSteps {
 
     @Then("the new bearer token works")
     public void theNewBearerTokenWorks() {
-        GatehouseClient.Answer me = clientOf("she").currentUser(accessToken);
+        GatehouseClient.Answer me = herClient().currentUser(accessToken);
         assertEquals(200, me.status(), me.body());
     }
 
@@ -457,7 +460,7 @@ public class AccountSteps {
 
     @Then("she can no longer renew her session")
     public void canNoLongerRenew() {
-        GatehouseClient.Answer renewal = clientOf("she").refresh(refreshToken);
+        GatehouseClient.Answer renewal = herClient().refresh(refreshToken);
         assertEquals(400, renewal.status(), renewal.body());
         assertEquals("invalid_grant", renewal.json().getString("error"));
     }
@@ -474,31 +477,31 @@ public class AccountSteps {
 
     @When("she logs out")
     public void logsOut() {
-        GatehouseClient.Answer logout = clientOf("she").logOut(accessToken, false);
+        GatehouseClient.Answer logout = herClient().logOut(accessToken, false);
         assertEquals(204, logout.status(), logout.body());
     }
 
     @When("she logs out everywhere")
     public void logsOutEverywhere() {
-        GatehouseClient.Answer logout = clientOf("she").logOut(accessToken, true);
+        GatehouseClient.Answer logout = herClient().logOut(accessToken, true);
         assertEquals(204, logout.status(), logout.body());
     }
 
     @When("she revokes her refresh token")
     public void revokesHerRefreshToken() {
-        GatehouseClient.Answer revocation = clientOf("she").revoke(refreshToken);
+        GatehouseClient.Answer revocation = herClient().revoke(refreshToken);
         assertEquals(200, revocation.status(), revocation.body());
     }
 
     @When("she revokes her bearer token")
     public void revokesHerBearerToken() {
-        GatehouseClient.Answer revocation = clientOf("she").revoke(accessToken);
+        GatehouseClient.Answer revocation = herClient().revoke(accessToken);
         assertEquals(200, revocation.status(), revocation.body());
     }
 
     @Then("her bearer token is refused because {string}")
     public void herBearerTokenIsRefused(String detail) {
-        GatehouseClient.Answer me = clientOf("she").currentUser(accessToken);
+        GatehouseClient.Answer me = herClient().currentUser(accessToken);
         assertEquals(401, me.status(), me.body());
         assertEquals(detail, me.detail());
     }
@@ -541,7 +544,7 @@ public class AccountSteps {
     @When("she changes her password from {string} to {string}")
     public void changesHerPassword(String current, String replacement) {
         usedRefreshToken = refreshToken;
-        answer = clientOf("she").changePassword(accessToken, current, replacement);
+        answer = herClient().changePassword(accessToken, current, replacement);
         if (answer.status() == 200) {
             accessToken = answer.json().getString("access_token");
             refreshToken = answer.json().getString("refresh_token");
@@ -620,7 +623,7 @@ public class AccountSteps {
 
     @Then("she can still renew her session through {string}")
     public void canStillRenewThrough(String application) {
-        GatehouseClient.Answer renewal = clientOf("she").refresh(refreshToken,
+        GatehouseClient.Answer renewal = herClient().refresh(refreshToken,
                 new GatehouseClient.ClientApplication(application, null, false));
         assertEquals(200, renewal.status(), renewal.body());
     }
@@ -655,6 +658,11 @@ public class AccountSteps {
     }
 
     /** Each actor talks through its own client, with its own cookies. */
+    /** The client of the session steps' "she": the one that logged in, so that it keeps what her login earned. */
+    private GatehouseClient herClient() {
+        return clientOf(sessionHolder);
+    }
+
     private GatehouseClient clientOf(String actor) {
         return clients.computeIfAbsent(actor, ignored -> new GatehouseClient(gatehouse.baseUri()));
     }

@@ -96,7 +96,11 @@ final class GatehouseClient {
         if (deviceToken != null) {
             form.put("device_token", deviceToken);
         }
-        Answer answer = postForm("token", form, null, application);
+        return rememberingDevice(postForm("token", form, null, application));
+    }
+
+    /** Keeps the known-device credential a login or a password change earned, as a cookie jar would. */
+    private Answer rememberingDevice(Answer answer) {
         if (answer.status() == 200 && answer.json().containsKey("device_token")) {
             deviceToken = answer.json().getString("device_token");
         }
@@ -126,10 +130,10 @@ final class GatehouseClient {
     Answer changePassword(String bearerToken, String currentPassword, String newPassword) {
         String body = Json.createObjectBuilder().add("current_password", currentPassword).add("new_password", newPassword)
                 .build().toString();
-        return send(HttpRequest.newBuilder(base.resolve("users/me/password"))
+        return rememberingDevice(send(HttpRequest.newBuilder(base.resolve("users/me/password"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearerToken)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
     private Answer postForm(String path, Map<String, String> fields, String bearerToken) {

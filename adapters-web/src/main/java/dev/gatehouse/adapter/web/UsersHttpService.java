@@ -117,10 +117,13 @@ final class UsersHttpService implements RoutedService {
         ChangePasswordCommand command = new ChangePasswordCommand(token, current, next, client);
 
         switch (changePassword.changePassword(command)) {
-            case ChangePasswordResult.Changed(AccessToken accessToken, String refreshToken) ->
-                    JsonResponses.send(response, Status.OK_200,
-                            TokenResponse.bearer(accessToken, refreshToken, false).toJson(),
-                            JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+            case ChangePasswordResult.Changed(AccessToken accessToken, String refreshToken, String knownDevice) -> {
+                DeviceCookie.write(knownDevice, settings.knownDeviceLifetime(), settings.secureCookies())
+                        .ifPresent(response::header);
+                JsonResponses.send(response, Status.OK_200,
+                        TokenResponse.bearer(accessToken, refreshToken, false).withDeviceToken(knownDevice).toJson(),
+                        JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+            }
             case ChangePasswordResult.InvalidToken invalid -> throw BearerTokens.invalidToken();
             case ChangePasswordResult.InactiveUser inactive -> throw inactiveUser();
             case ChangePasswordResult.Throttled(Duration retryAfter) -> throw HttpProblem.detail(

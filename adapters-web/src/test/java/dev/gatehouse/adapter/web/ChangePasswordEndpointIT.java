@@ -58,7 +58,10 @@ class ChangePasswordEndpointIT {
 
         assertEquals(200, reply.status(), reply::toString);
         JsonObject session = reply.json();
-        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token"), session.keySet());
+        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token", "device_token"), session.keySet());
+        // The caller's device, retired with every other by the change, is known again: as a cookie and as a field.
+        assertTrue(reply.header(HeaderNames.SET_COOKIE).startsWith("gatehouse_device=" + session.getString("device_token")),
+                reply::toString);
         assertEquals("bearer", session.getString("token_type"));
         assertEquals(900, session.getJsonNumber("expires_in").longValueExact());
         assertEquals("no-store", reply.header(HeaderNames.CACHE_CONTROL));

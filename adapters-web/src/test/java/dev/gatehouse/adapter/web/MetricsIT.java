@@ -70,9 +70,10 @@ class MetricsIT {
                 secret, JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), CLOCK));
         AuditLog audit = GatehouseMeters.countingOutcomes(new RecordingAuditLog());
         InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
+        HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK);
         WebUseCases useCases = new WebUseCases(
                 new LogInService(USERS, hasher, tokens, sessions, new InMemoryLoginThrottle(),
-                        new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK), audit, LoginProtection.DEFAULT,
+                        devices, audit, LoginProtection.DEFAULT,
                         ScopePolicy.DEFAULT, new InMemoryClientRegistry(), CLOCK),
                 new RegisterUserService(USERS, hasher, new MinimumLengthPasswordPolicy(8), audit, CLOCK),
                 new CurrentUserService(tokens, REVOKED, USERS),
@@ -80,7 +81,7 @@ class MetricsIT {
                 new RevokeTokenService(sessions, tokens, REVOKED, USERS, audit, new InMemoryClientRegistry(), CLOCK),
                 new LogOutService(tokens, REVOKED, USERS, sessions, audit, CLOCK),
                 new ChangePasswordService(tokens, REVOKED, USERS, hasher, new MinimumLengthPasswordPolicy(8), sessions,
-                        new InMemoryLoginThrottle(), LoginProtection.DEFAULT.accounts(), ScopePolicy.DEFAULT, audit, CLOCK),
+                        devices, new InMemoryLoginThrottle(), LoginProtection.DEFAULT.accounts(), ScopePolicy.DEFAULT, audit, CLOCK),
                 List::of,
                 ThrowingUseCases.administration(() -> new IllegalStateException("administration is not measured here")));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));

@@ -86,12 +86,12 @@ final class TestGatehouse {
                 new RevokeTokenService(sessions, tokens, revokedAccessTokens, users, audit, clients, clock),
                 new LogOutService(tokens, revokedAccessTokens, users, sessions, audit, clock),
                 new ChangePasswordService(tokens, revokedAccessTokens, users, hasher, new MinimumLengthPasswordPolicy(8), sessions,
-                        throttle, LoginProtection.DEFAULT.accounts(), ScopePolicy.DEFAULT, audit, clock),
+                        devices, throttle, LoginProtection.DEFAULT.accounts(), ScopePolicy.DEFAULT, audit, clock),
                 new PublishedKeysService(signingKeys, ROTATION, clock),
                 new WebUseCases.Administration(
                         new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock),
                         new ShowUserService(tokens, revokedAccessTokens, users, audit, clock),
-                        new SetUserEnabledService(tokens, revokedAccessTokens, users, sessions, audit, clock),
+                        new SetUserEnabledService(tokens, revokedAccessTokens, users, sessions, throttle, audit, clock),
                         new UnlockUserService(tokens, revokedAccessTokens, users, throttle, audit, clock),
                         new ChangeUserRoleService(tokens, revokedAccessTokens, users, sessions, ScopePolicy.DEFAULT, audit, clock),
                         new EndUserSessionsService(tokens, revokedAccessTokens, users, sessions, audit, clock)));

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.HashingOverloadedException;
+import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
@@ -39,13 +40,14 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final RefreshTokens refreshTokens;
+    private final KnownDevices knownDevices;
     private final SessionIssuer sessions;
     private final ScopePolicy scopes;
     private final AuditLog audit;
     private final Clock clock;
 
     public ChangePasswordService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users,
-                                 PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens,
+                                 PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens, KnownDevices knownDevices,
                                  LoginThrottle throttle, AccountBackoff backoff, ScopePolicy scopes, AuditLog audit, Clock clock) {
         this.budgets = new AttemptBudgets(throttle, clock);
         this.backoff = backoff;
@@ -54,6 +56,7 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         this.hasher = hasher;
         this.policy = policy;
         this.refreshTokens = refreshTokens;
+        this.knownDevices = knownDevices;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
         this.scopes = scopes;
         this.audit = audit;
@@ -111,7 +114,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
             // account's roles allow now.
             SessionIssuer.Issued issued = sessions.start(changed, scopes.grant(changed, bearer.claims().scopes()),
                     bearer.claims().client());
-            return new ChangePasswordResult.Changed(issued.accessToken(), issued.refreshToken());
+            // The password change ended every known device (a new security version); the caller's is known again.
+            return new ChangePasswordResult.Changed(issued.accessToken(), issued.refreshToken(), knownDevices.enrol(changed));
         } catch (HashingOverloadedException overloaded) {
             return new ChangePasswordResult.Overloaded(overloaded.retryAfter());
         } finally {

@@ -6,8 +6,10 @@ import dev.gatehouse.application.port.in.AdminResult.Refusal;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
@@ -16,21 +18,25 @@ import java.util.Optional;
 
 /**
  * Disables an account, ending every session at once (the security version moves on, and its refresh tokens are
- * revoked), or enables it again; sessions ended by disabling stay ended. Asking for the state the account is
- * already in changes and records nothing.
+ * revoked), or enables it again; sessions ended by disabling stay ended. Enabling also clears the account's login
+ * backoff, as unlocking does: the owner's attempts while it was disabled failed, and the known device that would
+ * have let the owner past them was retired with the sessions. Asking for the state the account is already in
+ * changes and records nothing.
  */
 public final class SetUserEnabledService implements SetUserEnabledUseCase {
 
     private final AdminGate gate;
     private final UserRepository users;
     private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     public SetUserEnabledService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, RefreshTokens refreshTokens,
-                                 AuditLog audit, Clock clock) {
+                                 LoginThrottle throttle, AuditLog audit, Clock clock) {
         this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
         this.users = users;
         this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -55,7 +61,9 @@ public final class SetUserEnabledService implements SetUserEnabledUseCase {
         if (!change.changed()) {
             return new AdminResult.Done<>(changed);
         }
-        if (!enabled) {
+        if (enabled) {
+            throttle.clear(ThrottleKey.account(changed.username()));
+        } else {
             refreshTokens.revokeAllOf(changed.id(), clock.instant());
         }
         gate.record(enabled ? AuditEvent.Type.USER_ENABLED : AuditEvent.Type.USER_DISABLED, changed, action, actorName);

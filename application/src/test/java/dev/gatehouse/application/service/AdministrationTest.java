@@ -67,7 +67,7 @@ class AdministrationTest {
     private final CurrentUserService currentUser = new CurrentUserService(tokens, revokedAccessTokens, users);
     private final SearchUsersService search = new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock);
     private final ShowUserService show = new ShowUserService(tokens, revokedAccessTokens, users, audit, clock);
-    private final SetUserEnabledService setEnabled = new SetUserEnabledService(tokens, revokedAccessTokens, users, sessions, audit, clock);
+    private final SetUserEnabledService setEnabled = new SetUserEnabledService(tokens, revokedAccessTokens, users, sessions, throttle, audit, clock);
     private final UnlockUserService unlock = new UnlockUserService(tokens, revokedAccessTokens, users, throttle, audit, clock);
     private final ChangeUserRoleService changeRole = new ChangeUserRoleService(tokens, revokedAccessTokens, users, sessions, ScopePolicy.DEFAULT, audit, clock);
     private final EndUserSessionsService endSessions = new EndUserSessionsService(tokens, revokedAccessTokens, users, sessions, audit, clock);
@@ -111,7 +111,7 @@ class AdministrationTest {
         Actor jane = Actor.bearer(logIn("jane", "admin").accessToken().value());
         java.util.concurrent.CyclicBarrier bothAdmitted = new java.util.concurrent.CyclicBarrier(2);
         SetUserEnabledService racing = new SetUserEnabledService(tokens, revokedAccessTokens, new BarrierBeforeGuardedChanges(users, bothAdmitted),
-                sessions, audit, clock);
+                sessions, throttle, audit, clock);
 
         java.util.concurrent.ExecutorService twoAdministrators = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<AdminResult<User>> outcomes;
@@ -250,6 +250,17 @@ class AdministrationTest {
     }
 
     @Test
+    void enabling_an_account_lets_its_owner_log_in_at_once_despite_the_failures_while_it_was_disabled() {
+        done(setEnabled.setEnabled(on("jane", root), false));
+        assertInstanceOf(LogInResult.InvalidCredentials.class, logIn.logIn(loginCommand("jane", "admin")));
+        assertInstanceOf(LogInResult.Throttled.class, logIn.logIn(loginCommand("jane", "admin")));
+
+        done(setEnabled.setEnabled(on("jane", root), true));
+
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(loginCommand("jane", "admin")));
+    }
+
+    @Test
     void a_role_change_grants_its_scopes_from_the_next_login_and_ends_the_sessions_before_it() {
         LogInResult.LoggedIn before = logIn("jane", "admin");
         assertEquals(Set.of(), before.accessToken().scopes());
@@ -311,8 +322,11 @@ class AdministrationTest {
     }
 
     private LogInResult.LoggedIn logIn(String username, String scopes) {
-        return assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(new LogInCommand(username, new PlainPassword(PASSWORD),
-                Scope.parseList(scopes), OFFICE, Optional.empty())));
+        return assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(loginCommand(username, scopes)));
+    }
+
+    private static LogInCommand loginCommand(String username, String scopes) {
+        return new LogInCommand(username, new PlainPassword(PASSWORD), Scope.parseList(scopes), OFFICE, Optional.empty());
     }
 
     private static AccountAction on(String username, Actor actor) {

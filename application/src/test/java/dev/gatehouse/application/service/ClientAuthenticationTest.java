@@ -71,7 +71,7 @@ class ClientAuthenticationTest {
     private final RevokeTokenService revoke = new RevokeTokenService(refreshTokens, accessTokens, new InMemoryRevokedAccessTokens(), users, audit,
             clients, clock);
     private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, new InMemoryRevokedAccessTokens(), users, hasher,
-            new MinimumLengthPasswordPolicy(8), refreshTokens, new InMemoryLoginThrottle(), AccountBackoff.DEFAULT, ScopePolicy.DEFAULT, audit, clock);
+            new MinimumLengthPasswordPolicy(8), refreshTokens, new InMemoryKnownDevices(), new InMemoryLoginThrottle(), AccountBackoff.DEFAULT, ScopePolicy.DEFAULT, audit, clock);
 
     @BeforeEach
     void registerJane() {

@@ -63,8 +63,9 @@ class SessionsTest {
     private final RefreshPolicy policy = new RefreshPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofSeconds(10));
 
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    private final InMemoryKnownDevices devices = new InMemoryKnownDevices();
     private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, throttle,
-            new InMemoryKnownDevices(), audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
+            devices, audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
             ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, throttle, audit, policy,
             new InMemoryClientRegistry(), clock);
@@ -72,7 +73,7 @@ class SessionsTest {
             new InMemoryClientRegistry(), clock);
     private final LogOutService logOut = new LogOutService(accessTokens, revokedAccessTokens, users, refreshTokens, audit, clock);
     private final ChangePasswordService changePassword = new ChangePasswordService(accessTokens, revokedAccessTokens, users, hasher,
-            new MinimumLengthPasswordPolicy(8), refreshTokens, throttle, AccountBackoff.DEFAULT, ScopePolicy.DEFAULT, audit, clock);
+            new MinimumLengthPasswordPolicy(8), refreshTokens, devices, throttle, AccountBackoff.DEFAULT, ScopePolicy.DEFAULT, audit, clock);
     private final CurrentUserService currentUser = new CurrentUserService(accessTokens, revokedAccessTokens, users);
 
     @BeforeEach
@@ -326,6 +327,19 @@ class SessionsTest {
     }
 
     @Test
+    void the_device_that_changed_the_password_stays_known_while_guessing_blocks_the_account() {
+        LogInResult.LoggedIn laptop = logInJane();
+        ChangePasswordResult.Changed changed = assertInstanceOf(ChangePasswordResult.Changed.class,
+                changePassword(laptop.accessToken().value(), PASSWORD, "a new passphrase"));
+        assertInstanceOf(LogInResult.InvalidCredentials.class, logIn.logIn(logInCommand("a guess")));
+        assertInstanceOf(LogInResult.Throttled.class, logIn.logIn(logInCommand("a new passphrase")));
+
+        assertInstanceOf(LogInResult.Throttled.class, logIn.logIn(withDevice(laptop.knownDevice(), "a new passphrase")),
+                "the device the password change retired is held to the account's backoff");
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(withDevice(changed.knownDevice(), "a new passphrase")));
+    }
+
+    @Test
     void a_password_change_needs_the_current_password_and_a_new_one_the_policy_accepts() {
         String token = logInJane().accessToken().value();
 
@@ -412,6 +426,10 @@ class SessionsTest {
 
     private static LogInCommand logInCommand(String password) {
         return new LogInCommand("jane", new PlainPassword(password), Set.of(), CLIENT, Optional.empty());
+    }
+
+    private static LogInCommand withDevice(String knownDevice, String password) {
+        return new LogInCommand("jane", new PlainPassword(password), Set.of(), CLIENT, Optional.of(knownDevice));
     }
 
     private RefreshResult refresh(String token) {

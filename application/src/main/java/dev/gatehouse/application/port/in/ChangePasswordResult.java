@@ -6,12 +6,15 @@ import java.time.Duration;
 /** Every way a password change can end; callers switch over it exhaustively. */
 public sealed interface ChangePasswordResult {
 
-    /** Changed; every earlier session ended, and this is the caller's new one. */
-    record Changed(AccessToken accessToken, String refreshToken) implements ChangePasswordResult {
+    /**
+     * Changed; every earlier session and known device ended, and this is the caller's new session, with a new
+     * known-device credential: the caller proved the password as a login does.
+     */
+    record Changed(AccessToken accessToken, String refreshToken, String knownDevice) implements ChangePasswordResult {
 
         @Override
         public String toString() {
-            return "Changed[" + accessToken + ", refreshToken=redacted]";
+            return "Changed[" + accessToken + ", refreshToken=redacted, knownDevice=redacted]";
         }
     }
 
