@@ -128,6 +128,16 @@ class RequestLimitsIT {
     }
 
     @Test
+    void ipv4_clients_of_one_24_share_a_second_bucket() {
+        // Twelve addresses of one /24, each far within its own budget, fill the /24's 12.
+        for (int i = 0; i < 12; i++) {
+            assertEquals(401, token(from("100.64.1." + (i + 1)), "nobody" + i, "wrong-password").status());
+        }
+        token(from("100.64.1.200"), "johndoe", PASSWORD).expect(429, TOO_MANY_OAUTH);
+        assertEquals(200, token(from("100.64.2.1"), "johndoe", PASSWORD).status(), "another /24 is unaffected");
+    }
+
+    @Test
     void parallel_requests_of_one_client_get_exactly_its_burst_through() throws Exception {
         int events = GATEHOUSE.audit.events().size();
         Map<Integer, Integer> statuses = new TreeMap<>();

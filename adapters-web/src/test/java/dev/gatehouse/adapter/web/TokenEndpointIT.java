@@ -48,7 +48,8 @@ class TokenEndpointIT {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
         GATEHOUSE.addUser("johndoe", PASSWORD, "johndoe@example.com", "John Doe");
-        GatehouseRouting.configure(routing, GATEHOUSE.useCases);
+        // The request budgets in front of /token have tests of their own (RequestLimitsIT); these would spend them.
+        GatehouseRouting.configure(routing, GATEHOUSE.useCases, WebSettings.DEFAULT.withRateLimits(RateLimits.UNLIMITED));
     }
 
     /** Each test starts unthrottled: wrong passwords of an earlier test would otherwise delay johndoe's login. */
@@ -279,6 +280,25 @@ class TokenEndpointIT {
             Reply reply = refresh("refresh_token=" + encode(presented)).expect(400, INVALID_REFRESH_TOKEN);
             assertNull(reply.header(HeaderNames.WWW_AUTHENTICATE));
         }
+    }
+
+    @Test
+    void answers_429_once_a_session_has_refreshed_thirty_times_in_a_minute_and_spends_nothing() {
+        String refreshToken = token("username=johndoe&password=" + encode(PASSWORD)).json().getString("refresh_token");
+        for (int i = 0; i < 30; i++) {
+            Reply renewed = refresh("refresh_token=" + encode(refreshToken));
+            assertEquals(200, renewed.status(), () -> "refresh " + renewed);
+            refreshToken = renewed.json().getString("refresh_token");
+        }
+
+        Reply refused = refresh("refresh_token=" + encode(refreshToken)).expect(429, """
+                {"detail":"Too many requests, retry later","error":"temporarily_unavailable",
+                 "error_description":"This session refreshes too often"}""");
+        assertTrue(Long.parseLong(refused.header(HeaderNames.RETRY_AFTER)) >= 1, refused::toString);
+
+        // The refused refresh token was not used up: after the wait it renews the session.
+        GATEHOUSE.clock.advance(Duration.ofSeconds(Long.parseLong(refused.header(HeaderNames.RETRY_AFTER))));
+        assertEquals(200, refresh("refresh_token=" + encode(refreshToken)).status());
     }
 
     @Test
