@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.domain.AuditEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,5 +29,11 @@ final class AuditLogs implements AuditLog {
                 LOG.log(Level.WARNING, "audit log " + log.getClass().getSimpleName() + " failed to record a " + event.type(), failed);
             }
         }
+    }
+
+    /** What every log deleted: each keeps the events its own way, so each forgets them its own way. */
+    @Override
+    public int forgetBefore(Instant cutoff) {
+        return logs.stream().mapToInt(log -> log.forgetBefore(cutoff)).sum();
     }
 }

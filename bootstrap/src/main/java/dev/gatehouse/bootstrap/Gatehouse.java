@@ -7,11 +7,15 @@ import dev.gatehouse.adapter.web.GatehouseMeters;
 import dev.gatehouse.adapter.web.GatehouseWeb;
 import dev.gatehouse.adapter.web.Operations;
 import dev.gatehouse.adapter.web.ReadinessCheck;
+import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
+import dev.gatehouse.application.port.in.ForgottenData;
 import dev.gatehouse.application.port.in.KeyRotation;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
+import dev.gatehouse.application.service.ForgetExpiredDataService;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.Retention;
 import dev.gatehouse.domain.SigningAlgorithm;
 import io.helidon.webserver.WebServer;
 import java.time.Clock;
@@ -65,7 +69,7 @@ public final class Gatehouse implements AutoCloseable {
             settings.tokenSigning().algorithm().ifPresent(algorithm ->
                     rotateSigningKeys(settings, ports, keyRotation.orElseThrow(), algorithm, clock, housekeeping));
             WebServer server = serve(settings, ports, database, keyRotation);
-            forgetWhatNoLongerCounts(housekeeping, database, settings, clock);
+            forgetWhatNoLongerCounts(housekeeping, ports, settings, clock);
             return new Gatehouse(database, ports, server, housekeeping);
         } catch (RuntimeException startFailed) {
             housekeeping.shutdownNow();
@@ -162,26 +166,30 @@ public final class Gatehouse implements AutoCloseable {
      * ended (started, or revoked, longer ago than a session may last), revoked access tokens past their expiry, and
      * audit events older than the retention ({@code GATEHOUSE_AUDIT_RETENTION}).
      */
-    private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, Database database,
+    private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, DrivenPorts ports,
                                                  GatehouseSettings settings, Clock clock) {
-        LoginProtection protection = settings.loginProtection();
-        Duration memory = protection.accounts().quietPeriod().compareTo(protection.clients().window()) >= 0
-                ? protection.accounts().quietPeriod() : protection.clients().window();
-        Duration sessionLifetime = settings.refreshPolicy().absoluteLifetime();
+        ForgetExpiredDataUseCase housekeeping = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
+                ports.revokedAccessTokens(), ports.auditLog(), retention(settings), clock);
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                int forgotten = database.loginThrottle().forgetQuietSince(clock.instant().minus(memory));
-                LOG.fine(() -> "forgot " + forgotten + " stale login-throttle rows");
-                int ended = database.refreshTokens().forgetEndedBefore(clock.instant().minus(sessionLifetime));
-                LOG.fine(() -> "forgot " + ended + " ended sessions");
-                int expired = database.revokedAccessTokens().forgetExpiredBefore(clock.instant().minus(settings.jwtClockSkew()));
-                LOG.fine(() -> "forgot " + expired + " revoked access tokens past their expiry");
-                int audited = database.auditLog().forgetBefore(clock.instant().minus(settings.auditRetention()));
-                LOG.fine(() -> "forgot " + audited + " audit events past their retention");
+                ForgottenData forgotten = housekeeping.forgetExpiredData();
+                LOG.fine(() -> "housekeeping forgot " + forgotten);
             } catch (RuntimeException failed) {
                 LOG.log(Level.WARNING, "housekeeping failed; it runs again in " + HOUSEKEEPING_INTERVAL.toMinutes() + " minutes", failed);
             }
         }, HOUSEKEEPING_INTERVAL.toMinutes(), HOUSEKEEPING_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /**
+     * Failed logins are remembered as long as the longer of the account backoff's quiet period and the client budget's
+     * window; sessions for their absolute lifetime; revoked tokens for the clock skew past their expiry.
+     */
+    static Retention retention(GatehouseSettings settings) {
+        LoginProtection protection = settings.loginProtection();
+        Duration failedLogins = protection.accounts().quietPeriod().compareTo(protection.clients().window()) >= 0
+                ? protection.accounts().quietPeriod() : protection.clients().window();
+        return new Retention(failedLogins, settings.refreshPolicy().absoluteLifetime(), settings.jwtClockSkew(),
+                settings.auditRetention());
     }
 
     public int port() {

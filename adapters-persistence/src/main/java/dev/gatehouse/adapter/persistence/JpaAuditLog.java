@@ -40,10 +40,7 @@ public final class JpaAuditLog implements AuditLog {
         }
     }
 
-    /**
-     * Deletes the events that occurred before {@code cutoff} and answers how many: the trail is kept for a retention
-     * period (housekeeping runs this now and then), so a flood of audited attempts cannot fill the disk for ever.
-     */
+    @Override
     public int forgetBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return JpaTransactions.inTransaction(entityManagerFactory, entityManager -> entityManager

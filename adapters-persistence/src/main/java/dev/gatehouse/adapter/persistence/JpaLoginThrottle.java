@@ -75,6 +75,7 @@ public final class JpaLoginThrottle implements LoginThrottle {
      * with a cutoff past every policy's memory (the longer of the account backoff's quiet period and the
      * client budget's window), after which such a row counts the same as none.
      */
+    @Override
     public int forgetQuietSince(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return inTransaction(entityManager -> entityManager

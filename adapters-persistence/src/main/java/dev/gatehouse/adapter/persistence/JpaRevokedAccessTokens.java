@@ -113,7 +113,8 @@ public final class JpaRevokedAccessTokens implements RevokedAccessTokens {
         }
     }
 
-    /** Deletes the rows of tokens that expired before {@code cutoff}; the number deleted. */
+    /** Deletes the rows of tokens and sessions refused only until before {@code cutoff}; the number deleted. */
+    @Override
     public int forgetExpiredBefore(Instant cutoff) {
         return inTransaction(entityManager -> entityManager
                 .createQuery("delete from RevokedAccessTokenJpaEntity t where t.expiresAt < :cutoff")

@@ -58,22 +58,6 @@ class JpaAuditLogIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(VENDORS)
-    void forgets_the_events_older_than_the_cutoff_and_keeps_the_rest(String vendor, Supplier<DatabaseSettings> fresh)
-            throws SQLException {
-        Database database = databases.open(fresh.get());
-        Instant cutoff = Instant.parse("2026-08-24T00:00:00Z");
-        for (Instant at : List.of(cutoff.minusSeconds(86_400), cutoff.minusNanos(1_000), cutoff, cutoff.plusSeconds(1))) {
-            database.auditLog().record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, "jane", ClientAddress.LOCAL, at));
-        }
-
-        assertEquals(2, database.auditLog().forgetBefore(cutoff));
-
-        assertEquals(List.of(cutoff, cutoff.plusSeconds(1)), rows(database).stream().map(Row::occurredAt).toList());
-        assertEquals(0, database.auditLog().forgetBefore(cutoff), "nothing left to forget");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(VENDORS)
     void records_who_acted_on_someone_else_s_account(String vendor, Supplier<DatabaseSettings> fresh) throws SQLException {
         Database database = databases.open(fresh.get());
 

@@ -106,23 +106,6 @@ abstract class JpaLoginThrottleITBase extends LoginThrottleContract {
     }
 
     @Test
-    void forgets_the_keys_whose_failures_stopped_counting_before_a_cutoff() {
-        ThrottleKey quiet = ThrottleKey.client(new ClientAddress("192.0.2.1"));
-        ThrottleKey stillBlocked = ThrottleKey.client(new ClientAddress("192.0.2.2"));
-        ThrottleKey recent = ThrottleKey.client(new ClientAddress("192.0.2.3"));
-        Instant cutoff = NOW.minus(Duration.ofHours(1));
-        first.change(quiet, before -> new FailedAttempts(3, cutoff.minusSeconds(60), cutoff.minusSeconds(1), cutoff.minusSeconds(1)));
-        first.change(stillBlocked, before -> new FailedAttempts(100, cutoff.minusSeconds(60), cutoff.minusSeconds(1), NOW));
-        first.change(recent, before -> new FailedAttempts(1, cutoff, cutoff, cutoff));
-
-        assertEquals(1, first.forgetQuietSince(cutoff));
-
-        assertEquals(FailedAttempts.NONE, first.attemptsOf(quiet));
-        assertEquals(100, first.attemptsOf(stillBlocked).count());
-        assertEquals(1, first.attemptsOf(recent).count());
-    }
-
-    @Test
     void every_database_hands_out_one_throttle() {
         Database database = databases.open(settings);
 

@@ -94,15 +94,4 @@ abstract class JpaRevokedAccessTokensITBase extends RevokedAccessTokensContract 
         assertTrue(anotherInstanceOnTheSameStore().isRevoked(tokenId));
     }
 
-    @Test
-    void forgets_rows_of_expired_tokens_and_never_reads_them_back() {
-        JpaRevokedAccessTokens list = (JpaRevokedAccessTokens) newEmptyList();
-        list.revoke("expired", Instant.now().minusSeconds(60));
-        list.revoke("live", LATER);
-
-        assertEquals(1, list.forgetExpiredBefore(Instant.now()));
-        RevokedAccessTokens other = anotherInstanceOnTheSameStore();
-        assertFalse(other.isRevoked("expired"));
-        assertTrue(other.isRevoked("live"));
-    }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.domain.AuditEvent;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Tag;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,6 +26,11 @@ final class CountingAuditLog implements AuditLog {
     public void record(AuditEvent event) {
         counters.get(event.type()).increment();
         delegate.record(event);
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff) {
+        return delegate.forgetBefore(cutoff);
     }
 
     /** Exhaustive, so a new kind of event does not compile until it is given a meter. */

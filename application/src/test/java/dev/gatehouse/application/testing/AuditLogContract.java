@@ -35,6 +35,11 @@ public abstract class AuditLogContract {
     /** Every event the last {@link #newEmptyLog()} kept, in any order. */
     protected abstract List<AuditEvent> recorded();
 
+    /** Whether this log deletes what {@link AuditLog#forgetBefore} asks; a log stream it only writes out does not. */
+    protected boolean deletesOnRequest() {
+        return true;
+    }
+
     @Test
     void keeps_every_field_of_an_event() {
         AuditLog log = newEmptyLog();
@@ -110,6 +115,25 @@ public abstract class AuditLogContract {
         }
 
         assertEquals(events, inOrder(recorded()));
+    }
+
+    @Test
+    void forgets_the_events_before_the_cutoff_and_keeps_the_rest() {
+        AuditLog log = newEmptyLog();
+        List<AuditEvent> events = new ArrayList<>();
+        for (Instant at : List.of(AT.minusSeconds(86_400), AT.minusMillis(1), AT, AT.plusSeconds(1))) {
+            events.add(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, "jane", CLIENT, at));
+        }
+        events.forEach(log::record);
+
+        if (deletesOnRequest()) {
+            assertEquals(2, log.forgetBefore(AT));
+            assertEquals(events.subList(2, 4), inOrder(recorded()));
+        } else {
+            assertEquals(0, log.forgetBefore(AT));
+            assertEquals(events, inOrder(recorded()));
+        }
+        assertEquals(0, log.forgetBefore(AT), "nothing left to forget");
     }
 
     private static List<AuditEvent> inOrder(List<AuditEvent> events) {

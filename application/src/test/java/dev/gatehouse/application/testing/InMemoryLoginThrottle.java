@@ -3,6 +3,7 @@ package dev.gatehouse.application.testing;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.domain.FailedAttempts;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
@@ -25,5 +26,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     @Override
     public void clear(ThrottleKey key) {
         attempts.remove(key);
+    }
+
+    @Override
+    public int forgetQuietSince(Instant cutoff) {
+        int before = attempts.size();
+        attempts.values().removeIf(record -> record.lastFailureAt().isBefore(cutoff) && !record.blocksAt(cutoff));
+        return before - attempts.size();
     }
 }

@@ -33,6 +33,14 @@ public final class InMemoryRevokedAccessTokens implements RevokedAccessTokens {
         return revokedSessions.containsKey(session);
     }
 
+    @Override
+    public int forgetExpiredBefore(Instant cutoff) {
+        int before = revoked.size() + revokedSessions.size();
+        revoked.values().removeIf(until -> until.isBefore(cutoff));
+        revokedSessions.values().removeIf(until -> until.isBefore(cutoff));
+        return before - revoked.size() - revokedSessions.size();
+    }
+
     /** Until when this session's tokens are refused, for tests that check the use cases ask long enough. */
     public Optional<Instant> revokedUntil(SessionId session) {
         return Optional.ofNullable(revokedSessions.get(session));

@@ -8,6 +8,7 @@ import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.FailedAttempts;
 import dev.gatehouse.domain.Username;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,5 +146,23 @@ public abstract class LoginThrottleContract {
         assertEquals(FailedAttempts.NONE, throttle.change(jane, before -> before));
 
         assertEquals(FailedAttempts.NONE, anotherInstanceOnTheSameStore().attemptsOf(jane));
+    }
+
+    @Test
+    void forgets_the_keys_whose_failures_stopped_counting_before_a_cutoff() {
+        ThrottleKey quiet = ThrottleKey.client(new ClientAddress("192.0.2.1"));
+        ThrottleKey stillBlocked = ThrottleKey.client(new ClientAddress("192.0.2.2"));
+        ThrottleKey recent = ThrottleKey.client(new ClientAddress("192.0.2.3"));
+        Instant cutoff = NOW.minus(Duration.ofHours(1));
+        throttle.change(quiet, before -> new FailedAttempts(3, cutoff.minusSeconds(60), cutoff.minusSeconds(1), cutoff.minusSeconds(1)));
+        throttle.change(stillBlocked, before -> new FailedAttempts(100, cutoff.minusSeconds(60), cutoff.minusSeconds(1), NOW));
+        throttle.change(recent, before -> new FailedAttempts(1, cutoff, cutoff, cutoff));
+
+        assertEquals(1, throttle.forgetQuietSince(cutoff));
+
+        assertEquals(FailedAttempts.NONE, anotherInstanceOnTheSameStore().attemptsOf(quiet));
+        assertEquals(100, anotherInstanceOnTheSameStore().attemptsOf(stillBlocked).count());
+        assertEquals(1, anotherInstanceOnTheSameStore().attemptsOf(recent).count());
+        assertEquals(0, throttle.forgetQuietSince(cutoff), "nothing left to forget");
     }
 }

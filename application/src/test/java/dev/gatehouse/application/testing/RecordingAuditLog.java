@@ -2,6 +2,7 @@ package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.domain.AuditEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,13 @@ public final class RecordingAuditLog implements AuditLog {
     @Override
     public void record(AuditEvent event) {
         events.add(event);
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff) {
+        int before = events.size();
+        events.removeIf(event -> event.occurredAt().isBefore(cutoff));
+        return before - events.size();
     }
 
     public List<AuditEvent> events() {

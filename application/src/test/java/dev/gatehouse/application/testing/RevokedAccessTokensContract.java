@@ -1,5 +1,6 @@
 package dev.gatehouse.application.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,25 @@ public abstract class RevokedAccessTokensContract {
         assertFalse(list.isSessionRevoked(other));
         assertFalse(list.isRevoked(revoked.value().toString()), "a session is not a token id");
         assertFalse(list.isRevoked("sid:" + revoked.value()), "nor is it one in another spelling");
+    }
+
+    @Test
+    void forgets_what_expired_before_a_cutoff_and_keeps_refusing_the_rest() {
+        RevokedAccessTokens list = fresh();
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SessionId endedSession = new SessionId(UUID.randomUUID());
+        SessionId liveSession = new SessionId(UUID.randomUUID());
+        list.revoke("expired", cutoff.minusSeconds(60));
+        list.revoke("live", LATER);
+        list.revokeSession(endedSession, cutoff.minusSeconds(1));
+        list.revokeSession(liveSession, LATER);
+
+        assertEquals(2, list.forgetExpiredBefore(cutoff));
+
+        RevokedAccessTokens other = anotherInstanceOnTheSameStore();
+        assertFalse(other.isRevoked("expired"));
+        assertTrue(other.isRevoked("live"));
+        assertTrue(other.isSessionRevoked(liveSession));
+        assertEquals(0, list.forgetExpiredBefore(cutoff), "nothing left to forget");
     }
 }

@@ -120,6 +120,11 @@ final class Fixtures {
             last = event;
         }
 
+        @Override
+        public int forgetBefore(Instant cutoff) {
+            return 0;
+        }
+
         long count() {
             return count;
         }

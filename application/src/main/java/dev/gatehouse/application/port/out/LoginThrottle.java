@@ -1,6 +1,7 @@
 package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.FailedAttempts;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,4 +24,11 @@ public interface LoginThrottle {
 
     /** Forgets the key's failures, after a successful login or an administrator's unlock. */
     void clear(ThrottleKey key);
+
+    /**
+     * Forgets the keys whose last failure is before {@code cutoff} and that block nothing after it, and answers how
+     * many: guesses sprayed over made-up names leave a record per name, which after every policy's memory counts
+     * the same as none (housekeeping).
+     */
+    int forgetQuietSince(Instant cutoff);
 }

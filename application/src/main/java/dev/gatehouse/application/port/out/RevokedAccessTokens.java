@@ -26,4 +26,10 @@ public interface RevokedAccessTokens {
 
     /** Whether this session's access tokens are refused (here at once; by another instance within a second). */
     boolean isSessionRevoked(SessionId session);
+
+    /**
+     * Forgets the tokens and sessions refused only until before {@code cutoff}, and answers how many: no token they
+     * refuse can be accepted any more (housekeeping).
+     */
+    int forgetExpiredBefore(Instant cutoff);
 }

@@ -1,0 +1,42 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
+import dev.gatehouse.application.port.in.ForgottenData;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.domain.Retention;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Deletes, from each store through its port, what is older than its {@link Retention}. */
+public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase {
+
+    private final LoginThrottle throttle;
+    private final RefreshTokens refreshTokens;
+    private final RevokedAccessTokens revokedAccessTokens;
+    private final AuditLog audit;
+    private final Retention retention;
+    private final Clock clock;
+
+    public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                                    AuditLog audit, Retention retention, Clock clock) {
+        this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
+        this.revokedAccessTokens = revokedAccessTokens;
+        this.audit = audit;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @Override
+    public ForgottenData forgetExpiredData() {
+        Instant now = clock.instant();
+        return new ForgottenData(
+                throttle.forgetQuietSince(now.minus(retention.failedLogins())),
+                refreshTokens.forgetEndedBefore(now.minus(retention.sessions())),
+                revokedAccessTokens.forgetExpiredBefore(now.minus(retention.revokedTokens())),
+                audit.forgetBefore(now.minus(retention.auditEvents())));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gatehouse.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.in.ForgottenData;
+import dev.gatehouse.application.port.out.ThrottleKey;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.FailedAttempts;
+import dev.gatehouse.domain.Retention;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Housekeeping asks each store to forget what is older than that store's own retention, and no more. */
+class ForgetExpiredDataServiceTest {
+
+    // Four different periods, so a cutoff computed from the wrong one shows.
+    private static final Retention RETENTION = new Retention(Duration.ofMinutes(15), Duration.ofDays(30),
+            Duration.ofSeconds(30), Duration.ofDays(90));
+
+    private final MutableClock clock = MutableClock.startingNow();
+    private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    private final InMemoryRevokedAccessTokens revoked = new InMemoryRevokedAccessTokens();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final ForgetExpiredDataService housekeeping =
+            new ForgetExpiredDataService(throttle, refreshTokens, revoked, audit, RETENTION, clock);
+
+    @Test
+    void forgets_from_each_store_what_is_older_than_its_own_retention() {
+        Instant now = clock.instant();
+        ThrottleKey quiet = ThrottleKey.client(new ClientAddress("192.0.2.1"));
+        ThrottleKey recent = ThrottleKey.client(new ClientAddress("192.0.2.2"));
+        throttle.change(quiet, before -> failedAt(now.minus(Duration.ofMinutes(16))));
+        throttle.change(recent, before -> failedAt(now.minus(Duration.ofMinutes(14))));
+        revoked.revoke("long expired", now.minusSeconds(31));
+        revoked.revoke("just expired", now.minusSeconds(29));
+        audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, "old", ClientAddress.LOCAL, now.minus(Duration.ofDays(91))));
+        audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, "kept", ClientAddress.LOCAL, now.minus(Duration.ofDays(89))));
+
+        ForgottenData forgotten = housekeeping.forgetExpiredData();
+
+        assertEquals(new ForgottenData(1, 0, 1, 1), forgotten);
+        assertEquals(FailedAttempts.NONE, throttle.attemptsOf(quiet));
+        assertEquals(1, throttle.attemptsOf(recent).count());
+        assertFalse(revoked.isRevoked("long expired"));
+        assertTrue(revoked.isRevoked("just expired"), "a token within the clock skew could still be accepted");
+        assertEquals(List.of("kept"), audit.events().stream().map(AuditEvent::subject).toList());
+        assertEquals(new ForgottenData(0, 0, 0, 0), housekeeping.forgetExpiredData(), "nothing left to forget");
+    }
+
+    @Test
+    void refuses_a_retention_that_would_forget_what_still_counts() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Retention(Duration.ZERO, Duration.ofDays(1), Duration.ZERO, Duration.ofDays(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Retention(Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofSeconds(-1), Duration.ofDays(1)));
+    }
+
+    private static FailedAttempts failedAt(Instant at) {
+        return new FailedAttempts(1, at, at, at);
+    }
+}
