@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,7 +55,7 @@ final class CommandLine {
      * Runs the command {@code arguments} name. The settings are read only for a command that will run (help and
      * usage errors need none), and the database is opened only after the arguments were checked.
      */
-    ExitStatus run(List<String> arguments, Terminal terminal, Supplier<GatehouseSettings> settings, Clock clock) {
+    ExitStatus run(List<String> arguments, Terminal terminal, CommandSettings settings, Clock clock) {
         return switch (parse(arguments)) {
             case Invocation.Help help -> {
                 help.command().ifPresentOrElse(command -> printHelp(command, terminal.out()), () -> printHelp(terminal.out()));
@@ -145,13 +144,13 @@ final class CommandLine {
     }
 
     private ExitStatus execute(Subcommand command, Arguments arguments, Terminal terminal,
-                               Supplier<GatehouseSettings> settingsSource, Clock clock) {
+                               CommandSettings settingsSource, Clock clock) {
         String prefix = "gatehouse " + command.name() + ": ";
         try {
             Subcommand.Action action = command.prepare(arguments, terminal);
             GatehouseSettings settings;
             try {
-                settings = settingsSource.get();
+                settings = settingsSource.read(command.needsSigningSecret());
             } catch (InvalidSettingException invalid) {
                 terminal.err().println("gatehouse: " + invalid.getMessage());
                 return ExitStatus.USAGE;

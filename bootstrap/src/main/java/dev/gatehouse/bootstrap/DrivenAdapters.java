@@ -70,7 +70,9 @@ final class DrivenAdapters implements AutoCloseable {
     }
 
     private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
-        byte[] secret = settings.jwtSecret().orElseGet(DrivenAdapters::throwAwayDemoSecret);
+        // No secret: a demo run (a throw-away key, said so), or a command that signs and encrypts nothing, for which
+        // a random one keeps every adapter whole (the commands that touch keys require the secret).
+        byte[] secret = settings.jwtSecret().orElseGet(() -> settings.demo() ? throwAwayDemoSecret() : JwtSettings.randomSecret());
         // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, key encryption.
         JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), Subkeys.derive(secret, Subkeys.TOKEN_SIGNING),
                 settings.tokenLifetime(), settings.jwtClockSkew(), settings.clientAudiences());

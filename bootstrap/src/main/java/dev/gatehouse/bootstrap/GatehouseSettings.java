@@ -81,6 +81,19 @@ public record GatehouseSettings(
 
     /** Reads and validates every setting; see the README's configuration table for each name. */
     public static GatehouseSettings from(SettingSource source) {
+        return from(source, true);
+    }
+
+    /**
+     * The same, for a command that signs, verifies and encrypts nothing (managing users): a missing
+     * {@code GATEHOUSE_JWT_SECRET} is then no error, and {@link #jwtSecret()} is empty without a demo. A secret
+     * that is set is still checked.
+     */
+    public static GatehouseSettings withoutRequiredSecret(SettingSource source) {
+        return from(source, false);
+    }
+
+    private static GatehouseSettings from(SettingSource source, boolean secretRequired) {
         boolean demo = parseBoolean(source, "GATEHOUSE_DEMO", false);
         if (demo && source.get("GATEHOUSE_DB_URL").isPresent()) {
             // The demo seeds an administrator with a published password: never into a database others rely on.
@@ -101,7 +114,7 @@ public record GatehouseSettings(
                 adminPort(source, port),
                 database(source),
                 userCache(source),
-                secret(source, demo),
+                secret(source, demo || !secretRequired),
                 issuer,
                 source.get("GATEHOUSE_JWT_AUDIENCE").orElse("gatehouse"),
                 clientAudiences(source, clients),

@@ -65,7 +65,11 @@ public final class Main {
 
     /** The settings from the environment and, where it has none, from {@code application.yaml}. */
     private static GatehouseSettings settings() {
-        return GatehouseSettings.from(SettingSource.of(System.getenv()).orElse(ConfigurationFiles.applicationYaml()));
+        return GatehouseSettings.from(source());
+    }
+
+    private static SettingSource source() {
+        return SettingSource.of(System.getenv()).orElse(ConfigurationFiles.applicationYaml());
     }
 
     /**
@@ -79,7 +83,7 @@ public final class Main {
         Optional<Terminal.SecretPrompt> prompt = console == null ? Optional.empty()
                 : Optional.of(question -> Optional.ofNullable(console.readPassword("%s", question)));
         Terminal terminal = new Terminal(System.in, System.out, System.err, prompt);
-        ExitStatus status = CommandLine.standard().run(List.of(args), terminal, Main::settings, Clock.systemUTC());
+        ExitStatus status = CommandLine.standard().run(List.of(args), terminal, CommandSettings.of(source()), Clock.systemUTC());
         System.out.flush();
         return status.code();
     }

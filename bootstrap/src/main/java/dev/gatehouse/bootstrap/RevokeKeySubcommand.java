@@ -11,6 +11,11 @@ import java.util.List;
 final class RevokeKeySubcommand implements Subcommand {
 
     @Override
+    public boolean needsSigningSecret() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "revoke-key";
     }

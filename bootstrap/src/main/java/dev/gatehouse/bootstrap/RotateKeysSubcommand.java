@@ -16,6 +16,11 @@ import java.util.List;
 final class RotateKeysSubcommand implements Subcommand {
 
     @Override
+    public boolean needsSigningSecret() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "rotate-keys";
     }

@@ -12,6 +12,14 @@ interface Subcommand {
     /** One line, for the list of commands. */
     String summary();
 
+    /**
+     * Whether the command needs {@code GATEHOUSE_JWT_SECRET}: only those that create or decrypt signing keys do;
+     * managing users works without it.
+     */
+    default boolean needsSigningSecret() {
+        return false;
+    }
+
     /** Further lines of the command's own help, after its usage and summary. */
     default List<String> details() {
         return List.of();

@@ -56,6 +56,23 @@ class CommandLineIT {
     }
 
     @Test
+    void manages_users_without_a_signing_secret_and_asks_for_it_only_to_manage_keys(@TempDir Path dataDir) {
+        CommandSettings withoutSecret = CommandSettings.of(SettingSource.of(Map.of(
+                "GATEHOUSE_DATA_DIR", dataDir.toString(),
+                "GATEHOUSE_ARGON2_MEMORY_KIB", "1024", "GATEHOUSE_ARGON2_ITERATIONS", "1")));
+
+        Outcome created = run(withoutSecret, PASSWORD + "\n", "create-user", "root", "--admin");
+        Outcome listed = run(withoutSecret, "", "list-users");
+        Outcome rotated = run(withoutSecret, "", "rotate-keys");
+
+        assertEquals(ExitStatus.SUCCESS, created.status(), created.err());
+        assertEquals(ExitStatus.SUCCESS, listed.status(), listed.err());
+        assertTrue(listed.out().contains("root"), listed.out());
+        assertEquals(ExitStatus.USAGE, rotated.status());
+        assertTrue(rotated.err().startsWith("gatehouse: GATEHOUSE_JWT_SECRET is not set"), rotated.err());
+    }
+
+    @Test
     void rotate_keys_says_that_hs256_has_no_keys_and_fails(@TempDir Path dataDir) {
         GatehouseSettings hs256 = GatehouseSettings.from(SettingSource.of(Map.of(
                 "GATEHOUSE_JWT_SECRET", "an-integration-test-secret-of-32-bytes-or-more",
@@ -201,11 +218,15 @@ class CommandLineIT {
     }
 
     private static Outcome run(GatehouseSettings settings, String stdin, String... arguments) {
+        return run(CommandSettings.always(settings), stdin, arguments);
+    }
+
+    private static Outcome run(CommandSettings settings, String stdin, String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Terminal terminal = new Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty());
-        ExitStatus status = CommandLine.standard().run(List.of(arguments), terminal, () -> settings, Clock.systemUTC());
+        ExitStatus status = CommandLine.standard().run(List.of(arguments), terminal, settings, Clock.systemUTC());
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CommandLineTest {
 
-    private static final Supplier<GatehouseSettings> NO_SETTINGS = () -> {
+    private static final CommandSettings NO_SETTINGS = signingSecretRequired -> {
         throw new AssertionError("the settings were read, so the database would have been opened");
     };
 

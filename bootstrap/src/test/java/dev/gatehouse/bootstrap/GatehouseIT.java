@@ -67,7 +67,7 @@ class GatehouseIT {
         Terminal quiet = new Terminal(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(
                 java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
                 java.util.Optional.empty());
-        assertEquals(ExitStatus.SUCCESS, CommandLine.standard().run(java.util.List.of("disable", "johndoe"), quiet, () -> real,
+        assertEquals(ExitStatus.SUCCESS, CommandLine.standard().run(java.util.List.of("disable", "johndoe"), quiet, CommandSettings.always(real),
                 Clock.systemUTC()));
         try (Gatehouse started = Gatehouse.start(real, Clock.systemUTC())) {
             assertEquals(401, new TestHttp(started.port()).logIn("johndoe", "secret").statusCode());

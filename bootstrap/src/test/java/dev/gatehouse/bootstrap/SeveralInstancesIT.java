@@ -135,7 +135,7 @@ class SeveralInstancesIT {
         long commandStarted = System.nanoTime();
         ExitStatus status = CommandLine.standard().run(List.of("revoke-key", compromised), new Terminal(
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty()), () -> settings, Clock.systemUTC());
+                new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty()), CommandSettings.always(settings), Clock.systemUTC());
         long revokedAt = System.nanoTime();
         assertEquals(ExitStatus.SUCCESS, status, err.toString(StandardCharsets.UTF_8));
         Matcher created = Pattern.compile("^revoked key " + compromised + "; created RS256 key ([A-Za-z0-9_-]+), which signs at once")
