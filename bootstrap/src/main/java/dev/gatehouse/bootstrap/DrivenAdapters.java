@@ -1,9 +1,11 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.persistence.Argon2PasswordHasher;
+import dev.gatehouse.adapter.persistence.AuditLogs;
 import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
 import dev.gatehouse.adapter.persistence.CachingSigningKeyRepository;
 import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
+import dev.gatehouse.adapter.persistence.ConfiguredClientRegistry;
 import dev.gatehouse.adapter.persistence.Database;
 import dev.gatehouse.adapter.persistence.JsonLinesAuditLog;
 import dev.gatehouse.adapter.persistence.SigningKeyEncryption;

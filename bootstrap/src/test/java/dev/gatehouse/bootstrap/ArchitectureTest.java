@@ -77,6 +77,11 @@ class ArchitectureTest {
     static final ArchRule adapters_do_not_depend_on_each_other = slices().matching("dev.gatehouse.adapter.(*)..")
             .should().notDependOnEachOther();
 
+    // Bootstrap reads settings and wires; a port's implementation belongs in an adapter, where its contract runs.
+    @ArchTest
+    static final ArchRule bootstrap_implements_no_port = noClasses().that().resideInAPackage(BOOTSTRAP)
+            .should().beAssignableTo(resideInAPackage(PORT_OUT));
+
     @ArchTest
     static final ArchRule only_bootstrap_knows_the_adapters = noClasses()
             .that().resideOutsideOfPackages(WEB, PERSISTENCE, BOOTSTRAP)

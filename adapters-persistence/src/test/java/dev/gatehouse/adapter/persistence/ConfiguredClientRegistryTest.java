@@ -1,4 +1,4 @@
-package dev.gatehouse.bootstrap;
+package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.testing.ClientRegistryContract;

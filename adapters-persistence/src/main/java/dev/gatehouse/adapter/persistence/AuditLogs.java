@@ -1,4 +1,4 @@
-package dev.gatehouse.bootstrap;
+package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.domain.AuditEvent;
@@ -11,12 +11,12 @@ import java.util.logging.Logger;
  * Sends every audit event to several audit logs (the database table and the JSON log lines). One log
  * failing must neither stop the others nor the operation being audited.
  */
-final class AuditLogs implements AuditLog {
+public final class AuditLogs implements AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLogs.class.getName());
     private final List<AuditLog> logs;
 
-    AuditLogs(AuditLog... logs) {
+    public AuditLogs(AuditLog... logs) {
         this.logs = List.of(logs);
     }
 

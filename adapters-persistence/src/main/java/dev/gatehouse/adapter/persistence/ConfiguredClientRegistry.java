@@ -1,4 +1,4 @@
-package dev.gatehouse.bootstrap;
+package dev.gatehouse.adapter.persistence;
 
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.domain.Client;
@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The clients of {@link ClientSettings}, fixed at start: configuration, not data, so every instance reads the
+ * The clients named in the settings ({@code GATEHOUSE_CLIENTS}), fixed at start: configuration, not data, so every instance reads the
  * same list from its own settings and nothing needs storing. Held honest by {@code ClientRegistryContract}.
  */
 public final class ConfiguredClientRegistry implements ClientRegistry {
