@@ -1,30 +1,30 @@
 package dev.gatehouse.application.service;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How long a failed login spends outside its password verification (taking the account's turn, counting the
- * failure: writes to the throttle store), as a moving average, and a wait of that length. A throttled attempt makes
- * none of those writes; without this wait its answer would come a few milliseconds early and tell a guesser that the
- * account is blocked, which is to say that it exists.
+ * failure: writes to the throttle store), as the median of the recent failures, and a wait of that length. A
+ * throttled attempt makes none of those writes; without this wait its answer would come a few milliseconds early and
+ * tell a guesser that the account is blocked, which is to say that it exists. The median, not the mean: a write now
+ * and then waits for the disk, and a mean pulled up by those would make throttled answers the slower ones.
  */
 final class FailureOverhead {
 
-    /** Weight of the newest sample: about the last 16 failures count. */
-    private static final double NEWEST = 1.0 / 16;
-    private final AtomicLong typicalNanos = new AtomicLong(-1);
+    private static final int SAMPLES = 31;
+    private final long[] recent = new long[SAMPLES];
+    private int recorded;
 
     /** A failed attempt took {@code totalNanos}, of which {@code verificationNanos} were the verification. */
-    void record(long totalNanos, long verificationNanos) {
-        long sample = Math.max(0, totalNanos - verificationNanos);
-        typicalNanos.accumulateAndGet(sample, (typical, next) ->
-                typical < 0 ? next : Math.round(typical + NEWEST * (next - typical)));
+    synchronized void record(long totalNanos, long verificationNanos) {
+        recent[recorded % SAMPLES] = Math.max(0, totalNanos - verificationNanos);
+        recorded++;
     }
 
     /** Waits what a failure typically spends outside its verification, less the {@code spentNanos} already spent. */
     void waitOut(long spentNanos) {
-        long remaining = typicalNanos.get() - spentNanos;
+        long remaining = typicalNanos() - spentNanos;
         if (remaining <= 0) {
             return;
         }
@@ -33,5 +33,14 @@ final class FailureOverhead {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private synchronized long typicalNanos() {
+        if (recorded == 0) {
+            return 0;
+        }
+        long[] samples = Arrays.copyOf(recent, Math.min(recorded, SAMPLES));
+        Arrays.sort(samples);
+        return samples[samples.length / 2];
     }
 }
