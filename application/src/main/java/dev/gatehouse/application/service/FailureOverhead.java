@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How long a failed login spends outside its password verification (taking the account's turn, counting the
@@ -14,12 +15,11 @@ final class FailureOverhead {
 
     private static final int SAMPLES = 31;
     private final long[] recent = new long[SAMPLES];
-    private int recorded;
+    private final AtomicInteger recorded = new AtomicInteger();
 
     /** A failed attempt took {@code totalNanos}, of which {@code verificationNanos} were the verification. */
     synchronized void record(long totalNanos, long verificationNanos) {
-        recent[recorded % SAMPLES] = Math.max(0, totalNanos - verificationNanos);
-        recorded++;
+        recent[Math.floorMod(recorded.getAndIncrement(), SAMPLES)] = Math.max(0, totalNanos - verificationNanos);
     }
 
     /** Waits what a failure typically spends outside its verification, less the {@code spentNanos} already spent. */
@@ -36,10 +36,12 @@ final class FailureOverhead {
     }
 
     private synchronized long typicalNanos() {
-        if (recorded == 0) {
+        int count = recorded.get();
+        if (count == 0) {
             return 0;
         }
-        long[] samples = Arrays.copyOf(recent, Math.min(recorded, SAMPLES));
+        // Past Integer.MAX_VALUE failures the count wraps negative; the buffer is full long before.
+        long[] samples = Arrays.copyOf(recent, count < 0 || count > SAMPLES ? SAMPLES : count);
         Arrays.sort(samples);
         return samples[samples.length / 2];
     }
