@@ -132,7 +132,8 @@ class JpaAuditLogIT {
         assertTrue(log.records().stream().allMatch(r -> r.getThrown() == null), "no stack trace: it may quote the statement");
     }
 
-    private static List<Row> rows(Database database) throws SQLException {
+    /** Every row of {@code audit_events}, read with plain JDBC, oldest first. */
+    static List<Row> rows(Database database) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
@@ -146,6 +147,12 @@ class JpaAuditLogIT {
         return rows;
     }
 
-    private record Row(UUID id, Instant occurredAt, String eventType, String subject, String clientAddress, String actor) {
+    record Row(UUID id, Instant occurredAt, String eventType, String subject, String clientAddress, String actor) {
+
+        /** The event this row holds. */
+        AuditEvent event() {
+            return new AuditEvent(AuditEvent.Type.valueOf(eventType.toUpperCase(java.util.Locale.ROOT)), subject,
+                    new ClientAddress(clientAddress), occurredAt, actor);
+        }
     }
 }
