@@ -1,6 +1,6 @@
 package dev.gatehouse.bootstrap;
 
-import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.ClientSecretHash;

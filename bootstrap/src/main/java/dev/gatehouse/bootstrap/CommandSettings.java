@@ -2,7 +2,7 @@ package dev.gatehouse.bootstrap;
 
 /**
  * Reads the settings for one command, asking for {@code GATEHOUSE_JWT_SECRET} only when the command needs it
- * ({@link Subcommand#needsSigningSecret()}): an operator listing users on a host that holds no signing secret
+ * (a command says so: {@code Subcommand.needsSigningSecret()}): an operator listing users on a host that holds no signing secret
  * should not have to invent one. Throws {@link InvalidSettingException} for a setting that is missing or wrong.
  */
 @FunctionalInterface

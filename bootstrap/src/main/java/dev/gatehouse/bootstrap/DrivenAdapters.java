@@ -1,19 +1,22 @@
 package dev.gatehouse.bootstrap;
 
-import dev.gatehouse.adapter.persistence.Argon2PasswordHasher;
-import dev.gatehouse.adapter.persistence.AuditLogs;
-import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
-import dev.gatehouse.adapter.persistence.CachingSigningKeyRepository;
-import dev.gatehouse.adapter.persistence.CommonPasswordsPolicy;
-import dev.gatehouse.adapter.persistence.ConfiguredClientRegistry;
-import dev.gatehouse.adapter.persistence.Database;
-import dev.gatehouse.adapter.persistence.JsonLinesAuditLog;
-import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
-import dev.gatehouse.adapter.persistence.UserCacheSettings;
-import dev.gatehouse.adapter.web.GatehouseMeters;
-import dev.gatehouse.adapter.web.HmacKnownDevices;
-import dev.gatehouse.adapter.web.JwtAccessTokens;
-import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.out.security.Subkeys;
+
+import dev.gatehouse.adapter.out.security.Argon2PasswordHasher;
+import dev.gatehouse.adapter.out.observability.AuditLogs;
+import dev.gatehouse.adapter.out.security.BoundedPasswordHasher;
+import dev.gatehouse.adapter.out.persistence.CachingSigningKeyRepository;
+import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
+import dev.gatehouse.adapter.out.persistence.ConfiguredClientRegistry;
+import dev.gatehouse.adapter.out.persistence.Database;
+import dev.gatehouse.adapter.out.observability.JsonLinesAuditLog;
+import dev.gatehouse.adapter.out.persistence.SigningKeyEncryption;
+import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.out.observability.GatehouseMeters;
+import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtSettings;
+import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.KeyRotationPolicy;
@@ -40,12 +43,12 @@ final class DrivenAdapters implements AutoCloseable {
 
     /**
      * Opens (and migrates) the database of {@code settings} with the given user cache (the command line needs
-     * none), and builds the adapters. On failure nothing stays open.
+     * none), and builds the adapters, metered in {@code meters}. On failure nothing stays open.
      */
-    static DrivenAdapters open(GatehouseSettings settings, UserCacheSettings userCache, Clock clock) {
+    static DrivenAdapters open(GatehouseSettings settings, UserCacheSettings userCache, Clock clock, GatehouseMeters meters) {
         Database database = Database.open(settings.database(), userCache);
         try {
-            return new DrivenAdapters(database, drivenPorts(settings, database, clock));
+            return new DrivenAdapters(database, drivenPorts(settings, database, clock, meters));
         } catch (RuntimeException failed) {
             database.close();
             throw failed;
@@ -71,7 +74,7 @@ final class DrivenAdapters implements AutoCloseable {
         database.close();
     }
 
-    private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock) {
+    private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock, GatehouseMeters meters) {
         // No secret: a demo run (a throw-away key, said so), or a command that signs and encrypts nothing, for which
         // a random one keeps every adapter whole (the commands that touch keys require the secret).
         byte[] secret = settings.jwtSecret().orElseGet(() -> settings.demo() ? throwAwayDemoSecret() : JwtSettings.randomSecret());
@@ -87,7 +90,7 @@ final class DrivenAdapters implements AutoCloseable {
                 .orElseGet(() -> new JwtAccessTokens(jwt, clock));
         HashingCapacity capacity = settings.hashing();
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(
-                GatehouseMeters.timed(new Argon2PasswordHasher(settings.argon2())),
+                meters.timed(new Argon2PasswordHasher(settings.argon2())),
                 capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
         return new DrivenPorts(
                 database.users(),
@@ -95,12 +98,12 @@ final class DrivenAdapters implements AutoCloseable {
                 hasher,
                 hasher.limitedTo(capacity.maxConcurrentRegistrations()),
                 new CommonPasswordsPolicy(settings.passwordMinimumLength()),
-                GatehouseMeters.counted(tokens),
+                meters.counted(tokens),
                 database.refreshTokens(),
                 database.revokedAccessTokens(),
                 database.loginThrottle(),
                 new HmacKnownDevices(Subkeys.derive(secret, Subkeys.KNOWN_DEVICES), settings.web().knownDeviceLifetime(), clock),
-                GatehouseMeters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
+                meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
                 new ConfiguredClientRegistry(settings.clients()),
                 clock);

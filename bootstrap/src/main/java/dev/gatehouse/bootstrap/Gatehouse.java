@@ -1,19 +1,20 @@
 package dev.gatehouse.bootstrap;
 
-import dev.gatehouse.adapter.persistence.Database;
-import dev.gatehouse.adapter.persistence.PoolUsage;
-import dev.gatehouse.adapter.web.ConnectionPoolStats;
-import dev.gatehouse.adapter.web.GatehouseMeters;
-import dev.gatehouse.adapter.web.GatehouseWeb;
-import dev.gatehouse.adapter.web.Operations;
-import dev.gatehouse.adapter.web.ReadinessCheck;
+import dev.gatehouse.adapter.in.web.GatehouseWeb;
+import dev.gatehouse.adapter.in.web.Operations;
+import dev.gatehouse.adapter.in.web.ReadinessCheck;
+import dev.gatehouse.adapter.in.web.WebUseCases;
+import dev.gatehouse.adapter.out.observability.ConnectionPoolStats;
+import dev.gatehouse.adapter.out.observability.GatehouseMeters;
+import dev.gatehouse.adapter.out.persistence.Database;
+import dev.gatehouse.adapter.out.persistence.PoolUsage;
+import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.assembly.Policies;
+import dev.gatehouse.application.assembly.UseCases;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
 import dev.gatehouse.application.port.in.ForgottenData;
 import dev.gatehouse.application.port.in.KeyRotation;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
-import dev.gatehouse.application.service.ForgetExpiredDataService;
-import dev.gatehouse.application.service.RotateSigningKeysService;
-import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.Retention;
 import dev.gatehouse.domain.SigningAlgorithm;
@@ -50,7 +51,9 @@ public final class Gatehouse implements AutoCloseable {
 
     /** Opens (and migrates) the database, wires the adapters and starts serving. */
     public static Gatehouse start(GatehouseSettings settings, Clock clock) {
-        DrivenAdapters adapters = DrivenAdapters.open(settings, settings.userCache(), clock);
+        // Meters of this Gatehouse alone: two in one JVM (tests, a blue/green switch) must not count each other's.
+        GatehouseMeters meters = new GatehouseMeters(GatehouseMeters.newRegistry());
+        DrivenAdapters adapters = DrivenAdapters.open(settings, settings.userCache(), clock, meters);
         ScheduledExecutorService housekeeping = housekeeping();
         try {
             Database database = adapters.database();
@@ -65,11 +68,11 @@ public final class Gatehouse implements AutoCloseable {
             } else {
                 refuseLeftOverDemoUsers(ports);
             }
-            Optional<KeyRotationPolicy> keyRotation = DrivenAdapters.keyRotation(settings);
-            settings.tokenSigning().algorithm().ifPresent(algorithm ->
-                    rotateSigningKeys(settings, ports, keyRotation.orElseThrow(), algorithm, clock, housekeeping));
-            WebServer server = serve(settings, ports, database, keyRotation);
-            forgetWhatNoLongerCounts(housekeeping, ports, settings, clock);
+            UseCases useCases = new UseCases(ports, policies(settings));
+            useCases.rotateSigningKeys().ifPresent(rotation -> rotateSigningKeys(rotation,
+                    settings.tokenSigning().algorithm().orElseThrow(), settings, housekeeping));
+            WebServer server = serve(settings, useCases, database, meters);
+            forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
             return new Gatehouse(database, ports, server, housekeeping);
         } catch (RuntimeException startFailed) {
             housekeeping.shutdownNow();
@@ -98,9 +101,8 @@ public final class Gatehouse implements AutoCloseable {
      * checks the schedule periodically. A failed check is logged and retried at the next one: the current key
      * signs on meanwhile, and a successor is always due long (the pre-publication window) before it must sign.
      */
-    private static void rotateSigningKeys(GatehouseSettings settings, DrivenPorts ports, KeyRotationPolicy policy,
-                                          SigningAlgorithm algorithm, Clock clock, ScheduledExecutorService housekeeping) {
-        RotateSigningKeysUseCase rotation = new RotateSigningKeysService(ports.signingKeys(), policy, algorithm, ports.auditLog(), clock);
+    private static void rotateSigningKeys(RotateSigningKeysUseCase rotation, SigningAlgorithm algorithm,
+                                          GatehouseSettings settings, ScheduledExecutorService housekeeping) {
         KeyRotation started = rotation.rotate();
         LOG.info(() -> "Signing access tokens with " + algorithm.joseName() + " key " + started.signingKey()
                 + started.created().map(created -> " (created key " + created + ")").orElse(""));
@@ -123,9 +125,8 @@ public final class Gatehouse implements AutoCloseable {
      * Gatehouse's request limits. Helidon's own shutdown hook is off: ours stops the server (letting requests
      * in flight finish within the grace period) before it closes the pool they need.
      */
-    private static WebServer serve(GatehouseSettings settings, DrivenPorts ports, Database database,
-                                   Optional<KeyRotationPolicy> keyRotation) {
-        GatehouseMeters.registerPoolGauges(() -> {
+    private static WebServer serve(GatehouseSettings settings, UseCases useCases, Database database, GatehouseMeters meters) {
+        meters.registerPoolGauges(() -> {
             PoolUsage pool = database.poolUsage();
             return new ConnectionPoolStats(pool.active(), pool.idle(), pool.total(), pool.waiting(), pool.maximum());
         });
@@ -142,12 +143,11 @@ public final class Gatehouse implements AutoCloseable {
         };
         var server = WebServer.builder().host(settings.host()).port(settings.port()).shutdownHook(false)
                 .shutdownGracePeriod(settings.shutdownGrace());
-        Operations operations = new Operations(List.of(databaseCheck), settings.readinessTimeout());
+        Operations operations = new Operations(List.of(databaseCheck), settings.readinessTimeout(), meters.registry());
         if (settings.adminPort().isPresent()) {
-            GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation), settings.web(), operations,
-                    settings.adminPort().getAsInt());
+            GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations, settings.adminPort().getAsInt());
         } else {
-            GatehouseWeb.configure(server, UseCaseWiring.wire(ports, settings, keyRotation), settings.web(), operations);
+            GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations);
         }
         return server.build().start();
     }
@@ -166,10 +166,7 @@ public final class Gatehouse implements AutoCloseable {
      * ended (started, or revoked, longer ago than a session may last), revoked access tokens past their expiry, and
      * audit events older than the retention ({@code GATEHOUSE_AUDIT_RETENTION}).
      */
-    private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, DrivenPorts ports,
-                                                 GatehouseSettings settings, Clock clock) {
-        ForgetExpiredDataUseCase housekeeping = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
-                ports.revokedAccessTokens(), ports.auditLog(), retention(settings), clock);
+    private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, ForgetExpiredDataUseCase housekeeping) {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 ForgottenData forgotten = housekeeping.forgetExpiredData();
@@ -178,6 +175,22 @@ public final class Gatehouse implements AutoCloseable {
                 LOG.log(Level.WARNING, "housekeeping failed; it runs again in " + HOUSEKEEPING_INTERVAL.toMinutes() + " minutes", failed);
             }
         }, HOUSEKEEPING_INTERVAL.toMinutes(), HOUSEKEEPING_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** The use cases the HTTP adapter drives, taken from the one assembly. */
+    static WebUseCases webUseCases(UseCases useCases) {
+        return new WebUseCases(useCases.logIn(), useCases.registerUser(), useCases.currentUser(), useCases.refreshToken(),
+                useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
+                new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
+                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()));
+    }
+
+    /** The rules of {@code settings} the use cases run under. */
+    static Policies policies(GatehouseSettings settings) {
+        Optional<Policies.KeySigning> keySigning = settings.tokenSigning().algorithm().map(algorithm -> new Policies.KeySigning(
+                algorithm, settings.tokenSigning().policy(settings.tokenLifetime(), settings.jwtClockSkew())));
+        return new Policies(settings.loginProtection(), settings.scopePolicy(), settings.refreshPolicy(), retention(settings),
+                keySigning);
     }
 
     /**

@@ -1,5 +1,14 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.in.cli.CommandLine;
+import dev.gatehouse.adapter.in.cli.ExitStatus;
+import dev.gatehouse.adapter.in.cli.Terminal;
+
+
+
+
+import dev.gatehouse.adapter.out.observability.JsonLogFormatter;
+
 import io.helidon.logging.common.LogConfig;
 import java.io.Console;
 import java.time.Clock;
@@ -83,7 +92,7 @@ public final class Main {
         Optional<Terminal.SecretPrompt> prompt = console == null ? Optional.empty()
                 : Optional.of(question -> Optional.ofNullable(console.readPassword("%s", question)));
         Terminal terminal = new Terminal(System.in, System.out, System.err, prompt);
-        ExitStatus status = CommandLine.standard().run(List.of(args), terminal, CommandSettings.of(source()), Clock.systemUTC());
+        ExitStatus status = CommandLine.standard().run(List.of(args), terminal, new DatabaseConsole(CommandSettings.of(source()), Clock.systemUTC()));
         System.out.flush();
         return status.code();
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;

@@ -27,8 +27,8 @@ class ArchitectureTest {
     private static final String PORT_IN = "dev.gatehouse.application.port.in..";
     private static final String PORT_OUT = "dev.gatehouse.application.port.out..";
     private static final String SERVICE = "dev.gatehouse.application.service..";
-    private static final String WEB = "dev.gatehouse.adapter.web..";
-    private static final String PERSISTENCE = "dev.gatehouse.adapter.persistence..";
+    private static final String WEB = "dev.gatehouse.adapter.in.web..";
+    private static final String PERSISTENCE = "dev.gatehouse.adapter.out.persistence..";
     private static final String BOOTSTRAP = "dev.gatehouse.bootstrap..";
     private static final DescribedPredicate<JavaClass> SEALED = DescribedPredicate.describe("sealed",
             javaClass -> javaClass.reflect().isSealed());

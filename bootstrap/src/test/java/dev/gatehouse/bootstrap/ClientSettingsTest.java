@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.ConfiguredClientRegistry;
+import dev.gatehouse.adapter.out.persistence.ConfiguredClientRegistry;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.ClientSecretHash;

@@ -1,12 +1,18 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.in.cli.Terminal;
+
+import dev.gatehouse.adapter.in.cli.ExitStatus;
+
+import dev.gatehouse.adapter.in.cli.CommandLine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.Database;
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.Database;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -226,7 +232,7 @@ class CommandLineIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Terminal terminal = new Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty());
-        ExitStatus status = CommandLine.standard().run(List.of(arguments), terminal, settings, Clock.systemUTC());
+        ExitStatus status = CommandLine.standard().run(List.of(arguments), terminal, new DatabaseConsole(settings, Clock.systemUTC()));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -122,7 +122,7 @@ class ExecutableJarIT {
     void a_real_run_refuses_a_database_the_demo_seeded(@TempDir Path dataDir) throws Exception {
         GatehouseSettings demo = GatehouseSettings.from(SettingSource.of(java.util.Map.of("GATEHOUSE_DEMO", "true",
                 "GATEHOUSE_PORT", "0", "GATEHOUSE_ARGON2_MEMORY_KIB", "1024", "GATEHOUSE_ARGON2_ITERATIONS", "1")))
-                .withDatabase(dev.gatehouse.adapter.persistence.DatabaseSettings.embedded(dataDir));
+                .withDatabase(dev.gatehouse.adapter.out.persistence.DatabaseSettings.embedded(dataDir));
         Gatehouse.start(demo, java.time.Clock.systemUTC()).close();
         Path log = dataDir.resolve("gatehouse.log");
 

@@ -1,12 +1,18 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.in.cli.Terminal;
+
+import dev.gatehouse.adapter.in.cli.ExitStatus;
+
+import dev.gatehouse.adapter.in.cli.CommandLine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,8 +73,8 @@ class GatehouseIT {
         Terminal quiet = new Terminal(new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(
                 java.io.OutputStream.nullOutputStream()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
                 java.util.Optional.empty());
-        assertEquals(ExitStatus.SUCCESS, CommandLine.standard().run(java.util.List.of("disable", "johndoe"), quiet, CommandSettings.always(real),
-                Clock.systemUTC()));
+        assertEquals(ExitStatus.SUCCESS, CommandLine.standard().run(java.util.List.of("disable", "johndoe"), quiet, new DatabaseConsole(CommandSettings.always(real),
+                Clock.systemUTC())));
         try (Gatehouse started = Gatehouse.start(real, Clock.systemUTC())) {
             assertEquals(401, new TestHttp(started.port()).logIn("johndoe", "secret").statusCode());
         }
@@ -90,7 +96,7 @@ class GatehouseIT {
             String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(payload.contains("\"iss\":\"http://localhost:18443/auth\""), payload);
-            assertTrue(payload.contains("\"client_id\":\"" + dev.gatehouse.adapter.web.JwtSettings.DEFAULT_CLIENT_ID + "\""), payload);
+            assertTrue(payload.contains("\"client_id\":\"" + dev.gatehouse.adapter.out.security.JwtSettings.DEFAULT_CLIENT_ID + "\""), payload);
             assertEquals(200, client.me(token).statusCode());
         }
     }

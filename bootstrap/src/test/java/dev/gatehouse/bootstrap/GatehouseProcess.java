@@ -3,7 +3,7 @@ package dev.gatehouse.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

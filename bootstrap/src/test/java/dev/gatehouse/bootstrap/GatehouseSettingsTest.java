@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.Argon2Parameters;
-import dev.gatehouse.adapter.persistence.UserCacheSettings;
-import dev.gatehouse.adapter.web.ClientAddressing;
-import dev.gatehouse.adapter.web.RateLimits;
-import dev.gatehouse.adapter.web.RequestRate;
-import dev.gatehouse.adapter.web.WebSettings;
+import dev.gatehouse.adapter.out.security.Argon2Parameters;
+import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.in.web.ClientAddressing;
+import dev.gatehouse.adapter.in.web.RateLimits;
+import dev.gatehouse.adapter.in.web.RequestRate;
+import dev.gatehouse.adapter.in.web.WebSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.Cidr;
 import dev.gatehouse.domain.ClientBudget;
@@ -351,7 +351,7 @@ class GatehouseSettingsTest {
     @Test
     void refuses_to_register_a_client_under_the_id_of_tokens_issued_to_none() {
         assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
-                "GATEHOUSE_CLIENTS", dev.gatehouse.adapter.web.JwtSettings.DEFAULT_CLIENT_ID + ":public")));
+                "GATEHOUSE_CLIENTS", dev.gatehouse.adapter.out.security.JwtSettings.DEFAULT_CLIENT_ID + ":public")));
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.gatehouse.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.Database;
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
-import dev.gatehouse.adapter.persistence.SigningKeyEncryption;
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.Database;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.SigningKeyEncryption;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.domain.SigningAlgorithm;
 import dev.gatehouse.domain.SigningKey;

@@ -3,7 +3,7 @@ package dev.gatehouse.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;

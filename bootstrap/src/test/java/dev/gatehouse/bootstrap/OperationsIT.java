@@ -3,7 +3,7 @@ package dev.gatehouse.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +65,7 @@ class OperationsIT {
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ADMIN_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
-                "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(dev.gatehouse.adapter.persistence.DatabaseSettings.embedded(dataDir));
+                "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(dev.gatehouse.adapter.out.persistence.DatabaseSettings.embedded(dataDir));
         try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
             int api = gatehouse.port();
             int admin = gatehouse.adminPort();

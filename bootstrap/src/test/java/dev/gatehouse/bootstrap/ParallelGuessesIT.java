@@ -1,9 +1,10 @@
 package dev.gatehouse.bootstrap;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.gatehouse.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;

@@ -2,7 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,11 +1,17 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.in.cli.Terminal;
+
+import dev.gatehouse.adapter.in.cli.ExitStatus;
+
+import dev.gatehouse.adapter.in.cli.CommandLine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import dev.gatehouse.domain.SigningAlgorithm;
@@ -135,7 +141,7 @@ class SeveralInstancesIT {
         long commandStarted = System.nanoTime();
         ExitStatus status = CommandLine.standard().run(List.of("revoke-key", compromised), new Terminal(
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty()), CommandSettings.always(settings), Clock.systemUTC());
+                new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty()), new DatabaseConsole(CommandSettings.always(settings), Clock.systemUTC()));
         long revokedAt = System.nanoTime();
         assertEquals(ExitStatus.SUCCESS, status, err.toString(StandardCharsets.UTF_8));
         Matcher created = Pattern.compile("^revoked key " + compromised + "; created RS256 key ([A-Za-z0-9_-]+), which signs at once")

@@ -2,8 +2,8 @@ package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.adapter.persistence.DatabaseSettings;
+import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

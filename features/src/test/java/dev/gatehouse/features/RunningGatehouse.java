@@ -1,6 +1,6 @@
 package dev.gatehouse.features;
 
-import dev.gatehouse.adapter.persistence.TestDatabases;
+import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.bootstrap.Gatehouse;

@@ -1,8 +1,8 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.adapter.persistence.Argon2Parameters;
-import dev.gatehouse.adapter.persistence.Argon2PasswordHasher;
-import dev.gatehouse.adapter.persistence.BoundedPasswordHasher;
+import dev.gatehouse.adapter.out.security.Argon2Parameters;
+import dev.gatehouse.adapter.out.security.Argon2PasswordHasher;
+import dev.gatehouse.adapter.out.security.BoundedPasswordHasher;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
 import java.time.Duration;

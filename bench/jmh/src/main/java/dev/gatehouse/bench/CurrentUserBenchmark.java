@@ -1,7 +1,7 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.adapter.web.JwtAccessTokens;
-import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.out.AccessTokens;

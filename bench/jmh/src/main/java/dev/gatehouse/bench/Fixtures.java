@@ -1,8 +1,8 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.adapter.persistence.CachingSigningKeyRepository;
-import dev.gatehouse.adapter.web.JwtAccessTokens;
-import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.out.persistence.CachingSigningKeyRepository;
+import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;

@@ -1,7 +1,7 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.adapter.web.JwtAccessTokens;
-import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.SessionId;

@@ -1,8 +1,8 @@
 package dev.gatehouse.bench;
 
-import dev.gatehouse.adapter.web.HmacKnownDevices;
-import dev.gatehouse.adapter.web.JwtAccessTokens;
-import dev.gatehouse.adapter.web.JwtSettings;
+import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.out.AccessTokens;

@@ -1,0 +1,95 @@
+package dev.gatehouse.adapter.out.observability;
+
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Tag;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Counts audit events by type, then records them through the delegate. See {@link GatehouseMeters#countingOutcomes}. */
+final class CountingAuditLog implements AuditLog {
+
+    private final AuditLog delegate;
+    private final Map<AuditEvent.Type, Counter> counters = new EnumMap<>(AuditEvent.Type.class);
+
+    CountingAuditLog(AuditLog delegate, GatehouseMeters meters) {
+        this.delegate = delegate;
+        // Every series exists from the start, so a rate over it is zero rather than missing.
+        for (AuditEvent.Type type : AuditEvent.Type.values()) {
+            counters.put(type, counter(type, meters));
+        }
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        counters.get(event.type()).increment();
+        delegate.record(event);
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff) {
+        return delegate.forgetBefore(cutoff);
+    }
+
+    /** Exhaustive, so a new kind of event does not compile until it is given a meter. */
+    private static Counter counter(AuditEvent.Type type, GatehouseMeters meters) {
+        return switch (type) {
+            case LOGIN_SUCCEEDED -> login(meters, "succeeded");
+            case LOGIN_FAILED -> login(meters, "failed");
+            case LOGIN_THROTTLED -> login(meters, "throttled");
+            case USER_REGISTERED -> meters.counter(GatehouseMeters.REGISTRATIONS, "Accounts registered");
+            case USERNAME_TAKEN -> meters.counter(GatehouseMeters.REGISTRATIONS_TAKEN,
+                    "Registrations refused because the username was taken");
+            case PASSWORD_REHASHED -> meters.counter(GatehouseMeters.PASSWORD_REHASHES,
+                    "Stored password hashes upgraded at login");
+            // The event does not say whether a login or a registration was turned away.
+            case FLOOD_REJECTED -> meters.counter(GatehouseMeters.FLOOD_REJECTIONS,
+                    "Logins and registrations refused because password hashing was at capacity");
+            case TOKEN_REFRESHED -> session(meters, "refreshed");
+            // A used refresh token presented again: its whole session was revoked, as it may have been stolen.
+            case REFRESH_TOKEN_REUSED -> session(meters, "refresh_token_reused");
+            // The same within the grace window: refused, the session kept.
+            case REFRESH_TOKEN_RACED -> session(meters, "refresh_token_raced");
+            case SESSION_REVOKED -> session(meters, "revoked");
+            case LOGGED_OUT -> session(meters, "logged_out");
+            case LOGGED_OUT_EVERYWHERE -> session(meters, "logged_out_everywhere");
+            case PASSWORD_CHANGED -> passwordChange(meters, "changed");
+            case PASSWORD_CHANGE_REFUSED -> passwordChange(meters, "refused");
+            case CLIENT_AUTHENTICATION_FAILED -> clientRefusal(meters, "invalid_client");
+            case UNAUTHORIZED_CLIENT -> clientRefusal(meters, "unauthorized_client");
+            case USER_DISABLED -> administration(meters, "user_disabled");
+            case USER_ENABLED -> administration(meters, "user_enabled");
+            case ACCOUNT_UNLOCKED -> administration(meters, "account_unlocked");
+            case ROLE_ASSIGNED -> administration(meters, "role_assigned");
+            case ROLE_REMOVED -> administration(meters, "role_removed");
+            case SESSIONS_REVOKED -> administration(meters, "sessions_revoked");
+            case SIGNING_KEY_ROTATED -> administration(meters, "signing_key_rotated");
+            case SIGNING_KEY_REVOKED -> administration(meters, "signing_key_revoked");
+        };
+    }
+
+    private static Counter administration(GatehouseMeters meters, String action) {
+        return meters.counter(GatehouseMeters.ADMINISTRATION, "Changes made by administrators, by action",
+                Tag.create("action", action));
+    }
+
+    private static Counter session(GatehouseMeters meters, String event) {
+        return meters.counter(GatehouseMeters.SESSION_EVENTS, "Session events by kind", Tag.create("event", event));
+    }
+
+    private static Counter clientRefusal(GatehouseMeters meters, String error) {
+        return meters.counter(GatehouseMeters.CLIENT_REFUSALS, "Client applications refused, by OAuth2 error",
+                Tag.create("error", error));
+    }
+
+    private static Counter passwordChange(GatehouseMeters meters, String outcome) {
+        return meters.counter(GatehouseMeters.PASSWORD_CHANGES, "Password changes by outcome",
+                Tag.create("outcome", outcome));
+    }
+
+    private static Counter login(GatehouseMeters meters, String outcome) {
+        return meters.counter(GatehouseMeters.LOGINS, "Login attempts by outcome", Tag.create("outcome", outcome));
+    }
+}

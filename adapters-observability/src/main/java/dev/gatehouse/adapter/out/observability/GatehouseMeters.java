@@ -1,0 +1,155 @@
+package dev.gatehouse.adapter.out.observability;
+
+import dev.gatehouse.adapter.out.observability.CountingAuditLog;
+
+import dev.gatehouse.adapter.out.observability.TimedPasswordHasher;
+
+import dev.gatehouse.adapter.out.observability.CountedAccessTokens;
+
+import dev.gatehouse.adapter.out.observability.ConnectionPoolStats;
+
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * Gatehouse's meters of driven ports, in one Gatehouse's meter registry, which {@code GET /metrics} shows in the
+ * Prometheus text format. The decorators count what passes through a driven port and then delegate, so the core
+ * stays free of metrics. The HTTP adapter keeps its own request meters in the same registry.
+ */
+public final class GatehouseMeters {
+
+    static final String LOGINS = "gatehouse.logins";
+    static final String REGISTRATIONS = "gatehouse.registrations";
+    static final String REGISTRATIONS_TAKEN = "gatehouse.registrations.taken";
+    static final String PASSWORD_REHASHES = "gatehouse.password.rehashes";
+    static final String FLOOD_REJECTIONS = "gatehouse.flood.rejections";
+    static final String SESSION_EVENTS = "gatehouse.sessions";
+    static final String PASSWORD_CHANGES = "gatehouse.password.changes";
+    static final String CLIENT_REFUSALS = "gatehouse.clients.refused";
+    static final String ADMINISTRATION = "gatehouse.administration";
+    static final String HASH_DURATION = "gatehouse.password.hash.duration";
+    static final String HASH_REJECTIONS = "gatehouse.password.hash.rejections";
+    static final String TOKENS_ISSUED = "gatehouse.tokens.issued";
+    static final String TOKEN_VERIFICATIONS = "gatehouse.tokens.verifications";
+    static final String POOL_ACTIVE = "gatehouse.db.pool.connections.active";
+    static final String POOL_IDLE = "gatehouse.db.pool.connections.idle";
+    static final String POOL_TOTAL = "gatehouse.db.pool.connections.total";
+    static final String POOL_MAXIMUM = "gatehouse.db.pool.connections.max";
+    static final String POOL_WAITING = "gatehouse.db.pool.threads.waiting";
+
+    /** argon2id at OWASP's cost takes 30–50 ms here; stronger settings take hundreds. */
+    private static final Duration[] HASH_BUCKETS = durations(10, 25, 50, 100, 250, 500, 1000, 2500, 5000);
+
+    static final double[] NO_PERCENTILES = {};
+
+    private final MeterRegistry registry;
+    private final Object poolLock = new Object();
+    private volatile Supplier<ConnectionPoolStats> poolStats;
+
+    /** Meters in {@code registry}: one per Gatehouse, so two in one JVM (tests, a blue/green switch) count apart. */
+    public GatehouseMeters(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** A registry of one Gatehouse's own, with the Prometheus rendering behind Helidon's metrics API. */
+    public static MeterRegistry newRegistry() {
+        return Metrics.createMeterRegistry();
+    }
+
+    /**
+     * Counts each audit event by type ({@code gatehouse_logins_total{outcome}},
+     * {@code gatehouse_registrations_total}, {@code gatehouse_password_rehashes_total},
+     * {@code gatehouse_flood_rejections_total}, {@code gatehouse_sessions_total{event}},
+     * {@code gatehouse_password_changes_total{outcome}}), then hands it to {@code delegate}.
+     */
+    public AuditLog countingOutcomes(AuditLog delegate) {
+        return new CountingAuditLog(Objects.requireNonNull(delegate, "delegate"), this);
+    }
+
+    /**
+     * Times {@code hash} and {@code verify} ({@code gatehouse_password_hash_duration_seconds{operation}}, a
+     * histogram) and counts the calls refused for lack of capacity
+     * ({@code gatehouse_password_hash_rejections_total{operation}}); the refusal is rethrown. The other methods
+     * pass through untimed.
+     */
+    public PasswordHasher timed(PasswordHasher delegate) {
+        return new TimedPasswordHasher(Objects.requireNonNull(delegate, "delegate"), this);
+    }
+
+    /**
+     * Counts issued tokens ({@code gatehouse_tokens_issued_total}) and verifications by result
+     * ({@code gatehouse_tokens_verifications_total{result="valid|invalid"}}).
+     */
+    public AccessTokens counted(AccessTokens delegate) {
+        return new CountedAccessTokens(Objects.requireNonNull(delegate, "delegate"), this);
+    }
+
+    /**
+     * Publishes the pool's figures as gauges ({@code gatehouse_db_pool_connections_active}, {@code _idle},
+     * {@code _total}, {@code _max} and {@code gatehouse_db_pool_threads_waiting}), read from {@code stats} on
+     * every scrape. A later call replaces the supplier; a supplier that fails reads as NaN.
+     */
+    public void registerPoolGauges(Supplier<ConnectionPoolStats> stats) {
+        Objects.requireNonNull(stats, "stats");
+        synchronized (poolLock) {
+            boolean first = poolStats == null;
+            poolStats = stats;
+            if (first) {
+                poolGauge(POOL_ACTIVE, "Connections in use", ConnectionPoolStats::active);
+                poolGauge(POOL_IDLE, "Open connections not in use", ConnectionPoolStats::idle);
+                poolGauge(POOL_TOTAL, "Open connections", ConnectionPoolStats::total);
+                poolGauge(POOL_MAXIMUM, "The most connections the pool may open", ConnectionPoolStats::maximum);
+                poolGauge(POOL_WAITING, "Threads waiting for a connection", ConnectionPoolStats::waiting);
+            }
+        }
+    }
+
+    /** The registry these meters live in, which {@code GET /metrics} renders. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    Counter counter(String name, String description, Tag... tags) {
+        return registry().getOrCreate(Counter.builder(name).description(description).tags(List.of(tags)));
+    }
+
+    Timer hashTimer(String operation) {
+        return registry().getOrCreate(Timer.builder(HASH_DURATION)
+                .description("Time spent hashing or verifying a password")
+                .tags(List.of(Tag.create("operation", operation)))
+                .percentiles(NO_PERCENTILES) // Helidon's default client-side percentiles would put quantiles into a histogram
+                .buckets(HASH_BUCKETS));
+    }
+
+    private void poolGauge(String name, String description, ToIntFunction<ConnectionPoolStats> figure) {
+        Supplier<Double> read = () -> {
+            try {
+                return (double) figure.applyAsInt(poolStats.get());
+            } catch (RuntimeException unavailable) {
+                return Double.NaN;
+            }
+        };
+        registry().getOrCreate(Gauge.builder(name, read).description(description));
+    }
+
+    private static Duration[] durations(long... millis) {
+        return Arrays.stream(millis).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+    }
+
+}

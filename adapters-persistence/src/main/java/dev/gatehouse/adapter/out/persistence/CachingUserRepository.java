@@ -1,0 +1,191 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
+import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.application.port.out.UserPage;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.port.out.UserSearch;
+import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link UserRepository} that answers {@link #findByUsername} from memory, for the check behind every
+ * protected request. It is only as fresh as what tells it about changes: its own writes, and
+ * {@link #forget}/{@link #forgetAll} from whoever hears about other instances' writes (on PostgreSQL,
+ * {@link PostgresUserChangeListener}). While nobody is listening it is {@linkplain #suspend() suspended} and
+ * every read goes to the database.
+ *
+ * <p>Absent users are never cached, and each entry also expires after a time to live, which bounds the damage
+ * of an announcement that never arrived.
+ *
+ * <p>While the database cannot be reached ({@link StoreUnavailableException}), a user is answered from what was
+ * last read of it, if that was at most {@link UserCacheSettings#staleReads()} ago, suspended or not: a change this
+ * process wrote or heard of before the outage has already dropped the entry, so it still applies. Past the bound,
+ * or for a user not in memory, the exception goes on (503).
+ */
+public final class CachingUserRepository implements UserRepository {
+
+    private record Entry(User user, long readAtNanos) {
+    }
+
+    private final UserRepository database;
+    private final UserCacheSettings settings;
+    private final LongSupplier nanoTime;
+    private final Map<String, Entry> byCanonicalUsername = new ConcurrentHashMap<>();
+    // Bumped by every forget, before it removes anything: a read that started before a forget must not
+    // put what it read into the cache afterwards, so fills compare generations (see findByUsername).
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean serving;
+
+    /** Starts suspended: call {@link #resume()} once changes are being heard. */
+    public CachingUserRepository(UserRepository database, UserCacheSettings settings) {
+        this(database, settings, System::nanoTime);
+    }
+
+    CachingUserRepository(UserRepository database, UserCacheSettings settings, LongSupplier nanoTime) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        String key = username.canonical();
+        Entry cached = byCanonicalUsername.get(key);
+        if (serving && cached != null && youngerThan(cached, settings.timeToLive())) {
+            return Optional.of(cached.user());
+        }
+        long readStartedIn = generation.get();
+        Optional<User> found;
+        try {
+            found = database.findByUsername(username);
+        } catch (StoreUnavailableException unavailable) {
+            // Looked up again: a forget may have dropped it while the database was being asked.
+            Entry lastRead = byCanonicalUsername.get(key);
+            if (lastRead != null && youngerThan(lastRead, settings.staleReads())) {
+                return Optional.of(lastRead.user());
+            }
+            throw unavailable;
+        }
+        if (found.isPresent() && settings.enabled()) {
+            // Remembered while suspended too, though not served fresh then: it is what an outage falls back on.
+            remember(key, found.get(), readStartedIn);
+        }
+        return found;
+    }
+
+    /** Whether {@code entry} was read from the database at most {@code age} ago. */
+    private boolean youngerThan(Entry entry, Duration age) {
+        return nanoTime.getAsLong() - entry.readAtNanos() - age.toNanos() <= 0;
+    }
+
+    private void remember(String key, User user, long readStartedIn) {
+        if (byCanonicalUsername.size() >= settings.maximumEntries()) {
+            // Crude but bounded: an overfull cache starts again rather than tracking recency on every hit.
+            byCanonicalUsername.clear();
+        }
+        Entry entry = new Entry(user, nanoTime.getAsLong());
+        byCanonicalUsername.put(key, entry);
+        if (generation.get() != readStartedIn) {
+            // A forget ran while we read: what we read may be older than the change it announced.
+            byCanonicalUsername.remove(key, entry);
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return database.findById(id);
+    }
+
+    @Override
+    public AddUserOutcome add(User user) {
+        return database.add(user);
+    }
+
+    @Override
+    public Optional<User> change(UserId id, UnaryOperator<User> change) {
+        try {
+            return database.change(id, change);
+        } finally {
+            forget(id);
+        }
+    }
+
+    @Override
+    public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
+        try {
+            return database.changeKeepingAnActiveHolder(role, id, change);
+        } finally {
+            forget(id);
+        }
+    }
+
+    @Override
+    public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
+        try {
+            return database.replacePasswordHash(id, current, replacement);
+        } finally {
+            forget(id);
+        }
+    }
+
+    /** Drops one user, after a change to it was announced. */
+    public void forget(Username username) {
+        generation.incrementAndGet();
+        byCanonicalUsername.remove(username.canonical());
+    }
+
+    /** Drops one user known by id, after a write that did not name the username. */
+    public void forget(UserId id) {
+        generation.incrementAndGet();
+        byCanonicalUsername.values().removeIf(entry -> entry.user().id().equals(id));
+    }
+
+    /** Drops every user: a change was announced without saying whose, or announcements may have been missed. */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        byCanonicalUsername.clear();
+    }
+
+    /**
+     * Stops answering from memory, as changes can no longer be heard. What was read stays, only for answering
+     * within the stale-read bound while the database cannot be reached (often why nothing can be heard).
+     */
+    public void suspend() {
+        serving = false;
+    }
+
+    /** Answers from memory again, starting empty, since changes made while suspended were not heard. */
+    public void resume() {
+        forgetAll();
+        serving = true;
+    }
+
+    /** Whether reads are currently answered from memory. */
+    public boolean isServing() {
+        return serving;
+    }
+
+    /** How many users are in memory now, for metrics and tests. */
+    public int size() {
+        return byCanonicalUsername.size();
+    }
+
+    /** Searches go to the database: a page of many users is not worth caching, and must not fill the cache. */
+    @Override
+    public UserPage search(UserSearch search) {
+        return database.search(search);
+    }
+}

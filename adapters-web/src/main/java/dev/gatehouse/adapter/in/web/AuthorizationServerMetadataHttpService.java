@@ -1,0 +1,80 @@
+package dev.gatehouse.adapter.in.web;
+
+import dev.gatehouse.support.json.JsonCodec;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code GET /.well-known/oauth-authorization-server}: RFC 8414 metadata. The endpoints are absolute URLs under
+ * {@link DiscoverySettings#publicUrl()} (or, without one, the address the request arrived on, never the
+ * client's {@code Host} header, which anyone can set). The revocation endpoint is listed only when it is served.
+ * No authorization endpoint exists, so {@code response_types_supported} is empty; clients authenticate at the token
+ * and revocation endpoints only when client applications are registered ({@code client_secret_basic},
+ * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none}).
+ */
+final class AuthorizationServerMetadataHttpService implements RoutedService {
+
+    static final String PATH = "/.well-known/oauth-authorization-server";
+    private static final String REVOKE = "/revoke";
+
+    private static final List<String> NO_CLIENT_AUTHENTICATION = List.of("none");
+    private static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "client_secret_post", "none");
+
+    private final DiscoverySettings settings;
+    private final boolean revocationServed;
+    private final List<String> clientAuthenticationMethods;
+
+    AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served, boolean clientAuthentication) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.revocationServed = served.contains(new Endpoint(Method.POST, REVOKE));
+        this.clientAuthenticationMethods = clientAuthentication ? CLIENT_AUTHENTICATION : NO_CLIENT_AUTHENTICATION;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get(PATH, this::metadata));
+    }
+
+    private void metadata(ServerRequest request, ServerResponse response) {
+        String base = settings.publicUrl().map(Object::toString).orElseGet(() -> localBase(request));
+        JsonObjectBuilder metadata = JsonCodec.BUILDERS.createObjectBuilder()
+                .add("issuer", settings.issuer())
+                .add("token_endpoint", base + "/token")
+                .add("jwks_uri", base + JwksHttpService.PATH);
+        if (revocationServed) {
+            metadata.add("revocation_endpoint", base + REVOKE);
+            metadata.add("revocation_endpoint_auth_methods_supported", array(clientAuthenticationMethods));
+        }
+        metadata.add("grant_types_supported", array(TokenHttpService.GRANT_TYPES))
+                .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
+                .add("token_endpoint_auth_methods_supported", array(clientAuthenticationMethods))
+                .add("scopes_supported", array(settings.scopesSupported()))
+                .add("service_documentation", base + "/docs");
+        JsonResponses.send(response, Status.OK_200, metadata.build(),
+                HeaderValues.create(HeaderNames.CACHE_CONTROL, "public, max-age=" + settings.keySetMaxAge().toSeconds()));
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder array = JsonCodec.BUILDERS.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** http://host:port of the local socket the request came in on. */
+    private static String localBase(ServerRequest request) {
+        String host = request.localPeer().host();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + request.localPeer().port();
+    }
+}

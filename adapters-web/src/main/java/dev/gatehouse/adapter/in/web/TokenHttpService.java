@@ -1,0 +1,343 @@
+package dev.gatehouse.adapter.in.web;
+
+import dev.gatehouse.support.json.JsonCodec;
+
+import dev.gatehouse.application.port.in.ClientCredentials;
+import dev.gatehouse.application.port.in.LogInCommand;
+import dev.gatehouse.application.port.in.LogInResult;
+import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshResult;
+import dev.gatehouse.application.port.in.RefreshTokenUseCase;
+import dev.gatehouse.application.port.in.RevokeCommand;
+import dev.gatehouse.application.port.in.RevokeResult;
+import dev.gatehouse.application.port.in.RevokeTokenUseCase;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.Scope;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The OAuth2 endpoints. {@code POST /token}: the password grant, answering like FastAPI's
+ * {@code OAuth2PasswordRequestForm}, and the refresh token grant (RFC 6749 section 6). A successful login sets the
+ * known-device cookie; the next login sends it back, so its owner gets through a throttle that guessing by someone
+ * else ran up. {@code POST /revoke}: token revocation (RFC 7009).
+ *
+ * <p>When client applications are registered ({@link WebSettings#clientAuthentication()}), both endpoints read the
+ * client's credentials (RFC 6749 section 2.3.1): HTTP Basic ({@code client_secret_basic}, id and secret
+ * form-urlencoded before base64) or the form fields {@code client_id} and {@code client_secret}
+ * ({@code client_secret_post}, or {@code client_id} alone for a public client), never both; the use cases judge
+ * them. Otherwise client credentials are ignored, as FastAPI's tutorial ignores them.
+ */
+final class TokenHttpService implements RoutedService {
+
+    private static final Logger LOGGER = Logger.getLogger(TokenHttpService.class.getName());
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    /** RFC 6749 section 3.1: request parameters must not be included more than once. */
+    private static final List<String> TOKEN_PARAMETERS =
+            List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret",
+                    "device_token");
+    private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret");
+    /** RFC 7009 section 2.1; a hint the server does not know is ignored, as the RFC allows. */
+    private static final Set<String> TOKEN_TYPE_HINTS = Set.of("access_token", "refresh_token");
+    private static final Header WWW_AUTHENTICATE_BEARER = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+    private static final Header WWW_AUTHENTICATE_BASIC =
+            HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"gatehouse\", charset=\"UTF-8\"");
+    /** Far beyond any client id and secret; bounds the decoding an attacker can ask for. */
+    private static final int MAX_BASIC_CREDENTIALS_CHARS = 2048;
+    private static final String BUSY = "Service busy, retry later";
+    /** The grant types this endpoint serves, as the authorization server metadata lists them. */
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
+
+    private enum Grant { PASSWORD, REFRESH_TOKEN }
+
+    /** The client credentials a request carried, if any, and whether they came as HTTP Basic. */
+    private record SentClient(Optional<ClientCredentials> credentials, boolean basic) {
+
+        static final SentClient NONE = new SentClient(Optional.empty(), false);
+    }
+
+    private final LogInUseCase logIn;
+    private final RefreshTokenUseCase refresh;
+    private final RevokeTokenUseCase revoke;
+    private final WebSettings settings;
+    private final RequestLimiter limiter;
+
+    TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke, WebSettings settings,
+                     RequestLimiter limiter) {
+        this.logIn = Objects.requireNonNull(logIn, "logIn");
+        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.revoke = Objects.requireNonNull(revoke, "revoke");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.post("/token", this::token), Route.post("/revoke", this::revoke));
+    }
+
+    private void token(ServerRequest request, ServerResponse response) {
+        admit(request);
+        FormBody form = form(request);
+        Grant grant = grant(form);
+        refuseRepeated(form, TOKEN_PARAMETERS);
+        SentClient sentClient = sentClient(request, form);
+        switch (grant) {
+            case PASSWORD -> passwordGrant(form, sentClient, request, response);
+            case REFRESH_TOKEN -> refreshGrant(form, sentClient, request, response);
+        }
+    }
+
+    private void passwordGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
+        // A client without a cookie jar sends back the device_token of its last login as a form field.
+        Optional<String> sentDevice = form.value("device_token").filter(value -> !value.isEmpty())
+                .or(() -> DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of)));
+        LogInCommand command = command(form, client(request), sentDevice, sentClient.credentials());
+
+        switch (logIn.logIn(command)) {
+            case LogInResult.LoggedIn(AccessToken token, String refreshToken, String knownDevice) -> {
+                DeviceCookie.write(knownDevice, settings.knownDeviceLifetime(), settings.secureCookies())
+                        .ifPresentOrElse(response::header,
+                                () -> LOGGER.warning("Known-device credential cannot be sent as a cookie; none set"));
+                sendTokens(response, TokenResponse.bearer(token, refreshToken, !command.requestedScopes().isEmpty())
+                        .withDeviceToken(knownDevice));
+            }
+            case LogInResult.InvalidCredentials invalid -> throw invalidCredentials();
+            // Exactly the wrong-password answer plus when to retry: nothing else tells a guesser more.
+            case LogInResult.Throttled(Duration retryAfter) -> throw invalidCredentials(JsonResponses.retryAfter(retryAfter));
+            case LogInResult.Overloaded(Duration retryAfter) -> throw HttpProblem.oauth(Status.SERVICE_UNAVAILABLE_503,
+                    BUSY, "temporarily_unavailable", BUSY, JsonResponses.retryAfter(retryAfter));
+            case LogInResult.InvalidClient invalid -> throw invalidClient(sentClient);
+            case LogInResult.UnauthorizedClient unauthorized -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
+                    "Unauthorized client", "unauthorized_client", "This client may not use the password grant");
+        }
+    }
+
+    /**
+     * The refresh token grant. Its errors are RFC 6749's plain 400s: unlike a wrong password, a refresh token
+     * that does not work is not a login to retry, and says nothing about any account.
+     */
+    private void refreshGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
+        String refreshToken = form.value("refresh_token").filter(value -> !value.isEmpty())
+                .orElseThrow(() -> invalidRequest("Parameter refresh_token is required"));
+        // Left out or blank: the session's scopes, unchanged (RFC 6749 section 6).
+        Optional<Set<Scope>> scopes = form.value("scope").filter(value -> !value.isBlank()).map(TokenHttpService::scopes);
+
+        switch (refresh.refresh(new RefreshCommand(refreshToken, scopes, client(request), sentClient.credentials()))) {
+            case RefreshResult.Refreshed(AccessToken token, String next) ->
+                    sendTokens(response, TokenResponse.bearer(token, next, scopes.isPresent()));
+            case RefreshResult.InvalidGrant(boolean scopeTooBroad) when scopeTooBroad ->
+                    throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid scope", "invalid_scope",
+                            "The requested scope exceeds the scope of the session");
+            case RefreshResult.InvalidGrant invalid ->
+                    throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid refresh token", "invalid_grant",
+                            "The refresh token is invalid, expired, revoked or already used");
+            case RefreshResult.InvalidClient invalid -> throw invalidClient(sentClient);
+            case RefreshResult.Throttled(Duration retryAfter) -> throw HttpProblem.oauth(Status.TOO_MANY_REQUESTS_429,
+                    RateLimits.TOO_MANY, "temporarily_unavailable", "This session refreshes too often",
+                    JsonResponses.retryAfter(retryAfter));
+        }
+    }
+
+    /**
+     * RFC 7009: 200 with an empty body whether or not the token was valid, so the answer tells nothing about it;
+     * only a request without a token is refused.
+     */
+    private void revoke(ServerRequest request, ServerResponse response) {
+        admit(request);
+        FormBody form = form(request);
+        refuseRepeated(form, REVOKE_PARAMETERS);
+        String token = form.value("token").filter(value -> !value.isEmpty())
+                .orElseThrow(() -> invalidRequest("Parameter token is required"));
+        Optional<String> hint = form.value("token_type_hint").filter(TOKEN_TYPE_HINTS::contains);
+        SentClient sentClient = sentClient(request, form);
+
+        switch (revoke.revoke(new RevokeCommand(token, hint, client(request), sentClient.credentials()))) {
+            case RevokeResult.Done done -> {
+                // answered below: the same for every token
+            }
+            case RevokeResult.InvalidClient invalid -> throw invalidClient(sentClient);
+        }
+        response.status(Status.OK_200);
+        response.header(JsonResponses.NO_STORE);
+        response.send();
+    }
+
+    private static FormBody form(ServerRequest request) {
+        Requests.requireMediaType(request, FORM, "Content-Type must be " + FORM);
+        return FormBody.parse(Requests.body(request)).orElseThrow(() -> invalidRequest("Malformed form body"));
+    }
+
+    private ClientAddress client(ServerRequest request) {
+        return ClientAddresses.of(request, settings.addressing());
+    }
+
+    /**
+     * The client's request budget, before anything else: a flood is turned away without touching the database or the
+     * hasher. 429 with {@code Retry-After}; the answer is the same whatever the request held, so it says nothing
+     * about any account.
+     */
+    private void admit(ServerRequest request) {
+        limiter.admit(client(request)).ifPresent(wait -> {
+            throw HttpProblem.oauth(Status.TOO_MANY_REQUESTS_429, RateLimits.TOO_MANY, "temporarily_unavailable",
+                    RateLimits.TOO_MANY, JsonResponses.retryAfter(wait));
+        });
+    }
+
+    private static void sendTokens(ServerResponse response, TokenResponse tokens) {
+        JsonResponses.send(response, Status.OK_200, tokens.toJson(), JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+    }
+
+    /** The password grant's one failure answer, the tutorial's 401. */
+    private static HttpProblem invalidCredentials(Header... extraHeaders) {
+        Header[] headers = new Header[extraHeaders.length + 1];
+        headers[0] = WWW_AUTHENTICATE_BEARER;
+        System.arraycopy(extraHeaders, 0, headers, 1, extraHeaders.length);
+        return HttpProblem.oauth(Status.UNAUTHORIZED_401, "Incorrect username or password", "invalid_grant",
+                "Incorrect username or password", headers);
+    }
+
+    /**
+     * The client credentials of the request, when client authentication is on: HTTP Basic or the form fields, not
+     * both (RFC 6749 section 2.3: one method per request); a {@code client_id} field naming the Basic client too
+     * only identifies it, so it is allowed. Off, nothing is read: the tutorial's clients may send anything.
+     */
+    private SentClient sentClient(ServerRequest request, FormBody form) {
+        if (!settings.clientAuthentication()) {
+            return SentClient.NONE;
+        }
+        Optional<String> formId = form.value("client_id").filter(value -> !value.isEmpty());
+        Optional<String> formSecret = form.value("client_secret").filter(value -> !value.isEmpty());
+        Optional<ClientCredentials> basic = basicCredentials(request);
+        if (basic.isPresent()) {
+            if (formSecret.isPresent() || formId.filter(id -> !id.equals(basic.get().clientId())).isPresent()) {
+                throw invalidRequest("Client credentials must be sent one way only: HTTP Basic or form fields");
+            }
+            return new SentClient(basic, true);
+        }
+        if (formSecret.isPresent() && formId.isEmpty()) {
+            throw invalidRequest("Parameter client_secret needs client_id");
+        }
+        return new SentClient(formId.map(id -> new ClientCredentials(id, formSecret)), false);
+    }
+
+    /**
+     * {@code Authorization: Basic base64(urlencode(id) ":" urlencode(secret))} (RFC 6749 section 2.3.1); empty for no
+     * {@code Authorization} header or another scheme, which is not client authentication. An empty secret is no
+     * secret (a public client). Malformed Basic credentials are a failed client authentication.
+     */
+    private static Optional<ClientCredentials> basicCredentials(ServerRequest request) {
+        List<String> values = request.headers().all(HeaderNames.AUTHORIZATION, List::of);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = values.getFirst().strip();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Basic")) {
+            return Optional.empty();
+        }
+        SentClient basic = new SentClient(Optional.empty(), true);
+        if (values.size() > 1 || space < 0 || value.length() > MAX_BASIC_CREDENTIALS_CHARS) {
+            throw invalidClient(basic);
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(value.substring(space + 1).strip());
+        } catch (IllegalArgumentException notBase64) {
+            throw invalidClient(basic);
+        }
+        String text = JsonCodec.decodeUtf8(decoded).orElseThrow(() -> invalidClient(basic));
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw invalidClient(basic);
+        }
+        String id = FormBody.decode(text.substring(0, colon)).filter(it -> !it.isEmpty()).orElseThrow(() -> invalidClient(basic));
+        String secret = FormBody.decode(text.substring(colon + 1)).orElseThrow(() -> invalidClient(basic));
+        return Optional.of(new ClientCredentials(id, Optional.of(secret).filter(it -> !it.isEmpty())));
+    }
+
+    /**
+     * RFC 6749 section 5.2's {@code invalid_client}, 401. A client that tried HTTP Basic is told to use it again
+     * ({@code WWW-Authenticate: Basic}, which the RFC requires); one that sent form fields gets no challenge, which
+     * would make a browser ask its user for a password.
+     */
+    private static HttpProblem invalidClient(SentClient sentClient) {
+        Header[] headers = sentClient.basic() ? new Header[] {WWW_AUTHENTICATE_BASIC} : new Header[0];
+        return HttpProblem.oauth(Status.UNAUTHORIZED_401, "Invalid client", "invalid_client", "Client authentication failed",
+                headers);
+    }
+
+    /** An absent or empty grant_type is the password grant, as FastAPI's form allows it. */
+    private static Grant grant(FormBody form) {
+        return switch (form.value("grant_type").orElse("")) {
+            case "", "password" -> Grant.PASSWORD;
+            case "refresh_token" -> Grant.REFRESH_TOKEN;
+            default -> throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Unsupported grant type", "unsupported_grant_type",
+                    "Only the password and refresh_token grants are supported");
+        };
+    }
+
+    private static void refuseRepeated(FormBody form, List<String> parameters) {
+        Optional<String> repeated = parameters.stream().filter(form::isRepeated).findFirst();
+        if (repeated.isPresent()) {
+            throw invalidRequest("Parameter " + repeated.get() + " must not be repeated");
+        }
+    }
+
+    private static LogInCommand command(FormBody form, ClientAddress client, Optional<String> knownDevice,
+                                        Optional<ClientCredentials> clientCredentials) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = required(form, "username", Function.identity(), errors);
+        PlainPassword password = required(form, "password", PlainPassword::new, errors);
+        if (!errors.isEmpty()) {
+            throw HttpProblem.validation(errors);
+        }
+        return new LogInCommand(username, password, scopes(form.value("scope").orElse(null)), client, knownDevice,
+                clientCredentials);
+    }
+
+    /** Like FastAPI's form fields, an empty value counts as missing. */
+    private static <T> T required(FormBody form, String field, Function<String, T> factory, List<FieldError> errors) {
+        Optional<String> value = form.value(field).filter(text -> !text.isEmpty());
+        if (value.isEmpty()) {
+            errors.add(FieldError.missing(field));
+            return null;
+        }
+        try {
+            return factory.apply(value.get());
+        } catch (IllegalArgumentException invalid) {
+            errors.add(FieldError.invalid(field, invalid.getMessage()));
+            return null;
+        }
+    }
+
+    private static Set<Scope> scopes(String scope) {
+        try {
+            return Scope.parseList(scope);
+        } catch (IllegalArgumentException invalid) {
+            throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid scope", "invalid_scope", invalid.getMessage());
+        }
+    }
+
+    private static HttpProblem invalidRequest(String description) {
+        return HttpProblem.oauth(Status.BAD_REQUEST_400, description, "invalid_request", description);
+    }
+}

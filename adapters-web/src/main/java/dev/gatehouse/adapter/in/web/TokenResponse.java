@@ -1,0 +1,62 @@
+package dev.gatehouse.adapter.in.web;
+
+import dev.gatehouse.support.json.JsonCodec;
+
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Scope;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The successful token response of RFC 6749 section 5.1, with the refresh token that renews the access token.
+ * {@code scope} is null when it is left out: it is sent when the client asked for scopes (so it sees what it did
+ * not get) or when any were granted. {@code deviceToken}, after a password login, is the known-device credential
+ * for clients that keep no cookies (null otherwise). The tokens are credentials: {@link #toString()} leaves them out.
+ */
+record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope, String refreshToken,
+                     String deviceToken) {
+
+    TokenResponse {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(refreshToken, "refreshToken");
+    }
+
+    static TokenResponse bearer(AccessToken token, String refreshToken, boolean scopeRequested) {
+        boolean showScope = scopeRequested || !token.scopes().isEmpty();
+        // Sorted so the same grant always reads the same.
+        String scope = token.scopes().stream()
+                .map(Scope::value)
+                .sorted(Comparator.naturalOrder())
+                .collect(Collectors.joining(" "));
+        return new TokenResponse(token.value(), "bearer", token.lifetime().toSeconds(), showScope ? scope : null,
+                refreshToken, null);
+    }
+
+    /** The same answer carrying the known-device credential a password login earned. */
+    TokenResponse withDeviceToken(String credential) {
+        return new TokenResponse(accessToken, tokenType, expiresIn, scope, refreshToken, Objects.requireNonNull(credential));
+    }
+
+    JsonObject toJson() {
+        JsonObjectBuilder json = JsonCodec.BUILDERS.createObjectBuilder()
+                .add("access_token", accessToken)
+                .add("token_type", tokenType)
+                .add("expires_in", expiresIn);
+        if (scope != null) {
+            json.add("scope", scope);
+        }
+        json.add("refresh_token", refreshToken);
+        if (deviceToken != null) {
+            json.add("device_token", deviceToken);
+        }
+        return json.build();
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[redacted, tokenType=" + tokenType + ", expiresIn=" + expiresIn + ", scope=" + scope + "]";
+    }
+}

@@ -1,0 +1,584 @@
+package dev.gatehouse.adapter.in.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.application.port.out.StoreUnavailableException;
+import dev.gatehouse.domain.Role;
+import dev.gatehouse.domain.Username;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the hand-written OpenAPI document to the server, both ways: every documented endpoint is served and
+ * every served one documented; every other method on a documented path is refused; every answer a test can
+ * provoke has a documented status, body shape and headers, and every documented answer is provoked here.
+ */
+class OpenApiContractIT {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String JSON = "application/json";
+    private static final String PASSWORD = "correct horse battery staple";
+    /** The methods a path could be asked for; CONNECT is refused by Helidon before routing. */
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE");
+    private static final Set<String> OPERATION_KEYS = METHODS.stream().map(m -> m.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+
+    private static final TestGatehouse HEALTHY = new TestGatehouse();
+    private static final TestGatehouse BUSY = new TestGatehouse();
+    /** With client applications registered: the answers that only client authentication gives. */
+    private static final TestGatehouse WITH_CLIENTS = new TestGatehouse();
+    private static final String CLIENT_SECRET = "back-office-secret-of-at-least-32-bytes";
+    private static final StoreUnavailableException DOWN = new StoreUnavailableException("the database cannot be reached", null);
+
+    private static RealServer healthy;
+    private static RealServer busy;
+    private static RealServer withClients;
+    private static RealServer storeDown;
+    /** One request per client, then 429; and a server whose registration is closed. */
+    private static RealServer limited;
+    private static RealServer closed;
+    private static JsonObject document;
+    private static SchemaValidator schemas;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HEALTHY.addUser("johndoe", PASSWORD, "johndoe@example.com", "John Doe");
+        HEALTHY.addUser("alice", PASSWORD, null, null);
+        HEALTHY.addUser("bob", PASSWORD, null, null);
+        HEALTHY.addUser("carol", PASSWORD, null, null);
+        HEALTHY.addUser("root", PASSWORD, null, null);
+        HEALTHY.addUser("fallen", PASSWORD, null, null);
+        HEALTHY.addUser("target", PASSWORD, null, null);
+        BUSY.addUser("johndoe", PASSWORD, null, null);
+        BUSY.hasher.saturate();
+        healthy = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT,
+                new Operations(List.of(check("database", true)), Duration.ofSeconds(1)));
+        busy = new RealServer(BUSY.useCases, WebSettings.DEFAULT,
+                new Operations(List.of(check("database", false)), Duration.ofSeconds(1)));
+        WITH_CLIENTS.addUser("johndoe", PASSWORD, null, null);
+        WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true))
+                .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("back-office"),
+                        dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), true))
+                .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false));
+        withClients = new RealServer(WITH_CLIENTS.useCases, WebSettings.DEFAULT.withClientAuthentication(true), Operations.none());
+        storeDown = new RealServer(ThrowingUseCases.throwing(() -> DOWN), WebSettings.DEFAULT, Operations.none());
+        RequestRate once = RequestRate.of(1, 1, Duration.ofHours(1));
+        limited = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT.withRateLimits(new RateLimits(once, once, once, 100)),
+                Operations.none());
+        closed = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT.withRegistration(false), Operations.none());
+        try (InputStream in = OpenApiContractIT.class.getClassLoader().getResourceAsStream(OpenApiHttpService.DOCUMENT)) {
+            document = Json.createReader(in).readObject();
+        }
+        schemas = new SchemaValidator(document);
+    }
+
+    @AfterAll
+    static void stop() {
+        healthy.close();
+        busy.close();
+        withClients.close();
+        storeDown.close();
+        limited.close();
+        closed.close();
+    }
+
+    @Test
+    void documents_exactly_the_endpoints_the_routing_registers() {
+        Set<String> served = RoutedService.endpoints(GatehouseRouting.services(HEALTHY.useCases, WebSettings.DEFAULT,
+                Operations.none())).stream().map(Endpoint::toString).collect(Collectors.toCollection(TreeSet::new));
+
+        assertEquals(served, new TreeSet<>(documentedOperations().keySet()));
+    }
+
+    @Test
+    void serves_every_documented_endpoint() {
+        documentedOperations().keySet().forEach(endpoint -> {
+            String method = endpoint.split(" ")[0];
+            for (String path : concretePaths(endpoint.split(" ")[1])) {
+                RawHttp.Answer answer = RawHttp.send(healthy.port(), RawHttp.request(method + " " + path + " HTTP/1.1",
+                        List.of("Content-Length: 0"), new byte[0]));
+                assertTrue(answer.status() != 404 && answer.status() != 405, () -> method + " " + path + ": " + answer);
+            }
+        });
+    }
+
+    @Test
+    void refuses_every_undocumented_method_on_a_documented_path_with_405() {
+        for (String documentedPath : document.getJsonObject("paths").keySet()) {
+            Set<String> documentedMethods = document.getJsonObject("paths").getJsonObject(documentedPath).keySet().stream()
+                    .filter(OPERATION_KEYS::contains).map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
+            for (String path : concretePaths(documentedPath)) {
+                for (String method : METHODS) {
+                    if (documentedMethods.contains(method)) {
+                        continue;
+                    }
+                    RawHttp.Answer answer = RawHttp.send(healthy.port(), RawHttp.request(method + " " + path + " HTTP/1.1",
+                            List.of("Content-Length: 0"), new byte[0]));
+                    assertEquals(405, answer.status(), () -> method + " " + path + ": " + answer);
+                    assertEquals(String.join(", ", documentedMethods), answer.header("Allow"), () -> method + " " + path);
+                    assertEquals(List.of("application/json"), answer.all("Content-Type"), () -> method + " " + path);
+                    assertEquals(List.of("nosniff"), answer.all("X-Content-Type-Options"), () -> method + " " + path);
+                    assertEquals(method.equals("HEAD") ? "" : "{\"detail\":\"Method Not Allowed\"}", answer.body(),
+                            () -> method + " " + path);
+                }
+            }
+        }
+    }
+
+    @Test
+    void serves_nothing_beside_the_documented_paths() {
+        for (String path : List.of("/", "/token/", "/users/me/x", "/users/123", "/USERS/ME", "/health", "/health/", "/metrics/",
+                "/openapi.json/", "/openapi/", "/docs/a/b", "/docs/index.html", "/docs/oauth2-redirect.html",
+                "/docs/swagger-ui.js", "/docs/..%2Fopenapi.json", "/webjars/swagger-ui/5.34.1/swagger-ui.css")) {
+            RawHttp.Answer answer = RawHttp.send(healthy.port(), RawHttp.request("GET " + path + " HTTP/1.1", List.of(), new byte[0]));
+            assertTrue(answer.status() == 404 || answer.status() == 400, () -> path + ": " + answer);
+            assertTrue(answer.body().startsWith("{\"detail\":"), () -> path + ": " + answer);
+        }
+    }
+
+    @Test
+    void lists_the_files_of_the_docs_page_it_serves() {
+        assertEquals(new DocsHttpService().files(), enumValues(docsFileParameter()));
+    }
+
+    @Test
+    void resolves_every_reference_and_names_every_operation_once() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertFalse(refs.isEmpty());
+        refs.forEach(schemas::resolve);
+
+        List<String> operationIds = documentedOperations().values().stream().map(op -> op.getString("operationId")).toList();
+        assertEquals(operationIds.size(), Set.copyOf(operationIds).size(), operationIds::toString);
+        documentedOperations().forEach((endpoint, operation) -> operation.getJsonObject("responses").keySet()
+                .forEach(status -> assertTrue(status.matches("[1-5][0-9][0-9]"), endpoint + " " + status)));
+    }
+
+    @Test
+    void declares_fastapis_password_bearer_scheme_on_every_endpoint_behind_a_token() {
+        assertEquals("3.1.0", document.getString("openapi"));
+        JsonObject scheme = document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("OAuth2PasswordBearer");
+        assertEquals("oauth2", scheme.getString("type"));
+        JsonObject password = scheme.getJsonObject("flows").getJsonObject("password");
+        assertEquals("/token", password.getString("tokenUrl"));
+        assertEquals(DiscoverySettings.DEFAULT.scopesSupported(), password.getJsonObject("scopes").keySet().stream().sorted().toList(),
+                "the scopes the default policy grants");
+        documentedOperations().forEach((endpoint, operation) -> {
+            boolean secured = endpoint.startsWith("GET /users/me") || endpoint.equals("POST /logout")
+                    || endpoint.equals("POST /users/me/password");
+            boolean admin = endpoint.contains(" /admin/");
+            assertEquals(admin ? json("[{\"OAuth2PasswordBearer\":[\"admin\"]}]") : secured ? json("[{\"OAuth2PasswordBearer\":[]}]") : null,
+                    operation.get("security"), endpoint);
+        });
+    }
+
+    @Test
+    void serves_the_document_as_written_at_both_addresses() {
+        byte[] written = ClasspathResources.read(OpenApiHttpService.DOCUMENT);
+        for (String path : List.of("/openapi.json", "/openapi")) {
+            RawHttp.Answer answer = get(healthy, path);
+            assertEquals(200, answer.status(), answer::toString);
+            assertEquals(List.of("application/json"), answer.all("Content-Type"));
+            assertEquals(List.of("nosniff"), answer.all("X-Content-Type-Options"));
+            assertEquals(new String(written, StandardCharsets.UTF_8), answer.body());
+        }
+    }
+
+    @Test
+    void sends_every_documented_answer_in_its_documented_shape_and_no_other() {
+        List<Exchange> exchanges = new ArrayList<>();
+
+        // POST /token, and the tokens the current-user answers need.
+        Exchange johndoe = exchange(exchanges, healthy, "POST", "/token", FORM, "username=johndoe&password=" + form(PASSWORD));
+        Exchange alice = exchange(exchanges, healthy, "POST", "/token", FORM, "username=alice&password=" + form(PASSWORD));
+        HEALTHY.disable(HEALTHY.users.findByUsername(new dev.gatehouse.domain.Username("alice")).orElseThrow());
+        exchange(exchanges, healthy, "POST", "/token", FORM, "grant_type=client_credentials&username=johndoe&password=x");
+        exchanges.add(framingExchange("/token", FORM));
+        exchange(exchanges, healthy, "POST", "/token", FORM, "username=nobody&password=wrong-password");
+        exchange(exchanges, healthy, "POST", "/token", FORM, "username=johndoe&password=" + "a".repeat(70_000));
+        exchange(exchanges, healthy, "POST", "/token", JSON, "{\"username\":\"johndoe\"}");
+        exchange(exchanges, healthy, "POST", "/token", FORM, "username=johndoe");
+        exchange(exchanges, busy, "POST", "/token", FORM, "username=johndoe&password=" + form(PASSWORD));
+        exchange(exchanges, storeDown, "POST", "/token", FORM, "username=johndoe&password=" + form(PASSWORD));
+
+        for (String path : List.of("/users", "/users/")) {
+            String newcomer = path.endsWith("/") ? "jane" : "joe";
+            exchange(exchanges, healthy, "POST", path, JSON, "{\"username\":\"" + newcomer + "\",\"password\":\"" + PASSWORD + "\"}");
+            exchanges.add(framingExchange(path, JSON));
+            exchange(exchanges, healthy, "POST", path, JSON, "{\"username\":\"JohnDoe\",\"password\":\"" + PASSWORD + "\"}");
+            exchange(exchanges, healthy, "POST", path, JSON, "{\"username\":\"" + "a".repeat(70_000) + "\"}");
+            exchange(exchanges, healthy, "POST", path, FORM, "username=eve&password=" + form(PASSWORD));
+            exchange(exchanges, healthy, "POST", path, JSON, "{\"username\":\"eve\"}");
+            exchange(exchanges, busy, "POST", path, JSON, "{\"username\":\"eve\",\"password\":\"" + PASSWORD + "\"}");
+            exchange(exchanges, storeDown, "POST", path, JSON, "{\"username\":\"eve\",\"password\":\"" + PASSWORD + "\"}");
+        }
+
+        for (String path : List.of("/users/me", "/users/me/")) {
+            exchanges.add(get(healthy, path, List.of("Authorization: Bearer " + accessToken(johndoe))));
+            exchanges.add(get(healthy, path, List.of("Authorization: Bearer " + accessToken(alice))));
+            exchanges.add(get(healthy, path, List.of()));
+            exchanges.add(get(healthy, path, List.of("Authorization: Bearer not.a.token")));
+            exchanges.add(get(storeDown, path, List.of("Authorization: Bearer abc")));
+        }
+
+        // Over the client's request budget, and registration closed.
+        RawHttp.send(limited.port(), RawHttp.post("/token", FORM, "username=nobody&password=x".getBytes(StandardCharsets.UTF_8)));
+        exchange(exchanges, limited, "POST", "/token", FORM, "username=johndoe&password=" + form(PASSWORD));
+        exchange(exchanges, limited, "POST", "/revoke", FORM, "token=abc");
+        exchanges.add(post(limited, "/users/me/password", "/users/me/password", JSON, "{}", List.of()));
+        for (String path : List.of("/users", "/users/")) {
+            exchange(exchanges, limited, "POST", path, JSON, "{\"username\":\"eve\",\"password\":\"" + PASSWORD + "\"}");
+            exchange(exchanges, closed, "POST", path, JSON, "{\"username\":\"eve\",\"password\":\"" + PASSWORD + "\"}");
+        }
+
+        // POST /token with the refresh token grant.
+        Exchange refreshed = exchange(exchanges, healthy, "POST", "/token", FORM,
+                "grant_type=refresh_token&refresh_token=" + form(refreshToken(johndoe)));
+        assertEquals(200, refreshed.answer().status(), refreshed::toString);
+        exchange(exchanges, healthy, "POST", "/token", FORM, "grant_type=refresh_token&refresh_token=not-a-refresh-token");
+        exchange(exchanges, healthy, "POST", "/token", FORM, "grant_type=refresh_token");
+        exchange(exchanges, storeDown, "POST", "/token", FORM, "grant_type=refresh_token&refresh_token=abc");
+
+        // POST /token and POST /revoke with client applications registered.
+        String basic = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("back-office:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String wrongBasic = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                "back-office:wrong".getBytes(StandardCharsets.UTF_8));
+        String login = "username=johndoe&password=" + form(PASSWORD);
+        Exchange byClient = post(withClients, "/token", "/token", FORM, login, List.of(basic));
+        exchanges.add(byClient);
+        assertEquals(200, byClient.answer().status(), byClient::toString);
+        exchange(exchanges, withClients, "POST", "/token", FORM, login + "&client_id=web-app");
+        exchange(exchanges, withClients, "POST", "/token", FORM, login);
+        exchange(exchanges, withClients, "POST", "/token", FORM, login + "&client_id=partner");
+        exchanges.add(post(withClients, "/token", "/token", FORM, login, List.of(wrongBasic)));
+        exchanges.add(post(withClients, "/token", "/token", FORM, login + "&client_secret=x", List.of(basic)));
+        exchange(exchanges, withClients, "POST", "/token", FORM,
+                "grant_type=refresh_token&refresh_token=" + form(refreshToken(byClient)) + "&client_id=web-app");
+        exchanges.add(post(withClients, "/revoke", "/revoke", FORM, "token=" + form(refreshToken(byClient)), List.of(basic)));
+        exchanges.add(post(withClients, "/revoke", "/revoke", FORM, "token=abc", List.of(wrongBasic)));
+        exchange(exchanges, withClients, "POST", "/revoke", FORM, "token=abc&client_id=stranger");
+        exchange(exchanges, withClients, "POST", "/revoke", FORM, "token=abc&client_secret=x");
+        exchanges.add(get(withClients, "/.well-known/oauth-authorization-server", List.of()));
+
+        // POST /revoke
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=" + form(refreshToken(refreshed)) + "&token_type_hint=refresh_token");
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=not-a-token");
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token_type_hint=access_token");
+        exchanges.add(framingExchange("/revoke", FORM));
+        exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=" + "a".repeat(70_000));
+        exchange(exchanges, healthy, "POST", "/revoke", JSON, "{\"token\":\"abc\"}");
+        exchange(exchanges, storeDown, "POST", "/revoke", FORM, "token=abc");
+
+        // POST /logout
+        String bob = accessToken(exchange(exchanges, healthy, "POST", "/token", FORM, "username=bob&password=" + form(PASSWORD)));
+        List<String> asBob = List.of("Authorization: Bearer " + bob);
+        exchanges.add(post(healthy, "/logout", "/logout?everywhere=%zz", null, "", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout?everywhere=maybe", null, "", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", FORM, "everywhere=" + "a".repeat(70_000), asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", JSON, "{\"everywhere\":true}", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", FORM, "everywhere=true", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", null, "", asBob));
+        exchanges.add(post(healthy, "/logout", "/logout", null, "", List.of()));
+        exchanges.add(post(storeDown, "/logout", "/logout", null, "", List.of("Authorization: Bearer abc")));
+        exchanges.add(framingExchange("/logout", FORM));
+
+        // POST /users/me/password
+        String carol = accessToken(exchange(exchanges, healthy, "POST", "/token", FORM, "username=carol&password=" + form(PASSWORD)));
+        String newPassword = PASSWORD + " renewed";
+        String change = "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + newPassword + "\"}";
+        Exchange changed = post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + carol));
+        exchanges.add(changed);
+        List<String> asCarol = List.of("Authorization: Bearer " + accessToken(changed));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON,
+                "{\"current_password\":\"" + newPassword + "\",\"new_password\":\"short\"}", asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, "{\"new_password\":\"x\"}", asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON,
+                "{\"current_password\":\"" + "a".repeat(70_000) + "\"}", asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", FORM, "current_password=x&new_password=y", asCarol));
+        // A wrong current password (the one just replaced), then any attempt within the login backoff.
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, asCarol));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change,
+                List.of("Authorization: Bearer " + accessToken(alice))));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of()));
+        exchanges.add(post(healthy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + carol)));
+        exchanges.add(framingExchange("/users/me/password", JSON));
+        String busyToken = BUSY.tokens.issue(BUSY.users.findByUsername(new dev.gatehouse.domain.Username("johndoe")).orElseThrow(),
+                Set.of(), dev.gatehouse.domain.SessionId.newId()).value();
+        exchanges.add(post(busy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + busyToken)));
+        exchanges.add(post(storeDown, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer abc")));
+
+        // The administration endpoints: an admin's token, one without the scope, one of a disabled admin, none.
+        HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("root")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));
+        HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));
+        List<String> asAdmin = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,
+                "username=root&scope=admin&password=" + form(PASSWORD)));
+        List<String> asFallen = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,
+                "username=fallen&scope=admin&password=" + form(PASSWORD)));
+        HEALTHY.disable(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow());
+        List<String> withoutScope = bearer(exchange(exchanges, healthy, "POST", "/token", FORM,
+                "username=root&scope=me&password=" + form(PASSWORD)));
+        List<String> broken = List.of("Authorization: Bearer abc");
+        String users = "/admin/users";
+        exchanges.add(call(healthy, "GET", users, users + "?q=o&page=0&size=5", asAdmin));
+        exchanges.add(call(healthy, "GET", users, users + "?page=-1", asAdmin));
+        exchanges.add(call(healthy, "GET", users, users + "?q=%zz", asAdmin));
+        exchanges.add(call(healthy, "GET", users, users, asFallen));
+        exchanges.add(call(healthy, "GET", users, users, withoutScope));
+        exchanges.add(call(healthy, "GET", users, users, List.of()));
+        exchanges.add(call(storeDown, "GET", users, users, broken));
+        List<String[]> accountOperations = List.of(
+                new String[] {"GET", "/admin/users/{username}", ""},
+                new String[] {"POST", "/admin/users/{username}/unlock", "/unlock"},
+                new String[] {"POST", "/admin/users/{username}/disable", "/disable"},
+                new String[] {"POST", "/admin/users/{username}/enable", "/enable"},
+                new String[] {"PUT", "/admin/users/{username}/roles/{role}", "/roles/admin"},
+                new String[] {"DELETE", "/admin/users/{username}/roles/{role}", "/roles/admin"},
+                new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"});
+        for (String[] operation : accountOperations) {
+            String method = operation[0];
+            String template = operation[1];
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], asAdmin));
+            exchanges.add(call(healthy, method, template, users + "/nobody" + operation[2], asAdmin));
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], asFallen));
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], withoutScope));
+            exchanges.add(call(healthy, method, template, users + "/target" + operation[2], List.of()));
+            exchanges.add(call(storeDown, method, template, users + "/target" + operation[2], broken));
+        }
+        exchanges.add(call(healthy, "PUT", "/admin/users/{username}/roles/{role}", users + "/target/roles/ghost", asAdmin));
+        exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/target/roles/Not%20A%20Role", asAdmin));
+        // An administrator locking themselves out: 409.
+        exchanges.add(call(healthy, "POST", "/admin/users/{username}/disable", users + "/root/disable", asAdmin));
+        exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/root/roles/admin", asAdmin));
+
+        for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/health/live",
+                "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
+            exchanges.add(get(healthy, path, List.of()));
+        }
+        exchanges.add(get(busy, "/health/ready", List.of()));
+        for (String file : enumValues(docsFileParameter())) {
+            exchanges.add(new Exchange("GET /docs/{file}", get(healthy, "/docs/" + file)));
+        }
+        exchanges.add(new Exchange("GET /docs/{file}", get(healthy, "/docs/nothing-here.js")));
+
+        Map<String, Set<String>> provoked = new TreeMap<>();
+        for (Exchange exchange : exchanges) {
+            checkAgainstDocument(exchange);
+            provoked.computeIfAbsent(exchange.endpoint(), ignored -> new TreeSet<>()).add(Integer.toString(exchange.answer().status()));
+        }
+        Map<String, Set<String>> documented = new TreeMap<>();
+        documentedOperations().forEach((endpoint, operation) ->
+                documented.put(endpoint, new TreeSet<>(operation.getJsonObject("responses").keySet())));
+        assertEquals(documented, provoked);
+    }
+
+    // ---- checking one answer against the document
+
+    private static void checkAgainstDocument(Exchange exchange) {
+        RawHttp.Answer answer = exchange.answer();
+        String what = exchange.endpoint() + " -> " + answer;
+        JsonObject operation = documentedOperations().get(exchange.endpoint());
+        assertNotNull(operation, what);
+        JsonObject responses = operation.getJsonObject("responses");
+        String status = Integer.toString(answer.status());
+        assertTrue(responses.containsKey(status), () -> "undocumented status: " + what);
+        JsonObject response = schemas.deref(responses.getJsonObject(status));
+
+        // Every answer, documented or not in this detail.
+        assertEquals(List.of("nosniff"), answer.all("X-Content-Type-Options"), what);
+        assertEquals(1, answer.all("X-Request-Id").size(), what);
+
+        String contentType = answer.header("Content-Type");
+        JsonObject content = response.getJsonObject("content");
+        if (content == null) {
+            // Documented without content: no body, so nothing to label either.
+            assertEquals("", answer.body(), what);
+            assertEquals(null, contentType, what);
+        } else {
+            checkContent(answer, content, contentType, what);
+        }
+
+        JsonObject headers = response.getJsonObject("headers");
+        if (headers != null) {
+            headers.forEach((name, declared) -> {
+                JsonObject header = schemas.deref(declared.asJsonObject());
+                List<String> values = answer.all(name);
+                if (header.getBoolean("required", false)) {
+                    assertEquals(1, values.size(), () -> "required header " + name + " missing: " + what);
+                }
+                for (String value : values) {
+                    assertEquals(List.of(), schemas.problems(Json.createValue(value), header.getJsonObject("schema")),
+                            () -> name + ": " + what);
+                }
+            });
+        }
+    }
+
+    private static void checkContent(RawHttp.Answer answer, JsonObject content, String contentType, String what) {
+        assertNotNull(contentType, what);
+        String mediaType = contentType.split(";")[0].strip();
+        assertTrue(content.containsKey(mediaType), () -> "undocumented media type " + mediaType + ": " + what);
+        if (mediaType.equals(JSON)) {
+            JsonValue body = Json.createReader(new StringReader(answer.body())).readValue();
+            List<String> problems = schemas.problems(body, content.getJsonObject(mediaType).getJsonObject("schema"));
+            assertEquals(List.of(), problems, what);
+        }
+    }
+
+    // ---- the document
+
+    /** "METHOD /path" to its operation, for every operation of the document. */
+    private static Map<String, JsonObject> documentedOperations() {
+        Map<String, JsonObject> operations = new TreeMap<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((key, operation) -> {
+            if (OPERATION_KEYS.contains(key)) {
+                operations.put(key.toUpperCase(Locale.ROOT) + " " + path, operation.asJsonObject());
+            }
+        }));
+        return operations;
+    }
+
+    private static JsonObject docsFileParameter() {
+        return document.getJsonObject("paths").getJsonObject("/docs/{file}").getJsonObject("get")
+                .getJsonArray("parameters").getJsonObject(0);
+    }
+
+    private static List<String> enumValues(JsonObject parameter) {
+        return parameter.getJsonObject("schema").getJsonArray("enum").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+    }
+
+    /** The path itself, or one path per value of its template parameter. */
+    private static List<String> concretePaths(String documentedPath) {
+        if (!documentedPath.contains("{")) {
+            return List.of(documentedPath);
+        }
+        if (documentedPath.startsWith("/admin/users/{username}")) {
+            return List.of(documentedPath.replace("{username}", "alice").replace("{role}", "admin"));
+        }
+        assertEquals("/docs/{file}", documentedPath, "a template this test does not know how to fill");
+        return enumValues(docsFileParameter()).stream().map(file -> "/docs/" + file).toList();
+    }
+
+    private static void collectRefs(JsonValue value, List<String> refs) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, member) -> {
+                if (key.equals("$ref")) {
+                    refs.add(((JsonString) member).getString());
+                } else {
+                    collectRefs(member, refs);
+                }
+            });
+        } else if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+            value.asJsonArray().forEach(item -> collectRefs(item, refs));
+        }
+    }
+
+    // ---- requests
+
+    /** One request to a documented endpoint ("METHOD /path" as the document names it) and its answer. */
+    private record Exchange(String endpoint, RawHttp.Answer answer) {
+    }
+
+    private static Exchange exchange(List<Exchange> exchanges, RealServer server, String method, String path,
+                                     String contentType, String body) {
+        Exchange exchange = new Exchange(method + " " + path,
+                RawHttp.send(server.port(), RawHttp.post(path, contentType, body.getBytes(StandardCharsets.UTF_8))));
+        exchanges.add(exchange);
+        return exchange;
+    }
+
+    /**
+     * A POST to the documented {@code endpoint} at {@code target} (which may add a query), with extra headers;
+     * {@code contentType} null sends none.
+     */
+    private static Exchange post(RealServer server, String endpoint, String target, String contentType, String body,
+                                 List<String> headers) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(headers);
+        if (contentType != null) {
+            all.add("Content-Type: " + contentType);
+        }
+        all.add("Content-Length: " + bytes.length);
+        return new Exchange("POST " + endpoint, RawHttp.send(server.port(), RawHttp.request("POST " + target + " HTTP/1.1", all, bytes)));
+    }
+
+    /** A body whose length is ambiguous: refused before any handler reads it. */
+    private static Exchange framingExchange(String path, String contentType) {
+        return new Exchange("POST " + path, RawHttp.send(healthy.port(), RawHttp.request("POST " + path + " HTTP/1.1",
+                List.of("Content-Type: " + contentType, "Content-Length: 4", "Transfer-Encoding: chunked"),
+                "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    /** {@code method} on {@code target}, documented as {@code endpointPath}, without a body. */
+    private static Exchange call(RealServer server, String method, String endpointPath, String target, List<String> headers) {
+        List<String> all = new ArrayList<>(headers);
+        all.add("Content-Length: 0");
+        return new Exchange(method + " " + endpointPath,
+                RawHttp.send(server.port(), RawHttp.request(method + " " + target + " HTTP/1.1", all, new byte[0])));
+    }
+
+    private static List<String> bearer(Exchange login) {
+        return List.of("Authorization: Bearer " + accessToken(login));
+    }
+
+    private static Exchange get(RealServer server, String path, List<String> headers) {
+        return new Exchange("GET " + path, RawHttp.send(server.port(), RawHttp.request("GET " + path + " HTTP/1.1", headers, new byte[0])));
+    }
+
+    private static RawHttp.Answer get(RealServer server, String path) {
+        return RawHttp.send(server.port(), RawHttp.request("GET " + path + " HTTP/1.1", List.of(), new byte[0]));
+    }
+
+    private static String accessToken(Exchange login) {
+        assertEquals(200, login.answer().status(), login::toString);
+        return json(login.answer().body()).asJsonObject().getString("access_token");
+    }
+
+    private static String refreshToken(Exchange tokens) {
+        assertEquals(200, tokens.answer().status(), tokens::toString);
+        return json(tokens.answer().body()).asJsonObject().getString("refresh_token");
+    }
+
+    private static String form(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static JsonValue json(String text) {
+        return Json.createReader(new StringReader(text)).readValue();
+    }
+
+    private static ReadinessCheck check(String name, boolean ready) {
+        return new ReadinessCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean isReady(Duration timeout) {
+                return ready;
+            }
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package dev.gatehouse.adapter.in.web;
+
+import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.assembly.Policies;
+import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.domain.Retention;
+import java.util.Optional;
+
+import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+
+import dev.gatehouse.adapter.out.security.JwtSettings;
+
+import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+
+import dev.gatehouse.application.service.RotateSigningKeysService;
+import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
+import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.domain.AccountBackoff;
+import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.EmailAddress;
+import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.KeyRotationPolicy;
+import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.SigningAlgorithm;
+import dev.gatehouse.domain.User;
+import dev.gatehouse.domain.Username;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The real services over in-memory ports and the real JWT and known-device adapters, on a clock tests can move.
+ * Tokens are signed as production signs them by default: RS256 keys from a signing-key store, rotated once at
+ * start (or, with {@link #TestGatehouse(SigningAlgorithm)}, another algorithm); the known devices are keyed from
+ * the secret, as production keys them from {@code GATEHOUSE_JWT_SECRET}.
+ */
+final class TestGatehouse {
+
+    static final String ISSUER = "gatehouse-test";
+    static final KeyRotationPolicy ROTATION = new KeyRotationPolicy(Duration.ofDays(30), Duration.ofHours(1),
+            JwtSettings.DEFAULT_LIFETIME.plus(JwtSettings.DEFAULT_CLOCK_SKEW));
+    /** Housekeeping is not exercised over HTTP; any retention serves. */
+    static final Retention RETENTION = new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365));
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    final InMemoryUserRepository users = new InMemoryUserRepository();
+    final FastPasswordHasher hasher = new FastPasswordHasher();
+    final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
+    final RecordingAuditLog audit = new RecordingAuditLog();
+    final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
+    final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
+    /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
+    final InMemoryClientRegistry clients = new InMemoryClientRegistry();
+    private final byte[] secret = JwtSettings.randomSecret();
+    final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
+    final RotateSigningKeysService rotation;
+    final JwtAccessTokens tokens;
+    final HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, clock);
+    final WebUseCases useCases;
+
+    TestGatehouse() {
+        this(SigningAlgorithm.RS256);
+    }
+
+    TestGatehouse(SigningAlgorithm algorithm) {
+        rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, audit, clock);
+        Policies policies = new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, RETENTION,
+                Optional.of(new Policies.KeySigning(algorithm, ROTATION)));
+        rotation.rotate();
+        tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
+                JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
+        UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, new MinimumLengthPasswordPolicy(8),
+                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock),
+                policies);
+        useCases = webUseCases(assembled);
+    }
+
+    /** The HTTP adapter's use cases from the one assembly, as bootstrap takes them. */
+    static WebUseCases webUseCases(UseCases useCases) {
+        return new WebUseCases(useCases.logIn(), useCases.registerUser(), useCases.currentUser(), useCases.refreshToken(),
+                useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
+                new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
+                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()));
+    }
+
+    /** Stores an active user directly, bypassing HTTP. */
+    User addUser(String username, String password, String email, String fullName) {
+        User user = User.register(new Username(username), hasher.hash(new PlainPassword(password)),
+                email == null ? null : new EmailAddress(email), fullName == null ? null : new FullName(fullName),
+                clock.instant());
+        users.add(user);
+        return user;
+    }
+
+    void disable(User user) {
+        users.change(user.id(), stored -> stored.disable());
+    }
+
+    /**
+     * Moves the clock past every backoff, client window and quiet period, so failed logins of earlier tests
+     * neither throttle nor count any more.
+     */
+    void forgetFailedLogins() {
+        AccountBackoff accounts = LoginProtection.DEFAULT.accounts();
+        ClientBudget clients = LoginProtection.DEFAULT.clients();
+        clock.advance(max(accounts.quietPeriod(), clients.window()).plusSeconds(1));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

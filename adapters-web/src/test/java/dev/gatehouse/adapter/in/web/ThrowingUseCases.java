@@ -1,0 +1,60 @@
+package dev.gatehouse.adapter.in.web;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Use cases that all fail the same way, for tests of how the HTTP layer answers failures. No keys are published. */
+final class ThrowingUseCases {
+
+    private ThrowingUseCases() {
+    }
+
+    static WebUseCases throwing(Supplier<? extends RuntimeException> failure) {
+        return new WebUseCases(
+                command -> {
+                    throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
+                },
+                query -> {
+                    throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
+                },
+                List::of,
+                administration(failure));
+    }
+
+    static WebUseCases.Administration administration(Supplier<? extends RuntimeException> failure) {
+        return new WebUseCases.Administration(
+                query -> {
+                    throw failure.get();
+                },
+                action -> {
+                    throw failure.get();
+                },
+                (action, enabled) -> {
+                    throw failure.get();
+                },
+                action -> {
+                    throw failure.get();
+                },
+                (action, role, held) -> {
+                    throw failure.get();
+                },
+                action -> {
+                    throw failure.get();
+                });
+    }
+}

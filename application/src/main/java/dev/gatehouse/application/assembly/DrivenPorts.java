@@ -1,0 +1,58 @@
+package dev.gatehouse.application.assembly;
+
+import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.ClientRegistry;
+import dev.gatehouse.application.port.out.KnownDevices;
+import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.PasswordPolicy;
+import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.application.port.out.SigningKeyRepository;
+import dev.gatehouse.application.port.out.UserRepository;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the application drives, in one place: production passes the real adapters, tests and the
+ * in-process acceptance glue pass in-memory ones. {@code cachedUsers} are the same users read through a cache
+ * kept fresh across instances; only the token check reads them, because log-in must take as long for a
+ * cached user as for an unknown one. {@code signingKeys} are the keys that sign access tokens (unused in HS256 mode).
+ * {@code clients} are the registered client applications; none turns client authentication off.
+ * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
+ * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
+ */
+public record DrivenPorts(
+        UserRepository users,
+        UserRepository cachedUsers,
+        PasswordHasher passwordHasher,
+        PasswordHasher registrationHasher,
+        PasswordPolicy passwordPolicy,
+        AccessTokens accessTokens,
+        RefreshTokens refreshTokens,
+        RevokedAccessTokens revokedAccessTokens,
+        LoginThrottle loginThrottle,
+        KnownDevices knownDevices,
+        AuditLog auditLog,
+        SigningKeyRepository signingKeys,
+        ClientRegistry clients,
+        Clock clock) {
+
+    public DrivenPorts {
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(cachedUsers, "cachedUsers");
+        Objects.requireNonNull(passwordHasher, "passwordHasher");
+        Objects.requireNonNull(registrationHasher, "registrationHasher");
+        Objects.requireNonNull(passwordPolicy, "passwordPolicy");
+        Objects.requireNonNull(accessTokens, "accessTokens");
+        Objects.requireNonNull(refreshTokens, "refreshTokens");
+        Objects.requireNonNull(revokedAccessTokens, "revokedAccessTokens");
+        Objects.requireNonNull(loginThrottle, "loginThrottle");
+        Objects.requireNonNull(knownDevices, "knownDevices");
+        Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(signingKeys, "signingKeys");
+        Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(clock, "clock");
+    }
+}

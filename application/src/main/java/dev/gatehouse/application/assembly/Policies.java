@@ -1,0 +1,37 @@
+package dev.gatehouse.application.assembly;
+
+import dev.gatehouse.domain.KeyRotationPolicy;
+import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.Retention;
+import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.SigningAlgorithm;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules the use cases run under, as domain values: how logins are throttled, which roles grant which scopes,
+ * how long refresh sessions last, how long expiring records are kept, and, when tokens are signed with published
+ * key pairs, their algorithm and rotation schedule ({@code keySigning} empty: a shared secret signs, no key is
+ * published, rotated or revoked).
+ */
+public record Policies(LoginProtection loginProtection, ScopePolicy scopePolicy, RefreshPolicy refreshPolicy,
+                       Retention retention, Optional<KeySigning> keySigning) {
+
+    /** Access tokens signed with key pairs of {@code algorithm}, rotated on {@code rotation}. */
+    public record KeySigning(SigningAlgorithm algorithm, KeyRotationPolicy rotation) {
+
+        public KeySigning {
+            Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(rotation, "rotation");
+        }
+    }
+
+    public Policies {
+        Objects.requireNonNull(loginProtection, "loginProtection");
+        Objects.requireNonNull(scopePolicy, "scopePolicy");
+        Objects.requireNonNull(refreshPolicy, "refreshPolicy");
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(keySigning, "keySigning");
+    }
+}

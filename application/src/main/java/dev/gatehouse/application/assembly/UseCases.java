@@ -1,0 +1,180 @@
+package dev.gatehouse.application.assembly;
+
+import dev.gatehouse.application.port.in.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.CurrentUserUseCase;
+import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
+import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
+import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.PublishedKeysUseCase;
+import dev.gatehouse.application.port.in.RefreshTokenUseCase;
+import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
+import dev.gatehouse.application.port.in.RevokeTokenUseCase;
+import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
+import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
+import dev.gatehouse.application.port.in.ShowUserUseCase;
+import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.service.ChangePasswordService;
+import dev.gatehouse.application.service.ChangeUserRoleService;
+import dev.gatehouse.application.service.CurrentUserService;
+import dev.gatehouse.application.service.EndUserSessionsService;
+import dev.gatehouse.application.service.ForgetExpiredDataService;
+import dev.gatehouse.application.service.LogInService;
+import dev.gatehouse.application.service.LogOutService;
+import dev.gatehouse.application.service.PublishedKeysService;
+import dev.gatehouse.application.service.RefreshTokenService;
+import dev.gatehouse.application.service.RegisterUserService;
+import dev.gatehouse.application.service.RevokeSigningKeyService;
+import dev.gatehouse.application.service.RevokeTokenService;
+import dev.gatehouse.application.service.RotateSigningKeysService;
+import dev.gatehouse.application.service.SearchUsersService;
+import dev.gatehouse.application.service.SetUserEnabledService;
+import dev.gatehouse.application.service.ShowUserService;
+import dev.gatehouse.application.service.UnlockUserService;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every use case, built once from the driven ports and the policies by plain constructors: the one assembly that
+ * the server, the command line, the web tests, the acceptance glue and the benchmarks share, so that a new use
+ * case or a new collaborator is wired in one place. Each driving adapter takes the use cases it drives from here.
+ */
+public final class UseCases {
+
+    private final LogInUseCase logIn;
+    private final RegisterUserUseCase registerUser;
+    private final CurrentUserUseCase currentUser;
+    private final RefreshTokenUseCase refreshToken;
+    private final RevokeTokenUseCase revokeToken;
+    private final LogOutUseCase logOut;
+    private final ChangePasswordUseCase changePassword;
+    private final PublishedKeysUseCase publishedKeys;
+    private final SearchUsersUseCase searchUsers;
+    private final ShowUserUseCase showUser;
+    private final SetUserEnabledUseCase setUserEnabled;
+    private final UnlockUserUseCase unlockUser;
+    private final ChangeUserRoleUseCase changeUserRole;
+    private final EndUserSessionsUseCase endUserSessions;
+    private final Optional<RotateSigningKeysUseCase> rotateSigningKeys;
+    private final Optional<RevokeSigningKeyUseCase> revokeSigningKey;
+    private final ForgetExpiredDataUseCase forgetExpiredData;
+
+    public UseCases(DrivenPorts ports, Policies policies) {
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(policies, "policies");
+        logIn = new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens(), ports.refreshTokens(),
+                ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), policies.loginProtection(),
+                policies.scopePolicy(), ports.clients(), ports.clock());
+        registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
+                ports.auditLog(), ports.clock());
+        // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
+        currentUser = new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers());
+        refreshToken = new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
+                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), ports.clients(), ports.clock());
+        revokeToken = new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
+                ports.users(), ports.auditLog(), ports.clients(), ports.clock());
+        logOut = new LogOutService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(),
+                ports.auditLog(), ports.clock());
+        changePassword = new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.passwordHasher(), ports.passwordPolicy(), ports.refreshTokens(), ports.knownDevices(),
+                ports.loginThrottle(), policies.loginProtection().accounts(), policies.scopePolicy(), ports.auditLog(),
+                ports.clock());
+        publishedKeys = policies.keySigning()
+                .<PublishedKeysUseCase>map(signing -> new PublishedKeysService(ports.signingKeys(), signing.rotation(), ports.clock()))
+                .orElse(List::of);
+        // The administration use cases read and write users directly: an administrator must see the stored state.
+        searchUsers = new SearchUsersService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.auditLog(), ports.clock());
+        showUser = new ShowUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(),
+                ports.clock());
+        setUserEnabled = new SetUserEnabledService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.refreshTokens(), ports.loginThrottle(), ports.auditLog(), ports.clock());
+        unlockUser = new UnlockUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.loginThrottle(), ports.auditLog(), ports.clock());
+        changeUserRole = new ChangeUserRoleService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.refreshTokens(), policies.scopePolicy(), ports.auditLog(), ports.clock());
+        endUserSessions = new EndUserSessionsService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.refreshTokens(), ports.auditLog(), ports.clock());
+        rotateSigningKeys = policies.keySigning().map(signing -> new RotateSigningKeysService(ports.signingKeys(),
+                signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
+        revokeSigningKey = policies.keySigning().map(signing -> new RevokeSigningKeyService(ports.signingKeys(),
+                signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
+        forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
+                ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock());
+    }
+
+    public LogInUseCase logIn() {
+        return logIn;
+    }
+
+    public RegisterUserUseCase registerUser() {
+        return registerUser;
+    }
+
+    public CurrentUserUseCase currentUser() {
+        return currentUser;
+    }
+
+    public RefreshTokenUseCase refreshToken() {
+        return refreshToken;
+    }
+
+    public RevokeTokenUseCase revokeToken() {
+        return revokeToken;
+    }
+
+    public LogOutUseCase logOut() {
+        return logOut;
+    }
+
+    public ChangePasswordUseCase changePassword() {
+        return changePassword;
+    }
+
+    /** The published verification keys; none when a shared secret signs. */
+    public PublishedKeysUseCase publishedKeys() {
+        return publishedKeys;
+    }
+
+    public SearchUsersUseCase searchUsers() {
+        return searchUsers;
+    }
+
+    public ShowUserUseCase showUser() {
+        return showUser;
+    }
+
+    public SetUserEnabledUseCase setUserEnabled() {
+        return setUserEnabled;
+    }
+
+    public UnlockUserUseCase unlockUser() {
+        return unlockUser;
+    }
+
+    public ChangeUserRoleUseCase changeUserRole() {
+        return changeUserRole;
+    }
+
+    public EndUserSessionsUseCase endUserSessions() {
+        return endUserSessions;
+    }
+
+    /** Empty when a shared secret signs: there are no key pairs to rotate. */
+    public Optional<RotateSigningKeysUseCase> rotateSigningKeys() {
+        return rotateSigningKeys;
+    }
+
+    /** Empty when a shared secret signs: there are no key pairs to revoke. */
+    public Optional<RevokeSigningKeyUseCase> revokeSigningKey() {
+        return revokeSigningKey;
+    }
+
+    public ForgetExpiredDataUseCase forgetExpiredData() {
+        return forgetExpiredData;
+    }
+}
