@@ -5,7 +5,8 @@ import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.service.CurrentUserService;
+import dev.gatehouse.application.port.in.CurrentUserUseCase;
+import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
@@ -45,7 +46,7 @@ public class CurrentUserBenchmark {
     @Param({"in-memory", "jwt-HS256", "jwt-RS256"})
     public String tokens;
 
-    private CurrentUserService service;
+    private CurrentUserUseCase service;
     private CurrentUserQuery query;
 
     @Setup
@@ -62,7 +63,8 @@ public class CurrentUserBenchmark {
         }
         User user = Fixtures.activeUser("johndoe");
         users.add(user);
-        service = new CurrentUserService(accessTokens, new InMemoryRevokedAccessTokens(), users);
+        service = Fixtures.useCases(users, new FastPasswordHasher(), accessTokens, new Fixtures.UnrememberedRefreshTokens(),
+                new Fixtures.UnrememberedKnownDevices(), new Fixtures.DiscardingAuditLog(), clock).currentUser();
         query = new CurrentUserQuery(accessTokens.issue(user, Set.of(), SessionId.newId()).value());
         Checks.require(!(accessTokens instanceof JwtAccessTokens)
                 || tokens.equals("jwt-" + Fixtures.algorithmOf(query.accessToken())), "the token is not signed as named");

@@ -1,5 +1,21 @@
 package dev.gatehouse.bench;
 
+import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.assembly.Policies;
+import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.port.out.KnownDevices;
+import dev.gatehouse.application.port.out.PasswordHasher;
+import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
+import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
+import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.Retention;
+import dev.gatehouse.domain.ScopePolicy;
+
 import dev.gatehouse.adapter.out.persistence.CachingSigningKeyRepository;
 import dev.gatehouse.adapter.out.security.JwtAccessTokens;
 import dev.gatehouse.adapter.out.security.JwtSettings;
@@ -76,6 +92,19 @@ final class Fixtures {
         Checks.require(keys.findAll().size() == 1 && keys.findAll().getFirst().algorithm() == asymmetric,
                 "the rotation did not create exactly one " + algorithm + " key");
         return new JwtAccessTokens(settings, keys, policy, clock);
+    }
+
+    /**
+     * The use cases of the one assembly ({@code UseCases}, as production builds them) over these adapters and
+     * in-memory fakes for the ports a benchmark does not measure, under the default policies.
+     */
+    static UseCases useCases(UserRepository users, PasswordHasher hasher, AccessTokens tokens, RefreshTokens sessions,
+                             KnownDevices devices, AuditLog audit, Clock clock) {
+        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new MinimumLengthPasswordPolicy(8), tokens, sessions,
+                new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), devices, audit, new InMemorySigningKeyRepository(),
+                new InMemoryClientRegistry(), clock);
+        return new UseCases(ports, new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
+                new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty()));
     }
 
     /** The {@code alg} in a token's header, so set-ups can check that they sign with the algorithm they name. */

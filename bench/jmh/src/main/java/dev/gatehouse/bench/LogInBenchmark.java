@@ -7,7 +7,7 @@ import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.KnownDevices;
-import dev.gatehouse.application.service.LogInService;
+import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
@@ -66,13 +66,13 @@ public class LogInBenchmark {
     private static final ClientAddress CLIENT = new ClientAddress("203.0.113.7");
     private static final Duration LIFETIME = Duration.ofMinutes(15);
 
-    /** A {@link LogInService} wired to fakes; the subclasses pick the token and device adapters and the path. */
+    /** The log-in use case of the one assembly over fakes; the subclasses pick the token and device adapters and the path. */
     public abstract static class Wiring {
 
         MutableClock clock;
         Fixtures.DiscardingAuditLog audit;
         Fixtures.UnrememberedRefreshTokens sessions;
-        LogInService service;
+        LogInUseCase service;
         LogInCommand rightPassword;
         LogInCommand wrongPassword;
 
@@ -82,8 +82,7 @@ public class LogInBenchmark {
             users.add(Fixtures.activeUser(USERNAME, PASSWORD, hasher));
             audit = new Fixtures.DiscardingAuditLog();
             sessions = new Fixtures.UnrememberedRefreshTokens();
-            service = new LogInService(users, hasher, tokens, sessions, new InMemoryLoginThrottle(), devices, audit,
-                    LoginProtection.DEFAULT, ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
+            service = Fixtures.useCases(users, hasher, tokens, sessions, devices, audit, clock).logIn();
             rightPassword = new LogInCommand(USERNAME, PASSWORD, Set.of(), CLIENT, Optional.empty());
             wrongPassword = new LogInCommand(USERNAME, WRONG_PASSWORD, Set.of(), CLIENT, Optional.empty());
         }

@@ -18,7 +18,7 @@ import dev.gatehouse.application.port.in.Actor;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.SearchUsersQuery;
 import dev.gatehouse.application.port.in.UserListing;
-import dev.gatehouse.application.port.out.UserSearch;
+import dev.gatehouse.domain.UserSearchLimits;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.User;
 import java.io.PrintStream;
@@ -52,17 +52,17 @@ final class ListUsersSubcommand implements Subcommand {
         return List.of(
                 "  --search TEXT  only users whose username or e-mail contains TEXT, ignoring case",
                 "  --page N       the page to show, counting from 1 (default 1)",
-                "  --size N       users per page, 1 to " + UserSearch.MAX_PAGE_SIZE + " (default " + DEFAULT_SIZE + ")");
+                "  --size N       users per page, 1 to " + UserSearchLimits.MAX_PAGE_SIZE + " (default " + DEFAULT_SIZE + ")");
     }
 
     @Override
     public Action prepare(Arguments arguments, Terminal terminal) {
         String text = arguments.option("search").orElse("");
-        if (text.length() > UserSearch.MAX_TEXT_LENGTH) {
-            throw CommandException.usage("--search TEXT must be at most " + UserSearch.MAX_TEXT_LENGTH + " characters");
+        if (text.length() > UserSearchLimits.MAX_TEXT_LENGTH) {
+            throw CommandException.usage("--search TEXT must be at most " + UserSearchLimits.MAX_TEXT_LENGTH + " characters");
         }
-        int page = number(arguments, "page", 1, UserSearch.MAX_PAGE + 1, 1);
-        int size = number(arguments, "size", 1, UserSearch.MAX_PAGE_SIZE, DEFAULT_SIZE);
+        int page = number(arguments, "page", 1, UserSearchLimits.MAX_PAGE + 1, 1);
+        int size = number(arguments, "size", 1, UserSearchLimits.MAX_PAGE_SIZE, DEFAULT_SIZE);
         return (useCases, io) -> {
             AdminResult<UserListing> result = useCases.search().search(new SearchUsersQuery(Actor.console(), text, page - 1, size));
             UserListing listing = switch (result) {

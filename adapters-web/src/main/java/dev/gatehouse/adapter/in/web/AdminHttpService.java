@@ -10,7 +10,7 @@ import dev.gatehouse.application.port.in.SearchUsersUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
-import dev.gatehouse.application.port.out.UserSearch;
+import dev.gatehouse.domain.UserSearchLimits;
 import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
@@ -81,11 +81,11 @@ final class AdminHttpService implements RoutedService {
         FormBody query = FormBody.parse(request.query().rawValue().getBytes(StandardCharsets.UTF_8))
                 .orElseThrow(() -> HttpProblem.detail(Status.BAD_REQUEST_400, "Malformed query string"));
         String text = single(query, "q").orElse("");
-        if (text.length() > UserSearch.MAX_TEXT_LENGTH) {
-            throw HttpProblem.validation(inQuery("q", "must be at most " + UserSearch.MAX_TEXT_LENGTH + " characters"));
+        if (text.length() > UserSearchLimits.MAX_TEXT_LENGTH) {
+            throw HttpProblem.validation(inQuery("q", "must be at most " + UserSearchLimits.MAX_TEXT_LENGTH + " characters"));
         }
-        int page = number(query, "page", 0, 0, UserSearch.MAX_PAGE);
-        int size = number(query, "size", DEFAULT_PAGE_SIZE, 1, UserSearch.MAX_PAGE_SIZE);
+        int page = number(query, "page", 0, 0, UserSearchLimits.MAX_PAGE);
+        int size = number(query, "size", DEFAULT_PAGE_SIZE, 1, UserSearchLimits.MAX_PAGE_SIZE);
         JsonResponses.send(response, Status.OK_200,
                 AdminUserResponse.of(done(search.search(new SearchUsersQuery(actor, text, page, size)))), JsonResponses.NO_STORE);
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.UserSearchLimits;
 import java.util.Objects;
 
 /**
@@ -8,10 +9,9 @@ import java.util.Objects;
  */
 public record UserSearch(String text, int page, int size) {
 
-    public static final int MAX_TEXT_LENGTH = 254;
-    public static final int MAX_PAGE_SIZE = 100;
-    /** Deep pages cost the database a long scan; nobody pages through a million users by hand. */
-    public static final int MAX_PAGE = 10_000;
+    public static final int MAX_TEXT_LENGTH = UserSearchLimits.MAX_TEXT_LENGTH;
+    public static final int MAX_PAGE_SIZE = UserSearchLimits.MAX_PAGE_SIZE;
+    public static final int MAX_PAGE = UserSearchLimits.MAX_PAGE;
 
     public UserSearch {
         Objects.requireNonNull(text, "text");
