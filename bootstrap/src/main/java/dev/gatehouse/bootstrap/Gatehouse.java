@@ -19,6 +19,7 @@ import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.Retention;
 import dev.gatehouse.domain.SigningAlgorithm;
 import io.helidon.webserver.WebServer;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class Gatehouse implements AutoCloseable {
     /** Opens (and migrates) the database, wires the adapters and starts serving. */
     public static Gatehouse start(GatehouseSettings settings, Clock clock) {
         // Meters of this Gatehouse alone: two in one JVM (tests, a blue/green switch) must not count each other's.
-        GatehouseMeters meters = new GatehouseMeters(GatehouseMeters.newRegistry());
+        PrometheusMeterRegistry registry = GatehouseMeters.newRegistry();
+        GatehouseMeters meters = new GatehouseMeters(registry);
         DrivenAdapters adapters = DrivenAdapters.open(settings, settings.userCache(), clock, meters);
         ScheduledExecutorService housekeeping = housekeeping();
         try {
@@ -71,7 +73,7 @@ public final class Gatehouse implements AutoCloseable {
             UseCases useCases = new UseCases(ports, policies(settings));
             useCases.rotateSigningKeys().ifPresent(rotation -> rotateSigningKeys(rotation,
                     settings.tokenSigning().algorithm().orElseThrow(), settings, housekeeping));
-            WebServer server = serve(settings, useCases, database, meters);
+            WebServer server = serve(settings, useCases, database, meters, registry);
             forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
             return new Gatehouse(database, ports, server, housekeeping);
         } catch (RuntimeException startFailed) {
@@ -125,7 +127,8 @@ public final class Gatehouse implements AutoCloseable {
      * Gatehouse's request limits. Helidon's own shutdown hook is off: ours stops the server (letting requests
      * in flight finish within the grace period) before it closes the pool they need.
      */
-    private static WebServer serve(GatehouseSettings settings, UseCases useCases, Database database, GatehouseMeters meters) {
+    private static WebServer serve(GatehouseSettings settings, UseCases useCases, Database database, GatehouseMeters meters,
+                                   PrometheusMeterRegistry registry) {
         meters.registerPoolGauges(() -> {
             PoolUsage pool = database.poolUsage();
             return new ConnectionPoolStats(pool.active(), pool.idle(), pool.total(), pool.waiting(), pool.maximum());
@@ -143,7 +146,7 @@ public final class Gatehouse implements AutoCloseable {
         };
         var server = WebServer.builder().host(settings.host()).port(settings.port()).shutdownHook(false)
                 .shutdownGracePeriod(settings.shutdownGrace());
-        Operations operations = new Operations(List.of(databaseCheck), settings.readinessTimeout(), meters.registry());
+        Operations operations = new Operations(List.of(databaseCheck), settings.readinessTimeout(), registry);
         if (settings.adminPort().isPresent()) {
             GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations, settings.adminPort().getAsInt());
         } else {

@@ -7,8 +7,8 @@ import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.Tag;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tag;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +49,6 @@ final class CountedAccessTokens implements AccessTokens {
 
     private static Counter verifications(GatehouseMeters meters, String result) {
         return meters.counter(GatehouseMeters.TOKEN_VERIFICATIONS, "Access tokens presented, by result",
-                Tag.create("result", result));
+                Tag.of("result", result));
     }
 }

@@ -2,8 +2,8 @@ package dev.gatehouse.adapter.out.observability;
 
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.domain.AuditEvent;
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.Tag;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tag;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -72,24 +72,24 @@ final class CountingAuditLog implements AuditLog {
 
     private static Counter administration(GatehouseMeters meters, String action) {
         return meters.counter(GatehouseMeters.ADMINISTRATION, "Changes made by administrators, by action",
-                Tag.create("action", action));
+                Tag.of("action", action));
     }
 
     private static Counter session(GatehouseMeters meters, String event) {
-        return meters.counter(GatehouseMeters.SESSION_EVENTS, "Session events by kind", Tag.create("event", event));
+        return meters.counter(GatehouseMeters.SESSION_EVENTS, "Session events by kind", Tag.of("event", event));
     }
 
     private static Counter clientRefusal(GatehouseMeters meters, String error) {
         return meters.counter(GatehouseMeters.CLIENT_REFUSALS, "Client applications refused, by OAuth2 error",
-                Tag.create("error", error));
+                Tag.of("error", error));
     }
 
     private static Counter passwordChange(GatehouseMeters meters, String outcome) {
         return meters.counter(GatehouseMeters.PASSWORD_CHANGES, "Password changes by outcome",
-                Tag.create("outcome", outcome));
+                Tag.of("outcome", outcome));
     }
 
     private static Counter login(GatehouseMeters meters, String outcome) {
-        return meters.counter(GatehouseMeters.LOGINS, "Login attempts by outcome", Tag.create("outcome", outcome));
+        return meters.counter(GatehouseMeters.LOGINS, "Login attempts by outcome", Tag.of("outcome", outcome));
     }
 }

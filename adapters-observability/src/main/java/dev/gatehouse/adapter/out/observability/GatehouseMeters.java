@@ -1,29 +1,19 @@
 package dev.gatehouse.adapter.out.observability;
 
-import dev.gatehouse.adapter.out.observability.CountingAuditLog;
-
-import dev.gatehouse.adapter.out.observability.TimedPasswordHasher;
-
-import dev.gatehouse.adapter.out.observability.CountedAccessTokens;
-
-import dev.gatehouse.adapter.out.observability.ConnectionPoolStats;
-
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.PasswordHasher;
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
-import io.helidon.metrics.api.Tag;
-import io.helidon.metrics.api.Timer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -56,8 +46,6 @@ public final class GatehouseMeters {
     /** argon2id at OWASP's cost takes 30–50 ms here; stronger settings take hundreds. */
     private static final Duration[] HASH_BUCKETS = durations(10, 25, 50, 100, 250, 500, 1000, 2500, 5000);
 
-    static final double[] NO_PERCENTILES = {};
-
     private final MeterRegistry registry;
     private final Object poolLock = new Object();
     private volatile Supplier<ConnectionPoolStats> poolStats;
@@ -67,9 +55,12 @@ public final class GatehouseMeters {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** A registry of one Gatehouse's own, with the Prometheus rendering behind Helidon's metrics API. */
-    public static MeterRegistry newRegistry() {
-        return Metrics.createMeterRegistry();
+    /**
+     * A registry of one Gatehouse's own, rendered in the Prometheus text format. Not Helidon's or Micrometer's
+     * global registry: those are one per JVM, so two Gatehouses there would count into each other.
+     */
+    public static PrometheusMeterRegistry newRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     /**
@@ -126,15 +117,16 @@ public final class GatehouseMeters {
     }
 
     Counter counter(String name, String description, Tag... tags) {
-        return registry().getOrCreate(Counter.builder(name).description(description).tags(List.of(tags)));
+        return Counter.builder(name).description(description).tags(List.of(tags)).register(registry);
     }
 
+    /** A histogram with fixed buckets (Prometheus can aggregate those across instances), no client-side percentiles. */
     Timer hashTimer(String operation) {
-        return registry().getOrCreate(Timer.builder(HASH_DURATION)
+        return Timer.builder(HASH_DURATION)
                 .description("Time spent hashing or verifying a password")
-                .tags(List.of(Tag.create("operation", operation)))
-                .percentiles(NO_PERCENTILES) // Helidon's default client-side percentiles would put quantiles into a histogram
-                .buckets(HASH_BUCKETS));
+                .tags(List.of(Tag.of("operation", operation)))
+                .serviceLevelObjectives(HASH_BUCKETS)
+                .register(registry);
     }
 
     private void poolGauge(String name, String description, ToIntFunction<ConnectionPoolStats> figure) {
@@ -145,7 +137,7 @@ public final class GatehouseMeters {
                 return Double.NaN;
             }
         };
-        registry().getOrCreate(Gauge.builder(name, read).description(description));
+        Gauge.builder(name, read).description(description).register(registry);
     }
 
     private static Duration[] durations(long... millis) {

@@ -4,9 +4,9 @@ import dev.gatehouse.application.port.out.HashingOverloadedException;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.Tag;
-import io.helidon.metrics.api.Timer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -51,7 +51,7 @@ final class TimedPasswordHasher implements PasswordHasher {
         Operation(String name, GatehouseMeters meters) {
             duration = meters.hashTimer(name);
             rejections = meters.counter(GatehouseMeters.HASH_REJECTIONS,
-                    "Hashing calls refused because hashing was at capacity", Tag.create("operation", name));
+                    "Hashing calls refused because hashing was at capacity", Tag.of("operation", name));
         }
 
         /** Only completed work is timed: a refusal takes no time worth measuring. */

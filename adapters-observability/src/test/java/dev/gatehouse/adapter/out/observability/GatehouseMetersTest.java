@@ -19,14 +19,15 @@ import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.Tag;
-import io.helidon.metrics.api.Timer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -127,8 +128,8 @@ class GatehouseMetersTest {
         PasswordHasher hasher = meters.timed(fast);
         Counter hashRejections = counter(GatehouseMeters.HASH_REJECTIONS, "operation", "hash");
         Counter verifyRejections = counter(GatehouseMeters.HASH_REJECTIONS, "operation", "verify");
-        long hashRejectionsBefore = hashRejections.count();
-        long verifyRejectionsBefore = verifyRejections.count();
+        double hashRejectionsBefore = hashRejections.count();
+        double verifyRejectionsBefore = verifyRejections.count();
         long timedBefore = timer("verify").count();
 
         HashingOverloadedException refused = assertThrows(HashingOverloadedException.class, () -> hasher.verify(PASSWORD, hash));
@@ -147,9 +148,9 @@ class GatehouseMetersTest {
         Counter issued = counter(GatehouseMeters.TOKENS_ISSUED);
         Counter valid = counter(GatehouseMeters.TOKEN_VERIFICATIONS, "result", "valid");
         Counter invalid = counter(GatehouseMeters.TOKEN_VERIFICATIONS, "result", "invalid");
-        long issuedBefore = issued.count();
-        long validBefore = valid.count();
-        long invalidBefore = invalid.count();
+        double issuedBefore = issued.count();
+        double validBefore = valid.count();
+        double invalidBefore = invalid.count();
         User user = User.register(new Username("johndoe"), new FastPasswordHasher().hash(PASSWORD), null, null, NOW);
 
         AccessToken token = tokens.issue(user, Set.of(), SessionId.newId());
@@ -192,25 +193,25 @@ class GatehouseMetersTest {
     }
 
     private Counter counter(String name, String... tag) {
-        List<Tag> tags = tag.length == 0 ? List.of() : List.of(Tag.create(tag[0], tag[1]));
-        return meters.registry().counter(name, tags)
+        List<Tag> tags = tag.length == 0 ? List.of() : List.of(Tag.of(tag[0], tag[1]));
+        return Optional.ofNullable(meters.registry().find(name).tags(tags).counter())
                 .orElseThrow(() -> new AssertionError("no counter " + name + " " + tags));
     }
 
     private Timer timer(String operation) {
-        return meters.registry().timer(GatehouseMeters.HASH_DURATION, List.of(Tag.create("operation", operation)))
+        return Optional.ofNullable(meters.registry().find(GatehouseMeters.HASH_DURATION).tags(List.of(Tag.of("operation", operation))).timer())
                 .orElseThrow(() -> new AssertionError("no timer for " + operation));
     }
 
     private double gauge(String name) {
-        Gauge<?> gauge = meters.registry().gauge(name, List.of())
+        Gauge gauge = Optional.ofNullable(meters.registry().find(name).gauge())
                 .orElseThrow(() -> new AssertionError("no gauge " + name));
-        return gauge.value().doubleValue();
+        return gauge.value();
     }
 
     private static Map<AuditEvent.Type, Long> counts(Map<AuditEvent.Type, Counter> counters) {
         Map<AuditEvent.Type, Long> counts = new java.util.EnumMap<>(AuditEvent.Type.class);
-        counters.forEach((type, counter) -> counts.put(type, counter.count()));
+        counters.forEach((type, counter) -> counts.put(type, (long) counter.count()));
         return counts;
     }
 
@@ -220,7 +221,7 @@ class GatehouseMetersTest {
         var audit = meters.countingOutcomes(new RecordingAuditLog());
         other.countingOutcomes(new RecordingAuditLog());
         Counter mine = counter(GatehouseMeters.LOGINS, "outcome", "failed");
-        Counter theirs = other.registry().counter(GatehouseMeters.LOGINS, List.of(Tag.create("outcome", "failed"))).orElseThrow();
+        Counter theirs = other.registry().find(GatehouseMeters.LOGINS).tags(List.of(Tag.of("outcome", "failed"))).counter();
 
         audit.record(new AuditEvent(AuditEvent.Type.LOGIN_FAILED, "jane", new ClientAddress("127.0.0.1"), NOW));
 

@@ -1,7 +1,8 @@
 package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.port.out.StoreUnavailableException;
-import io.helidon.metrics.api.Metrics;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Method;
@@ -52,7 +53,7 @@ public final class GatehouseRouting {
     public static void configure(HttpRouting.Builder routing, WebUseCases useCases, WebSettings settings) {
         Objects.requireNonNull(routing, "routing");
         // No operations endpoints, so nobody reads these meters: a registry of their own keeps them apart.
-        configure(routing, apiServices(useCases, settings), settings, new HttpMeters(Metrics.createMeterRegistry()));
+        configure(routing, apiServices(useCases, settings), settings, new HttpMeters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
     }
 
     /**

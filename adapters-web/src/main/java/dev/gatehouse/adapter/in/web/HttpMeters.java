@@ -1,9 +1,9 @@
 package dev.gatehouse.adapter.in.web;
 
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Tag;
-import io.helidon.metrics.api.Timer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +24,6 @@ final class HttpMeters {
 
     /** A request's whole time in the server: most answers take milliseconds, a login tens of them. */
     private static final Duration[] REQUEST_BUCKETS = durations(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000);
-    private static final double[] NO_PERCENTILES = {};
 
     private final MeterRegistry registry;
     private final Map<Series, Meters> meters = new ConcurrentHashMap<>();
@@ -54,18 +53,19 @@ final class HttpMeters {
     }
 
     private Meters create(Series series) {
-        List<Tag> tags = List.of(Tag.create("method", series.method()), Tag.create("route", series.route()),
-                Tag.create("status", Integer.toString(series.status())));
+        List<Tag> tags = List.of(Tag.of("method", series.method()), Tag.of("route", series.route()),
+                Tag.of("status", Integer.toString(series.status())));
         return new Meters(
-                registry.getOrCreate(Counter.builder(HTTP_REQUESTS)
+                Counter.builder(HTTP_REQUESTS)
                         .description("HTTP requests answered, by method, route template and status")
-                        .tags(tags)),
-                registry.getOrCreate(Timer.builder(HTTP_REQUEST_DURATION)
+                        .tags(tags)
+                        .register(registry),
+                // A histogram with fixed buckets (Prometheus can aggregate those across instances), no percentiles.
+                Timer.builder(HTTP_REQUEST_DURATION)
                         .description("Time from a request's arrival to its answer")
                         .tags(tags)
-                        // Helidon's default client-side percentiles would put quantiles into a histogram
-                        .percentiles(NO_PERCENTILES)
-                        .buckets(REQUEST_BUCKETS)));
+                        .serviceLevelObjectives(REQUEST_BUCKETS)
+                        .register(registry));
     }
 
     private static Duration[] durations(long... millis) {

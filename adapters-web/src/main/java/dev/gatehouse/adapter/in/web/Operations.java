@@ -1,7 +1,7 @@
 package dev.gatehouse.adapter.in.web;
 
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * before it counts as down, and the meter registry of this Gatehouse, which {@code GET /metrics} shows and the
  * HTTP adapter counts its requests in.
  */
-public record Operations(List<ReadinessCheck> readinessChecks, Duration readinessTimeout, MeterRegistry meterRegistry) {
+public record Operations(List<ReadinessCheck> readinessChecks, Duration readinessTimeout, PrometheusMeterRegistry meterRegistry) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
 
     /** These checks, with a meter registry of their own (tests; production passes the one its meters are in). */
     public Operations(List<ReadinessCheck> readinessChecks, Duration readinessTimeout) {
-        this(readinessChecks, readinessTimeout, Metrics.createMeterRegistry());
+        this(readinessChecks, readinessTimeout, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     /** No readiness checks (ready whenever serving), each would get 2 seconds; a meter registry of its own. */

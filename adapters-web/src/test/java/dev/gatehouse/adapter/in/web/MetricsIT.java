@@ -4,6 +4,7 @@ import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.assembly.UseCases;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -71,7 +72,8 @@ class MetricsIT {
     private static final InMemoryUserRepository USERS = new InMemoryUserRepository();
     private static final FastPasswordHasher FAST_HASHER = new FastPasswordHasher();
     /** This server's meters, in a registry of its own, as each Gatehouse has. */
-    private static final GatehouseMeters METERS = new GatehouseMeters(GatehouseMeters.newRegistry());
+    private static final PrometheusMeterRegistry REGISTRY = GatehouseMeters.newRegistry();
+    private static final GatehouseMeters METERS = new GatehouseMeters(REGISTRY);
     private static RealServer server;
 
     @BeforeAll
@@ -89,7 +91,7 @@ class MetricsIT {
                         Optional.empty())));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));
         METERS.registerPoolGauges(() -> new ConnectionPoolStats(3, 4, 7, 2, 10));
-        server = new RealServer(useCases, WebSettings.DEFAULT, new Operations(List.of(), Duration.ofSeconds(2), METERS.registry()));
+        server = new RealServer(useCases, WebSettings.DEFAULT, new Operations(List.of(), Duration.ofSeconds(2), REGISTRY));
     }
 
     @AfterAll
