@@ -26,7 +26,7 @@ Feature: Reading the current user
     When she asks who she is with a tampered token
     Then the request is refused because "Could not validate credentials"
 
-  @in-process
+  @administrator
   Scenario: A disabled user is told the account is inactive
     Given Jane has logged in as "jane" with password "correct horse battery"
     And Jane's account has been disabled
