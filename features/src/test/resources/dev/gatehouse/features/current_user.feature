@@ -10,6 +10,7 @@ Feature: Reading the current user
     When she asks who she is
     Then she is told she is "jane" with full name "Jane Roe", active
 
+  @http
   Scenario: Without a token nobody is authenticated
     When someone asks who they are without a token
     Then the request is refused because "Not authenticated"
