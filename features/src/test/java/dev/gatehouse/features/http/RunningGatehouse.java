@@ -175,6 +175,7 @@ final class RunningGatehouse {
                 .withDatabase(TestDatabases.freshPostgres());
         Gatehouse gatehouse = Gatehouse.start(settings, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(gatehouse::close, "gatehouse-features-shutdown"));
+        // Only the default Gatehouse gets one: no @administrator scenario registers client applications.
         Optional<Credentials> administrator = extraSettings.isEmpty()
                 ? Optional.of(provisionAdministrator(gatehouse, settings)) : Optional.empty();
         return new RunningGatehouse(URI.create("http://127.0.0.1:" + gatehouse.port() + "/"), gatehouse, clock, administrator);
