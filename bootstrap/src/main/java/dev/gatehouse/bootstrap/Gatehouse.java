@@ -40,12 +40,15 @@ public final class Gatehouse implements AutoCloseable {
 
     private final Database database;
     private final DrivenPorts ports;
+    private final UseCases useCases;
     private final WebServer server;
     private final ScheduledExecutorService housekeeping;
 
-    private Gatehouse(Database database, DrivenPorts ports, WebServer server, ScheduledExecutorService housekeeping) {
+    private Gatehouse(Database database, DrivenPorts ports, UseCases useCases, WebServer server,
+                      ScheduledExecutorService housekeeping) {
         this.database = database;
         this.ports = ports;
+        this.useCases = useCases;
         this.server = server;
         this.housekeeping = housekeeping;
     }
@@ -75,7 +78,7 @@ public final class Gatehouse implements AutoCloseable {
                     settings.tokenSigning().algorithm().orElseThrow(), settings, housekeeping));
             WebServer server = serve(settings, useCases, database, meters, registry);
             forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
-            return new Gatehouse(database, ports, server, housekeeping);
+            return new Gatehouse(database, ports, useCases, server, housekeeping);
         } catch (RuntimeException startFailed) {
             housekeeping.shutdownNow();
             adapters.close();
@@ -189,7 +192,7 @@ public final class Gatehouse implements AutoCloseable {
     }
 
     /** The rules of {@code settings} the use cases run under. */
-    static Policies policies(GatehouseSettings settings) {
+    public static Policies policies(GatehouseSettings settings) {
         Optional<Policies.KeySigning> keySigning = settings.tokenSigning().algorithm().map(algorithm -> new Policies.KeySigning(
                 algorithm, settings.tokenSigning().policy(settings.tokenLifetime(), settings.jwtClockSkew())));
         return new Policies(settings.loginProtection(), settings.scopePolicy(), settings.refreshPolicy(), retention(settings),
@@ -220,6 +223,11 @@ public final class Gatehouse implements AutoCloseable {
 
     public DrivenPorts ports() {
         return ports;
+    }
+
+    /** The use cases this Gatehouse serves, as the one assembly built them. */
+    public UseCases useCases() {
+        return useCases;
     }
 
     @Override

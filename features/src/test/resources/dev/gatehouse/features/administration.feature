@@ -1,4 +1,4 @@
-@in-process
+@administrator
 Feature: Administrators manage accounts
   A user who holds the admin role logs in asking for the "admin" scope, and with that token manages other
   accounts under /admin/: finds them, disables and enables them, unlocks them, gives and takes roles, and ends

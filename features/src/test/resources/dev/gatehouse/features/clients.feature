@@ -23,6 +23,7 @@ Feature: Client applications
     Then she receives a bearer token valid for 15 minutes
     And the bearer token says it was issued to "back-office"
 
+  @http
   Scenario: A confidential application that sends its secret in the form logs Jane in too
     When Jane logs in through "back-office" with its secret in the form as "jane" with password "correct horse battery"
     Then she receives a bearer token valid for 15 minutes

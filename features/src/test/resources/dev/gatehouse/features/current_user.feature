@@ -10,6 +10,7 @@ Feature: Reading the current user
     When she asks who she is
     Then she is told she is "jane" with full name "Jane Roe", active
 
+  @http
   Scenario: Without a token nobody is authenticated
     When someone asks who they are without a token
     Then the request is refused because "Not authenticated"
@@ -26,7 +27,7 @@ Feature: Reading the current user
     When she asks who she is with a tampered token
     Then the request is refused because "Could not validate credentials"
 
-  @in-process
+  @administrator
   Scenario: A disabled user is told the account is inactive
     Given Jane has logged in as "jane" with password "correct horse battery"
     And Jane's account has been disabled

@@ -21,6 +21,7 @@ Feature: Logging in with a password
     When someone logs in as "nobody" with password "correct horse battery"
     Then the login is refused because "Incorrect username or password"
 
+  @http
   Scenario: A login without a password is incomplete
     When someone logs in as "jane" without a password
     Then the login is refused as incomplete, naming the missing "password"

@@ -18,7 +18,6 @@ Feature: Logging in safely while under attack
     When Mallory logs in as "jane" with password "dragon"
     Then the answer asks to retry after 1 second
 
-  @in-process
   Scenario: Every further attempt doubles the wait, which ends on its own
     Given Mallory has tried to log in as "jane" with password "password123"
     And 1 second passes
@@ -41,7 +40,7 @@ Feature: Logging in safely while under attack
     Then the login is refused because "Incorrect username or password"
     And the answer asks to retry after 1 second
 
-  @in-process
+  @administrator
   Scenario: A disabled account cannot log in, and the answer does not say why
     Given Jane's account has been disabled
     When Jane logs in as "jane" with password "correct horse battery"

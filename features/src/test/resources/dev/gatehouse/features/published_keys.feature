@@ -1,3 +1,4 @@
+@http
 Feature: Other services trust Gatehouse's tokens through its published keys
   A service written by another team accepts Gatehouse's access tokens without sharing any secret with it: it
   reads Gatehouse's description of itself, fetches the keys Gatehouse publishes there, and checks each token's

@@ -20,6 +20,7 @@ Feature: Registering an account
     Then the registration is refused as invalid because "password must be at least 8 characters"
     And logging in as "jane" with password "short" fails
 
+  @http
   Scenario: Fields a user may not set are ignored
     When Jane registers as "jane" with password "correct horse battery" claiming to be disabled
     Then the account is created and active

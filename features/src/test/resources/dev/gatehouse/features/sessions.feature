@@ -19,7 +19,6 @@ Feature: Staying logged in, and logging out
     Then the renewal is refused as an invalid grant
     And she can still renew her session
 
-  @in-process
   Scenario: A stolen refresh token used after its owner renewed ends the session
     Given a thief has copied her refresh token
     And she has renewed her session

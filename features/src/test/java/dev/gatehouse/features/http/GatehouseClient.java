@@ -1,4 +1,4 @@
-package dev.gatehouse.features;
+package dev.gatehouse.features.http;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,0 +1,40 @@
+package dev.gatehouse.features.http;
+
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+
+/**
+ * Leaves out of {@link FeaturesIT}, when it runs against a deployment ({@code GATEHOUSE_BASE_URL} is set), the
+ * scenarios tagged {@code @in-process}, and those tagged {@code @administrator} unless an administrator is provisioned
+ * ({@code GATEHOUSE_ADMIN_USERNAME}); nothing otherwise, and nothing of other suites (the port suite runs them all).
+ * The JUnit Platform launcher finds it through {@code META-INF/services} and applies it to every test it discovers,
+ * the suite's scenarios included, so Maven, an IDE and the console launcher all leave out the same scenarios, and
+ * they are not counted at all. Cucumber's own {@code cucumber.filter.tags} cannot depend on a setting and would
+ * report them as skipped.
+ */
+public final class DeploymentScenarioFilter implements PostDiscoveryFilter {
+
+    private static final TestTag IN_PROCESS = TestTag.create(RunningGatehouse.IN_PROCESS_TAG);
+    private static final TestTag ADMINISTRATOR = TestTag.create(RunningGatehouse.ADMINISTRATOR_TAG);
+
+    @Override
+    public FilterResult apply(TestDescriptor descriptor) {
+        if (!inFeaturesIT(descriptor.getUniqueId()) || RunningGatehouse.configuredBaseUrl().isEmpty()) {
+            return FilterResult.included("runs in process");
+        }
+        if (descriptor.getTags().contains(IN_PROCESS)) {
+            return FilterResult.excluded("needs an in-process Gatehouse, and " + RunningGatehouse.BASE_URL + " is set");
+        }
+        if (descriptor.getTags().contains(ADMINISTRATOR) && RunningGatehouse.configuredAdministrator().isEmpty()) {
+            return FilterResult.excluded("needs a provisioned administrator, and " + RunningGatehouse.ADMIN_USERNAME + " is not set");
+        }
+        return FilterResult.included("runs against any Gatehouse");
+    }
+
+    private static boolean inFeaturesIT(UniqueId id) {
+        return id.getSegments().stream().anyMatch(segment -> segment.getValue().equals(FeaturesIT.class.getName()));
+    }
+}

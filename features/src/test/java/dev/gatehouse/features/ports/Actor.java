@@ -1,0 +1,189 @@
+package dev.gatehouse.features.ports;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.ChangePasswordCommand;
+import dev.gatehouse.application.port.in.ChangePasswordResult;
+import dev.gatehouse.application.port.in.ClientCredentials;
+import dev.gatehouse.application.port.in.CurrentUserQuery;
+import dev.gatehouse.application.port.in.CurrentUserResult;
+import dev.gatehouse.application.port.in.LogInCommand;
+import dev.gatehouse.application.port.in.LogInResult;
+import dev.gatehouse.application.port.in.LogOutCommand;
+import dev.gatehouse.application.port.in.LogOutResult;
+import dev.gatehouse.application.port.in.RefreshCommand;
+import dev.gatehouse.application.port.in.RefreshResult;
+import dev.gatehouse.application.port.in.RegisterUserCommand;
+import dev.gatehouse.application.port.in.RegisterUserResult;
+import dev.gatehouse.application.port.in.RevokeCommand;
+import dev.gatehouse.application.port.in.RevokeResult;
+import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.EmailAddress;
+import dev.gatehouse.domain.FullName;
+import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.Username;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One person (or application) driving the use cases directly: the tokens and known-device credential their last
+ * login, renewal or password change earned, and the last result they got. A second device, the laptop, is an
+ * actor of its own that belongs to this one. Everyone speaks from one address, as every HTTP scenario speaks from
+ * 127.0.0.1.
+ */
+public final class Actor {
+
+    static final ClientAddress ADDRESS = new ClientAddress("127.0.0.1");
+
+    private final String name;
+    private final InMemoryGatehouse gatehouse;
+    private Object answer;
+    private AccessToken accessToken;
+    private String refreshToken;
+    private String spentRefreshToken;
+    private String knownDevice;
+    private String lastPassword;
+    /** The username of their account once they registered one. */
+    private String username;
+    private Actor laptop;
+
+    Actor(String name, InMemoryGatehouse gatehouse) {
+        this.name = name;
+        this.gatehouse = gatehouse;
+    }
+
+    RegisterUserResult register(String username, String password, Optional<EmailAddress> email, Optional<FullName> fullName) {
+        lastPassword = password;
+        RegisterUserResult result = gatehouse.registerUser().register(
+                new RegisterUserCommand(new Username(username), new PlainPassword(password), email, fullName, ADDRESS));
+        if (result instanceof RegisterUserResult.Registered registered) {
+            this.username = registered.user().username().value();
+        }
+        return records(result);
+    }
+
+    /** The password grant, asking for {@code scope} when it is not null, as {@code application} when present. */
+    LogInResult logIn(String username, String password, String scope, Optional<ClientCredentials> application) {
+        LogInResult result = gatehouse.logIn().logIn(new LogInCommand(username, new PlainPassword(password),
+                scope == null ? Set.of() : Scope.parseList(scope), ADDRESS, Optional.ofNullable(knownDevice), application));
+        if (result instanceof LogInResult.LoggedIn loggedIn) {
+            keep(loggedIn.accessToken(), loggedIn.refreshToken(), false);
+            knownDevice = loggedIn.knownDevice();
+        }
+        return records(result);
+    }
+
+    /** Renews their own session, as {@code application} when present. */
+    RefreshResult renew(Optional<ClientCredentials> application) {
+        RefreshResult result = renewWith(refreshToken(), application);
+        if (result instanceof RefreshResult.Refreshed refreshed) {
+            keep(refreshed.accessToken(), refreshed.refreshToken(), true);
+        }
+        return result;
+    }
+
+    /** Presents a refresh token that is not their own (or no longer is), as {@code application} when present. */
+    RefreshResult renewWith(String someRefreshToken, Optional<ClientCredentials> application) {
+        return records(gatehouse.refreshToken().refresh(new RefreshCommand(someRefreshToken, Optional.empty(), ADDRESS, application)));
+    }
+
+    /** Takes a copy of someone else's refresh token as their own, as a thief does. */
+    void copies(String someRefreshToken) {
+        refreshToken = someRefreshToken;
+    }
+
+    ChangePasswordResult changePassword(String current, String replacement) {
+        ChangePasswordResult result = gatehouse.changePassword().changePassword(new ChangePasswordCommand(accessToken(),
+                new PlainPassword(current), new PlainPassword(replacement), ADDRESS));
+        if (result instanceof ChangePasswordResult.Changed changed) {
+            keep(changed.accessToken(), changed.refreshToken(), true);
+            knownDevice = changed.knownDevice();
+        }
+        return records(result);
+    }
+
+    CurrentUserResult asksWhoTheyAre() {
+        return asksWhoTheyAre(accessToken());
+    }
+
+    CurrentUserResult asksWhoTheyAre(String bearerToken) {
+        return records(gatehouse.currentUser().currentUser(new CurrentUserQuery(bearerToken)));
+    }
+
+    LogOutResult logOut(boolean everywhere) {
+        return records(gatehouse.logOut().logOut(new LogOutCommand(accessToken(), everywhere, ADDRESS)));
+    }
+
+    RevokeResult revoke(String token) {
+        return records(gatehouse.revokeToken().revoke(new RevokeCommand(token, Optional.empty(), ADDRESS)));
+    }
+
+    /** An administrative request made with their bearer token. */
+    <T> AdminResult<T> administers(Function<dev.gatehouse.application.port.in.Actor, AdminResult<T>> request) {
+        return records(request.apply(dev.gatehouse.application.port.in.Actor.bearer(accessToken())));
+    }
+
+    private void keep(AccessToken access, String refresh, boolean replacesSession) {
+        if (replacesSession) {
+            spentRefreshToken = refreshToken;
+        }
+        accessToken = access;
+        refreshToken = refresh;
+    }
+
+    private <R> R records(R result) {
+        answer = result;
+        return result;
+    }
+
+    /** Their second device: its own tokens and known-device credential. */
+    Actor laptop() {
+        if (laptop == null) {
+            laptop = new Actor(name + "'s laptop", gatehouse);
+        }
+        return laptop;
+    }
+
+    Object answer() {
+        assertNotNull(answer, () -> name + " has had no answer yet");
+        return answer;
+    }
+
+    String accessToken() {
+        return accessTokenIssued().value();
+    }
+
+    AccessToken accessTokenIssued() {
+        assertNotNull(accessToken, () -> name + " has not logged in");
+        return accessToken;
+    }
+
+    String refreshToken() {
+        assertNotNull(refreshToken, () -> name + " has not logged in");
+        return refreshToken;
+    }
+
+    String spentRefreshToken() {
+        assertNotNull(spentRefreshToken, () -> name + " has not renewed a session");
+        return spentRefreshToken;
+    }
+
+    String username() {
+        assertNotNull(username, () -> name + " has not registered");
+        return username;
+    }
+
+    String lastPassword() {
+        assertNotNull(lastPassword, () -> name + " has not registered");
+        return lastPassword;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gatehouse.features.ports;
+
+import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
+import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.port.in.ChangePasswordUseCase;
+import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.CurrentUserUseCase;
+import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
+import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.RefreshTokenUseCase;
+import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RevokeTokenUseCase;
+import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
+import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryClientRegistry;
+import dev.gatehouse.application.testing.InMemoryKnownDevices;
+import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
+import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.bootstrap.GatehouseSettings;
+import dev.gatehouse.bootstrap.SettingSource;
+import dev.gatehouse.bootstrap.Gatehouse;
+import dev.gatehouse.domain.Client;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The use cases as production assembles them ({@link UseCases}, under the policies production reads from its settings), over
+ * in-memory driven ports on a clock the scenarios move: a Gatehouse without HTTP, a database or argon2, new for every
+ * scenario. The one place this glue names bootstrap and adapter classes. Only the password policy is production's
+ * own adapter: its rules (the common-password list) are what the registration scenarios state.
+ */
+final class InMemoryGatehouse {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    private final InMemoryAccessTokens accessTokens;
+    private final UseCases useCases;
+
+    private InMemoryGatehouse(Map<String, String> extraSettings) {
+        Map<String, String> values = new HashMap<>(extraSettings);
+        values.put("GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes");
+        GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(values));
+        accessTokens = new InMemoryAccessTokens(clock, settings.tokenLifetime());
+        InMemoryUserRepository users = new InMemoryUserRepository();
+        FastPasswordHasher hasher = new FastPasswordHasher();
+        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher,
+                new CommonPasswordsPolicy(settings.passwordMinimumLength()), accessTokens, new InMemoryRefreshTokens(),
+                new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
+                new RecordingAuditLog(), new InMemorySigningKeyRepository(),
+                new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), clock);
+        useCases = new UseCases(ports, Gatehouse.policies(settings));
+    }
+
+    /** With the default settings: no client application registered. */
+    static InMemoryGatehouse withDefaults() {
+        return new InMemoryGatehouse(Map.of());
+    }
+
+    /** With the client applications these settings ({@code GATEHOUSE_CLIENTS}, {@code GATEHOUSE_CLIENT_SECRET_<ID>}) name. */
+    static InMemoryGatehouse withClients(Map<String, String> clientSettings) {
+        return new InMemoryGatehouse(clientSettings);
+    }
+
+    void letPass(Duration time) {
+        clock.advance(time);
+    }
+
+    /** What an access token says, as a resource server decoding it would read it; empty when it is not valid now. */
+    Optional<AccessTokenClaims> claimsOf(String accessToken) {
+        return accessTokens.verify(accessToken);
+    }
+
+    RegisterUserUseCase registerUser() {
+        return useCases.registerUser();
+    }
+
+    LogInUseCase logIn() {
+        return useCases.logIn();
+    }
+
+    CurrentUserUseCase currentUser() {
+        return useCases.currentUser();
+    }
+
+    RefreshTokenUseCase refreshToken() {
+        return useCases.refreshToken();
+    }
+
+    RevokeTokenUseCase revokeToken() {
+        return useCases.revokeToken();
+    }
+
+    LogOutUseCase logOut() {
+        return useCases.logOut();
+    }
+
+    ChangePasswordUseCase changePassword() {
+        return useCases.changePassword();
+    }
+
+    SearchUsersUseCase searchUsers() {
+        return useCases.searchUsers();
+    }
+
+    SetUserEnabledUseCase setUserEnabled() {
+        return useCases.setUserEnabled();
+    }
+
+    UnlockUserUseCase unlockUser() {
+        return useCases.unlockUser();
+    }
+
+    ChangeUserRoleUseCase changeUserRole() {
+        return useCases.changeUserRole();
+    }
+
+    EndUserSessionsUseCase endUserSessions() {
+        return useCases.endUserSessions();
+    }
+}
