@@ -110,7 +110,7 @@ final class DrivenAdapters implements AutoCloseable {
     }
 
     private static byte[] throwAwayDemoSecret() {
-        LOG.warning("GATEHOUSE_JWT_SECRET is not set: signing tokens with a random key for this demo run; "
+        LOG.warning(SettingsCatalogue.JWT_SECRET.name() + " is not set: signing tokens with a random key for this demo run; "
                 + "tokens stop working when the process ends");
         return JwtSettings.randomSecret();
     }
