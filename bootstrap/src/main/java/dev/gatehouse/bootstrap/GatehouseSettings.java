@@ -89,36 +89,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every setting Gatehouse reads, parsed and validated once at start. Each is read through its
+ * Every setting Gatehouse reads, parsed and validated once at start, grouped by concern. Each is read through its
  * entry in the {@link SettingsCatalogue} (name, parser, default, description: the README's configuration table is
  * generated from it); the rules that span several settings are checked here. An invalid value stops the start with
  * an {@link InvalidSettingException} that names the setting.
  */
 public record GatehouseSettings(
-        String host,
-        int port,
-        OptionalInt adminPort,
+        ServerSettings server,
         DatabaseSettings database,
         UserCacheSettings userCache,
-        Optional<byte[]> jwtSecret,
-        String jwtIssuer,
-        String jwtAudience,
-        Map<ClientId, List<String>> clientAudiences,
-        Duration tokenLifetime,
-        Duration jwtClockSkew,
-        RefreshPolicy refreshPolicy,
-        ScopePolicy scopePolicy,
-        TokenSigning tokenSigning,
-        Argon2Parameters argon2,
-        HashingCapacity hashing,
+        TokenSettings tokens,
+        PasswordSettings passwords,
         LoginProtection loginProtection,
-        int passwordMinimumLength,
         WebSettings web,
         List<Client> clients,
-        Duration readinessTimeout,
-        Duration shutdownGrace,
         Duration auditRetention,
-        boolean jsonLogs,
         boolean demo) {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
@@ -140,7 +125,7 @@ public record GatehouseSettings(
 
     /**
      * The same, for a command that signs, verifies and encrypts nothing (managing users): a missing
-     * {@code GATEHOUSE_JWT_SECRET} is then no error, and {@link #jwtSecret()} is empty without a demo. A secret
+     * {@code GATEHOUSE_JWT_SECRET} is then no error, and {@code tokens().secret()} is empty without a demo. A secret
      * that is set is still checked.
      */
     public static GatehouseSettings withoutRequiredSecret(SettingSource source) {
@@ -162,47 +147,38 @@ public record GatehouseSettings(
         TokenSigning tokenSigning = tokenSigning(source);
         List<Client> clients = ClientSettings.from(source);
         ScopePolicy scopePolicy = new ScopePolicy(SCOPES.value(source), ROLE_SCOPES.value(source));
-        return new GatehouseSettings(
-                host,
-                port,
-                adminPort(source, port),
-                database(source),
-                userCache(source),
+        ServerSettings server = new ServerSettings(host, port, adminPort(source, port), READINESS_TIMEOUT.value(source),
+                SHUTDOWN_GRACE.value(source), LOG_FORMAT.value(source));
+        DatabaseSettings database = database(source);
+        UserCacheSettings userCache = userCache(source);
+        TokenSettings tokens = new TokenSettings(
                 secret(source, demo || !secretRequired),
                 issuer,
                 JWT_AUDIENCE.value(source),
                 clientAudiences(source, clients),
                 TOKEN_TTL.value(source),
                 JWT_CLOCK_SKEW.value(source),
-                refreshPolicy(source),
-                scopePolicy,
                 tokenSigning,
-                argon2,
-                hashing(source, argon2),
-                loginProtection(source),
-                PASSWORD_MIN_LENGTH.value(source),
-                new WebSettings(
-                        clientAddressing(source),
-                        SECURE_COOKIES.value(source),
-                        KNOWN_DEVICE_TTL.value(source),
-                        new DiscoverySettings(issuer, PUBLIC_URL.read(source).or(() -> issuerUrl), tokenSigning.keySetMaxAge(),
-                                scopePolicy.known().stream().map(Scope::value).toList()),
-                        !clients.isEmpty(),
-                        rateLimits(source),
-                        registrationOpen(source, demo)),
-                clients,
-                READINESS_TIMEOUT.value(source),
-                SHUTDOWN_GRACE.value(source),
-                AUDIT_RETENTION.value(source),
-                LOG_FORMAT.value(source),
-                demo);
+                refreshPolicy(source),
+                scopePolicy);
+        PasswordSettings passwords = new PasswordSettings(argon2, hashing(source, argon2), PASSWORD_MIN_LENGTH.value(source));
+        LoginProtection loginProtection = loginProtection(source);
+        WebSettings web = new WebSettings(
+                clientAddressing(source),
+                SECURE_COOKIES.value(source),
+                KNOWN_DEVICE_TTL.value(source),
+                new DiscoverySettings(issuer, PUBLIC_URL.read(source).or(() -> issuerUrl), tokenSigning.keySetMaxAge(),
+                        scopePolicy.known().stream().map(Scope::value).toList()),
+                !clients.isEmpty(),
+                rateLimits(source),
+                registrationOpen(source, demo));
+        return new GatehouseSettings(server, database, userCache, tokens, passwords, loginProtection, web, clients,
+                AUDIT_RETENTION.value(source), demo);
     }
 
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
-        return new GatehouseSettings(host, port, adminPort, other, userCache, jwtSecret, jwtIssuer, jwtAudience, clientAudiences, tokenLifetime, jwtClockSkew,
-                refreshPolicy, scopePolicy, tokenSigning, argon2, hashing, loginProtection, passwordMinimumLength, web, clients, readinessTimeout, shutdownGrace,
-                auditRetention, jsonLogs, demo);
+        return new GatehouseSettings(server, other, userCache, tokens, passwords, loginProtection, web, clients, auditRetention, demo);
     }
 
     /**
@@ -439,10 +415,9 @@ public record GatehouseSettings(
 
     @Override
     public String toString() {
-        return "GatehouseSettings[host=" + host + ", port=" + port + ", adminPort=" + adminPort + ", database=" + database + ", userCache=" + userCache
-                + ", jwtSecret=" + (jwtSecret.isPresent() ? "configured" : "random (demo)")
-                + ", tokenLifetime=" + tokenLifetime + ", refreshPolicy=" + refreshPolicy + ", scopePolicy=" + scopePolicy + ", tokenSigning=" + tokenSigning + ", argon2=" + argon2 + ", hashing=" + hashing
-                + ", loginProtection=" + loginProtection + ", web=" + web
-                + ", clients=" + clients.stream().map(client -> client.id().value()).toList() + ", demo=" + demo + "]";
+        return "GatehouseSettings[server=" + server + ", database=" + database + ", userCache=" + userCache
+                + ", tokens=" + tokens + ", passwords=" + passwords + ", loginProtection=" + loginProtection + ", web=" + web
+                + ", clients=" + clients.stream().map(client -> client.id().value()).toList()
+                + ", auditRetention=" + auditRetention + ", demo=" + demo + "]";
     }
 }
