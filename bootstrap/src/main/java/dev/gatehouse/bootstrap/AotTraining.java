@@ -34,10 +34,10 @@ final class AotTraining {
             byte[] secret = new byte[GatehouseSettings.MINIMUM_SECRET_BYTES];
             new SecureRandom().nextBytes(secret);
             GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(Map.of(
-                    "GATEHOUSE_PORT", "0",
-                    "GATEHOUSE_DATA_DIR", dataDirectory.toString(),
-                    "GATEHOUSE_JWT_SECRET", Base64.getEncoder().encodeToString(secret),
-                    "GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES", "1000000")));
+                    SettingsCatalogue.PORT.name(), "0",
+                    SettingsCatalogue.DATA_DIR.name(), dataDirectory.toString(),
+                    SettingsCatalogue.JWT_SECRET.name(), Base64.getEncoder().encodeToString(secret),
+                    SettingsCatalogue.LOGIN_CLIENT_MAX_FAILURES.name(), "1000000")));
             try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
                 exercise(URI.create("http://127.0.0.1:" + gatehouse.port()));
             }

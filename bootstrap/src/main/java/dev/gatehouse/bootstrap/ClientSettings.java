@@ -14,18 +14,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads the registered client applications from {@value #CLIENTS}: a comma-separated list of
+ * Reads the registered client applications from {@code GATEHOUSE_CLIENTS}: a comma-separated list of
  * {@code id:public|confidential[:first-party|third-party]} (third-party when left out, the safer default), e.g.
  * {@code web-app:public:first-party,reporting:confidential}. A confidential client's secret comes from its own
- * setting, {@value #SECRET_PREFIX}{@code <ID>} (the id upper-cased, {@code -}, {@code .} and {@code ~} as {@code _}):
+ * setting, {@code GATEHOUSE_CLIENT_SECRET_<ID>} (the id upper-cased, {@code -}, {@code .} and {@code ~} as {@code _}):
  * the secret itself, at least {@value #MIN_SECRET_BYTES} bytes ({@code openssl rand -hex 32}), or its SHA-256 as
  * {@code sha256:<64 hex digits>}, so that the setting need not hold the secret. Only the hash is kept. Anything
  * else stops the start with a message naming the setting.
  */
 final class ClientSettings {
 
-    static final String CLIENTS = "GATEHOUSE_CLIENTS";
-    static final String SECRET_PREFIX = "GATEHOUSE_CLIENT_SECRET_";
+    static final String CLIENTS = SettingsCatalogue.CLIENTS.name();
     static final int MIN_SECRET_BYTES = 32;
     /** Stricter than a client id in general: the list's separators and the secret setting's name must stay unambiguous. */
     private static final Pattern CONFIGURABLE_ID = Pattern.compile("[A-Za-z0-9._~-]{1," + ClientId.MAX_LENGTH + "}");
@@ -34,9 +33,9 @@ final class ClientSettings {
     private ClientSettings() {
     }
 
-    /** The clients, in the order listed; none when {@value #CLIENTS} is unset (client authentication off). */
+    /** The clients, in the order listed; none when {@code GATEHOUSE_CLIENTS} is unset (client authentication off). */
     static List<Client> from(SettingSource source) {
-        Optional<String> list = source.get(CLIENTS);
+        Optional<String> list = SettingsCatalogue.CLIENTS.read(source);
         if (list.isEmpty()) {
             return List.of();
         }
@@ -50,7 +49,8 @@ final class ClientSettings {
                 throw new InvalidSettingException(CLIENTS + " lists '" + other + "' and '" + client.id()
                         + "', which are the same client or would share the setting " + secretSetting + "; rename one");
             }
-            if (client.type() == Client.Type.PUBLIC && source.get(secretSetting).isPresent()) {
+            // A blank secret says nothing, so it does not contradict "public".
+            if (client.type() == Client.Type.PUBLIC && secret(client.id()).text(source).filter(text -> !text.isBlank()).isPresent()) {
                 throw new InvalidSettingException(secretSetting + " is set, but " + CLIENTS + " lists '" + client.id()
                         + "' as public, and a public client has no secret; unset it, or make the client confidential");
             }
@@ -59,9 +59,13 @@ final class ClientSettings {
         return List.copyOf(clients);
     }
 
-    /** The setting that holds the secret of a confidential client. */
+    /** The name of the setting that holds the secret of a confidential client. */
     static String secretSetting(ClientId id) {
-        return SECRET_PREFIX + id.value().toUpperCase(Locale.ROOT).replaceAll("[-.~]", "_");
+        return secret(id).name();
+    }
+
+    private static Setting<String> secret(ClientId id) {
+        return SettingsCatalogue.CLIENT_SECRET.member(id.value().toUpperCase(Locale.ROOT).replaceAll("[-.~]", "_"));
     }
 
     private static Client client(String entry, SettingSource source) {
@@ -95,7 +99,7 @@ final class ClientSettings {
      */
     private static ClientSecretHash secretHash(ClientId id, SettingSource source) {
         String setting = secretSetting(id);
-        String value = source.raw(setting).filter(raw -> !raw.isEmpty()).orElseThrow(() -> new InvalidSettingException(
+        String value = secret(id).read(source).orElseThrow(() -> new InvalidSettingException(
                 setting + " is not set, but " + CLIENTS + " lists '" + id + "' as confidential: set it to the client's secret "
                         + "(at least " + MIN_SECRET_BYTES + " bytes, e.g. openssl rand -hex 32) or to sha256:<its SHA-256 in hex>"));
         if (value.startsWith("sha256:")) {

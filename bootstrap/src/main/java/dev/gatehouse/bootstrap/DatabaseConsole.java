@@ -60,8 +60,8 @@ final class DatabaseConsole implements ConsoleOpener {
     private static ConsoleUseCases consoleUseCases(UseCases useCases, GatehouseSettings settings) {
         return new ConsoleUseCases(useCases.registerUser(), useCases.changeUserRole(), useCases.setUserEnabled(),
                 useCases.unlockUser(), useCases.endUserSessions(), useCases.showUser(), useCases.searchUsers(),
-                useCases.rotateSigningKeys(), useCases.revokeSigningKey(), settings.scopePolicy(),
-                settings.tokenSigning().algorithm(), settings.tokenSigning().prePublication());
+                useCases.rotateSigningKeys(), useCases.revokeSigningKey(), settings.tokens().scopePolicy(),
+                settings.tokens().signing().algorithm(), settings.tokens().signing().prePublication());
     }
 
     /** An embedded database belongs to one process at a time: a running server keeps the command line out. */

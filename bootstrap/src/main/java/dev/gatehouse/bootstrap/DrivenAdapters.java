@@ -57,8 +57,8 @@ final class DrivenAdapters implements AutoCloseable {
 
     /** The rotation schedule of the signing keys; empty when tokens are signed with a shared secret (HS256). */
     static Optional<KeyRotationPolicy> keyRotation(GatehouseSettings settings) {
-        return settings.tokenSigning().hs256() ? Optional.empty()
-                : Optional.of(settings.tokenSigning().policy(settings.tokenLifetime(), settings.jwtClockSkew()));
+        return settings.tokens().signing().hs256() ? Optional.empty()
+                : Optional.of(settings.tokens().signing().policy(settings.tokens().lifetime(), settings.tokens().clockSkew()));
     }
 
     Database database() {
@@ -77,27 +77,27 @@ final class DrivenAdapters implements AutoCloseable {
     private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock, GatehouseMeters meters) {
         // No secret: a demo run (a throw-away key, said so), or a command that signs and encrypts nothing, for which
         // a random one keeps every adapter whole (the commands that touch keys require the secret).
-        byte[] secret = settings.jwtSecret().orElseGet(() -> settings.demo() ? throwAwayDemoSecret() : JwtSettings.randomSecret());
+        byte[] secret = settings.tokens().secret().orElseGet(() -> settings.demo() ? throwAwayDemoSecret() : JwtSettings.randomSecret());
         // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, key encryption.
-        JwtSettings jwt = new JwtSettings(settings.jwtIssuer(), settings.jwtAudience(), Subkeys.derive(secret, Subkeys.TOKEN_SIGNING),
-                settings.tokenLifetime(), settings.jwtClockSkew(), settings.clientAudiences());
+        JwtSettings jwt = new JwtSettings(settings.tokens().issuer(), settings.tokens().audience(), Subkeys.derive(secret, Subkeys.TOKEN_SIGNING),
+                settings.tokens().lifetime(), settings.tokens().clockSkew(), settings.tokens().clientAudiences());
         // Without a keyring of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
-        List<byte[]> keyring = settings.tokenSigning().keyEncryptionKeys();
+        List<byte[]> keyring = settings.tokens().signing().keyEncryptionKeys();
         CachingSigningKeyRepository signingKeys = new CachingSigningKeyRepository(database.signingKeys(
                 new SigningKeyEncryption(keyring.isEmpty() ? List.of(secret) : keyring)));
         AccessTokens tokens = keyRotation(settings)
                 .map(policy -> new JwtAccessTokens(jwt, signingKeys, policy, clock))
                 .orElseGet(() -> new JwtAccessTokens(jwt, clock));
-        HashingCapacity capacity = settings.hashing();
+        HashingCapacity capacity = settings.passwords().hashing();
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(
-                meters.timed(new Argon2PasswordHasher(settings.argon2())),
+                meters.timed(new Argon2PasswordHasher(settings.passwords().argon2())),
                 capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
         return new DrivenPorts(
                 database.users(),
                 database.cachedUsers(),
                 hasher,
                 hasher.limitedTo(capacity.maxConcurrentRegistrations()),
-                new CommonPasswordsPolicy(settings.passwordMinimumLength()),
+                new CommonPasswordsPolicy(settings.passwords().minimumLength()),
                 meters.counted(tokens),
                 database.refreshTokens(),
                 database.revokedAccessTokens(),
@@ -110,7 +110,7 @@ final class DrivenAdapters implements AutoCloseable {
     }
 
     private static byte[] throwAwayDemoSecret() {
-        LOG.warning("GATEHOUSE_JWT_SECRET is not set: signing tokens with a random key for this demo run; "
+        LOG.warning(SettingsCatalogue.JWT_SECRET.name() + " is not set: signing tokens with a random key for this demo run; "
                 + "tokens stop working when the process ends");
         return JwtSettings.randomSecret();
     }

@@ -75,7 +75,7 @@ public final class Gatehouse implements AutoCloseable {
             }
             UseCases useCases = new UseCases(ports, policies(settings));
             useCases.rotateSigningKeys().ifPresent(rotation -> rotateSigningKeys(rotation,
-                    settings.tokenSigning().algorithm().orElseThrow(), settings, housekeeping));
+                    settings.tokens().signing().algorithm().orElseThrow(), settings, housekeeping));
             WebServer server = serve(settings, useCases, database, meters, registry);
             forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
             return new Gatehouse(database, ports, useCases, server, housekeeping);
@@ -111,7 +111,7 @@ public final class Gatehouse implements AutoCloseable {
         KeyRotation started = rotation.rotate();
         LOG.info(() -> "Signing access tokens with " + algorithm.joseName() + " key " + started.signingKey()
                 + started.created().map(created -> " (created key " + created + ")").orElse(""));
-        long interval = settings.tokenSigning().checkInterval().toSeconds();
+        long interval = settings.tokens().signing().checkInterval().toSeconds();
         housekeeping.scheduleWithFixedDelay(() -> {
             try {
                 KeyRotation done = rotation.rotate();
@@ -147,11 +147,11 @@ public final class Gatehouse implements AutoCloseable {
                 return database.isReachable(timeout);
             }
         };
-        var server = WebServer.builder().host(settings.host()).port(settings.port()).shutdownHook(false)
-                .shutdownGracePeriod(settings.shutdownGrace());
-        Operations operations = new Operations(List.of(databaseCheck), settings.readinessTimeout(), registry);
-        if (settings.adminPort().isPresent()) {
-            GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations, settings.adminPort().getAsInt());
+        var server = WebServer.builder().host(settings.server().host()).port(settings.server().port()).shutdownHook(false)
+                .shutdownGracePeriod(settings.server().shutdownGrace());
+        Operations operations = new Operations(List.of(databaseCheck), settings.server().readinessTimeout(), registry);
+        if (settings.server().adminPort().isPresent()) {
+            GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations, settings.server().adminPort().getAsInt());
         } else {
             GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations);
         }
@@ -193,9 +193,9 @@ public final class Gatehouse implements AutoCloseable {
 
     /** The rules of {@code settings} the use cases run under. */
     public static Policies policies(GatehouseSettings settings) {
-        Optional<Policies.KeySigning> keySigning = settings.tokenSigning().algorithm().map(algorithm -> new Policies.KeySigning(
-                algorithm, settings.tokenSigning().policy(settings.tokenLifetime(), settings.jwtClockSkew())));
-        return new Policies(settings.loginProtection(), settings.scopePolicy(), settings.refreshPolicy(), retention(settings),
+        Optional<Policies.KeySigning> keySigning = settings.tokens().signing().algorithm().map(algorithm -> new Policies.KeySigning(
+                algorithm, settings.tokens().signing().policy(settings.tokens().lifetime(), settings.tokens().clockSkew())));
+        return new Policies(settings.loginProtection(), settings.tokens().scopePolicy(), settings.tokens().refreshPolicy(), retention(settings),
                 keySigning);
     }
 
@@ -207,7 +207,7 @@ public final class Gatehouse implements AutoCloseable {
         LoginProtection protection = settings.loginProtection();
         Duration failedLogins = protection.accounts().quietPeriod().compareTo(protection.clients().window()) >= 0
                 ? protection.accounts().quietPeriod() : protection.clients().window();
-        return new Retention(failedLogins, settings.refreshPolicy().absoluteLifetime(), settings.jwtClockSkew(),
+        return new Retention(failedLogins, settings.tokens().refreshPolicy().absoluteLifetime(), settings.tokens().clockSkew(),
                 settings.auditRetention());
     }
 

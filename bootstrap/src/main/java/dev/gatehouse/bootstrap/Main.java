@@ -51,7 +51,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        if (settings.jsonLogs()) {
+        if (settings.server().jsonLogs()) {
             for (Handler handler : Logger.getLogger("").getHandlers()) {
                 handler.setFormatter(new JsonLogFormatter());
             }
@@ -67,8 +67,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gatehouse, settings), "gatehouse-shutdown"));
-        LOG.info(() -> "Gatehouse ready on http://" + settings.host() + ":" + gatehouse.port()
-                + (settings.adminPort().isPresent() ? " (health and metrics on port " + gatehouse.adminPort() + ")" : "") + " in "
+        LOG.info(() -> "Gatehouse ready on http://" + settings.server().host() + ":" + gatehouse.port()
+                + (settings.server().adminPort().isPresent() ? " (health and metrics on port " + gatehouse.adminPort() + ")" : "") + " in "
                 + (System.nanoTime() - startNanos) / 1_000_000 + " ms (" + settings.database() + ")");
     }
 
@@ -103,7 +103,7 @@ public final class Main {
      */
     private static void stop(Gatehouse gatehouse, GatehouseSettings settings) {
         long stopping = System.nanoTime();
-        System.err.println("gatehouse: stopping (grace period " + settings.shutdownGrace().toSeconds() + " s)");
+        System.err.println("gatehouse: stopping (grace period " + settings.server().shutdownGrace().toSeconds() + " s)");
         gatehouse.close();
         System.err.println("gatehouse: stopped cleanly in " + (System.nanoTime() - stopping) / 1_000_000 + " ms");
     }

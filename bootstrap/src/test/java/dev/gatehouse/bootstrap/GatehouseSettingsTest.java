@@ -38,24 +38,24 @@ class GatehouseSettingsTest {
     void defaults_to_localhost_8080_the_embedded_database_and_owasp_hashing() {
         GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
 
-        assertEquals("127.0.0.1", settings.host());
-        assertEquals(8080, settings.port());
+        assertEquals("127.0.0.1", settings.server().host());
+        assertEquals(8080, settings.server().port());
         assertTrue(settings.database().isEmbedded());
-        assertEquals(Duration.ofMinutes(15), settings.tokenLifetime());
-        assertEquals(Argon2Parameters.OWASP, settings.argon2());
-        assertEquals(Duration.ofSeconds(30), settings.jwtClockSkew());
+        assertEquals(Duration.ofMinutes(15), settings.tokens().lifetime());
+        assertEquals(Argon2Parameters.OWASP, settings.passwords().argon2());
+        assertEquals(Duration.ofSeconds(30), settings.tokens().clockSkew());
         assertEquals(LoginProtection.DEFAULT, settings.loginProtection());
-        assertEquals(8, settings.passwordMinimumLength());
+        assertEquals(8, settings.passwords().minimumLength());
         assertEquals(new WebSettings(ClientAddressing.DIRECT, true, Duration.ofDays(30)), settings.web());
-        assertTrue(settings.hashing().maxConcurrent() >= 1);
-        assertEquals(8 * settings.hashing().maxConcurrent(), settings.hashing().maxWaiting());
-        assertEquals(Math.max(1, settings.hashing().maxConcurrent() / 2), settings.hashing().maxConcurrentRegistrations());
-        assertEquals(Duration.ofSeconds(2), settings.readinessTimeout());
-        assertEquals(Duration.ofSeconds(10), settings.shutdownGrace());
+        assertTrue(settings.passwords().hashing().maxConcurrent() >= 1);
+        assertEquals(8 * settings.passwords().hashing().maxConcurrent(), settings.passwords().hashing().maxWaiting());
+        assertEquals(Math.max(1, settings.passwords().hashing().maxConcurrent() / 2), settings.passwords().hashing().maxConcurrentRegistrations());
+        assertEquals(Duration.ofSeconds(2), settings.server().readinessTimeout());
+        assertEquals(Duration.ofSeconds(10), settings.server().shutdownGrace());
         assertEquals(Duration.ofDays(90), settings.auditRetention());
-        assertFalse(settings.jsonLogs());
+        assertFalse(settings.server().jsonLogs());
         assertFalse(settings.demo());
-        assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), settings.jwtSecret().orElseThrow());
+        assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), settings.tokens().secret().orElseThrow());
     }
 
     @Test
@@ -89,25 +89,25 @@ class GatehouseSettingsTest {
 
         GatehouseSettings settings = settings(env);
 
-        assertEquals("0.0.0.0", settings.host());
-        assertEquals(9090, settings.port());
+        assertEquals("0.0.0.0", settings.server().host());
+        assertEquals(9090, settings.server().port());
         assertEquals("jdbc:postgresql://db:5432/gatehouse", settings.database().jdbcUrl());
         assertEquals("gatehouse", settings.database().user());
         assertEquals("pw", settings.database().password());
-        assertEquals(Duration.ofMinutes(30), settings.tokenLifetime());
+        assertEquals(Duration.ofMinutes(30), settings.tokens().lifetime());
         assertFalse(settings.demo());
-        assertEquals(65536, settings.argon2().memoryKiB());
-        assertEquals(Duration.ofSeconds(10), settings.jwtClockSkew());
-        assertEquals(1, settings.hashing().maxConcurrent(), "a 64 MiB budget fits one 64 MiB hash");
-        assertEquals(3, settings.hashing().maxWaiting());
+        assertEquals(65536, settings.passwords().argon2().memoryKiB());
+        assertEquals(Duration.ofSeconds(10), settings.tokens().clockSkew());
+        assertEquals(1, settings.passwords().hashing().maxConcurrent(), "a 64 MiB budget fits one 64 MiB hash");
+        assertEquals(3, settings.passwords().hashing().maxWaiting());
         assertEquals(new LoginProtection(new AccountBackoff(Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofHours(2)),
                 new ClientBudget(20, Duration.ofMinutes(5))), settings.loginProtection());
-        assertEquals(15, settings.passwordMinimumLength());
+        assertEquals(15, settings.passwords().minimumLength());
         assertEquals(new WebSettings(new ClientAddressing(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.0.2.7/32"),
                 Cidr.parse("2001:db8::/32")), 56), false, Duration.ofDays(7)), settings.web());
-        assertEquals(Duration.ofSeconds(5), settings.readinessTimeout());
-        assertEquals(Duration.ofSeconds(30), settings.shutdownGrace());
-        assertTrue(settings.jsonLogs());
+        assertEquals(Duration.ofSeconds(5), settings.server().readinessTimeout());
+        assertEquals(Duration.ofSeconds(30), settings.server().shutdownGrace());
+        assertTrue(settings.server().jsonLogs());
         assertFalse(settings.toString().contains(SECRET));
         assertFalse(settings.toString().contains("pw,"));
     }
@@ -138,10 +138,10 @@ class GatehouseSettingsTest {
 
     @Test
     void leaves_registrations_part_of_the_hashing_slots() {
-        HashingCapacity four = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HASH_MAX_CONCURRENT", "4")).hashing();
+        HashingCapacity four = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HASH_MAX_CONCURRENT", "4")).passwords().hashing();
         assertEquals(2, four.maxConcurrentRegistrations());
         assertEquals(3, settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HASH_MAX_CONCURRENT", "4",
-                "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", "3")).hashing().maxConcurrentRegistrations());
+                "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", "3")).passwords().hashing().maxConcurrentRegistrations());
         assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
                 "GATEHOUSE_HASH_MAX_CONCURRENT", "4", "GATEHOUSE_HASH_MAX_CONCURRENT_REGISTRATIONS", "5")));
     }
@@ -212,12 +212,12 @@ class GatehouseSettingsTest {
     void accepts_token_lifetimes_in_several_notations(String raw, String expected) {
         GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_TOKEN_TTL", raw));
 
-        assertEquals(Duration.parse(expected), settings.tokenLifetime());
+        assertEquals(Duration.parse(expected), settings.tokens().lifetime());
     }
 
     @Test
     void runs_the_demo_without_a_secret_but_nothing_else() {
-        assertTrue(settings(Map.of("GATEHOUSE_DEMO", "true")).jwtSecret().isEmpty());
+        assertTrue(settings(Map.of("GATEHOUSE_DEMO", "true")).tokens().secret().isEmpty());
 
         InvalidSettingException missing = assertThrows(InvalidSettingException.class, () -> settings(Map.of()));
         assertTrue(missing.getMessage().startsWith("GATEHOUSE_JWT_SECRET is not set"), missing.getMessage());
@@ -226,8 +226,8 @@ class GatehouseSettingsTest {
 
     @Test
     void reads_an_admin_port_different_from_the_api_port() {
-        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).adminPort().isEmpty());
-        assertEquals(java.util.OptionalInt.of(9090), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "9090")).adminPort());
+        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).server().adminPort().isEmpty());
+        assertEquals(java.util.OptionalInt.of(9090), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "9090")).server().adminPort());
         assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "8080")));
         assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ADMIN_PORT", "70000")));
     }
@@ -282,22 +282,22 @@ class GatehouseSettingsTest {
 
         GatehouseSettings settings = GatehouseSettings.from(environment.orElse(file));
 
-        assertEquals(9999, settings.port());
-        assertEquals("0.0.0.0", settings.host());
+        assertEquals(9999, settings.server().port());
+        assertEquals("0.0.0.0", settings.server().host());
     }
 
     @Test
     void signs_with_rotating_rs256_keys_by_default() {
         GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET));
 
-        TokenSigning signing = settings.tokenSigning();
+        TokenSigning signing = settings.tokens().signing();
         assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.RS256), signing.algorithm());
         assertEquals(Duration.ofDays(30), signing.rotationPeriod());
         assertEquals(Duration.ofHours(1), signing.prePublication());
         assertTrue(signing.keyEncryptionKeys().isEmpty());
         assertEquals(Duration.ofMinutes(15), settings.web().discovery().keySetMaxAge());
         assertEquals(Duration.ofMinutes(15).plusSeconds(30),
-                signing.policy(settings.tokenLifetime(), settings.jwtClockSkew()).retention());
+                signing.policy(settings.tokens().lifetime(), settings.tokens().clockSkew()).retention());
         assertTrue(settings.web().discovery().publicUrl().isEmpty());
         assertEquals("gatehouse", settings.web().discovery().issuer());
     }
@@ -307,16 +307,16 @@ class GatehouseSettingsTest {
         GatehouseSettings settings = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_HOST", "0.0.0.0",
                 "GATEHOUSE_ISSUER", "https://auth.example.com/"));
 
-        assertEquals("https://auth.example.com", settings.jwtIssuer());
+        assertEquals("https://auth.example.com", settings.tokens().issuer());
         assertEquals("https://auth.example.com", settings.web().discovery().issuer());
         assertEquals(java.net.URI.create("https://auth.example.com"), settings.web().discovery().publicUrl().orElseThrow());
         assertEquals("http://127.0.0.1:8080", settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
-                "GATEHOUSE_ISSUER", "http://127.0.0.1:8080")).jwtIssuer(), "plain http on a loopback address");
+                "GATEHOUSE_ISSUER", "http://127.0.0.1:8080")).tokens().issuer(), "plain http on a loopback address");
         assertEquals("http://auth.example.com", settings(Map.of("GATEHOUSE_DEMO", "true",
-                "GATEHOUSE_ISSUER", "http://auth.example.com")).jwtIssuer(), "plain http for the demo");
+                "GATEHOUSE_ISSUER", "http://auth.example.com")).tokens().issuer(), "plain http for the demo");
         // The packed application.yaml always names the older setting: the new one wins over it.
         assertEquals("https://auth.example.com", GatehouseSettings.from(SettingSource.of(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
-                "GATEHOUSE_ISSUER", "https://auth.example.com")).orElse(ConfigurationFiles.applicationYaml())).jwtIssuer());
+                "GATEHOUSE_ISSUER", "https://auth.example.com")).orElse(ConfigurationFiles.applicationYaml())).tokens().issuer());
     }
 
     @ParameterizedTest
@@ -339,8 +339,8 @@ class GatehouseSettingsTest {
                 "GATEHOUSE_CLIENT_AUDIENCES", "web-app=https://api.example.com orders; reporting=reports");
 
         assertEquals(Map.of(new dev.gatehouse.domain.ClientId("web-app"), List.of("https://api.example.com", "orders"),
-                new dev.gatehouse.domain.ClientId("reporting"), List.of("reports")), settings(env).clientAudiences());
-        assertEquals(Map.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).clientAudiences());
+                new dev.gatehouse.domain.ClientId("reporting"), List.of("reports")), settings(env).tokens().clientAudiences());
+        assertEquals(Map.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).tokens().clientAudiences());
         InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> settings(Map.of(
                 "GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_CLIENT_AUDIENCES", "stranger=api")));
         assertTrue(unknown.getMessage().contains("'stranger', which GATEHOUSE_CLIENTS does not register"), unknown.getMessage());
@@ -361,21 +361,21 @@ class GatehouseSettingsTest {
                 "GATEHOUSE_KEY_ENCRYPTION_KEY", KEK, "GATEHOUSE_PUBLIC_URL", "https://auth.example.com/",
                 "GATEHOUSE_JWT_ISSUER", "https://auth.example.com"));
 
-        assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.EdDSA), settings.tokenSigning().algorithm());
-        assertEquals(Duration.ofDays(7), settings.tokenSigning().rotationPeriod());
-        assertEquals(Duration.ofMinutes(10), settings.tokenSigning().prePublication());
+        assertEquals(java.util.Optional.of(dev.gatehouse.domain.SigningAlgorithm.EdDSA), settings.tokens().signing().algorithm());
+        assertEquals(Duration.ofDays(7), settings.tokens().signing().rotationPeriod());
+        assertEquals(Duration.ofMinutes(10), settings.tokens().signing().prePublication());
         assertEquals(Duration.ofSeconds(150), settings.web().discovery().keySetMaxAge());
-        assertEquals(Duration.ofSeconds(60), settings.tokenSigning().checkInterval());
-        assertEquals(1, settings.tokenSigning().keyEncryptionKeys().size());
-        assertArrayEquals(KEK.getBytes(StandardCharsets.UTF_8), settings.tokenSigning().keyEncryptionKeys().get(0));
+        assertEquals(Duration.ofSeconds(60), settings.tokens().signing().checkInterval());
+        assertEquals(1, settings.tokens().signing().keyEncryptionKeys().size());
+        assertArrayEquals(KEK.getBytes(StandardCharsets.UTF_8), settings.tokens().signing().keyEncryptionKeys().get(0));
         List<byte[]> keyring = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
-                "GATEHOUSE_KEY_ENCRYPTION_KEY", "new-" + KEK + ",old-" + KEK)).tokenSigning().keyEncryptionKeys();
+                "GATEHOUSE_KEY_ENCRYPTION_KEY", "new-" + KEK + ",old-" + KEK)).tokens().signing().keyEncryptionKeys();
         assertEquals(List.of("new-" + KEK, "old-" + KEK),
                 keyring.stream().map(key -> new String(key, StandardCharsets.UTF_8)).toList(), "new first, then old");
         assertEquals(java.net.URI.create("https://auth.example.com"), settings.web().discovery().publicUrl().orElseThrow());
         assertEquals("https://auth.example.com", settings.web().discovery().issuer());
         assertFalse(settings.toString().contains(KEK));
-        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_JWT_ALGORITHM", "HS256")).tokenSigning().hs256());
+        assertTrue(settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_JWT_ALGORITHM", "HS256")).tokens().signing().hs256());
     }
 
     @ParameterizedTest
@@ -436,7 +436,7 @@ class GatehouseSettingsTest {
 
     @Test
     void grants_the_tutorial_s_scopes_to_everyone_and_admin_to_admins_by_default() {
-        ScopePolicy scopes = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).scopePolicy();
+        ScopePolicy scopes = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).tokens().scopePolicy();
 
         assertEquals(Set.of(new Scope("me"), new Scope("items")), scopes.everyone());
         assertEquals(Set.of(Role.ADMIN), scopes.roles());
@@ -446,7 +446,7 @@ class GatehouseSettingsTest {
     @Test
     void reads_the_scopes_of_everyone_and_of_each_role() {
         ScopePolicy scopes = settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_SCOPES", " me ",
-                "GATEHOUSE_ROLE_SCOPES", "admin=admin users:read; support=users:read;")).scopePolicy();
+                "GATEHOUSE_ROLE_SCOPES", "admin=admin users:read; support=users:read;")).tokens().scopePolicy();
 
         assertEquals(Set.of(new Scope("me")), scopes.everyone());
         assertEquals(List.of(Role.ADMIN, new Role("support")), List.copyOf(scopes.roles()));

@@ -82,13 +82,13 @@ class LoginFloodIT {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             long rssAfter = residentMib();
             System.out.printf("LoginFloodIT: %d concurrent logins in %d s -> %s; RSS %d MiB before, %d MiB after (hashing capacity %s)%n",
-                    REQUESTS, seconds, statuses, rssBefore, rssAfter, settings.hashing());
+                    REQUESTS, seconds, statuses, rssBefore, rssAfter, settings.passwords().hashing());
 
             // 503: no hashing slot; 401 with Retry-After: an account's turn was not free in time (throttled).
             assertEquals(REQUESTS, statuses.getOrDefault(200, 0) + statuses.getOrDefault(503, 0) + statuses.getOrDefault(401, 0),
                     "only 200, 503 and throttled 401: " + statuses);
             assertTrue(statuses.getOrDefault(503, 0) > 0, "flood control should have turned some away: " + statuses);
-            assertTrue(statuses.getOrDefault(200, 0) >= settings.hashing().maxConcurrent(), "some logins got through: " + statuses);
+            assertTrue(statuses.getOrDefault(200, 0) >= settings.passwords().hashing().maxConcurrent(), "some logins got through: " + statuses);
             assertEquals(0, missingRetryAfter, "every refusal says when to retry");
             assertTrue(rssAfter - rssBefore < MAX_RSS_GROWTH_MIB, "RSS grew " + (rssAfter - rssBefore) + " MiB");
             assertEquals(200, http.send(login, HttpResponse.BodyHandlers.ofString()).statusCode(), "answers normally afterwards");

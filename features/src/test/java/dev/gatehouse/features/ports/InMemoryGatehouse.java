@@ -53,11 +53,11 @@ final class InMemoryGatehouse {
         Map<String, String> values = new HashMap<>(extraSettings);
         values.put("GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes");
         GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(values));
-        accessTokens = new InMemoryAccessTokens(clock, settings.tokenLifetime());
+        accessTokens = new InMemoryAccessTokens(clock, settings.tokens().lifetime());
         InMemoryUserRepository users = new InMemoryUserRepository();
         FastPasswordHasher hasher = new FastPasswordHasher();
         DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher,
-                new CommonPasswordsPolicy(settings.passwordMinimumLength()), accessTokens, new InMemoryRefreshTokens(),
+                new CommonPasswordsPolicy(settings.passwords().minimumLength()), accessTokens, new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),
                 new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), clock);
