@@ -17,6 +17,7 @@ import java.util.Optional;
  * code    message                          when                                                 HTTP
  * -32700  Parse error                      the body is not JSON (or not UTF-8)                  200
  * -32600  Invalid Request                  not one JSON-RPC 2.0 request object (batches too)    200
+ *                                          not POST, not application/json, over the size limit  405, 415, 413
  * -32601  Method not found                 no such method                                       200
  * -32602  Invalid params                   params not by name, a field missing or invalid,      200
  *                                          a password the policy refuses; data.errors lists them
@@ -35,7 +36,7 @@ import java.util.Optional;
  * </pre>
  *
  * The two 401s carry {@code WWW-Authenticate}, as RFC 6750 section 3 requires of a resource that refuses a bearer
- * token; every other answer is HTTP 200, the error being in the body.
+ * token; past the HTTP checks every other answer is HTTP 200, the error being in the body.
  */
 final class JsonRpcError extends RuntimeException {
 
