@@ -1,5 +1,7 @@
 package dev.gatehouse.features.http;
 
+import dev.gatehouse.features.ClientApplications;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cucumber.datatable.DataTable;
@@ -10,21 +12,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.ArrayList;
+
+
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HexFormat;
+
+
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
 
 /** Client applications: a Gatehouse started with {@code GATEHOUSE_CLIENTS}, and logins and renewals that name one. */
 public class ClientApplicationSteps {
-
-    /** One secret per confidential application and run, so that every scenario with the same applications shares a Gatehouse. */
-    private static final Map<String, String> CLIENT_SECRETS = new ConcurrentHashMap<>();
 
     private final Stage stage;
 
@@ -34,17 +33,7 @@ public class ClientApplicationSteps {
 
     @Given("Gatehouse knows these client applications:")
     public void gatehouseKnowsTheseClientApplications(DataTable table) {
-        List<String> entries = new ArrayList<>();
-        Map<String, String> settings = new HashMap<>();
-        for (Map<String, String> row : table.asMaps()) {
-            String id = row.get("application");
-            entries.add(id + ":" + row.get("kind") + ":" + row.get("party"));
-            if (row.get("kind").equals("confidential")) {
-                settings.put("GATEHOUSE_CLIENT_SECRET_" + id.toUpperCase(Locale.ROOT).replace('-', '_'), secretOf(id));
-            }
-        }
-        settings.put("GATEHOUSE_CLIENTS", String.join(",", entries));
-        stage.playAgainst(RunningGatehouse.withClients(settings));
+        stage.playAgainst(RunningGatehouse.withClients(ClientApplications.settings(table)));
     }
 
     @When("{word} logs in through {string} as {string} with password {string}")
@@ -60,17 +49,17 @@ public class ClientApplicationSteps {
 
     @When("{word} logs in through {string} with its secret as {string} with password {string}")
     public void logsInThroughWithItsSecret(String actor, String application, String username, String password) {
-        logInThrough(actor, new GatehouseClient.ClientApplication(application, secretOf(application), true), username, password);
+        logInThrough(actor, new GatehouseClient.ClientApplication(application, ClientApplications.secretOf(application), true), username, password);
     }
 
     @When("{word} logs in through {string} with its secret in the form as {string} with password {string}")
     public void logsInThroughWithItsSecretInTheForm(String actor, String application, String username, String password) {
-        logInThrough(actor, new GatehouseClient.ClientApplication(application, secretOf(application), false), username, password);
+        logInThrough(actor, new GatehouseClient.ClientApplication(application, ClientApplications.secretOf(application), false), username, password);
     }
 
     @When("{word} logs in through {string} with a wrong secret as {string} with password {string}")
     public void logsInThroughWithAWrongSecret(String actor, String application, String username, String password) {
-        logInThrough(actor, new GatehouseClient.ClientApplication(application, secretOf(application) + "-wrong", true),
+        logInThrough(actor, new GatehouseClient.ClientApplication(application, ClientApplications.secretOf(application) + "-wrong", true),
                 username, password);
     }
 
@@ -97,7 +86,7 @@ public class ClientApplicationSteps {
     public void anotherApplicationRenewsHerSession(String application) {
         String hers = stage.she().refreshToken();
         stage.application(application).renewWith(hers,
-                new GatehouseClient.ClientApplication(application, secretOf(application), true));
+                new GatehouseClient.ClientApplication(application, ClientApplications.secretOf(application), true));
     }
 
     @Then("she can still renew her session through {string}")
@@ -110,11 +99,4 @@ public class ClientApplicationSteps {
         stage.actor(actor).logIn(stage.username(username), password, null, application);
     }
 
-    private static String secretOf(String application) {
-        return CLIENT_SECRETS.computeIfAbsent(application, ignored -> {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
-        });
-    }
 }

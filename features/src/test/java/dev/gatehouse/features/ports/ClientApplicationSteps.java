@@ -1,5 +1,7 @@
 package dev.gatehouse.features.ports;
 
+import dev.gatehouse.features.ClientApplications;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,21 +15,18 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
+
+
+
+
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
 
 /** Client applications: a Gatehouse assembled with {@code GATEHOUSE_CLIENTS}, and logins and renewals that name one. */
 public class ClientApplicationSteps {
-
-    /** One random secret per confidential application and run, as a deployment's would be. */
-    private static final Map<String, String> CLIENT_SECRETS = new ConcurrentHashMap<>();
 
     private final Stage stage;
 
@@ -37,17 +36,7 @@ public class ClientApplicationSteps {
 
     @Given("Gatehouse knows these client applications:")
     public void gatehouseKnowsTheseClientApplications(DataTable table) {
-        List<String> entries = new ArrayList<>();
-        Map<String, String> settings = new HashMap<>();
-        for (Map<String, String> row : table.asMaps()) {
-            String id = row.get("application");
-            entries.add(id + ":" + row.get("kind") + ":" + row.get("party"));
-            if (row.get("kind").equals("confidential")) {
-                settings.put("GATEHOUSE_CLIENT_SECRET_" + id.toUpperCase(Locale.ROOT).replace('-', '_'), secretOf(id));
-            }
-        }
-        settings.put("GATEHOUSE_CLIENTS", String.join(",", entries));
-        stage.playWithClients(settings);
+        stage.playWithClients(ClientApplications.settings(table));
     }
 
     @When("{word} logs in through {string} as {string} with password {string}")
@@ -64,13 +53,13 @@ public class ClientApplicationSteps {
     @When("{word} logs in through {string} with its secret as {string} with password {string}")
     public void logsInThroughWithItsSecret(String actor, String application, String username, String password) {
         stage.actor(actor).logIn(username, password, null,
-                Optional.of(ClientCredentials.confidential(application, secretOf(application))));
+                Optional.of(ClientCredentials.confidential(application, ClientApplications.secretOf(application))));
     }
 
     @When("{word} logs in through {string} with a wrong secret as {string} with password {string}")
     public void logsInThroughWithAWrongSecret(String actor, String application, String username, String password) {
         stage.actor(actor).logIn(username, password, null,
-                Optional.of(ClientCredentials.confidential(application, secretOf(application) + "-wrong")));
+                Optional.of(ClientCredentials.confidential(application, ClientApplications.secretOf(application) + "-wrong")));
     }
 
     @Then("the bearer token says it was issued to {string}")
@@ -94,7 +83,7 @@ public class ClientApplicationSteps {
     public void anotherApplicationRenewsHerSession(String application) {
         String hers = stage.she().refreshToken();
         stage.application(application).renewWith(hers,
-                Optional.of(ClientCredentials.confidential(application, secretOf(application))));
+                Optional.of(ClientCredentials.confidential(application, ClientApplications.secretOf(application))));
     }
 
     @Then("she can still renew her session through {string}")
@@ -102,11 +91,4 @@ public class ClientApplicationSteps {
         assertInstanceOf(RefreshResult.Refreshed.class, stage.she().renew(Optional.of(ClientCredentials.publicClient(application))));
     }
 
-    private static String secretOf(String application) {
-        return CLIENT_SECRETS.computeIfAbsent(application, ignored -> {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
-        });
-    }
 }
