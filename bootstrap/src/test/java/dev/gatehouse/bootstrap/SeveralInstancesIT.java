@@ -178,6 +178,24 @@ class SeveralInstancesIT {
         }
     }
 
+    /** Each instance has a meter registry of its own, so two in one JVM (as here) never count each other's work. */
+    @Test
+    void each_instance_counts_only_its_own_logins() {
+        double firstBefore = succeededLogins(first);
+        double secondBefore = succeededLogins(second);
+
+        assertEquals(200, new TestHttp(first.port()).logIn("jane", PASSWORD).statusCode());
+
+        assertEquals(firstBefore + 1, succeededLogins(first));
+        assertEquals(secondBefore, succeededLogins(second));
+    }
+
+    private static double succeededLogins(Gatehouse gatehouse) {
+        String metrics = new TestHttp(gatehouse.adminPort()).get("/metrics").body();
+        return metrics.lines().filter(line -> line.startsWith("gatehouse_logins_total{") && line.contains("outcome=\"succeeded\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void a_failure_on_one_instance_throttles_the_account_on_the_other() {
         assertEquals(401, new TestHttp(first.port()).logIn("jane", "wrong password").statusCode());
