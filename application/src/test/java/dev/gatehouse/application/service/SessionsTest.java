@@ -21,6 +21,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
@@ -64,7 +65,8 @@ class SessionsTest {
 
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     private final InMemoryKnownDevices devices = new InMemoryKnownDevices();
-    private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, throttle,
+    private final InMemoryPasswordDirectory directory = new InMemoryPasswordDirectory();
+    private final LogInService logIn = new LogInService(users, hasher, directory, accessTokens, refreshTokens, throttle,
             devices, audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
             ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, throttle, audit, policy,
