@@ -18,6 +18,7 @@ import dev.gatehouse.adapter.out.security.JwtAccessTokens;
 import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
@@ -97,6 +98,8 @@ final class DrivenAdapters implements AutoCloseable {
                 database.cachedUsers(),
                 hasher,
                 hasher.limitedTo(capacity.maxConcurrentRegistrations()),
+                // Every account Gatehouse creates keeps a hash; one refers to a directory only if an operator stored it so.
+                PasswordDirectory.none(),
                 new CommonPasswordsPolicy(settings.passwords().minimumLength()),
                 meters.counted(tokens),
                 database.refreshTokens(),

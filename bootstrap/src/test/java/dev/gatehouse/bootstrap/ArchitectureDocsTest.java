@@ -90,7 +90,7 @@ class ArchitectureDocsTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertTrue(quoted >= 14, "expected the pages to quote code at least 14 times, found " + quoted);
+        assertTrue(quoted >= 25, "expected the pages to quote code at least 25 times, found " + quoted);
     }
 
     @Test

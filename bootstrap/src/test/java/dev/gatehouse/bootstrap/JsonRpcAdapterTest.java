@@ -14,6 +14,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
@@ -69,7 +70,7 @@ class JsonRpcAdapterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new MinimumLengthPasswordPolicy(8),
+        useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(), new MinimumLengthPasswordPolicy(8),
                 new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), clock),

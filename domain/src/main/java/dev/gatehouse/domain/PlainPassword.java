@@ -5,10 +5,11 @@ import java.text.Normalizer;
 import java.util.Objects;
 
 /**
- * A password as the user typed it. Only a password hasher and the password rules read it; {@link #toString()} is
- * redacted so it cannot reach a log by accident. At most {@value #MAX_BYTES} bytes of UTF-8, so that an
- * oversized input is refused before any hashing work is spent on it. What is hashed and checked is its
- * {@link #normalized()} form, so the same password typed on another system is the same password.
+ * A password as the user typed it. Only a password hasher, the password rules and a password directory read it;
+ * {@link #toString()} is redacted so it cannot reach a log by accident. At most {@value #MAX_BYTES} bytes of UTF-8,
+ * so that an oversized input is refused before any hashing work is spent on it. What is hashed and checked is its
+ * {@link #normalized()} form, so the same password typed on another system is the same password (a directory
+ * receives the {@link #value()} as typed and applies its own rules).
  */
 public record PlainPassword(String value) {
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,31 @@ class ValuesTest {
         assertFalse(hash.toString().contains("aGFzaA"));
         assertThrows(IllegalArgumentException.class, () -> new PasswordHash("plaintext"));
         assertThrows(IllegalArgumentException.class, () -> new PasswordHash("$with space$"));
+    }
+
+    @Test
+    void a_password_kept_by_a_directory_is_a_hash_of_the_reserved_scheme_naming_a_valid_entry() {
+        PasswordHash inDirectory = PasswordHash.inDirectory(new DirectoryEntry("alice"));
+
+        assertEquals("$directory$alice", inDirectory.encoded());
+        assertEquals(Optional.of(new DirectoryEntry("alice")), inDirectory.directoryEntry());
+        assertEquals(Optional.of(new DirectoryEntry("a$b")), new PasswordHash("$directory$a$b").directoryEntry());
+        assertEquals(inDirectory, new PasswordHash("$directory$alice"), "as a store reads it back");
+        assertEquals(Optional.empty(), new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA").directoryEntry());
+        assertEquals(Optional.empty(), new PasswordHash("$directoryish$abc").directoryEntry(), "another scheme");
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHash("$directory$"));
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHash("$directory"));
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHash("$directory$" + "x".repeat(DirectoryEntry.MAX_LENGTH + 1)));
+    }
+
+    @Test
+    void refuses_empty_overlong_blank_or_control_character_directory_entries() {
+        assertEquals("uid-7@corp", new DirectoryEntry("uid-7@corp").name());
+        assertThrows(IllegalArgumentException.class, () -> new DirectoryEntry(""));
+        assertThrows(IllegalArgumentException.class, () -> new DirectoryEntry("x".repeat(DirectoryEntry.MAX_LENGTH + 1)));
+        assertThrows(IllegalArgumentException.class, () -> new DirectoryEntry("john doe"));
+        assertThrows(IllegalArgumentException.class, () -> new DirectoryEntry("john\u0000"));
+        assertThrows(NullPointerException.class, () -> new DirectoryEntry(null));
     }
 
     @Test

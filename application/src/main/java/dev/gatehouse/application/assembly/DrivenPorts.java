@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.RefreshTokens;
@@ -22,12 +23,15 @@ import java.util.Objects;
  * {@code clients} are the registered client applications; none turns client authentication off.
  * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
  * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
+ * {@code passwordDirectory} checks the passwords of the accounts that an external directory keeps; deployments without
+ * one pass {@link PasswordDirectory#none()}.
  */
 public record DrivenPorts(
         UserRepository users,
         UserRepository cachedUsers,
         PasswordHasher passwordHasher,
         PasswordHasher registrationHasher,
+        PasswordDirectory passwordDirectory,
         PasswordPolicy passwordPolicy,
         AccessTokens accessTokens,
         RefreshTokens refreshTokens,
@@ -44,6 +48,7 @@ public record DrivenPorts(
         Objects.requireNonNull(cachedUsers, "cachedUsers");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
         Objects.requireNonNull(registrationHasher, "registrationHasher");
+        Objects.requireNonNull(passwordDirectory, "passwordDirectory");
         Objects.requireNonNull(passwordPolicy, "passwordPolicy");
         Objects.requireNonNull(accessTokens, "accessTokens");
         Objects.requireNonNull(refreshTokens, "refreshTokens");

@@ -66,9 +66,9 @@ public final class UseCases {
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(policies, "policies");
-        logIn = new LogInService(ports.users(), ports.passwordHasher(), ports.accessTokens(), ports.refreshTokens(),
-                ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), policies.loginProtection(),
-                policies.scopePolicy(), ports.clients(), ports.clock());
+        logIn = new LogInService(ports.users(), ports.passwordHasher(), ports.passwordDirectory(), ports.accessTokens(),
+                ports.refreshTokens(), ports.loginThrottle(), ports.knownDevices(), ports.auditLog(),
+                policies.loginProtection(), policies.scopePolicy(), ports.clients(), ports.clock());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock());
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.

@@ -29,7 +29,8 @@ import java.util.Optional;
  * user's security version on, which refuses every earlier token, and revokes every session. The caller gets
  * a fresh session with the scopes its token had, as far as the account's current roles still allow them. The new
  * hash is stored only onto the account as the token knew it: a change made meanwhile (disabled, sessions ended,
- * roles changed) wins, and this one fails.
+ * roles changed) wins, and this one fails. A password an external directory keeps is changed in the directory, never
+ * here.
  */
 public final class ChangePasswordService implements ChangePasswordUseCase {
 
@@ -77,6 +78,11 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         }
         User user = bearer.user();
         Instant now = clock.instant();
+        if (user.passwordHash().directoryEntry().isPresent()) {
+            // Refused before any check: a token holder must not be able to guess at the directory's password here.
+            audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, user.username().value(), command.client(), now));
+            return new ChangePasswordResult.PasswordInDirectory();
+        }
         // A backoff like the login's, on a key of its own: a stolen token guesses no faster than the login, and an
         // attacker guessing at the login cannot stop the owner, who holds the token, from changing the password.
         AttemptBudgets.Charged charged;

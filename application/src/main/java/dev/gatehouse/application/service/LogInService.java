@@ -5,15 +5,18 @@ import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.BindOutcome;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.HashingOverloadedException;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.DirectoryEntry;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
@@ -35,13 +38,16 @@ import java.util.Set;
  *   <li>when client applications are registered, the request's client must authenticate and be a first-party one,
  *       checked before anything about the user, so a refused client learns nothing and costs no hashing;</li>
  *   <li>one failure outcome for unknown user, wrong password and disabled account, each costing exactly one
- *       password verification (an unknown user is checked against a hash nobody can match);</li>
+ *       password verification (an unknown user is checked against a hash nobody can match); for an account whose
+ *       password an external directory keeps, that one verification is the directory's bind (so its timing is the
+ *       directory's), and the hasher is not asked;</li>
  *   <li>backoff per account name, verified one attempt at a time, and a failure budget per client address, charged
  *       before any hashing (see {@link AttemptBudgets}), so a burst of parallel guesses gets no more verifications
  *       than one guess after another; a throttled attempt costs no hashing work (it only waits as long as a
  *       failed attempt would take, so its timing matches) and does not lengthen the block; a known device is held to
  *       its own backoff only, so guessing cannot lock the owner out;</li>
- *   <li>a fresh hash stored after a successful login whose hash is outdated (legacy algorithm or old costs);</li>
+ *   <li>a fresh hash stored after a successful login whose hash is outdated (legacy algorithm or old costs), never
+ *       for a password the directory keeps;</li>
  *   <li>an audit event for every outcome.</li>
  * </ul>
  */
@@ -49,6 +55,7 @@ public final class LogInService implements LogInUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final PasswordDirectory directory;
     private final SessionIssuer sessions;
     private final AttemptBudgets budgets;
     private final KnownDevices knownDevices;
@@ -60,11 +67,12 @@ public final class LogInService implements LogInUseCase {
     private final PasswordHash unmatchableHash;
     private final FailureOverhead failureOverhead = new FailureOverhead();
 
-    public LogInService(UserRepository users, PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens,
-                        LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit, LoginProtection protection,
-                        ScopePolicy scopes, ClientRegistry clients, Clock clock) {
+    public LogInService(UserRepository users, PasswordHasher hasher, PasswordDirectory directory, AccessTokens accessTokens,
+                        RefreshTokens refreshTokens, LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit,
+                        LoginProtection protection, ScopePolicy scopes, ClientRegistry clients, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.directory = directory;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
         this.budgets = new AttemptBudgets(throttle, clock);
         this.knownDevices = knownDevices;
@@ -114,7 +122,7 @@ public final class LogInService implements LogInUseCase {
         }
         try {
             long verifying = System.nanoTime();
-            boolean passwordMatches = hasher.verify(command.password(), user.map(User::passwordHash).orElse(unmatchableHash));
+            boolean passwordMatches = passwordMatches(command.password(), user);
             long verified = System.nanoTime();
             if (user.isEmpty() || !passwordMatches || user.get().isDisabled()) {
                 budgets.failed(charged);
@@ -154,9 +162,24 @@ public final class LogInService implements LogInUseCase {
                 .orElseGet(() -> List.of(client));
     }
 
-    /** Stores a hash made with today's algorithm and costs; a login never fails because of this upgrade. */
+    /**
+     * The one verification every unthrottled attempt costs: the directory's bind for an account whose password it
+     * keeps (a directory that cannot be reached throws, as a store that is down does), the hasher's otherwise.
+     */
+    private boolean passwordMatches(PlainPassword password, Optional<User> user) {
+        Optional<DirectoryEntry> entry = user.flatMap(found -> found.passwordHash().directoryEntry());
+        if (entry.isPresent()) {
+            return directory.bind(entry.get(), password) == BindOutcome.BOUND;
+        }
+        return hasher.verify(password, user.map(User::passwordHash).orElse(unmatchableHash));
+    }
+
+    /**
+     * Stores a hash made with today's algorithm and costs; a login never fails because of this upgrade. A password
+     * the directory keeps is never hashed here: the account goes on referring to the directory.
+     */
     private User withCurrentHash(User user, LogInCommand command) {
-        if (!hasher.needsRehash(user.passwordHash())) {
+        if (user.passwordHash().directoryEntry().isPresent() || !hasher.needsRehash(user.passwordHash())) {
             return user;
         }
         try {

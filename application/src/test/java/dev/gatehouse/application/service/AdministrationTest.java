@@ -16,6 +16,7 @@ import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.SearchUsersQuery;
 import dev.gatehouse.application.port.in.UserListing;
+import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
@@ -60,7 +61,7 @@ class AdministrationTest {
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     private final RecordingAuditLog audit = new RecordingAuditLog();
 
-    private final LogInService logIn = new LogInService(users, hasher, tokens, sessions, throttle, new InMemoryKnownDevices(),
+    private final LogInService logIn = new LogInService(users, hasher, PasswordDirectory.none(), tokens, sessions, throttle, new InMemoryKnownDevices(),
             audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
     private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, revokedAccessTokens, users, throttle, audit, RefreshPolicy.DEFAULT,
             new InMemoryClientRegistry(), clock);

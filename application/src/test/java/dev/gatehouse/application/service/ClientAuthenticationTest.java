@@ -15,6 +15,7 @@ import dev.gatehouse.application.port.in.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RevokeCommand;
 import dev.gatehouse.application.port.in.RevokeResult;
+import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
@@ -64,7 +65,7 @@ class ClientAuthenticationTest {
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final InMemoryClientRegistry clients = new InMemoryClientRegistry();
 
-    private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, new InMemoryLoginThrottle(),
+    private final LogInService logIn = new LogInService(users, hasher, PasswordDirectory.none(), accessTokens, refreshTokens, new InMemoryLoginThrottle(),
             new InMemoryKnownDevices(), audit, LoginProtection.DEFAULT, ScopePolicy.DEFAULT, clients, clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, new InMemoryRevokedAccessTokens(), users, new InMemoryLoginThrottle(), audit,
             RefreshPolicy.DEFAULT, clients, clock);

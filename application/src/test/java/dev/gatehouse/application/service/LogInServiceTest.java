@@ -3,16 +3,20 @@ package dev.gatehouse.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
+import dev.gatehouse.application.port.out.PasswordDirectory;
+import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
@@ -21,6 +25,7 @@ import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.DirectoryEntry;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
@@ -48,6 +53,7 @@ class LogInServiceTest {
 
     private static final ClientAddress HOME = new ClientAddress("192.0.2.10");
     private static final ClientAddress ATTACKER = new ClientAddress("198.51.100.66");
+    private static final String DIRECTORY_PASSWORD = "dora's directory password";
 
     private final MutableClock clock = MutableClock.startingNow();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
@@ -56,6 +62,8 @@ class LogInServiceTest {
     private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     private final InMemoryKnownDevices devices = new InMemoryKnownDevices();
+    /** Keeps the password of "dora", an account of the directory (see {@link #addDirectoryAccount}). */
+    private final InMemoryPasswordDirectory directory = new InMemoryPasswordDirectory();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final LoginProtection protection = new LoginProtection(AccountBackoff.DEFAULT, new ClientBudget(5, Duration.ofMinutes(10)));
     private LogInService logIn;
@@ -350,14 +358,133 @@ class LogInServiceTest {
         assertEquals("johndoe", audit.events().getFirst().subject());
     }
 
+    @Test
+    void logs_in_an_account_of_the_directory_by_one_bind_without_asking_the_hasher_or_rehashing() {
+        User dora = addDirectoryAccount();
+        // A hasher whose every hash is outdated: an ordinary account would be rehashed on this login.
+        FastPasswordHasher stronger = new FastPasswordHasher(2);
+        LogInService withStronger = serviceWith(stronger);
+        int verifications = stronger.verifications();
+        int hashes = stronger.hashes();
+
+        LogInResult.LoggedIn loggedIn = assertInstanceOf(LogInResult.LoggedIn.class, withStronger.logIn(command("dora", DIRECTORY_PASSWORD)));
+
+        assertEquals(new Username("dora"), tokens.verify(loggedIn.accessToken().value()).orElseThrow().subject());
+        assertEquals(1, directory.binds());
+        assertEquals(verifications, stronger.verifications(), "the hasher verified nothing");
+        assertEquals(hashes, stronger.hashes(), "and hashed nothing");
+        assertEquals(dora.passwordHash(), users.findByUsername(new Username("dora")).orElseThrow().passwordHash(), "still the directory's");
+        assertEquals(List.of(AuditEvent.Type.LOGIN_SUCCEEDED), audit.types());
+    }
+
+    @Test
+    void refuses_a_wrong_directory_password_like_any_wrong_password_and_backs_the_account_off() {
+        addDirectoryAccount();
+        LogInResult wrongOrdinaryPassword = logIn.logIn(new LogInCommand("johndoe", new PlainPassword("wrong"), Set.of(),
+                new ClientAddress("192.0.2.99"), Optional.empty()));
+        int verifications = hasher.verifications();
+
+        assertEquals(wrongOrdinaryPassword, logIn.logIn(command("dora", "a guess")));
+
+        assertEquals(AuditEvent.Type.LOGIN_FAILED, audit.types().getLast());
+        assertEquals("dora", audit.events().getLast().subject());
+        assertEquals(1, throttle.attemptsOf(ThrottleKey.account(new Username("dora"))).count(), "counted");
+        assertEquals(verifications, hasher.verifications());
+        assertEquals(new LogInResult.Throttled(Duration.ofSeconds(1)), logIn.logIn(command("dora", DIRECTORY_PASSWORD)));
+        assertEquals(1, directory.binds(), "a throttled attempt asks the directory nothing");
+        clock.advance(Duration.ofSeconds(1));
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("dora", DIRECTORY_PASSWORD)));
+    }
+
+    @Test
+    void a_disabled_account_of_the_directory_is_refused_after_its_one_bind_like_any_disabled_account() {
+        User dora = addDirectoryAccount();
+        users.change(dora.id(), User::disable);
+
+        assertEquals(new LogInResult.InvalidCredentials(), logIn.logIn(command("dora", DIRECTORY_PASSWORD)));
+        assertEquals(1, directory.binds());
+    }
+
+    @Test
+    void ordinary_accounts_and_unknown_names_never_reach_the_directory() {
+        addDirectoryAccount();
+        users.add(User.register(new Username("alice"), hasher.hash(new PlainPassword("secret2")), null, null, clock.instant()).disable());
+        int before = hasher.verifications();
+
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret")));
+        logIn.logIn(command("johndoe", "wrong"));
+        clock.advance(Duration.ofHours(2));
+        logIn.logIn(command("nobody", DIRECTORY_PASSWORD));
+        logIn.logIn(command("not a valid name!", DIRECTORY_PASSWORD));
+        logIn.logIn(command("alice", "secret2"));
+        logIn.logIn(command("dora2", DIRECTORY_PASSWORD));
+
+        assertEquals(0, directory.binds());
+        assertEquals(6, hasher.verifications() - before, "one verification each, as before");
+    }
+
+    @Test
+    void an_unreachable_directory_fails_the_login_as_a_store_that_is_down_and_counts_no_failure() {
+        addDirectoryAccount();
+        directory.goDown();
+
+        assertThrows(StoreUnavailableException.class, () -> logIn.logIn(command("dora", DIRECTORY_PASSWORD)));
+        assertThrows(StoreUnavailableException.class, () -> logIn.logIn(command("dora", "a guess")));
+
+        assertEquals(0, throttle.attemptsOf(ThrottleKey.account(new Username("dora"))).count(), "the attempts were refunded");
+        assertEquals(0, throttle.attemptsOf(ThrottleKey.client(HOME)).count());
+        assertTrue(audit.types().isEmpty(), "nothing happened to the account: " + audit.types());
+        directory.comeBack();
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("dora", DIRECTORY_PASSWORD)), "no backoff to wait out");
+        assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(command("johndoe", "secret")));
+    }
+
+    @Test
+    void without_a_directory_an_account_that_refers_to_one_finds_its_store_unavailable() {
+        addDirectoryAccount();
+        LogInService withoutDirectory = serviceWith(hasher, PasswordDirectory.none());
+
+        assertThrows(StoreUnavailableException.class, () -> withoutDirectory.logIn(command("dora", DIRECTORY_PASSWORD)));
+
+        assertEquals(0, throttle.attemptsOf(ThrottleKey.account(new Username("dora"))).count());
+        assertInstanceOf(LogInResult.LoggedIn.class, withoutDirectory.logIn(command("johndoe", "secret")));
+    }
+
+    /** As {@link #verifies_one_of_fifty_parallel_guesses_at_one_account}: the charge comes before the bind too. */
+    @Test
+    void binds_one_of_fifty_parallel_guesses_at_an_account_of_the_directory() throws Exception {
+        addDirectoryAccount();
+        directory.slowBindsTo(Duration.ofMillis(20));
+
+        List<LogInResult> results = inParallel(50, i -> new LogInCommand("dora", new PlainPassword("guess-" + i), Set.of(),
+                new ClientAddress("203.0.113." + (i + 1)), Optional.empty()));
+
+        assertEquals(1, directory.binds(), "bound guesses");
+        assertEquals(1, results.stream().filter(LogInResult.InvalidCredentials.class::isInstance).count());
+        assertEquals(49, results.stream().filter(LogInResult.Throttled.class::isInstance).count());
+    }
+
     private static LogInCommand withScopes(String username, String... scopes) {
         return new LogInCommand(username, new PlainPassword("secret"),
                 Arrays.stream(scopes).map(Scope::new).collect(Collectors.toCollection(LinkedHashSet::new)), HOME, Optional.empty());
     }
 
     private LogInService serviceWith(FastPasswordHasher passwordHasher) {
-        return new LogInService(users, passwordHasher, tokens, refreshTokens, throttle, devices, audit, protection,
+        return serviceWith(passwordHasher, directory);
+    }
+
+    private LogInService serviceWith(FastPasswordHasher passwordHasher, PasswordDirectory passwordDirectory) {
+        return new LogInService(users, passwordHasher, passwordDirectory, tokens, refreshTokens, throttle, devices, audit, protection,
                 ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
+    }
+
+    /** "dora", whose password the directory keeps: the account holds no hash, only the directory entry. */
+    private User addDirectoryAccount() {
+        DirectoryEntry entry = new DirectoryEntry("dora");
+        directory.add(entry, new PlainPassword(DIRECTORY_PASSWORD));
+        User dora = User.register(new Username("dora"), PasswordHash.inDirectory(entry), null, null, clock.instant());
+        users.add(dora);
+        return dora;
     }
 
     private static LogInCommand command(String username, String password) {

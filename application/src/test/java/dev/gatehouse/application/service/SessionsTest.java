@@ -21,6 +21,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
@@ -31,7 +32,9 @@ import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.DirectoryEntry;
 import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Scope;
@@ -64,7 +67,8 @@ class SessionsTest {
 
     private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     private final InMemoryKnownDevices devices = new InMemoryKnownDevices();
-    private final LogInService logIn = new LogInService(users, hasher, accessTokens, refreshTokens, throttle,
+    private final InMemoryPasswordDirectory directory = new InMemoryPasswordDirectory();
+    private final LogInService logIn = new LogInService(users, hasher, directory, accessTokens, refreshTokens, throttle,
             devices, audit, new LoginProtection(AccountBackoff.DEFAULT, ClientBudget.DEFAULT),
             ScopePolicy.DEFAULT, new InMemoryClientRegistry(), clock);
     private final RefreshTokenService refresh = new RefreshTokenService(refreshTokens, accessTokens, revokedAccessTokens, users, throttle, audit, policy,
@@ -438,6 +442,29 @@ class SessionsTest {
 
     private CurrentUserResult me(String accessToken) {
         return currentUser.currentUser(new CurrentUserQuery(accessToken));
+    }
+
+    @Test
+    void a_password_the_directory_keeps_is_neither_changed_nor_checked_here_and_the_session_goes_on() {
+        DirectoryEntry entry = new DirectoryEntry("dora");
+        directory.add(entry, new PlainPassword(PASSWORD));
+        users.add(User.register(new Username("dora"), PasswordHash.inDirectory(entry), null, null, clock.instant()));
+        String token = assertInstanceOf(LogInResult.LoggedIn.class, logIn.logIn(new LogInCommand("dora", new PlainPassword(PASSWORD),
+                Set.of(), CLIENT, Optional.empty()))).accessToken().value();
+        int binds = directory.binds();
+        int verifications = hasher.verifications();
+        int hashes = hasher.hashes();
+
+        assertEquals(new ChangePasswordResult.PasswordInDirectory(), changePassword(token, PASSWORD, "a brand new passphrase"));
+        assertEquals(new ChangePasswordResult.PasswordInDirectory(), changePassword(token, "a wrong guess", "a brand new passphrase"),
+                "no oracle for the directory's password");
+
+        assertEquals(binds, directory.binds(), "the directory was not asked");
+        assertEquals(verifications, hasher.verifications(), "nor the hasher");
+        assertEquals(hashes, hasher.hashes());
+        assertEquals(PasswordHash.inDirectory(entry), users.findByUsername(new Username("dora")).orElseThrow().passwordHash());
+        assertInstanceOf(CurrentUserResult.Authenticated.class, me(token), "nothing ended");
+        assertEquals(AuditEvent.Type.PASSWORD_CHANGE_REFUSED, audit.types().getLast());
     }
 
     private ChangePasswordResult changePassword(String token, String current, String replacement) {

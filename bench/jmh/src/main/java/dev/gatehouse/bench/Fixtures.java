@@ -4,6 +4,7 @@ import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.assembly.UseCases;
 import dev.gatehouse.application.port.out.KnownDevices;
+import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -100,7 +101,7 @@ final class Fixtures {
      */
     static UseCases useCases(UserRepository users, PasswordHasher hasher, AccessTokens tokens, RefreshTokens sessions,
                              KnownDevices devices, AuditLog audit, Clock clock) {
-        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new MinimumLengthPasswordPolicy(8), tokens, sessions,
+        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8), tokens, sessions,
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), devices, audit, new InMemorySigningKeyRepository(),
                 new InMemoryClientRegistry(), clock);
         return new UseCases(ports, new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,

@@ -21,6 +21,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
@@ -56,7 +57,7 @@ final class InMemoryGatehouse {
         accessTokens = new InMemoryAccessTokens(clock, settings.tokens().lifetime());
         InMemoryUserRepository users = new InMemoryUserRepository();
         FastPasswordHasher hasher = new FastPasswordHasher();
-        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher,
+        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
                 new CommonPasswordsPolicy(settings.passwords().minimumLength()), accessTokens, new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),

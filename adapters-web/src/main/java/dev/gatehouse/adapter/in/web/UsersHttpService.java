@@ -132,6 +132,9 @@ final class UsersHttpService implements RoutedService {
                     Status.TOO_MANY_REQUESTS_429, "Too many attempts, retry later", JsonResponses.retryAfter(retryAfter));
             case ChangePasswordResult.WrongCurrentPassword wrong ->
                     throw HttpProblem.detail(Status.BAD_REQUEST_400, "Incorrect password");
+            // A 400 like the account states above: nothing the client can retry here; the directory changes it.
+            case ChangePasswordResult.PasswordInDirectory inDirectory ->
+                    throw HttpProblem.detail(Status.BAD_REQUEST_400, "Password is managed by an external directory");
             // As registration words a password the policy refuses, on the field that holds it.
             case ChangePasswordResult.PasswordRejected(String reason) ->
                     throw HttpProblem.validation(FieldError.invalid("new_password", reason));

@@ -110,6 +110,19 @@ class ChangePasswordEndpointIT {
     }
 
     @Test
+    void refuses_to_change_a_password_the_directory_keeps_and_changes_nothing() {
+        GATEHOUSE.addDirectoryUser("directory-kept", PASSWORD);
+        String token = logIn(client, "directory-kept", PASSWORD).getString("access_token");
+
+        change(token, body(PASSWORD, NEW_PASSWORD)).expect(400, """
+                {"detail":"Password is managed by an external directory"}""");
+
+        assertEquals(200, me(client, token).status(), "the session goes on");
+        logIn(client, "directory-kept", PASSWORD);
+        assertEquals(401, token("username=directory-kept&password=" + encode(NEW_PASSWORD)).status());
+    }
+
+    @Test
     void answers_400_for_an_inactive_user() {
         User inactive = GATEHOUSE.addUser("inactive", PASSWORD, null, null);
         String token = logIn(client, "inactive", PASSWORD).getString("access_token");

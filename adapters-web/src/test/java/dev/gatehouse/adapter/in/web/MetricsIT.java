@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
@@ -84,7 +85,7 @@ class MetricsIT {
                 secret, JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), CLOCK));
         AuditLog audit = METERS.countingOutcomes(new RecordingAuditLog());
         HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK);
-        WebUseCases useCases = TestGatehouse.webUseCases(new UseCases(new DrivenPorts(USERS, USERS, hasher, hasher,
+        WebUseCases useCases = TestGatehouse.webUseCases(new UseCases(new DrivenPorts(USERS, USERS, hasher, hasher, PasswordDirectory.none(),
                 new MinimumLengthPasswordPolicy(8), tokens, new InMemoryRefreshTokens(), REVOKED, new InMemoryLoginThrottle(),
                 devices, audit, new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), CLOCK),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, TestGatehouse.RETENTION,

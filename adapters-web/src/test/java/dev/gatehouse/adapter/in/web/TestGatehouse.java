@@ -16,6 +16,7 @@ import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
@@ -25,10 +26,12 @@ import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.DirectoryEntry;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.ScopePolicy;
@@ -55,6 +58,8 @@ final class TestGatehouse {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final FastPasswordHasher hasher = new FastPasswordHasher();
+    /** Keeps the passwords of the accounts {@link #addDirectoryUser} stores. */
+    final InMemoryPasswordDirectory directory = new InMemoryPasswordDirectory();
     final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle();
     final RecordingAuditLog audit = new RecordingAuditLog();
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
@@ -79,7 +84,7 @@ final class TestGatehouse {
         rotation.rotate();
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
-        UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, new MinimumLengthPasswordPolicy(8),
+        UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
                 tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock),
                 policies);
         useCases = webUseCases(assembled);
@@ -98,6 +103,15 @@ final class TestGatehouse {
         User user = User.register(new Username(username), hasher.hash(new PlainPassword(password)),
                 email == null ? null : new EmailAddress(email), fullName == null ? null : new FullName(fullName),
                 clock.instant());
+        users.add(user);
+        return user;
+    }
+
+    /** Stores an active user whose password the directory keeps, under an entry of the same name. */
+    User addDirectoryUser(String username, String password) {
+        DirectoryEntry entry = new DirectoryEntry(username);
+        directory.add(entry, new PlainPassword(password));
+        User user = User.register(new Username(username), PasswordHash.inDirectory(entry), null, null, clock.instant());
         users.add(user);
         return user;
     }

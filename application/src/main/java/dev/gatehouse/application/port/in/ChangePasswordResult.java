@@ -32,6 +32,13 @@ public sealed interface ChangePasswordResult {
     record Throttled(Duration retryAfter) implements ChangePasswordResult {
     }
 
+    /**
+     * The account's password is kept by an external directory, not by Gatehouse: it is changed there. Nothing was
+     * tried (not even the current password) or changed.
+     */
+    record PasswordInDirectory() implements ChangePasswordResult {
+    }
+
     /** The current password given is wrong; nothing changed. */
     record WrongCurrentPassword() implements ChangePasswordResult {
     }

@@ -19,6 +19,7 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
@@ -53,7 +54,7 @@ class JdbcUserRepositoryAssemblyIT {
             JdbcUserRepository users = new JdbcUserRepository(database.dataSource());
             FastPasswordHasher hasher = new FastPasswordHasher();
             // No cache of its own: the token check reads the store itself (DrivenPorts' second user component).
-            DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new MinimumLengthPasswordPolicy(8),
+            DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(), new MinimumLengthPasswordPolicy(8),
                     new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
                     new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                     new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), clock);
