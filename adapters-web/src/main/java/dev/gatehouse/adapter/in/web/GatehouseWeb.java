@@ -21,12 +21,7 @@ public final class GatehouseWeb {
      */
     public static void configure(WebServerConfig.Builder server, WebUseCases useCases, WebSettings settings,
                                  Operations operations) {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(useCases, "useCases");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(operations, "operations");
-        HttpMeters meters = new HttpMeters(operations.meterRegistry());
-        ServerLimits.applyLimits(server, meters);
+        HttpMeters meters = limited(server, useCases, settings, operations);
         server.routing(routing -> GatehouseRouting.configure(routing,
                 GatehouseRouting.services(useCases, settings, operations), settings, meters));
     }
@@ -39,12 +34,7 @@ public final class GatehouseWeb {
      */
     public static void configure(WebServerConfig.Builder server, WebUseCases useCases, WebSettings settings,
                                  Operations operations, int operationsPort) {
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(useCases, "useCases");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(operations, "operations");
-        HttpMeters meters = new HttpMeters(operations.meterRegistry());
-        ServerLimits.applyLimits(server, meters);
+        HttpMeters meters = limited(server, useCases, settings, operations);
         HttpRouting.Builder api = HttpRouting.builder();
         HttpRouting.Builder operationsRouting = HttpRouting.builder();
         GatehouseRouting.configureApart(api, operationsRouting, useCases, settings, operations, meters);
@@ -54,5 +44,17 @@ public final class GatehouseWeb {
                     ServerLimits.applyLimits(socket, meters);
                 })
                 .routing(OPERATIONS_SOCKET, operationsRouting);
+    }
+
+    /** Checks the arguments, applies the request limits to {@code server}; the meters its requests are counted in. */
+    private static HttpMeters limited(WebServerConfig.Builder server, WebUseCases useCases, WebSettings settings,
+                                      Operations operations) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(operations, "operations");
+        HttpMeters meters = new HttpMeters(operations.meterRegistry());
+        ServerLimits.applyLimits(server, meters);
+        return meters;
     }
 }
