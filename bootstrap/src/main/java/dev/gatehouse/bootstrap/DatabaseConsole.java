@@ -4,7 +4,7 @@ import dev.gatehouse.adapter.in.cli.ConsoleOpener;
 import dev.gatehouse.adapter.in.cli.ConsoleUseCases;
 import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import java.time.Clock;
 
 /**

@@ -10,7 +10,7 @@ import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.persistence.PoolUsage;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
 import dev.gatehouse.application.port.in.ForgottenData;
 import dev.gatehouse.application.port.in.KeyRotation;

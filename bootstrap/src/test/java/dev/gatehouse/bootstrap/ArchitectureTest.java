@@ -112,8 +112,10 @@ class ArchitectureTest {
             .and().haveSimpleNameNotEndingWith("Result").and(not(SEALED))
             .should().haveSimpleNameEndingWith("UseCase");
     @ArchTest
+    // UseCases, the one assembly, lives beside the services to hand them their package-private collaborators.
     static final ArchRule use_cases_are_implemented_by_services = classes()
             .that().resideInAPackage(SERVICE).and().areTopLevelClasses().and().arePublic()
+            .and().doNotHaveSimpleName("UseCases")
             .should().haveSimpleNameEndingWith("Service")
             .andShould().beAssignableTo(resideInAPackage(PORT_IN))
             .andShould().haveOnlyFinalFields();

@@ -7,7 +7,7 @@ import dev.gatehouse.adapter.in.jsonrpc.JsonRpcServer;
 import dev.gatehouse.adapter.in.jsonrpc.JsonRpcUseCases;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;

@@ -4,10 +4,7 @@ import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult.Refusal;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
-import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.RefreshTokens;
-import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.Role;
@@ -29,9 +26,9 @@ public final class ChangeUserRoleService implements ChangeUserRoleUseCase {
     private final ScopePolicy scopes;
     private final Clock clock;
 
-    public ChangeUserRoleService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, RefreshTokens refreshTokens,
-                                 ScopePolicy scopes, AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
+    /** {@code gate}: the admission every administrative use case shares, built once by {@link UseCases}. */
+    ChangeUserRoleService(AdminGate gate, UserRepository users, RefreshTokens refreshTokens, ScopePolicy scopes, Clock clock) {
+        this.gate = gate;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.scopes = scopes;

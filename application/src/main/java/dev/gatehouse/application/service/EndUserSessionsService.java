@@ -4,10 +4,7 @@ import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.AdminResult.Refusal;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
-import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.RefreshTokens;
-import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
@@ -22,9 +19,9 @@ public final class EndUserSessionsService implements EndUserSessionsUseCase {
     private final RefreshTokens refreshTokens;
     private final Clock clock;
 
-    public EndUserSessionsService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, RefreshTokens refreshTokens,
-                                  AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
+    /** {@code gate}: the admission every administrative use case shares, built once by {@link UseCases}. */
+    EndUserSessionsService(AdminGate gate, UserRepository users, RefreshTokens refreshTokens, Clock clock) {
+        this.gate = gate;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.clock = clock;

@@ -4,9 +4,6 @@ import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.SearchUsersQuery;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
 import dev.gatehouse.application.port.in.UserListing;
-import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.port.out.AuditLog;
-import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
@@ -18,8 +15,9 @@ public final class SearchUsersService implements SearchUsersUseCase {
     private final AdminGate gate;
     private final UserRepository users;
 
-    public SearchUsersService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
+    /** {@code gate}: the admission every administrative use case shares, built once by {@link UseCases}. */
+    SearchUsersService(AdminGate gate, UserRepository users) {
+        this.gate = gate;
         this.users = users;
     }
 

@@ -4,11 +4,8 @@ import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.AdminResult.Refusal;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
-import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RefreshTokens;
-import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
@@ -31,9 +28,9 @@ public final class SetUserEnabledService implements SetUserEnabledUseCase {
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    public SetUserEnabledService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, RefreshTokens refreshTokens,
-                                 LoginThrottle throttle, AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
+    /** {@code gate}: the admission every administrative use case shares, built once by {@link UseCases}. */
+    SetUserEnabledService(AdminGate gate, UserRepository users, RefreshTokens refreshTokens, LoginThrottle throttle, Clock clock) {
+        this.gate = gate;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;

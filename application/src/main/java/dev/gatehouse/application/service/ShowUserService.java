@@ -3,9 +3,6 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
-import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.port.out.AuditLog;
-import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
@@ -15,8 +12,9 @@ public final class ShowUserService implements ShowUserUseCase {
 
     private final AdminGate gate;
 
-    public ShowUserService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, AuditLog audit, Clock clock) {
-        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
+    /** {@code gate}: the admission every administrative use case shares, built once by {@link UseCases}. */
+    ShowUserService(AdminGate gate) {
+        this.gate = gate;
     }
 
     @Override

@@ -3,10 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
-import dev.gatehouse.application.port.out.AccessTokens;
-import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.LoginThrottle;
-import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
@@ -22,9 +19,9 @@ public final class UnlockUserService implements UnlockUserUseCase {
     private final AdminGate gate;
     private final LoginThrottle throttle;
 
-    public UnlockUserService(AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens, UserRepository users, LoginThrottle throttle, AuditLog audit,
-                             Clock clock) {
-        this.gate = new AdminGate(accessTokens, revokedAccessTokens, users, audit, clock);
+    /** {@code gate}: the admission every administrative use case shares, built once by {@link UseCases}. */
+    UnlockUserService(AdminGate gate, LoginThrottle throttle) {
+        this.gate = gate;
         this.throttle = throttle;
     }
 

@@ -66,12 +66,13 @@ class AdministrationTest {
     private final RefreshTokenService refresh = new RefreshTokenService(sessions, tokens, revokedAccessTokens, users, throttle, audit, RefreshPolicy.DEFAULT,
             new InMemoryClientRegistry(), clock);
     private final CurrentUserService currentUser = new CurrentUserService(tokens, revokedAccessTokens, users);
-    private final SearchUsersService search = new SearchUsersService(tokens, revokedAccessTokens, users, audit, clock);
-    private final ShowUserService show = new ShowUserService(tokens, revokedAccessTokens, users, audit, clock);
-    private final SetUserEnabledService setEnabled = new SetUserEnabledService(tokens, revokedAccessTokens, users, sessions, throttle, audit, clock);
-    private final UnlockUserService unlock = new UnlockUserService(tokens, revokedAccessTokens, users, throttle, audit, clock);
-    private final ChangeUserRoleService changeRole = new ChangeUserRoleService(tokens, revokedAccessTokens, users, sessions, ScopePolicy.DEFAULT, audit, clock);
-    private final EndUserSessionsService endSessions = new EndUserSessionsService(tokens, revokedAccessTokens, users, sessions, audit, clock);
+    private final AdminGate gate = new AdminGate(tokens, revokedAccessTokens, users, audit, clock);
+    private final SearchUsersService search = new SearchUsersService(gate, users);
+    private final ShowUserService show = new ShowUserService(gate);
+    private final SetUserEnabledService setEnabled = new SetUserEnabledService(gate, users, sessions, throttle, clock);
+    private final UnlockUserService unlock = new UnlockUserService(gate, throttle);
+    private final ChangeUserRoleService changeRole = new ChangeUserRoleService(gate, users, sessions, ScopePolicy.DEFAULT, clock);
+    private final EndUserSessionsService endSessions = new EndUserSessionsService(gate, users, sessions, clock);
 
     private Actor root;
 
@@ -111,8 +112,9 @@ class AdministrationTest {
         assertInstanceOf(AdminResult.Done.class, changeRole.changeRole(on("jane", Actor.console()), Role.ADMIN, true));
         Actor jane = Actor.bearer(logIn("jane", "admin").accessToken().value());
         java.util.concurrent.CyclicBarrier bothAdmitted = new java.util.concurrent.CyclicBarrier(2);
-        SetUserEnabledService racing = new SetUserEnabledService(tokens, revokedAccessTokens, new BarrierBeforeGuardedChanges(users, bothAdmitted),
-                sessions, throttle, audit, clock);
+        BarrierBeforeGuardedChanges racingUsers = new BarrierBeforeGuardedChanges(users, bothAdmitted);
+        SetUserEnabledService racing = new SetUserEnabledService(new AdminGate(tokens, revokedAccessTokens, racingUsers, audit, clock),
+                racingUsers, sessions, throttle, clock);
 
         java.util.concurrent.ExecutorService twoAdministrators = java.util.concurrent.Executors.newFixedThreadPool(2);
         List<AdminResult<User>> outcomes;

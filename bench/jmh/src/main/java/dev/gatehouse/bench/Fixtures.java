@@ -2,7 +2,7 @@ package dev.gatehouse.bench;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;

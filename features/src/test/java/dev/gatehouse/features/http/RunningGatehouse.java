@@ -1,7 +1,7 @@
 package dev.gatehouse.features.http;
 
 import dev.gatehouse.adapter.out.persistence.TestDatabases;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.RegisterUserCommand;

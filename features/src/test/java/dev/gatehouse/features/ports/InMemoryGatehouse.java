@@ -2,7 +2,7 @@ package dev.gatehouse.features.ports;
 
 import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
 import dev.gatehouse.application.assembly.DrivenPorts;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;

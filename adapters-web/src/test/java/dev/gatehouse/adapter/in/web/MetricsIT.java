@@ -2,7 +2,7 @@ package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.in.ChangePasswordCommand;
 import dev.gatehouse.application.port.in.ChangePasswordResult;
 import dev.gatehouse.application.port.in.CurrentUserQuery;

@@ -7,7 +7,7 @@ import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.persistence.TestDatabases;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
-import dev.gatehouse.application.assembly.UseCases;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.in.LogInCommand;

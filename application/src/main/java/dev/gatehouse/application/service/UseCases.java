@@ -1,5 +1,7 @@
-package dev.gatehouse.application.assembly;
+package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
@@ -17,23 +19,6 @@ import dev.gatehouse.application.port.in.SearchUsersUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
-import dev.gatehouse.application.service.ChangePasswordService;
-import dev.gatehouse.application.service.ChangeUserRoleService;
-import dev.gatehouse.application.service.CurrentUserService;
-import dev.gatehouse.application.service.EndUserSessionsService;
-import dev.gatehouse.application.service.ForgetExpiredDataService;
-import dev.gatehouse.application.service.LogInService;
-import dev.gatehouse.application.service.LogOutService;
-import dev.gatehouse.application.service.PublishedKeysService;
-import dev.gatehouse.application.service.RefreshTokenService;
-import dev.gatehouse.application.service.RegisterUserService;
-import dev.gatehouse.application.service.RevokeSigningKeyService;
-import dev.gatehouse.application.service.RevokeTokenService;
-import dev.gatehouse.application.service.RotateSigningKeysService;
-import dev.gatehouse.application.service.SearchUsersService;
-import dev.gatehouse.application.service.SetUserEnabledService;
-import dev.gatehouse.application.service.ShowUserService;
-import dev.gatehouse.application.service.UnlockUserService;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +27,8 @@ import java.util.Optional;
  * Every use case, built once from the driven ports and the policies by plain constructors: the one assembly that
  * the server, the command line, the web tests, the acceptance glue and the benchmarks share, so that a new use
  * case or a new collaborator is wired in one place. Each driving adapter takes the use cases it drives from here.
+ * It lives beside the services so that it can hand them their package-private collaborators (the one
+ * {@code AdminGate} of the administration use cases) instead of each building its own.
  */
 public final class UseCases {
 
@@ -87,18 +74,15 @@ public final class UseCases {
                 .<PublishedKeysUseCase>map(signing -> new PublishedKeysService(ports.signingKeys(), signing.rotation(), ports.clock()))
                 .orElse(List::of);
         // The administration use cases read and write users directly: an administrator must see the stored state.
-        searchUsers = new SearchUsersService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
-                ports.auditLog(), ports.clock());
-        showUser = new ShowUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(),
+        // One gate admits the actor of every one of them.
+        AdminGate gate = new AdminGate(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.auditLog(),
                 ports.clock());
-        setUserEnabled = new SetUserEnabledService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
-                ports.refreshTokens(), ports.loginThrottle(), ports.auditLog(), ports.clock());
-        unlockUser = new UnlockUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
-                ports.loginThrottle(), ports.auditLog(), ports.clock());
-        changeUserRole = new ChangeUserRoleService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
-                ports.refreshTokens(), policies.scopePolicy(), ports.auditLog(), ports.clock());
-        endUserSessions = new EndUserSessionsService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
-                ports.refreshTokens(), ports.auditLog(), ports.clock());
+        searchUsers = new SearchUsersService(gate, ports.users());
+        showUser = new ShowUserService(gate);
+        setUserEnabled = new SetUserEnabledService(gate, ports.users(), ports.refreshTokens(), ports.loginThrottle(), ports.clock());
+        unlockUser = new UnlockUserService(gate, ports.loginThrottle());
+        changeUserRole = new ChangeUserRoleService(gate, ports.users(), ports.refreshTokens(), policies.scopePolicy(), ports.clock());
+        endUserSessions = new EndUserSessionsService(gate, ports.users(), ports.refreshTokens(), ports.clock());
         rotateSigningKeys = policies.keySigning().map(signing -> new RotateSigningKeysService(ports.signingKeys(),
                 signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
         revokeSigningKey = policies.keySigning().map(signing -> new RevokeSigningKeyService(ports.signingKeys(),
