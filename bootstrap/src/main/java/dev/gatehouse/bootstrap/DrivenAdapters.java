@@ -19,7 +19,6 @@ import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.PasswordDirectory;
-import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
 import java.util.List;

@@ -4,9 +4,6 @@ import dev.gatehouse.adapter.in.cli.CommandLine;
 import dev.gatehouse.adapter.in.cli.ExitStatus;
 import dev.gatehouse.adapter.in.cli.Terminal;
 
-
-
-
 import dev.gatehouse.adapter.out.observability.JsonLogFormatter;
 
 import io.helidon.logging.common.LogConfig;

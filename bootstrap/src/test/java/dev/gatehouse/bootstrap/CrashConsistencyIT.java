@@ -80,7 +80,6 @@ class CrashConsistencyIT {
         }
     }
 
-
     private static HttpResponse<String> register(HttpClient http, int port, String username) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users/"))
                 .header("Content-Type", "application/json")

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole assembly, real adapters on each supported database: register, log in, read the profile. */
 class GatehouseIT {
 
-
     @Test
     void serves_the_tutorial_flow_on_postgresql() throws Exception {
         try (Gatehouse gatehouse = Gatehouse.start(settingsOn(TestDatabases.freshPostgres()), Clock.systemUTC())) {

@@ -1,6 +1,5 @@
 package dev.gatehouse.bootstrap;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatehouse.adapter.out.persistence.DatabaseSettings;

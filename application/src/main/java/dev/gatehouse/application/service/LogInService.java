@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks a username and password and starts a session (an access token and a refresh token), with the

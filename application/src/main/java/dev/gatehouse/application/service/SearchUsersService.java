@@ -7,7 +7,6 @@ import dev.gatehouse.application.port.in.UserListing;
 import dev.gatehouse.application.port.out.UserPage;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.port.out.UserSearch;
-import java.time.Clock;
 
 /** Pages through the users for an administrator; reading changes nothing, so nothing is audited. */
 public final class SearchUsersService implements SearchUsersUseCase {

@@ -3,9 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
-import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.User;
-import java.time.Clock;
 
 /** One account, as an administrator sees it. */
 public final class ShowUserService implements ShowUserUseCase {

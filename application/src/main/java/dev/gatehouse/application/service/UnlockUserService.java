@@ -5,10 +5,8 @@ import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.ThrottleKey;
-import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.User;
-import java.time.Clock;
 
 /**
  * Clears the account's login backoff. The per-client budget stays: it throttles an address, not the account,

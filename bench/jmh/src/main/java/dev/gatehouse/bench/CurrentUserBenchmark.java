@@ -8,7 +8,6 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;

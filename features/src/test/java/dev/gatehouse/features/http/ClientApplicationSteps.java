@@ -13,14 +13,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
-
 import java.util.Base64;
-
-
-import java.util.List;
-
-import java.util.Map;
-
 
 /** Client applications: a Gatehouse started with {@code GATEHOUSE_CLIENTS}, and logins and renewals that name one. */
 public class ClientApplicationSteps {

@@ -16,14 +16,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
-
-
-
-import java.util.List;
-
-import java.util.Map;
 import java.util.Optional;
-
 
 /** Client applications: a Gatehouse assembled with {@code GATEHOUSE_CLIENTS}, and logins and renewals that name one. */
 public class ClientApplicationSteps {

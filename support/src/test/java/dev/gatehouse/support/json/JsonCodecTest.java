@@ -1,7 +1,5 @@
 package dev.gatehouse.support.json;
 
-import dev.gatehouse.support.json.JsonCodec;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

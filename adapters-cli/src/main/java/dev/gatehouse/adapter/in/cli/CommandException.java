@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.ExitStatus;
-
 import java.util.Objects;
 
 /**

@@ -1,45 +1,6 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.UnlockSubcommand;
-
-import dev.gatehouse.adapter.in.cli.EndSessionsSubcommand;
-
-
-import dev.gatehouse.adapter.in.cli.ConsoleUseCases;
-
-import dev.gatehouse.adapter.in.cli.RevokeKeySubcommand;
-
-import dev.gatehouse.adapter.in.cli.RotateKeysSubcommand;
-
-import dev.gatehouse.adapter.in.cli.SetEnabledSubcommand;
-
-import dev.gatehouse.adapter.in.cli.ExitStatus;
-
-import dev.gatehouse.adapter.in.cli.Subcommand;
-
-import dev.gatehouse.adapter.in.cli.ShowUserSubcommand;
-
-import dev.gatehouse.adapter.in.cli.Invocation;
-
-
-import dev.gatehouse.adapter.in.cli.CreateUserSubcommand;
-
-import dev.gatehouse.adapter.in.cli.Terminal;
-
-import dev.gatehouse.adapter.in.cli.ListUsersSubcommand;
-
-import dev.gatehouse.adapter.in.cli.CommandSyntax;
-
-
-
-import dev.gatehouse.adapter.in.cli.CommandException;
-
-import dev.gatehouse.adapter.in.cli.ChangeRoleSubcommand;
-
-import dev.gatehouse.adapter.in.cli.Arguments;
-
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

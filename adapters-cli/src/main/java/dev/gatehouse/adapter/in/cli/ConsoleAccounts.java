@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.CommandException;
-
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.Actor;
 import dev.gatehouse.application.port.in.AdminResult;

@@ -1,9 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.ConsoleUseCases;
-
-import dev.gatehouse.adapter.in.cli.CommandException;
-
 import dev.gatehouse.application.port.in.KeyRevocation;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
 import dev.gatehouse.domain.SigningAlgorithm;

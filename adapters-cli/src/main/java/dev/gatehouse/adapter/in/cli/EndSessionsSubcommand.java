@@ -1,17 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.ExitStatus;
-
-import dev.gatehouse.adapter.in.cli.Subcommand;
-
-import dev.gatehouse.adapter.in.cli.Terminal;
-
-import dev.gatehouse.adapter.in.cli.ConsoleAccounts;
-
-import dev.gatehouse.adapter.in.cli.CommandSyntax;
-
-import dev.gatehouse.adapter.in.cli.Arguments;
-
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.util.List;

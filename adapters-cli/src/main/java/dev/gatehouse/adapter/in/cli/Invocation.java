@@ -1,9 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.Subcommand;
-
-import dev.gatehouse.adapter.in.cli.Arguments;
-
 import java.util.Objects;
 import java.util.Optional;
 

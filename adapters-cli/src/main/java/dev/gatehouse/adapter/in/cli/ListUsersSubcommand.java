@@ -1,19 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.Subcommand;
-
-import dev.gatehouse.adapter.in.cli.ShowUserSubcommand;
-
-import dev.gatehouse.adapter.in.cli.Terminal;
-
-import dev.gatehouse.adapter.in.cli.ExitStatus;
-
-import dev.gatehouse.adapter.in.cli.CommandSyntax;
-
-import dev.gatehouse.adapter.in.cli.CommandException;
-
-import dev.gatehouse.adapter.in.cli.Arguments;
-
 import dev.gatehouse.application.port.in.Actor;
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.SearchUsersQuery;

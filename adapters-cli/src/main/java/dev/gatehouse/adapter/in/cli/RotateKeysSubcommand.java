@@ -1,20 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-
-import dev.gatehouse.adapter.in.cli.Subcommand;
-
-import dev.gatehouse.adapter.in.cli.Terminal;
-
-import dev.gatehouse.adapter.in.cli.ExitStatus;
-
-import dev.gatehouse.adapter.in.cli.ConsoleKeys;
-
-import dev.gatehouse.adapter.in.cli.CommandSyntax;
-
-import dev.gatehouse.adapter.in.cli.CommandException;
-
-import dev.gatehouse.adapter.in.cli.Arguments;
-
 import dev.gatehouse.application.port.in.ForcedRotation;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
 import dev.gatehouse.domain.SigningAlgorithm;

@@ -1,15 +1,5 @@
 package dev.gatehouse.adapter.in.cli;
 
-import dev.gatehouse.adapter.in.cli.Terminal;
-
-import dev.gatehouse.adapter.in.cli.ExitStatus;
-
-import dev.gatehouse.adapter.in.cli.ConsoleUseCases;
-
-import dev.gatehouse.adapter.in.cli.CommandSyntax;
-
-import dev.gatehouse.adapter.in.cli.Arguments;
-
 import java.util.List;
 
 /** One command of the command line, such as {@code create-user}: its syntax, its help, and what it does. */

@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.out.observability;
 
-import dev.gatehouse.adapter.out.observability.JsonLinesAuditLog;
-
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.testing.AuditLogContract;
 import dev.gatehouse.domain.AuditEvent;

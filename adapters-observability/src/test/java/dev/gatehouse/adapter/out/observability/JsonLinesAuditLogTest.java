@@ -2,8 +2,6 @@ package dev.gatehouse.adapter.out.observability;
 
 import dev.gatehouse.application.testing.CapturedLog;
 
-import dev.gatehouse.adapter.out.observability.JsonLinesAuditLog;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.out.observability;
 
-import dev.gatehouse.adapter.out.observability.JsonLogFormatter;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.logging.Level;

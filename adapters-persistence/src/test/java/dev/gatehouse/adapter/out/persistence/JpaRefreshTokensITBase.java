@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.RefreshTokens;
-import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.testing.RefreshTokensContract;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.RefreshSession;

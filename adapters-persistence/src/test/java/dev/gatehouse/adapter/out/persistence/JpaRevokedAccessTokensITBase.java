@@ -1,13 +1,11 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.testing.RevokedAccessTokensContract;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,11 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.VerificationPace;
-
-import dev.gatehouse.adapter.out.security.BcryptVerifier;
-
-import dev.gatehouse.adapter.out.security.Argon2Parameters;
-
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import dev.gatehouse.application.port.out.PasswordHasher;

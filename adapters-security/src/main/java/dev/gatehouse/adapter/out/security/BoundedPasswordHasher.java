@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.Argon2Parameters;
-
 import dev.gatehouse.application.port.out.HashingOverloadedException;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.domain.PasswordHash;

@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.JwtSettings;
-
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.domain.KnownDeviceLifetime;
 import dev.gatehouse.domain.User;

@@ -1,9 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.JwsKey;
-
-import dev.gatehouse.adapter.out.security.JwtSettings;
-
 import dev.gatehouse.support.json.JsonCodec;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;

@@ -1,11 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.BoundedPasswordHasher;
-
-import dev.gatehouse.adapter.out.security.Argon2Parameters;
-
-import dev.gatehouse.adapter.out.security.Argon2PasswordHasher;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,11 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.BoundedPasswordHasher;
-
-import dev.gatehouse.adapter.out.security.Argon2Parameters;
-
-import dev.gatehouse.adapter.out.security.Argon2PasswordHasher;
-
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.testing.PasswordHasherContract;
 import java.time.Duration;

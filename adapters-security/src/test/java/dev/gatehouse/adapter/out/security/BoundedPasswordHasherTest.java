@@ -1,9 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.BoundedPasswordHasher;
-
-import dev.gatehouse.adapter.out.security.Argon2Parameters;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;

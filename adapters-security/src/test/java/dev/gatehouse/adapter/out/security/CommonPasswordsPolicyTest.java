@@ -1,7 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.ForgedClaims;
-
-import dev.gatehouse.adapter.out.security.JwtSettings;
-
-import dev.gatehouse.adapter.out.security.JwtAccessTokens;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,9 +1,5 @@
 package dev.gatehouse.adapter.out.security;
 
-import dev.gatehouse.adapter.out.security.JwtSettings;
-
-import dev.gatehouse.adapter.out.security.JwtAccessTokens;
-
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.AccessTokensContract;

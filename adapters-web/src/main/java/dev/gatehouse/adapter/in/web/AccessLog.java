@@ -1,6 +1,5 @@
 package dev.gatehouse.adapter.in.web;
 
-
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;

@@ -4,7 +4,6 @@ import static dev.gatehouse.adapter.in.web.SessionRequests.FORM;
 import static dev.gatehouse.adapter.in.web.SessionRequests.INVALID_CREDENTIALS;
 import static dev.gatehouse.adapter.in.web.SessionRequests.INVALID_REFRESH_TOKEN;
 import static dev.gatehouse.adapter.in.web.SessionRequests.NOT_AUTHENTICATED;
-import static dev.gatehouse.adapter.in.web.SessionRequests.encode;
 import static dev.gatehouse.adapter.in.web.SessionRequests.logIn;
 import static dev.gatehouse.adapter.in.web.SessionRequests.me;
 import static dev.gatehouse.adapter.in.web.SessionRequests.refresh;
