@@ -228,14 +228,16 @@ class IntrospectEndpointIT {
                 List<Future<?>> askers = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
                     askers.add(threads.submit(() -> {
-                        // One client per thread: a client's connection is not for several threads at once.
-                        Http1Client own = Http1Client.builder().baseUri("http://localhost:" + port).build();
                         started.countDown();
                         while (asked.getAndIncrement() < 300) {
                             boolean revokedBefore = revoked.get();
-                            Reply reply = introspect(own, form, basic("orders-api", SECRET));
+                            // A socket per request: Helidon's clients share pooled connections across threads.
+                            byte[] body = form.getBytes(StandardCharsets.UTF_8);
+                            RawHttp.Answer reply = RawHttp.send(port, RawHttp.request("POST /introspect HTTP/1.1",
+                                    List.of("Content-Type: " + FORM, "Content-Length: " + body.length,
+                                            "Authorization: " + basic("orders-api", SECRET)), body));
                             assertEquals(200, reply.status(), reply::toString);
-                            if (revokedBefore && reply.json().getBoolean("active")) {
+                            if (revokedBefore && reply.body().contains("\"active\":true")) {
                                 activeAfter.incrementAndGet();
                             }
                         }
