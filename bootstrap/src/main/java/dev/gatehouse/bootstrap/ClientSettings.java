@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * {@code web-app:public:first-party,reporting:confidential}. A confidential client's secret comes from its own
  * setting, {@code GATEHOUSE_CLIENT_SECRET_<ID>} (the id upper-cased, {@code -}, {@code .} and {@code ~} as {@code _}):
  * the secret itself, at least {@value #MIN_SECRET_BYTES} bytes ({@code openssl rand -hex 32}), or its SHA-256 as
- * {@code sha256:<64 hex digits>}, so that the setting need not hold the secret. Only the hash is kept. Anything
- * else stops the start with a message naming the setting.
+ * {@code sha256:<64 hex digits>}, so that the setting need not hold the secret. Only the hash is kept.
+ * {@code GATEHOUSE_INTROSPECTION_CLIENTS} names the confidential clients that are resource servers allowed to
+ * introspect tokens. Anything else stops the start with a message naming the setting.
  */
 final class ClientSettings {
 
@@ -37,7 +38,8 @@ final class ClientSettings {
     static List<Client> from(SettingSource source) {
         Optional<String> list = SettingsCatalogue.CLIENTS.read(source);
         if (list.isEmpty()) {
-            return List.of();
+            // An introspecting client named without any registered is a mistake, not nothing.
+            return allowIntrospection(List.of(), source);
         }
         List<Client> clients = new ArrayList<>();
         Map<String, String> idBySecretSetting = new HashMap<>();
@@ -56,7 +58,33 @@ final class ClientSettings {
             }
             clients.add(client);
         }
-        return List.copyOf(clients);
+        return allowIntrospection(clients, source);
+    }
+
+    /** Marks the clients {@code GATEHOUSE_INTROSPECTION_CLIENTS} names; each must be a listed confidential client. */
+    private static List<Client> allowIntrospection(List<Client> clients, SettingSource source) {
+        String setting = SettingsCatalogue.INTROSPECTION_CLIENTS.name();
+        List<String> ids = SettingsCatalogue.INTROSPECTION_CLIENTS.read(source).stream()
+                .flatMap(list -> java.util.Arrays.stream(list.split(",", -1))).map(String::strip).toList();
+        List<Client> marked = new ArrayList<>(clients);
+        for (String id : ids) {
+            int index = -1;
+            for (int i = 0; i < marked.size(); i++) {
+                if (marked.get(i).id().value().equals(id)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new InvalidSettingException(setting + " names '" + printable(id) + "', which " + CLIENTS
+                        + " does not list; list it there as id:confidential");
+            }
+            if (marked.get(index).type() != Client.Type.CONFIDENTIAL) {
+                throw new InvalidSettingException(setting + " names '" + id + "', a public client; only a confidential "
+                        + "client, which proves itself with a secret, may introspect tokens");
+            }
+            marked.set(index, marked.get(index).allowedToIntrospect());
+        }
+        return List.copyOf(marked);
     }
 
     /** The name of the setting that holds the secret of a confidential client. */

@@ -257,6 +257,10 @@ final class SettingsCatalogue {
                     + "(`GATEHOUSE_CLIENT_SECRET_BACK_OFFICE`): at least 32 bytes (`openssl rand -hex 32`), or `sha256:<64 hex>` of "
                     + "it (`printf %s \"$SECRET\" \\| sha256sum`) so the setting need not hold the secret. Only the SHA-256 is kept "
                     + "(a random machine secret needs no slow hash); public clients have none");
+    /** Parsed by {@link ClientSettings}: each id must be a confidential client of {@link #CLIENTS}. */
+    static final Setting<String> INTROSPECTION_CLIENTS = Setting.named("GATEHOUSE_INTROSPECTION_CLIENTS", text())
+            .means("the resource servers allowed to introspect tokens at `/introspect` (RFC 7662): comma-separated ids of "
+                    + "confidential clients listed in `GATEHOUSE_CLIENTS`, e.g. `orders-api`. Unset: nobody may introspect");
     /** Each entry as written, client id first; whether the client is registered is checked against {@link #CLIENTS}. */
     static final Setting<List<Map.Entry<String, List<String>>>> CLIENT_AUDIENCES = Setting.named("GATEHOUSE_CLIENT_AUDIENCES",
             SettingsCatalogue::clientAudiences)
@@ -347,7 +351,7 @@ final class SettingsCatalogue {
             .means("an IPv6 client is budgeted as this block (32 to 128); IPv4 clients per address");
     static final Setting<Optional<Duration>> REQUEST_RATE = Setting.named("GATEHOUSE_REQUEST_RATE", rate())
             .defaultsTo(Optional.of(RateLimits.DEFAULT.perClient().interval()), "2/s")
-            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `POST /users` and `/users/me/password`, "
+            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `/introspect`, `POST /users` and `/users/me/password`, "
                     + "checked in memory before any database work or hashing; beyond, `429` with `Retry-After`. A rate is `N/s`, "
                     + "`N/m` or `N/h`, or `off`");
     static final Setting<Integer> REQUEST_BURST = Setting.named("GATEHOUSE_REQUEST_BURST", wholeNumber(1, 1_000_000))
@@ -391,7 +395,7 @@ final class SettingsCatalogue {
             new Group("Tokens and signing keys", List.of(JWT_SECRET, JWT_ALGORITHM, KEY_ROTATION, KEY_PREPUBLICATION,
                     KEY_ENCRYPTION_KEY, PUBLIC_URL, ISSUER, JWT_ISSUER, JWT_AUDIENCE, TOKEN_TTL, JWT_CLOCK_SKEW)),
             new Group("Sessions and scopes", List.of(REFRESH_TTL, REFRESH_IDLE_TTL, REFRESH_REUSE_GRACE, SCOPES, ROLE_SCOPES)),
-            new Group("Client applications", List.of(CLIENTS, CLIENT_SECRET, CLIENT_AUDIENCES)),
+            new Group("Client applications", List.of(CLIENTS, CLIENT_SECRET, INTROSPECTION_CLIENTS, CLIENT_AUDIENCES)),
             new Group("Passwords and hashing", List.of(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
                     HASH_MEMORY_BUDGET_MIB, HASH_MAX_CONCURRENT, HASH_MAX_WAITING, HASH_MAX_WAIT, HASH_MAX_CONCURRENT_REGISTRATIONS,
                     PASSWORD_MIN_LENGTH)),

@@ -47,6 +47,31 @@ class ClientSettingsTest {
     }
 
     @Test
+    void marks_the_confidential_clients_named_as_allowed_to_introspect() {
+        GatehouseSettings settings = settings(Map.of(
+                "GATEHOUSE_CLIENTS", "web-app:public:first-party,orders-api:confidential,reporting:confidential",
+                "GATEHOUSE_CLIENT_SECRET_ORDERS_API", CLIENT_SECRET, "GATEHOUSE_CLIENT_SECRET_REPORTING", CLIENT_SECRET,
+                "GATEHOUSE_INTROSPECTION_CLIENTS", " orders-api "));
+
+        assertEquals(List.of(false, true, false), settings.clients().stream().map(Client::mayIntrospect).toList());
+    }
+
+    @Test
+    void refuses_to_let_an_unlisted_or_public_client_introspect() {
+        Map<String, String> env = Map.of("GATEHOUSE_CLIENTS", "web-app:public:first-party,orders-api:confidential",
+                "GATEHOUSE_CLIENT_SECRET_ORDERS_API", CLIENT_SECRET);
+
+        for (String named : List.of("web-app", "stranger", "orders-api,")) {
+            Map<String, String> with = new HashMap<>(env);
+            with.put("GATEHOUSE_INTROSPECTION_CLIENTS", named);
+            InvalidSettingException refused = assertThrows(InvalidSettingException.class, () -> settings(with), named);
+            assertTrue(refused.getMessage().contains("GATEHOUSE_INTROSPECTION_CLIENTS"), refused::getMessage);
+        }
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_INTROSPECTION_CLIENTS", "orders-api")),
+                "without clients nobody can be named");
+    }
+
+    @Test
     void takes_a_secret_as_its_sha256_so_that_the_setting_need_not_hold_it() {
         String hash = ClientSecretHash.of(CLIENT_SECRET).hex();
         GatehouseSettings settings = settings(Map.of("GATEHOUSE_CLIENTS", "back-office.v2:confidential:first-party",

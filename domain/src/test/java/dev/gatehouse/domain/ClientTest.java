@@ -74,6 +74,16 @@ class ClientTest {
     }
 
     @Test
+    void only_a_confidential_client_marked_so_may_introspect() {
+        Client reporting = Client.confidential(new ClientId("reporting"), ClientSecretHash.of(SECRET), false);
+
+        assertFalse(reporting.mayIntrospect());
+        assertTrue(reporting.allowedToIntrospect().mayIntrospect());
+        assertThrows(IllegalArgumentException.class,
+                () -> Client.publicClient(new ClientId("web-app"), true).allowedToIntrospect());
+    }
+
+    @Test
     void a_confidential_client_has_a_secret_and_a_public_one_none() {
         ClientId id = new ClientId("app");
         assertThrows(IllegalArgumentException.class, () -> new Client(id, Client.Type.CONFIDENTIAL, Optional.empty(), true));

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
+import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
@@ -37,6 +38,7 @@ public final class UseCases {
     private final CurrentUserUseCase currentUser;
     private final RefreshTokenUseCase refreshToken;
     private final RevokeTokenUseCase revokeToken;
+    private final IntrospectTokenUseCase introspectToken;
     private final LogOutUseCase logOut;
     private final ChangePasswordUseCase changePassword;
     private final PublishedKeysUseCase publishedKeys;
@@ -64,6 +66,10 @@ public final class UseCases {
                 ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), ports.clients(), ports.clock());
         revokeToken = new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
                 ports.users(), ports.auditLog(), ports.clients(), ports.clock());
+        // Introspection judges an access token exactly as the bearer check does, through the same cache.
+        introspectToken = new IntrospectTokenService(
+                new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()),
+                ports.refreshTokens(), ports.users(), policies.refreshPolicy(), ports.clients(), ports.auditLog(), ports.clock());
         logOut = new LogOutService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(),
                 ports.auditLog(), ports.clock());
         changePassword = new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
@@ -109,6 +115,10 @@ public final class UseCases {
 
     public RevokeTokenUseCase revokeToken() {
         return revokeToken;
+    }
+
+    public IntrospectTokenUseCase introspectToken() {
+        return introspectToken;
     }
 
     public LogOutUseCase logOut() {

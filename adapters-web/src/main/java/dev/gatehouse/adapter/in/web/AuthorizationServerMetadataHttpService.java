@@ -19,7 +19,8 @@ import java.util.Objects;
  * client's {@code Host} header, which anyone can set). The revocation endpoint is listed only when it is served.
  * No authorization endpoint exists, so {@code response_types_supported} is empty; clients authenticate at the token
  * and revocation endpoints only when client applications are registered ({@code client_secret_basic},
- * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none}).
+ * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none}). The
+ * introspection endpoint (RFC 7662) is listed only when clients are registered: without them nobody may use it.
  */
 final class AuthorizationServerMetadataHttpService implements RoutedService {
 
@@ -31,12 +32,14 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
 
     private final DiscoverySettings settings;
     private final boolean revocationServed;
+    private final boolean introspectionOpen;
     private final List<String> clientAuthenticationMethods;
 
     AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served, boolean clientAuthentication) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.revocationServed = served.contains(new Endpoint(Method.POST, REVOKE));
         this.clientAuthenticationMethods = clientAuthentication ? CLIENT_AUTHENTICATION : NO_CLIENT_AUTHENTICATION;
+        this.introspectionOpen = clientAuthentication && served.contains(new Endpoint(Method.POST, TokenHttpService.INTROSPECT));
     }
 
     @Override
@@ -53,6 +56,10 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
         if (revocationServed) {
             metadata.add("revocation_endpoint", base + REVOKE);
             metadata.add("revocation_endpoint_auth_methods_supported", array(clientAuthenticationMethods));
+        }
+        if (introspectionOpen) {
+            metadata.add("introspection_endpoint", base + TokenHttpService.INTROSPECT);
+            metadata.add("introspection_endpoint_auth_methods_supported", array(TokenHttpService.INTROSPECTION_AUTH_METHODS));
         }
         metadata.add("grant_types_supported", array(TokenHttpService.GRANT_TYPES))
                 .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())

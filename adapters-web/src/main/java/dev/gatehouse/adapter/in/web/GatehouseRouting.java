@@ -46,7 +46,7 @@ public final class GatehouseRouting {
     }
 
     /**
-     * Registers the API alone ({@code /token}, {@code /revoke}, {@code /logout}, {@code /users}, {@code /admin}, the key set and
+     * Registers the API alone ({@code /token}, {@code /revoke}, {@code /introspect}, {@code /logout}, {@code /users}, {@code /admin}, the key set and
      * the authorization server metadata under {@code /.well-known}), without the operations endpoints;
      * {@code settings} decide where the client address comes from and how cookies are set.
      */
@@ -72,7 +72,8 @@ public final class GatehouseRouting {
         Objects.requireNonNull(settings, "settings");
         RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), System::nanoTime);
         List<RoutedService> services = new ArrayList<>(List.of(
-                new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(), settings, limiter),
+                new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(),
+                        useCases.introspectToken(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
                         limiter),

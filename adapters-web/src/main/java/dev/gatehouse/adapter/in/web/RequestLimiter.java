@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The {@link RateLimits} of one server, checked by the handlers of {@code /token}, {@code /revoke}, {@code POST /users}
+ * The {@link RateLimits} of one server, checked by the handlers of {@code /token}, {@code /revoke}, {@code /introspect}, {@code POST /users}
  * and {@code /users/me/password} before they call a use case. In memory and per instance: a flood costs a map lookup;
  * the database-backed throttles behind it still count what gets through, across instances.
  */

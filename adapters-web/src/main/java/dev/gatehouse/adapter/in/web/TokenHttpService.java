@@ -3,6 +3,9 @@ package dev.gatehouse.adapter.in.web;
 import dev.gatehouse.support.json.JsonCodec;
 
 import dev.gatehouse.application.port.in.ClientCredentials;
+import dev.gatehouse.application.port.in.IntrospectCommand;
+import dev.gatehouse.application.port.in.IntrospectResult;
+import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
@@ -22,6 +25,8 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,6 +59,8 @@ final class TokenHttpService implements RoutedService {
             List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret",
                     "device_token");
     private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret");
+    /** RFC 7662 section 2.2: the one answer for every token that is not active, telling nothing more. */
+    private static final JsonObject INACTIVE = JsonCodec.BUILDERS.createObjectBuilder().add("active", false).build();
     /** RFC 7009 section 2.1; a hint the server does not know is ignored, as the RFC allows. */
     private static final Set<String> TOKEN_TYPE_HINTS = Set.of("access_token", "refresh_token");
     private static final Header WWW_AUTHENTICATE_BEARER = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE, "Bearer");
@@ -64,6 +71,9 @@ final class TokenHttpService implements RoutedService {
     private static final String BUSY = "Service busy, retry later";
     /** The grant types this endpoint serves, as the authorization server metadata lists them. */
     static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
+    static final String INTROSPECT = "/introspect";
+    /** How resource servers authenticate at {@code /introspect}: never {@code none}, it is not for public clients. */
+    static final List<String> INTROSPECTION_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
 
     private enum Grant { PASSWORD, REFRESH_TOKEN }
 
@@ -76,21 +86,24 @@ final class TokenHttpService implements RoutedService {
     private final LogInUseCase logIn;
     private final RefreshTokenUseCase refresh;
     private final RevokeTokenUseCase revoke;
+    private final IntrospectTokenUseCase introspect;
     private final WebSettings settings;
     private final RequestLimiter limiter;
 
-    TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke, WebSettings settings,
-                     RequestLimiter limiter) {
+    TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke,
+                     IntrospectTokenUseCase introspect, WebSettings settings, RequestLimiter limiter) {
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.revoke = Objects.requireNonNull(revoke, "revoke");
+        this.introspect = Objects.requireNonNull(introspect, "introspect");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
     }
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.post("/token", this::token), Route.post("/revoke", this::revoke));
+        return List.of(Route.post("/token", this::token), Route.post("/revoke", this::revoke),
+                Route.post(INTROSPECT, this::introspect));
     }
 
     private void token(ServerRequest request, ServerResponse response) {
@@ -178,6 +191,52 @@ final class TokenHttpService implements RoutedService {
         response.status(Status.OK_200);
         response.header(JsonResponses.NO_STORE);
         response.send();
+    }
+
+    /**
+     * RFC 7662: 200 with the token's fields when it is active, {@code {"active":false}} for any other token; 401
+     * {@code invalid_client} with a Basic challenge for a caller that is not a resource server allowed to introspect
+     * (always, even without registered clients: introspection is never open); 400 for a request without a token.
+     */
+    private void introspect(ServerRequest request, ServerResponse response) {
+        admit(request);
+        FormBody form = form(request);
+        refuseRepeated(form, REVOKE_PARAMETERS);
+        SentClient sentClient = sentClient(request, form);
+        String token = form.value("token").filter(value -> !value.isEmpty())
+                .orElseThrow(() -> invalidRequest("Parameter token is required"));
+        Optional<String> hint = form.value("token_type_hint").filter(TOKEN_TYPE_HINTS::contains);
+
+        JsonObject answer = switch (introspect.introspect(new IntrospectCommand(token, hint, client(request),
+                sentClient.credentials()))) {
+            case IntrospectResult.Active active -> active(active);
+            case IntrospectResult.Inactive inactive -> INACTIVE;
+            // A resource server is no browser: it is always told to authenticate with Basic (RFC 7662 section 2.1).
+            case IntrospectResult.InvalidClient invalid -> throw invalidClient(new SentClient(sentClient.credentials(), true));
+        };
+        JsonResponses.send(response, Status.OK_200, answer, JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+    }
+
+    /** RFC 7662 section 2.2's fields that are known; {@code token_type} is RFC 6749's {@code Bearer} for an access token. */
+    private JsonObject active(IntrospectResult.Active active) {
+        JsonObjectBuilder json = JsonCodec.BUILDERS.createObjectBuilder().add("active", true);
+        if (!active.scopes().isEmpty()) {
+            json.add("scope", String.join(" ", active.scopes().stream().map(Scope::value).sorted().toList()));
+        }
+        active.clientId().ifPresent(client -> json.add("client_id", client.value()));
+        json.add("username", active.username().value())
+                .add("token_type", switch (active.type()) {
+                    case ACCESS_TOKEN -> "Bearer";
+                    case REFRESH_TOKEN -> "refresh_token";
+                });
+        active.expiresAt().ifPresent(exp -> json.add("exp", exp.getEpochSecond()));
+        json.add("iat", active.issuedAt().getEpochSecond())
+                .add("sub", active.username().value());
+        if (active.type() == IntrospectResult.TokenType.ACCESS_TOKEN) {
+            json.add("iss", settings.discovery().issuer());
+        }
+        active.tokenId().ifPresent(jti -> json.add("jti", jti));
+        return json.build();
     }
 
     private static FormBody form(ServerRequest request) {

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
+import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
@@ -20,7 +21,7 @@ import java.util.Objects;
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
-                          Administration administration) {
+                          Administration administration, IntrospectTokenUseCase introspectToken) {
 
     /** The use cases behind {@code /admin/}. */
     public record Administration(SearchUsersUseCase searchUsers, ShowUserUseCase showUser,
@@ -47,5 +48,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(changePassword, "changePassword");
         Objects.requireNonNull(publishedKeys, "publishedKeys");
         Objects.requireNonNull(administration, "administration");
+        Objects.requireNonNull(introspectToken, "introspectToken");
     }
 }

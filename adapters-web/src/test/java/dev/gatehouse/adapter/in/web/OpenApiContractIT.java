@@ -78,7 +78,9 @@ class OpenApiContractIT {
         WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true))
                 .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("back-office"),
                         dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), true))
-                .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false));
+                .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false))
+                .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("orders-api"),
+                        dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), false).allowedToIntrospect());
         withClients = new RealServer(WITH_CLIENTS.useCases, WebSettings.DEFAULT.withClientAuthentication(true), Operations.none());
         storeDown = new RealServer(ThrowingUseCases.throwing(() -> DOWN), WebSettings.DEFAULT, Operations.none());
         RequestRate once = RequestRate.of(1, 1, Duration.ofHours(1));
@@ -279,6 +281,28 @@ class OpenApiContractIT {
         exchange(exchanges, withClients, "POST", "/revoke", FORM, "token=abc&client_id=stranger");
         exchange(exchanges, withClients, "POST", "/revoke", FORM, "token=abc&client_secret=x");
         exchanges.add(get(withClients, "/.well-known/oauth-authorization-server", List.of()));
+
+        // POST /introspect: only for a resource server, so mostly on the server with clients.
+        String resourceServer = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("orders-api:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        Exchange forIntrospection = exchange(exchanges, withClients, "POST", "/token", FORM, login + "&client_id=web-app");
+        Exchange active = post(withClients, "/introspect", "/introspect", FORM, "token=" + form(accessToken(forIntrospection)),
+                List.of(resourceServer));
+        exchanges.add(active);
+        assertTrue(active.answer().body().contains("\"active\":true"), active::toString);
+        exchanges.add(post(withClients, "/introspect", "/introspect", FORM,
+                "token=" + form(refreshToken(forIntrospection)) + "&token_type_hint=refresh_token", List.of(resourceServer)));
+        exchanges.add(post(withClients, "/introspect", "/introspect", FORM, "token=not-a-token", List.of(resourceServer)));
+        exchanges.add(post(withClients, "/introspect", "/introspect", FORM, "token_type_hint=access_token", List.of(resourceServer)));
+        exchanges.add(post(withClients, "/introspect", "/introspect", FORM, "token=abc", List.of(basic)));
+        exchange(exchanges, withClients, "POST", "/introspect", FORM, "token=abc");
+        exchange(exchanges, withClients, "POST", "/introspect", FORM, "token=abc&client_secret=x");
+        exchanges.add(post(withClients, "/introspect", "/introspect", JSON, "{\"token\":\"abc\"}", List.of(resourceServer)));
+        exchange(exchanges, healthy, "POST", "/introspect", FORM, "token=abc");
+        exchange(exchanges, healthy, "POST", "/introspect", FORM, "token=" + "a".repeat(70_000));
+        exchanges.add(framingExchange("/introspect", FORM));
+        exchange(exchanges, limited, "POST", "/introspect", FORM, "token=abc");
+        exchange(exchanges, storeDown, "POST", "/introspect", FORM, "token=abc");
 
         // POST /revoke
         exchange(exchanges, healthy, "POST", "/revoke", FORM, "token=" + form(refreshToken(refreshed)) + "&token_type_hint=refresh_token");

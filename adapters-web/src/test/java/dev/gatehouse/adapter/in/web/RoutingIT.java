@@ -48,7 +48,10 @@ class RoutingIT {
                     throw new IllegalStateException(SECRET_DETAIL);
                 },
                 List::of,
-                ThrowingUseCases.administration(() -> new IllegalStateException(SECRET_DETAIL)));
+                ThrowingUseCases.administration(() -> new IllegalStateException(SECRET_DETAIL)),
+                command -> {
+                    throw new IllegalStateException(SECRET_DETAIL);
+                });
         GatehouseRouting.configure(routing, failing);
     }
 

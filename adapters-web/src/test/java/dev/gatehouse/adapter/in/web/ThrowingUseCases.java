@@ -33,7 +33,10 @@ final class ThrowingUseCases {
                     throw failure.get();
                 },
                 List::of,
-                administration(failure));
+                administration(failure),
+                command -> {
+                    throw failure.get();
+                });
     }
 
     static WebUseCases.Administration administration(Supplier<? extends RuntimeException> failure) {
