@@ -5,9 +5,11 @@ import dev.gatehouse.adapter.in.web.Operations;
 import dev.gatehouse.adapter.in.web.ReadinessCheck;
 import dev.gatehouse.adapter.in.web.WebUseCases;
 import dev.gatehouse.adapter.out.observability.ConnectionPoolStats;
+import dev.gatehouse.adapter.out.observability.UserCacheUsage;
 import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.persistence.PoolUsage;
+import dev.gatehouse.adapter.out.persistence.UserCacheStats;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
@@ -136,6 +138,12 @@ public final class Gatehouse implements AutoCloseable {
             PoolUsage pool = database.poolUsage();
             return new ConnectionPoolStats(pool.active(), pool.idle(), pool.total(), pool.waiting(), pool.maximum());
         });
+        if (database.userCacheStats().isPresent()) {
+            meters.registerUserCacheGauges(() -> {
+                UserCacheStats cache = database.userCacheStats().orElseThrow();
+                return new UserCacheUsage(cache.hits(), cache.misses(), cache.evictions(), cache.size());
+            });
+        }
         ReadinessCheck databaseCheck = new ReadinessCheck() {
             @Override
             public String name() {

@@ -39,7 +39,12 @@ class OperationsIT {
             assertTrue(ready.body().contains("\"name\":\"database\"") && ready.body().contains("\"status\":\"UP\""), ready.body());
 
             String before = get(port, "/metrics").body();
-            assertEquals(200, new TestHttp(port).logIn("johndoe", "secret").statusCode());
+            HttpResponse<String> loggedIn = new TestHttp(port).logIn("johndoe", "secret");
+            assertEquals(200, loggedIn.statusCode());
+            String accessToken = jakarta.json.Json.createReader(new java.io.StringReader(loggedIn.body())).readObject()
+                    .getString("access_token");
+            assertEquals(200, new TestHttp(port).me(accessToken).statusCode());
+            assertEquals(200, new TestHttp(port).me(accessToken).statusCode());
             assertEquals(200, new TestHttp(port).logIn("johndoe", "secret").statusCode());
             assertEquals(401, new TestHttp(port).logIn("nobody", "wrong password").statusCode());
             HttpResponse<String> metrics = get(port, "/metrics");
@@ -54,6 +59,10 @@ class OperationsIT {
             assertEquals(2, value(after, "gatehouse_http_requests_total", "route=\"/token\"", "status=\"200\"")
                     - value(before, "gatehouse_http_requests_total", "route=\"/token\"", "status=\"200\""));
             assertEquals(10, value(after, "gatehouse_db_pool_connections_max", ""));
+            // The second token check found johndoe in the user cache; operators see it on the gauges.
+            assertTrue(value(after, "gatehouse_user_cache_hits", "") - value(before, "gatehouse_user_cache_hits", "") >= 1, after);
+            assertTrue(after.lines().anyMatch(line -> line.startsWith("gatehouse_user_cache_hit_ratio ")), after);
+            assertTrue(value(after, "gatehouse_user_cache_size", "") >= 1, after);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 /**
@@ -42,6 +43,11 @@ public final class GatehouseMeters {
     static final String POOL_TOTAL = "gatehouse.db.pool.connections.total";
     static final String POOL_MAXIMUM = "gatehouse.db.pool.connections.max";
     static final String POOL_WAITING = "gatehouse.db.pool.threads.waiting";
+    static final String USER_CACHE_HITS = "gatehouse.user.cache.hits";
+    static final String USER_CACHE_MISSES = "gatehouse.user.cache.misses";
+    static final String USER_CACHE_EVICTIONS = "gatehouse.user.cache.evictions";
+    static final String USER_CACHE_SIZE = "gatehouse.user.cache.size";
+    static final String USER_CACHE_HIT_RATIO = "gatehouse.user.cache.hit.ratio";
 
     /** argon2id at OWASP's cost takes 30–50 ms here; stronger settings take hundreds. */
     private static final Duration[] HASH_BUCKETS = durations(10, 25, 50, 100, 250, 500, 1000, 2500, 5000);
@@ -49,6 +55,8 @@ public final class GatehouseMeters {
     private final MeterRegistry registry;
     private final Object poolLock = new Object();
     private volatile Supplier<ConnectionPoolStats> poolStats;
+    private final Object userCacheLock = new Object();
+    private volatile Supplier<UserCacheUsage> userCacheUsage;
 
     /** Meters in {@code registry}: one per Gatehouse, so two in one JVM (tests, a blue/green switch) count apart. */
     public GatehouseMeters(MeterRegistry registry) {
@@ -109,6 +117,38 @@ public final class GatehouseMeters {
                 poolGauge(POOL_WAITING, "Threads waiting for a connection", ConnectionPoolStats::waiting);
             }
         }
+    }
+
+    /**
+     * Registers the user cache's gauges ({@code gatehouse_user_cache_hits}, {@code _misses}, {@code _evictions},
+     * {@code _size} and {@code _hit_ratio}), read from {@code usage} on every scrape, so operators see how often the
+     * token check is answered from memory. A later call replaces the supplier; a supplier that fails reads as NaN.
+     */
+    public void registerUserCacheGauges(Supplier<UserCacheUsage> usage) {
+        Objects.requireNonNull(usage, "usage");
+        synchronized (userCacheLock) {
+            boolean first = userCacheUsage == null;
+            userCacheUsage = usage;
+            if (first) {
+                userCacheGauge(USER_CACHE_HITS, "Token checks answered from the user cache", UserCacheUsage::hits);
+                userCacheGauge(USER_CACHE_MISSES, "Token checks that read the user from the database while the cache served",
+                        UserCacheUsage::misses);
+                userCacheGauge(USER_CACHE_EVICTIONS, "Users evicted to keep the cache within its bound", UserCacheUsage::evictions);
+                userCacheGauge(USER_CACHE_SIZE, "Users in the cache", UserCacheUsage::size);
+                userCacheGauge(USER_CACHE_HIT_RATIO, "Share of token checks answered from the user cache", UserCacheUsage::hitRatio);
+            }
+        }
+    }
+
+    private void userCacheGauge(String name, String description, ToDoubleFunction<UserCacheUsage> figure) {
+        Supplier<Double> read = () -> {
+            try {
+                return figure.applyAsDouble(userCacheUsage.get());
+            } catch (RuntimeException unavailable) {
+                return Double.NaN;
+            }
+        };
+        Gauge.builder(name, read).description(description).register(registry);
     }
 
     /** The registry these meters live in, which {@code GET /metrics} renders. */

@@ -188,6 +188,27 @@ class GatehouseMetersTest {
     }
 
     @Test
+    void reads_the_user_cache_on_every_look_and_takes_the_latest_supplier() {
+        AtomicReference<UserCacheUsage> usage = new AtomicReference<>(new UserCacheUsage(3, 1, 0, 2));
+        meters.registerUserCacheGauges(usage::get);
+
+        assertEquals(3.0, gauge(GatehouseMeters.USER_CACHE_HITS));
+        assertEquals(1.0, gauge(GatehouseMeters.USER_CACHE_MISSES));
+        assertEquals(0.0, gauge(GatehouseMeters.USER_CACHE_EVICTIONS));
+        assertEquals(2.0, gauge(GatehouseMeters.USER_CACHE_SIZE));
+        assertEquals(0.75, gauge(GatehouseMeters.USER_CACHE_HIT_RATIO));
+
+        usage.set(new UserCacheUsage(9, 1, 5, 7));
+        assertEquals(0.9, gauge(GatehouseMeters.USER_CACHE_HIT_RATIO));
+        assertEquals(5.0, gauge(GatehouseMeters.USER_CACHE_EVICTIONS));
+
+        meters.registerUserCacheGauges(() -> {
+            throw new IllegalStateException("database closed");
+        });
+        assertTrue(Double.isNaN(gauge(GatehouseMeters.USER_CACHE_SIZE)));
+    }
+
+    @Test
     void refuses_impossible_pool_figures() {
         assertThrows(IllegalArgumentException.class, () -> new ConnectionPoolStats(-1, 0, 0, 0, 1));
     }

@@ -1,5 +1,8 @@
 package dev.gatehouse.adapter.out.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
@@ -16,8 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,7 +31,8 @@ import java.util.function.LongSupplier;
  * every read goes to the database.
  *
  * <p>Absent users are never cached, and each entry also expires after a time to live, which bounds the damage
- * of an announcement that never arrived.
+ * of an announcement that never arrived. At most {@link UserCacheSettings#maximumEntries()} users are held (a
+ * Caffeine cache, which evicts the least useful ones); {@link #stats()} tells operators how often it answers.
  *
  * <p>While the database cannot be reached ({@link StoreUnavailableException}), a user is answered from what was
  * last read of it, if that was at most {@link UserCacheSettings#staleReads()} ago, suspended or not: a change this
@@ -43,7 +47,9 @@ public final class CachingUserRepository implements UserRepository {
     private final UserRepository database;
     private final UserCacheSettings settings;
     private final LongSupplier nanoTime;
-    private final Map<String, Entry> byCanonicalUsername = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> cache;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     // Bumped by every forget, before it removes anything: a read that started before a forget must not
     // put what it read into the cache afterwards, so fills compare generations (see findByUsername).
     private final AtomicLong generation = new AtomicLong();
@@ -58,14 +64,35 @@ public final class CachingUserRepository implements UserRepository {
         this.database = Objects.requireNonNull(database, "database");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        // Kept for the longer of the two ages an entry is used for: served fresh within the time to live, and
+        // answered during an outage within the stale-read bound. Each use checks its own age (youngerThan, which
+        // includes the bound itself); the extra second only keeps Caffeine from dropping an entry at that instant.
+        Duration keptFor = settings.timeToLive().compareTo(settings.staleReads()) >= 0
+                ? settings.timeToLive() : settings.staleReads();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(settings.maximumEntries())
+                .expireAfterWrite(keptFor.plusSeconds(1))
+                .ticker(nanoTime::getAsLong)
+                // Maintenance (eviction) on the calling thread: the bound holds when a put returns.
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
+    }
+
+    private Map<String, Entry> byCanonicalUsername() {
+        return cache.asMap();
     }
 
     @Override
     public Optional<User> findByUsername(Username username) {
         String key = username.canonical();
-        Entry cached = byCanonicalUsername.get(key);
+        Entry cached = byCanonicalUsername().get(key);
         if (serving && cached != null && youngerThan(cached, settings.timeToLive())) {
+            hits.increment();
             return Optional.of(cached.user());
+        }
+        if (serving) {
+            misses.increment();
         }
         long readStartedIn = generation.get();
         Optional<User> found;
@@ -73,7 +100,7 @@ public final class CachingUserRepository implements UserRepository {
             found = database.findByUsername(username);
         } catch (StoreUnavailableException unavailable) {
             // Looked up again: a forget may have dropped it while the database was being asked.
-            Entry lastRead = byCanonicalUsername.get(key);
+            Entry lastRead = byCanonicalUsername().get(key);
             if (lastRead != null && youngerThan(lastRead, settings.staleReads())) {
                 return Optional.of(lastRead.user());
             }
@@ -92,15 +119,11 @@ public final class CachingUserRepository implements UserRepository {
     }
 
     private void remember(String key, User user, long readStartedIn) {
-        if (byCanonicalUsername.size() >= settings.maximumEntries()) {
-            // Crude but bounded: an overfull cache starts again rather than tracking recency on every hit.
-            byCanonicalUsername.clear();
-        }
         Entry entry = new Entry(user, nanoTime.getAsLong());
-        byCanonicalUsername.put(key, entry);
+        byCanonicalUsername().put(key, entry);
         if (generation.get() != readStartedIn) {
             // A forget ran while we read: what we read may be older than the change it announced.
-            byCanonicalUsername.remove(key, entry);
+            byCanonicalUsername().remove(key, entry);
         }
     }
 
@@ -144,19 +167,19 @@ public final class CachingUserRepository implements UserRepository {
     /** Drops one user, after a change to it was announced. */
     public void forget(Username username) {
         generation.incrementAndGet();
-        byCanonicalUsername.remove(username.canonical());
+        byCanonicalUsername().remove(username.canonical());
     }
 
     /** Drops one user known by id, after a write that did not name the username. */
     public void forget(UserId id) {
         generation.incrementAndGet();
-        byCanonicalUsername.values().removeIf(entry -> entry.user().id().equals(id));
+        byCanonicalUsername().values().removeIf(entry -> entry.user().id().equals(id));
     }
 
     /** Drops every user: a change was announced without saying whose, or announcements may have been missed. */
     public void forgetAll() {
         generation.incrementAndGet();
-        byCanonicalUsername.clear();
+        byCanonicalUsername().clear();
     }
 
     /**
@@ -180,7 +203,16 @@ public final class CachingUserRepository implements UserRepository {
 
     /** How many users are in memory now, for metrics and tests. */
     public int size() {
-        return byCanonicalUsername.size();
+        cache.cleanUp();
+        return (int) cache.estimatedSize();
+    }
+
+    /**
+     * How the cache has served so far: reads answered from memory and reads that went to the database while it
+     * was serving (reads while suspended count as neither), evictions to keep within the bound, and its size now.
+     */
+    public UserCacheStats stats() {
+        return new UserCacheStats(hits.sum(), misses.sum(), cache.stats().evictionCount(), size());
     }
 
     /** Searches go to the database: a page of many users is not worth caching, and must not fill the cache. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,8 @@ public final class Database implements AutoCloseable {
     private final String vendor;
     private final UserRepository users;
     private final UserRepository cachedUsers;
+    /** Empty when the user cache is off. */
+    private final Optional<CachingUserRepository> userCache;
     private final AutoCloseable userChangeListener;
     private final JpaLoginThrottle loginThrottle;
     private final JpaAuditLog auditLog;
@@ -65,12 +68,14 @@ public final class Database implements AutoCloseable {
         if (!cacheSettings.enabled()) {
             this.users = jpaUsers;
             this.cachedUsers = jpaUsers;
+            this.userCache = Optional.empty();
             this.userChangeListener = () -> { };
         } else {
             CachingUserRepository cache = new CachingUserRepository(jpaUsers, cacheSettings);
             // Writes through either repository reach this process's cache at once, not only by announcement.
             this.users = new CacheForgettingUserRepository(jpaUsers, cache);
             this.cachedUsers = cache;
+            this.userCache = Optional.of(cache);
             if (vendor.equals("postgresql")) {
                 this.userChangeListener = PostgresUserChangeListener.start(settings, cache);
             } else if (belongsToThisProcess(settings)) {
@@ -185,6 +190,11 @@ public final class Database implements AutoCloseable {
     /** The pooled connections, for tests and health checks. */
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** How the token check's user cache has served so far, for metrics; empty when the cache is off. */
+    public Optional<UserCacheStats> userCacheStats() {
+        return userCache.map(CachingUserRepository::stats);
     }
 
     /** The pool's current usage, for metrics. */

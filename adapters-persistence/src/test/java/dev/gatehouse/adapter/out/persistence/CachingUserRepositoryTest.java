@@ -253,6 +253,45 @@ class CachingUserRepositoryTest {
     }
 
     @Test
+    void a_full_cache_keeps_serving_its_busy_user_instead_of_starting_over() {
+        database.add(jane);
+        cache.resume();
+        for (int i = 0; i < 20; i++) {
+            cache.findByUsername(new Username("jane"));
+        }
+        for (int i = 0; i < 10; i++) {
+            User once = aUser("once" + i);
+            database.add(once);
+            cache.findByUsername(once.username());
+        }
+        int readsBefore = database.reads.get();
+
+        cache.findByUsername(new Username("jane"));
+
+        assertEquals(readsBefore, database.reads.get(), "the busy user was forgotten to make room for users read once");
+        assertTrue(cache.size() <= 3, "size " + cache.size());
+    }
+
+    @Test
+    void counts_what_it_answers_from_memory_and_what_it_reads_while_serving() {
+        database.add(jane);
+        cache.findByUsername(new Username("jane"));
+        assertEquals(new UserCacheStats(0, 0, 0, 1), cache.stats(), "a read while suspended is neither");
+        cache.resume();
+
+        cache.findByUsername(new Username("jane"));
+        cache.findByUsername(new Username("jane"));
+        cache.findByUsername(new Username("jane"));
+        cache.findByUsername(new Username("nobody"));
+
+        UserCacheStats stats = cache.stats();
+        assertEquals(2, stats.hits());
+        assertEquals(2, stats.misses());
+        assertEquals(0.5, stats.hitRate());
+        assertEquals(1, stats.size());
+    }
+
+    @Test
     void a_zero_time_to_live_never_remembers() {
         CachingUserRepository off = new CachingUserRepository(database, UserCacheSettings.OFF, nanos::get);
         database.add(jane);

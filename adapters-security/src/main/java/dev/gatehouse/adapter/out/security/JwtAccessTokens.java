@@ -16,6 +16,9 @@ import dev.gatehouse.domain.SigningKey;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.helidon.security.jwt.Jwt;
 import io.helidon.security.jwt.JwtHeaders;
 import io.helidon.security.jwt.SignedJwt;
@@ -25,10 +28,12 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -76,6 +81,12 @@ import java.util.regex.Pattern;
  * client's configured audiences are added to {@code aud}. A token issued before they existed lacks both and reads as version 0 without a session; a
  * token that has one of them in any other form than we write it (a non-negative integer, a canonical UUID) is
  * refused.
+ *
+ * <p>A token's signature is checked once: its verified claims are remembered, under the SHA-256 of the whole token
+ * (so a token that differs in any byte is verified afresh), until it expires, in a cache bounded to
+ * {@link #DEFAULT_CACHED_TOKENS} entries. A remembered token is still refused as soon as its {@code kid} no longer
+ * names a trusted key (a revoked or retired key, seen as quickly as without the cache) or it has expired by the
+ * clock. What the use cases check on every request (revocation, sessions, security versions) is not cached here.
  */
 public final class JwtAccessTokens implements AccessTokens {
 
@@ -102,18 +113,29 @@ public final class JwtAccessTokens implements AccessTokens {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /**
+     * How many verified tokens are remembered at most (about half a KiB each): a flood of distinct valid tokens
+     * evicts the least useful ones instead of growing memory.
+     */
+    public static final int DEFAULT_CACHED_TOKENS = 100_000;
 
     private final JwtSettings settings;
     private final Clock clock;
     private final Keys keys;
+    private final Cache<TokenDigest, Verified> verified;
 
     /** HS256 with the secret of {@code settings}. */
     public JwtAccessTokens(JwtSettings settings, Clock clock) {
+        this(settings, clock, DEFAULT_CACHED_TOKENS);
+    }
+
+    JwtAccessTokens(JwtSettings settings, Clock clock, int cachedTokens) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         byte[] secret = settings.secret();
         this.keys = new SharedSecret(JwsKey.hmac(keyIdOf(secret), secret));
         Arrays.fill(secret, (byte) 0);
+        this.verified = verifiedTokens(cachedTokens);
     }
 
     /**
@@ -121,10 +143,47 @@ public final class JwtAccessTokens implements AccessTokens {
      * chosen by {@code policy}; the secret of {@code settings} is not used.
      */
     public JwtAccessTokens(JwtSettings settings, SigningKeyRepository signingKeys, KeyRotationPolicy policy, Clock clock) {
+        this(settings, signingKeys, policy, clock, DEFAULT_CACHED_TOKENS);
+    }
+
+    JwtAccessTokens(JwtSettings settings, SigningKeyRepository signingKeys, KeyRotationPolicy policy, Clock clock,
+            int cachedTokens) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.keys = new RotatingKeys(Objects.requireNonNull(signingKeys, "signingKeys"),
                 Objects.requireNonNull(policy, "policy"), clock);
+        this.verified = verifiedTokens(cachedTokens);
+    }
+
+    /**
+     * Entries leave at the token's expiry (plus the clock skew) as the clock read when they were made; the expiry
+     * itself is checked against the clock on every hit, so this only frees memory. Maintenance runs on the calling
+     * thread, so the bound holds when {@code put} returns and no pool thread is involved.
+     */
+    private static Cache<TokenDigest, Verified> verifiedTokens(int maximumSize) {
+        if (maximumSize < 1) {
+            throw new IllegalArgumentException("cachedTokens must be positive");
+        }
+        return Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .executor(Runnable::run)
+                .expireAfter(new Expiry<TokenDigest, Verified>() {
+                    @Override
+                    public long expireAfterCreate(TokenDigest key, Verified value, long currentTime) {
+                        return value.rememberNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(TokenDigest key, Verified value, long currentTime, long currentDuration) {
+                        return value.rememberNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(TokenDigest key, Verified value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
     }
 
     @Override
@@ -168,7 +227,7 @@ public final class JwtAccessTokens implements AccessTokens {
     @Override
     public Optional<AccessTokenClaims> verify(String token) {
         try {
-            return Optional.of(claimsOf(token));
+            return Optional.of(rememberedOrVerified(token));
         } catch (StoreUnavailableException storeDown) {
             // Not the token's fault: the keys could not be read at all. The caller answers 503, not 401.
             throw storeDown;
@@ -186,8 +245,42 @@ public final class JwtAccessTokens implements AccessTokens {
         return issuedBy.plus(settings.lifetime()).plus(settings.clockSkew());
     }
 
-    private AccessTokenClaims claimsOf(String token) {
+    /** How many verified tokens are remembered now (after pending evictions), for tests. */
+    long rememberedTokens() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    private AccessTokenClaims rememberedOrVerified(String token) {
         require(token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_CHARS, "empty or too long");
+        TokenDigest digest = TokenDigest.of(token);
+        Verified remembered = verified.getIfPresent(digest);
+        if (remembered != null) {
+            // The signature, header and claims were checked when it was remembered; since then only the key's
+            // standing and the time can have changed. The key look-up is the same one a full verification makes.
+            if (keys.verifying(remembered.keyId()).isEmpty()) {
+                verified.invalidate(digest);
+                throw new Rejected("the key is no longer trusted");
+            }
+            if (!clock.instant().isBefore(acceptedUntil(remembered.claims()))) {
+                verified.invalidate(digest);
+                throw new Rejected("expired");
+            }
+            return remembered.claims();
+        }
+        Verified fresh = claimsOf(token);
+        Duration remaining = Duration.between(clock.instant(), acceptedUntil(fresh.claims()));
+        if (remaining.isPositive()) {
+            verified.put(digest, fresh.rememberedFor(remaining));
+        }
+        return fresh.claims();
+    }
+
+    private Instant acceptedUntil(AccessTokenClaims claims) {
+        return claims.expiresAt().plus(settings.clockSkew());
+    }
+
+    private Verified claimsOf(String token) {
         String[] parts = token.split("\\.", -1);
         require(parts.length == 3, "not three segments");
         for (String part : parts) {
@@ -205,7 +298,7 @@ public final class JwtAccessTokens implements AccessTokens {
         // unlike payloadJson(), which is re-rendered from Helidon's typed (lossy) view.
         Map<String, JsonValue> claims = signed.getJwt().payloadClaims();
         require(strictJson(parts[1], "payload").equals(claims), "payload read differently by a strict parser");
-        return checkClaims(claims);
+        return new Verified(key.keyId(), checkClaims(claims), 0);
     }
 
     /** The key the header names, once the header is exactly what we issue. */
@@ -461,6 +554,27 @@ public final class JwtAccessTokens implements AccessTokens {
         @Override
         public boolean acceptsType(String type) {
             return type != null && ACCESS_TOKEN_TYPES.contains(type.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** The SHA-256 of a whole token: remembers it without keeping the token itself. */
+    private record TokenDigest(long a, long b, long c, long d) {
+
+        static TokenDigest of(String token) {
+            try {
+                ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(bytes(token)));
+                return new TokenDigest(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("every JDK has SHA-256", impossible);
+            }
+        }
+    }
+
+    /** A verified token's claims, the key id it was verified with, and how long to keep it in memory. */
+    private record Verified(String keyId, AccessTokenClaims claims, long rememberNanos) {
+
+        Verified rememberedFor(Duration duration) {
+            return new Verified(keyId, claims, duration.toNanos());
         }
     }
 
