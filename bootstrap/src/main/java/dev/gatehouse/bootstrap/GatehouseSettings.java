@@ -10,6 +10,8 @@ import static dev.gatehouse.bootstrap.SettingsCatalogue.DATA_DIR;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.DB_PASSWORD;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.DB_POOL_SIZE;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.DB_URL;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.INTROSPECTION_BURST;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.INTROSPECTION_RATE;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.DB_USER;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.DEMO;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.HASH_MAX_CONCURRENT;
@@ -298,14 +300,15 @@ public record GatehouseSettings(
     }
 
     /**
-     * The request budgets checked before any use case: per client, per /48 or /24 network, and per client for
-     * registrations; a rate that is {@code off} turns its budget off whatever the burst.
+     * The request budgets checked before any use case: per client, per /48 or /24 network, per client for
+     * registrations, and per client for introspection; a rate that is {@code off} turns its budget off whatever the burst.
      */
     private static RateLimits rateLimits(SettingSource source) {
         return new RateLimits(
                 requestRate(source, REQUEST_RATE, REQUEST_BURST),
                 requestRate(source, NETWORK_RATE, NETWORK_BURST),
                 requestRate(source, REGISTRATION_RATE, REGISTRATION_BURST),
+                requestRate(source, INTROSPECTION_RATE, INTROSPECTION_BURST),
                 RATE_LIMIT_KEYS.value(source));
     }
 

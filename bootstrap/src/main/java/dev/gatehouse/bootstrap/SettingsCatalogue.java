@@ -353,7 +353,7 @@ final class SettingsCatalogue {
             .means("an IPv6 client is budgeted as this block (32 to 128); IPv4 clients per address");
     static final Setting<Optional<Duration>> REQUEST_RATE = Setting.named("GATEHOUSE_REQUEST_RATE", rate())
             .defaultsTo(Optional.of(RateLimits.DEFAULT.perClient().interval()), "2/s")
-            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `/introspect`, `POST /users` and `/users/me/password`, "
+            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `POST /users` and `/users/me/password`, "
                     + "checked in memory before any database work or hashing; beyond, `429` with `Retry-After`. A rate is `N/s`, "
                     + "`N/m` or `N/h`, or `off`");
     static final Setting<Integer> REQUEST_BURST = Setting.named("GATEHOUSE_REQUEST_BURST", wholeNumber(1, 1_000_000))
@@ -371,6 +371,13 @@ final class SettingsCatalogue {
     static final Setting<Integer> REGISTRATION_BURST = Setting.named("GATEHOUSE_REGISTRATION_BURST", wholeNumber(1, 1_000_000))
             .defaultsTo(RateLimits.DEFAULT.registrations().burst(), "20")
             .means("registrations a client may make at once before `GATEHOUSE_REGISTRATION_RATE` holds it back");
+    static final Setting<Optional<Duration>> INTROSPECTION_RATE = Setting.named("GATEHOUSE_INTROSPECTION_RATE", rate())
+            .defaultsTo(Optional.of(RateLimits.DEFAULT.introspections().interval()), "500/s")
+            .means("questions per client address to `/introspect`, a budget of its own (a resource server asks on every request "
+                    + "it serves, and no password is hashed there); beyond, `429` with `Retry-After`");
+    static final Setting<Integer> INTROSPECTION_BURST = Setting.named("GATEHOUSE_INTROSPECTION_BURST", wholeNumber(1, 1_000_000))
+            .defaultsTo(RateLimits.DEFAULT.introspections().burst(), "1000")
+            .means("questions a client may ask at once before `GATEHOUSE_INTROSPECTION_RATE` holds it back");
     static final Setting<Integer> RATE_LIMIT_KEYS = Setting.named("GATEHOUSE_RATE_LIMIT_KEYS", wholeNumber(1_000, 10_000_000))
             .defaultsTo(RateLimits.DEFAULT.maxKeys(), "100000")
             .means("clients (and networks) each instance keeps a budget for; idle budgets are forgotten, and beyond this some are "
@@ -404,7 +411,7 @@ final class SettingsCatalogue {
             new Group("Login protection and request budgets", List.of(LOGIN_BACKOFF_FIRST, LOGIN_BACKOFF_MAX, LOGIN_QUIET_PERIOD,
                     LOGIN_CLIENT_MAX_FAILURES, LOGIN_CLIENT_WINDOW, TRUSTED_PROXIES, TRUST_FORWARDED_FOR, IPV6_PREFIX,
                     REQUEST_RATE, REQUEST_BURST, NETWORK_RATE, NETWORK_BURST, REGISTRATION_RATE, REGISTRATION_BURST,
-                    RATE_LIMIT_KEYS)),
+                    INTROSPECTION_RATE, INTROSPECTION_BURST, RATE_LIMIT_KEYS)),
             new Group("Registration and browsers", List.of(REGISTRATION, KNOWN_DEVICE_TTL, SECURE_COOKIES)));
 
     private SettingsCatalogue() {

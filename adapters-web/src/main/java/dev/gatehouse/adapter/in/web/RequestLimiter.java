@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The {@link RateLimits} of one server, checked by the handlers of {@code /token}, {@code /revoke}, {@code /introspect}, {@code POST /users}
- * and {@code /users/me/password} before they call a use case. In memory and per instance: a flood costs a map lookup;
+ * The {@link RateLimits} of one server, checked by the handlers of {@code /token}, {@code /revoke}, {@code POST /users}
+ * and {@code /users/me/password}, and with a budget of its own by {@code /introspect}, before they call a use case. In memory and per instance: a flood costs a map lookup;
  * the database-backed throttles behind it still count what gets through, across instances.
  */
 final class RequestLimiter {
@@ -16,11 +16,13 @@ final class RequestLimiter {
     private final TokenBuckets perClient;
     private final TokenBuckets perNetwork;
     private final TokenBuckets registrations;
+    private final TokenBuckets introspections;
 
     RequestLimiter(RateLimits limits, LongSupplier nanoTime) {
         this.perClient = new TokenBuckets(limits.perClient(), limits.maxKeys(), nanoTime);
         this.perNetwork = new TokenBuckets(limits.perNetwork(), limits.maxKeys(), nanoTime);
         this.registrations = new TokenBuckets(limits.registrations(), limits.maxKeys(), nanoTime);
+        this.introspections = new TokenBuckets(limits.introspections(), limits.maxKeys(), nanoTime);
     }
 
     /** Empty when {@code client} may go on; else how long it should wait. */
@@ -31,6 +33,11 @@ final class RequestLimiter {
     /** {@link #admit} and the registration budget. */
     Optional<Duration> admitRegistration(ClientAddress client) {
         return admit(client).or(() -> registrations.take(client.network()));
+    }
+
+    /** The introspection budget alone: a resource server's questions do not spend its address's logins, nor the reverse. */
+    Optional<Duration> admitIntrospection(ClientAddress client) {
+        return introspections.take(client.network());
     }
 
     /** The second tier: the /48 around an IPv6 address, the /24 around an IPv4 one; anything else on its own. */

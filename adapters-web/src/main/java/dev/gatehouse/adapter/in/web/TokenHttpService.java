@@ -199,7 +199,7 @@ final class TokenHttpService implements RoutedService {
      * (always, even without registered clients: introspection is never open); 400 for a request without a token.
      */
     private void introspect(ServerRequest request, ServerResponse response) {
-        admit(request);
+        refuseOverBudget(limiter.admitIntrospection(client(request)));
         FormBody form = form(request);
         refuseRepeated(form, REVOKE_PARAMETERS);
         SentClient sentClient = sentClient(request, form);
@@ -254,9 +254,13 @@ final class TokenHttpService implements RoutedService {
      * about any account.
      */
     private void admit(ServerRequest request) {
-        limiter.admit(client(request)).ifPresent(wait -> {
+        refuseOverBudget(limiter.admit(client(request)));
+    }
+
+    private static void refuseOverBudget(Optional<Duration> wait) {
+        wait.ifPresent(retryAfter -> {
             throw HttpProblem.oauth(Status.TOO_MANY_REQUESTS_429, RateLimits.TOO_MANY, "temporarily_unavailable",
-                    RateLimits.TOO_MANY, JsonResponses.retryAfter(wait));
+                    RateLimits.TOO_MANY, JsonResponses.retryAfter(retryAfter));
         });
     }
 

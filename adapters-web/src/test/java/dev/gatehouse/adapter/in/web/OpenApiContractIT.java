@@ -301,6 +301,8 @@ class OpenApiContractIT {
         exchange(exchanges, healthy, "POST", "/introspect", FORM, "token=abc");
         exchange(exchanges, healthy, "POST", "/introspect", FORM, "token=" + "a".repeat(70_000));
         exchanges.add(framingExchange("/introspect", FORM));
+        // Introspection has a budget of its own: spend it first.
+        RawHttp.send(limited.port(), RawHttp.post("/introspect", FORM, "token=spent".getBytes(StandardCharsets.UTF_8)));
         exchange(exchanges, limited, "POST", "/introspect", FORM, "token=abc");
         exchange(exchanges, storeDown, "POST", "/introspect", FORM, "token=abc");
 
