@@ -55,10 +55,20 @@ public record RefreshPolicy(Duration absoluteLifetime, Duration idleTimeout, Dur
         if (token.rotatedAt().isPresent()) {
             return now.isAfter(token.rotatedAt().get().plus(reuseGrace)) ? Verdict.REPLAYED : Verdict.RACED;
         }
-        if (!now.isBefore(session.startedAt().plus(absoluteLifetime)) || !now.isBefore(token.issuedAt().plus(idleTimeout))) {
+        if (!now.isBefore(usableUntil(token))) {
             return Verdict.EXPIRED;
         }
         return Verdict.USABLE;
+    }
+
+    /**
+     * When {@code token} stops being usable unless it is exchanged first: its session's absolute end, or the end of
+     * its idle time, whichever comes first.
+     */
+    public Instant usableUntil(RefreshToken token) {
+        Instant sessionEnd = endOfSessionStartedAt(token.session().startedAt());
+        Instant idleEnd = token.issuedAt().plus(idleTimeout);
+        return idleEnd.isBefore(sessionEnd) ? idleEnd : sessionEnd;
     }
 
     /** When a session started at {@code startedAt} ends at the latest, for housekeeping. */

@@ -37,6 +37,12 @@ class RefreshPolicyTest {
     }
 
     @Test
+    void a_token_is_usable_until_its_idle_end_or_its_session_s_end_whichever_comes_first() {
+        assertEquals(LOGIN.plus(Duration.ofDays(7)), policy.usableUntil(token(LOGIN, null)));
+        assertEquals(LOGIN.plus(Duration.ofDays(30)), policy.usableUntil(token(LOGIN.plus(Duration.ofDays(29)), null)));
+    }
+
+    @Test
     void an_exchanged_token_within_the_grace_window_is_a_race_and_later_a_replay() {
         Instant exchanged = LOGIN.plus(Duration.ofHours(1));
         RefreshToken used = token(LOGIN, exchanged);

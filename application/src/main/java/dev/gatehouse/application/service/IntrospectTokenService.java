@@ -86,10 +86,8 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         if (user.isEmpty() || policy.judge(found.get(), user.get().securityVersion(), now) != RefreshPolicy.Verdict.USABLE) {
             return Optional.empty();
         }
-        Instant expiresAt = policy.endOfSessionStartedAt(session.startedAt());
-        Instant idleEnd = found.get().issuedAt().plus(policy.idleTimeout());
         return Optional.of(new IntrospectResult.Active(IntrospectResult.TokenType.REFRESH_TOKEN, user.get().username(),
-                session.scopes(), session.client(), found.get().issuedAt(),
-                Optional.of(idleEnd.isBefore(expiresAt) ? idleEnd : expiresAt), Optional.empty()));
+                session.scopes(), session.client(), found.get().issuedAt(), Optional.of(policy.usableUntil(found.get())),
+                Optional.empty()));
     }
 }
