@@ -1,5 +1,7 @@
 package dev.gatehouse.features.http;
 
+import dev.gatehouse.features.ActorMemory;
+
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URI;
@@ -10,23 +12,16 @@ import java.util.Map;
  * their last login, renewal or password change earned, and the last answer they got. A second device, the
  * laptop, is an actor of its own that belongs to this one.
  */
-public final class Actor {
+public final class Actor extends ActorMemory {
 
-    private final String name;
     private final URI gatehouse;
     private final GatehouseClient client;
     private GatehouseClient.Answer answer;
     private String accessToken;
-    private String refreshToken;
-    /** The refresh token the last renewal or password change replaced. */
-    private String spentRefreshToken;
-    private String lastPassword;
-    /** The username of their account, as the server knows it, once they registered one. */
-    private String username;
     private Actor laptop;
 
     Actor(String name, URI gatehouse) {
-        this.name = name;
+        super(name);
         this.gatehouse = gatehouse;
         this.client = new GatehouseClient(gatehouse);
     }
@@ -106,10 +101,6 @@ public final class Actor {
         return laptop;
     }
 
-    String name() {
-        return name;
-    }
-
     GatehouseClient.Answer answer() {
         assertNotNull(answer, () -> name + " has had no answer yet");
         return answer;
@@ -118,32 +109,5 @@ public final class Actor {
     String accessToken() {
         assertNotNull(accessToken, () -> name + " has not logged in");
         return accessToken;
-    }
-
-    String refreshToken() {
-        assertNotNull(refreshToken, () -> name + " has not logged in");
-        return refreshToken;
-    }
-
-    String spentRefreshToken() {
-        assertNotNull(spentRefreshToken, () -> name + " has not renewed a session");
-        return spentRefreshToken;
-    }
-
-    /** The username of their account, as the server knows it. */
-    String username() {
-        assertNotNull(username, () -> name + " has not registered");
-        return username;
-    }
-
-    /** The password of their last registration. */
-    String lastPassword() {
-        assertNotNull(lastPassword, () -> name + " has not registered");
-        return lastPassword;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }

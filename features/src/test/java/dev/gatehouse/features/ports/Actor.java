@@ -1,5 +1,7 @@
 package dev.gatehouse.features.ports;
 
+import dev.gatehouse.features.ActorMemory;
+
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.gatehouse.application.port.in.AdminResult;
@@ -35,24 +37,18 @@ import java.util.function.Function;
  * actor of its own that belongs to this one. Everyone speaks from one address, as every HTTP scenario speaks from
  * 127.0.0.1.
  */
-public final class Actor {
+public final class Actor extends ActorMemory {
 
     static final ClientAddress ADDRESS = new ClientAddress("127.0.0.1");
 
-    private final String name;
     private final InMemoryGatehouse gatehouse;
     private Object answer;
     private AccessToken accessToken;
-    private String refreshToken;
-    private String spentRefreshToken;
     private String knownDevice;
-    private String lastPassword;
-    /** The username of their account once they registered one. */
-    private String username;
     private Actor laptop;
 
     Actor(String name, InMemoryGatehouse gatehouse) {
-        this.name = name;
+        super(name);
         this.gatehouse = gatehouse;
     }
 
@@ -160,30 +156,5 @@ public final class Actor {
     AccessToken accessTokenIssued() {
         assertNotNull(accessToken, () -> name + " has not logged in");
         return accessToken;
-    }
-
-    String refreshToken() {
-        assertNotNull(refreshToken, () -> name + " has not logged in");
-        return refreshToken;
-    }
-
-    String spentRefreshToken() {
-        assertNotNull(spentRefreshToken, () -> name + " has not renewed a session");
-        return spentRefreshToken;
-    }
-
-    String username() {
-        assertNotNull(username, () -> name + " has not registered");
-        return username;
-    }
-
-    String lastPassword() {
-        assertNotNull(lastPassword, () -> name + " has not registered");
-        return lastPassword;
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }
