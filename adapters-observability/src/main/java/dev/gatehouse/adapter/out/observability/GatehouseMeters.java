@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToIntFunction;
 
 /**
  * Gatehouse's meters of driven ports, in one Gatehouse's meter registry, which {@code GET /metrics} shows in the
@@ -53,10 +53,8 @@ public final class GatehouseMeters {
     private static final Duration[] HASH_BUCKETS = durations(10, 25, 50, 100, 250, 500, 1000, 2500, 5000);
 
     private final MeterRegistry registry;
-    private final Object poolLock = new Object();
-    private volatile Supplier<ConnectionPoolStats> poolStats;
-    private final Object userCacheLock = new Object();
-    private volatile Supplier<UserCacheUsage> userCacheUsage;
+    private final AtomicReference<Supplier<ConnectionPoolStats>> poolStats = new AtomicReference<>();
+    private final AtomicReference<Supplier<UserCacheUsage>> userCacheUsage = new AtomicReference<>();
 
     /** Meters in {@code registry}: one per Gatehouse, so two in one JVM (tests, a blue/green switch) count apart. */
     public GatehouseMeters(MeterRegistry registry) {
@@ -105,18 +103,14 @@ public final class GatehouseMeters {
      * every scrape. A later call replaces the supplier; a supplier that fails reads as NaN.
      */
     public void registerPoolGauges(Supplier<ConnectionPoolStats> stats) {
-        Objects.requireNonNull(stats, "stats");
-        synchronized (poolLock) {
-            boolean first = poolStats == null;
-            poolStats = stats;
-            if (first) {
-                poolGauge(POOL_ACTIVE, "Connections in use", ConnectionPoolStats::active);
-                poolGauge(POOL_IDLE, "Open connections not in use", ConnectionPoolStats::idle);
-                poolGauge(POOL_TOTAL, "Open connections", ConnectionPoolStats::total);
-                poolGauge(POOL_MAXIMUM, "The most connections the pool may open", ConnectionPoolStats::maximum);
-                poolGauge(POOL_WAITING, "Threads waiting for a connection", ConnectionPoolStats::waiting);
-            }
+        if (replacesSource(poolStats, stats)) {
+            return;
         }
+        gauge(POOL_ACTIVE, "Connections in use", poolStats, ConnectionPoolStats::active);
+        gauge(POOL_IDLE, "Open connections not in use", poolStats, ConnectionPoolStats::idle);
+        gauge(POOL_TOTAL, "Open connections", poolStats, ConnectionPoolStats::total);
+        gauge(POOL_MAXIMUM, "The most connections the pool may open", poolStats, ConnectionPoolStats::maximum);
+        gauge(POOL_WAITING, "Threads waiting for a connection", poolStats, ConnectionPoolStats::waiting);
     }
 
     /**
@@ -125,30 +119,20 @@ public final class GatehouseMeters {
      * token check is answered from memory. A later call replaces the supplier; a supplier that fails reads as NaN.
      */
     public void registerUserCacheGauges(Supplier<UserCacheUsage> usage) {
-        Objects.requireNonNull(usage, "usage");
-        synchronized (userCacheLock) {
-            boolean first = userCacheUsage == null;
-            userCacheUsage = usage;
-            if (first) {
-                userCacheGauge(USER_CACHE_HITS, "Token checks answered from the user cache", UserCacheUsage::hits);
-                userCacheGauge(USER_CACHE_MISSES, "Token checks that read the user from the database while the cache served",
-                        UserCacheUsage::misses);
-                userCacheGauge(USER_CACHE_EVICTIONS, "Users evicted to keep the cache within its bound", UserCacheUsage::evictions);
-                userCacheGauge(USER_CACHE_SIZE, "Users in the cache", UserCacheUsage::size);
-                userCacheGauge(USER_CACHE_HIT_RATIO, "Share of token checks answered from the user cache", UserCacheUsage::hitRatio);
-            }
+        if (replacesSource(userCacheUsage, usage)) {
+            return;
         }
+        gauge(USER_CACHE_HITS, "Token checks answered from the user cache", userCacheUsage, UserCacheUsage::hits);
+        gauge(USER_CACHE_MISSES, "Token checks that read the user from the database while the cache served", userCacheUsage,
+                UserCacheUsage::misses);
+        gauge(USER_CACHE_EVICTIONS, "Users evicted to keep the cache within its bound", userCacheUsage, UserCacheUsage::evictions);
+        gauge(USER_CACHE_SIZE, "Users in the cache", userCacheUsage, UserCacheUsage::size);
+        gauge(USER_CACHE_HIT_RATIO, "Share of token checks answered from the user cache", userCacheUsage, UserCacheUsage::hitRatio);
     }
 
-    private void userCacheGauge(String name, String description, ToDoubleFunction<UserCacheUsage> figure) {
-        Supplier<Double> read = () -> {
-            try {
-                return figure.applyAsDouble(userCacheUsage.get());
-            } catch (RuntimeException unavailable) {
-                return Double.NaN;
-            }
-        };
-        Gauge.builder(name, read).description(description).register(registry);
+    /** Makes {@code latest} the source; true when gauges already read from it, so a later call only replaces it. */
+    private static <T> boolean replacesSource(AtomicReference<Supplier<T>> source, Supplier<T> latest) {
+        return source.getAndSet(Objects.requireNonNull(latest, "source")) != null;
     }
 
     /** The registry these meters live in, which {@code GET /metrics} renders. */
@@ -169,10 +153,11 @@ public final class GatehouseMeters {
                 .register(registry);
     }
 
-    private void poolGauge(String name, String description, ToIntFunction<ConnectionPoolStats> figure) {
+    /** A gauge read on every scrape from the source's latest supplier; NaN while that supplier fails. */
+    private <T> void gauge(String name, String description, AtomicReference<Supplier<T>> source, ToDoubleFunction<T> figure) {
         Supplier<Double> read = () -> {
             try {
-                return (double) figure.applyAsInt(poolStats.get());
+                return figure.applyAsDouble(source.get().get());
             } catch (RuntimeException unavailable) {
                 return Double.NaN;
             }
