@@ -91,7 +91,11 @@ public final class CommandLine {
         boolean optionsEnded = false;
         for (int index = 0; index < arguments.size(); index++) {
             String argument = arguments.get(index);
-            if (optionsEnded || !argument.startsWith("-") || argument.equals("-")) {
+            // No option is a single dash and a word, so while an operand is still due such an argument is that
+            // operand: a key id is base64url and one in 64 begins with '-'.
+            boolean singleDashOperand = !argument.startsWith("--") && !HELP.contains(argument)
+                    && operands.size() < syntax.operands().size();
+            if (optionsEnded || !argument.startsWith("-") || argument.equals("-") || singleDashOperand) {
                 operands.add(argument);
                 continue;
             }

@@ -142,6 +142,16 @@ class CommandLineTest {
     }
 
     @Test
+    void an_operand_that_begins_with_a_single_dash_is_an_operand_while_one_is_due() {
+        Invocation.Run run = assertInstanceOf(Invocation.Run.class, commandLine.parse(
+                List.of("revoke-key", "-fiDNuXyzdT0hFraq8y8xw")));
+
+        assertEquals(List.of("-fiDNuXyzdT0hFraq8y8xw"), run.arguments().operands());
+        assertInstanceOf(Invocation.Help.class, commandLine.parse(List.of("revoke-key", "-h")));
+        assertInstanceOf(Invocation.Misuse.class, commandLine.parse(List.of("revoke-key", "--fiDNuXyzdT0hFraq8y8xw")));
+    }
+
+    @Test
     void create_user_without_a_password_on_standard_input_is_a_usage_error() {
         assertEquals(ExitStatus.USAGE, run("create-user", "root"));
 
