@@ -5,6 +5,9 @@
 --   BENCH_BODY          request body (default none)
 --   BENCH_CONTENT_TYPE  Content-Type of the body
 --   BENCH_BEARER        access token, sent as "Authorization: Bearer <token>"
+--   BENCH_TOKENS_FILE   a file of access tokens, one per line: each request carries the next one instead of
+--                       BENCH_BEARER (each thread starts at its own place in the file), so the server sees many
+--                       users' tokens in rotation
 --   BENCH_PAUSE_MS      pause of each connection between an answer and its next request (default none):
 --                       paces the load below saturation, where latency measures the service, not a queue
 --
@@ -42,11 +45,32 @@ end
 local threads = {}
 
 function setup(thread)
+  thread:set("index", #threads)
   table.insert(threads, thread)
 end
 
+local tokens_file = os.getenv("BENCH_TOKENS_FILE")
+
 function init(args)
   statuses = {}
+  if tokens_file and tokens_file ~= "" then
+    tokens = {}
+    for line in io.lines(tokens_file) do
+      tokens[#tokens + 1] = line
+    end
+    assert(#tokens > 0, "no tokens in " .. tokens_file)
+    -- Threads start far apart, so they do not present the same token at the same moment.
+    next_token = (wrk.thread:get("index") or 0) * math.floor(#tokens / 2) % #tokens
+    headers = {}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
+    request = function()
+      next_token = next_token % #tokens + 1
+      headers["Authorization"] = "Bearer " .. tokens[next_token]
+      return wrk.format(nil, nil, headers)
+    end
+  end
 end
 
 function response(status, headers, body)
