@@ -31,6 +31,8 @@ set -Eeuo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 
 DURATION=${BENCH_DURATION:-30}
 WARMUP=${BENCH_WARMUP:-30}
@@ -55,10 +57,6 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=${BENCH_RESULTS_DIR:-$HERE/results/$STAMP}
 DB_NAME="gatehouse_bench_$(date -u +%Y%m%d%H%M%S)_$$"
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
-is_uint() { case $1 in '' | *[!0-9]*) return 1 ;; *) return 0 ;; esac; }
 is_uint "$DURATION" && [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 600 ] || die "BENCH_DURATION must be 1..600 seconds"
 is_uint "$WARMUP" && [ "$WARMUP" -le 120 ] || die "BENCH_WARMUP must be 0..120 seconds"
 is_uint "$TOKEN_WARMUP" && [ "$TOKEN_WARMUP" -le 120 ] || die "BENCH_TOKEN_WARMUP must be 0..120 seconds"
@@ -75,15 +73,6 @@ case $DB_ROLE in *[!a-z0-9_]*) die "BENCH_DB_ROLE must be a plain lower-case ide
 # ---------------------------------------------------------------- state for the cleanup trap
 WORK="" GH_PID="" WRK_PID="" DB_CREATED=0 ROLE_CREATED=0 PG_STARTED=0 PG_VERSION="" PG_CLUSTER="" PG_PORT=""
 DB_KIND="" EPG_PID="" EPG_POSTMASTER="" EPG_DATA="" # DB_KIND: system | embedded
-
-have_root() { [ "$(id -u)" = 0 ] || { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; }; }
-
-as_root() { # runs "$@" as root
-  if [ "$(id -u)" = 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo -n "$@"
-  else die "need root (or passwordless sudo) to run: $*"
-  fi
-}
 
 psql_admin() { # psql as the postgres superuser on the bench cluster; SQL on stdin, extra args in "$@"
   local cmd="psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres $*"
@@ -106,21 +95,6 @@ drop_database() {
   fi
 }
 
-# Sends $2 (TERM, INT) to process $1, waits up to STOP_TIMEOUT_S while "$4 $1" says it is alive, then SIGKILLs it;
-# $3 names it in the log.
-signal_then_kill() {
-  local pid=$1 signal=$2 name=$3 alive=$4 i
-  kill -"$signal" "$pid" 2>/dev/null || true
-  for ((i = 0; i < STOP_TIMEOUT_S * 10; i++)); do
-    "$alive" "$pid" || return 0
-    sleep 0.1
-  done
-  if "$alive" "$pid"; then
-    log "$name ($pid) ignored SIG$signal for ${STOP_TIMEOUT_S}s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-}
-is_running() { kill -0 "$1" 2>/dev/null; }
 
 stop_gatehouse_now() { # SIGTERM, bounded wait, then SIGKILL
   [ -n "$GH_PID" ] && kill -0 "$GH_PID" 2>/dev/null || return 0
@@ -182,14 +156,6 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------- 1. tools
-install_package() { # $1 = command, $2 = Debian package
-  command -v "$1" >/dev/null 2>&1 && return 0
-  command -v apt-get >/dev/null 2>&1 || die "$1 is missing and there is no apt-get: install the $2 package"
-  log "installing $2 (apt-get)"
-  as_root timeout 300 apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$2" >/dev/null
-  command -v "$1" >/dev/null 2>&1 || die "installing $2 did not provide $1"
-}
 install_package wrk wrk
 install_package curl curl
 
@@ -220,7 +186,6 @@ fi
 AOT_STATE="off"
 [ -f "$WORK/app/gatehouse.aot" ] && AOT_STATE="AOT cache ($(du -m "$WORK/app/gatehouse.aot" | cut -f1) MiB)"
 
-random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 # ---------------------------------------------------------------- 2. database
 DB_PASSWORD=$(random_hex 16)
@@ -309,14 +274,6 @@ fi
 log "database $DB_NAME on $DB_LABEL (port $PG_PORT), role $DB_ROLE"
 
 # ---------------------------------------------------------------- starting Gatehouse
-free_port() { # prints a free TCP port on this machine
-  local candidate i
-  for ((i = 0; i < 50; i++)); do
-    candidate=$((20000 + RANDOM % 40000))
-    if [ -z "$(ss -Htln "sport = :$candidate" 2>/dev/null)" ]; then echo "$candidate"; return 0; fi
-  done
-  die "found no free port in 50 tries"
-}
 JWT_SECRET=$(random_hex 32) # one secret for every instance of the run: it derives the key that encrypts the signing keys
 
 # Starts Gatehouse through the launcher on port $1, its output in $2, with the settings that follow ("NAME=value"),
@@ -625,12 +582,6 @@ gzip -f "$RESULTS/gatehouse.log" # one access-log line per request: tens of MB o
 
 # ---------------------------------------------------------------- 9. the table
 CORES=$(nproc)
-commas() { sed -e ':a' -e 's/^\([0-9]\{1,\}\)\([0-9]\{3\}\)/\1,\2/' -e 'ta'; }
-fmt_int() { printf '%.0f' "$1" | commas; }
-ms_of_us() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
-ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a >= b) }'; }
-le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a <= b) }'; }
-verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
 
 ME_RPS=$(field "$ME_OUT" BENCH rps)
 ME_P50=$(field "$ME_OUT" BENCH_LATENCY_US p50)
@@ -663,7 +614,6 @@ LOAD_LIMIT=$(limit "$LOAD_HASH_MS")
 LOAD_PCT=$(pct "$TK_OK_RPS" "$LOAD_LIMIT")
 CAL_LIMIT=$(limit "$CAL_HASH_MS")
 CAL_PCT=$(pct "$TK_OK_RPS" "$CAL_LIMIT")
-mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 TABLE=$(
   echo "| metric | value | target | verdict |"

@@ -1,0 +1,60 @@
+# Shell helpers shared by the benchmarks (bench/load/run.sh, bench/compare/run.sh): sourced, not run.
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+is_uint() { case $1 in '' | *[!0-9]*) return 1 ;; *) return 0 ;; esac; }
+
+have_root() { [ "$(id -u)" = 0 ] || { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; }; }
+
+as_root() { # runs "$@" as root
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo -n "$@"
+  else die "need root (or passwordless sudo) to run: $*"
+  fi
+}
+
+# Sends $2 (TERM, INT) to process $1, waits up to STOP_TIMEOUT_S while "$4 $1" says it is alive, then SIGKILLs it;
+# $3 names it in the log.
+signal_then_kill() {
+  local pid=$1 signal=$2 name=$3 alive=$4 i
+  kill -"$signal" "$pid" 2>/dev/null || true
+  for ((i = 0; i < STOP_TIMEOUT_S * 10; i++)); do
+    "$alive" "$pid" || return 0
+    sleep 0.1
+  done
+  if "$alive" "$pid"; then
+    log "$name ($pid) ignored SIG$signal for ${STOP_TIMEOUT_S}s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+is_running() { kill -0 "$1" 2>/dev/null; }
+
+install_package() { # $1 = command, $2 = Debian package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  command -v apt-get >/dev/null 2>&1 || die "$1 is missing and there is no apt-get: install the $2 package"
+  log "installing $2 (apt-get)"
+  as_root timeout 300 apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq "$2" >/dev/null
+  command -v "$1" >/dev/null 2>&1 || die "installing $2 did not provide $1"
+}
+
+random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+
+free_port() { # prints a free TCP port on this machine
+  local candidate i
+  for ((i = 0; i < 50; i++)); do
+    candidate=$((20000 + RANDOM % 40000))
+    if [ -z "$(ss -Htln "sport = :$candidate" 2>/dev/null)" ]; then echo "$candidate"; return 0; fi
+  done
+  die "found no free port in 50 tries"
+}
+
+# Samples and formatting shared by the result tables.
+commas() { sed -e ':a' -e 's/^\([0-9]\{1,\}\)\([0-9]\{3\}\)/\1,\2/' -e 'ta'; }
+fmt_int() { printf '%.0f' "$1" | commas; }
+ms_of_us() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a >= b) }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a <= b) }'; }
+verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Gatehouse at scale: bench/load/run.sh on PostgreSQL holding 1,000,000 accounts, with GET /users/me rotating
+# through 100,000 distinct users' tokens. See bench/load/README.md (step 2, "At scale") for how the accounts are
+# written and the tokens minted; every knob of bench/load/run.sh applies (BENCH_USERS and BENCH_TOKENS included,
+# to try other sizes), and GATEHOUSE_USER_CACHE_SIZE sizes the user cache whose hit ratio the table reports.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+export BENCH_USERS=${BENCH_USERS:-1000000} BENCH_TOKENS=${BENCH_TOKENS:-100000}
+export BENCH_RESULTS_DIR=${BENCH_RESULTS_DIR:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)}
+exec "$HERE/../load/run.sh" "$@"
