@@ -28,7 +28,7 @@ public abstract class ClientAssertionsContract {
     private ClientAssertions assertions;
 
     /** The claims of an assertion to sign; {@code exp} or {@code jti} null leaves the claim out. */
-    protected record Claims(String iss, String sub, String aud, Instant exp, String jti) {
+    public record Claims(String iss, String sub, String aud, Instant exp, String jti) {
     }
 
     protected abstract ClientAssertions newAssertions(Clock clock);
