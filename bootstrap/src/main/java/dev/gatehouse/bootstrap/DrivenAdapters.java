@@ -15,13 +15,16 @@ import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
 import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
 import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtClientAssertions;
 import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -108,7 +111,20 @@ final class DrivenAdapters implements AutoCloseable {
                 meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
                 new ConfiguredClientRegistry(settings.clients()),
-                clock);
+                clock,
+                new JwtClientAssertions(assertionAudiences(settings), clock),
+                database.assertionReplays());
+    }
+
+    /**
+     * What a client assertion's {@code aud} may name (RFC 7523 section 3, OpenID Connect Core section 9): this server's
+     * issuer, and its token endpoint URL where the public URL is known (the metadata's {@code token_endpoint}).
+     */
+    static Set<String> assertionAudiences(GatehouseSettings settings) {
+        Set<String> audiences = new LinkedHashSet<>();
+        audiences.add(settings.tokens().issuer());
+        settings.web().discovery().publicUrl().ifPresent(base -> audiences.add(base + "/token"));
+        return audiences;
     }
 
     private static byte[] throwAwayDemoSecret() {

@@ -39,6 +39,8 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         PASSWORD_CHANGE_REFUSED,
         CLIENT_AUTHENTICATION_FAILED,
         UNAUTHORIZED_CLIENT,
+        /** A client obtained a token about itself (the client credentials grant); the subject is the client. */
+        CLIENT_TOKEN_ISSUED,
         USER_DISABLED,
         USER_ENABLED,
         ACCOUNT_UNLOCKED,

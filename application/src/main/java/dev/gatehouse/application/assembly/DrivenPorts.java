@@ -1,6 +1,8 @@
 package dev.gatehouse.application.assembly;
 
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.AssertionReplays;
+import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
@@ -21,6 +23,8 @@ import java.util.Objects;
  * kept fresh across instances; only the token check reads them, because log-in must take as long for a
  * cached user as for an unknown one. {@code signingKeys} are the keys that sign access tokens (unused in HS256 mode).
  * {@code clients} are the registered client applications; none turns client authentication off.
+ * {@code clientAssertions} verify the signed assertions of clients that authenticate with {@code private_key_jwt}, and
+ * {@code assertionReplays} make each assertion single-use across instances.
  * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
  * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
  * {@code passwordDirectory} checks the passwords of the accounts that an external directory keeps; deployments without
@@ -41,7 +45,9 @@ public record DrivenPorts(
         AuditLog auditLog,
         SigningKeyRepository signingKeys,
         ClientRegistry clients,
-        Clock clock) {
+        Clock clock,
+        ClientAssertions clientAssertions,
+        AssertionReplays assertionReplays) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -59,5 +65,18 @@ public record DrivenPorts(
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clientAssertions, "clientAssertions");
+        Objects.requireNonNull(assertionReplays, "assertionReplays");
+    }
+
+    /** The ports of an assembly where no client authenticates with a signed assertion ({@code private_key_jwt}). */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog, SigningKeyRepository signingKeys,
+                       ClientRegistry clients, Clock clock) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens, refreshTokens,
+                revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, clock, ClientAssertions.none(),
+                AssertionReplays.none());
     }
 }

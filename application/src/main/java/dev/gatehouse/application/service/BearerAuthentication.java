@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.User;
@@ -40,6 +41,14 @@ final class BearerAuthentication {
         this.accessTokens = accessTokens;
         this.revokedAccessTokens = revokedAccessTokens;
         this.users = users;
+    }
+
+    /**
+     * A token a client obtained for itself (client credentials), genuine, unexpired and not revoked on its own.
+     * It has no user, so {@link #authenticate} never accepts it.
+     */
+    Optional<ClientTokenClaims> authenticateClient(String accessToken) {
+        return accessTokens.verifyClientToken(accessToken).filter(verified -> !revokedAccessTokens.isRevoked(verified.tokenId()));
     }
 
     Outcome authenticate(String accessToken) {

@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
 import dev.gatehouse.application.port.in.ForgottenData;
+import dev.gatehouse.application.port.out.AssertionReplays;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RefreshTokens;
@@ -14,6 +15,7 @@ import java.time.Instant;
 public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase {
 
     private final LoginThrottle throttle;
+    private final AssertionReplays assertionReplays;
     private final RefreshTokens refreshTokens;
     private final RevokedAccessTokens revokedAccessTokens;
     private final AuditLog audit;
@@ -22,6 +24,13 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
 
     public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
                                     AuditLog audit, Retention retention, Clock clock) {
+        this(throttle, refreshTokens, revokedAccessTokens, AssertionReplays.none(), audit, retention, clock);
+    }
+
+    /** Also forgets the client assertions used that have expired (refused anyway, so nothing to remember). */
+    public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                                    AssertionReplays assertionReplays, AuditLog audit, Retention retention, Clock clock) {
+        this.assertionReplays = assertionReplays;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.revokedAccessTokens = revokedAccessTokens;
@@ -37,6 +46,7 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
                 throttle.forgetQuietSince(now.minus(retention.failedLogins())),
                 refreshTokens.forgetEndedBefore(now.minus(retention.sessions())),
                 revokedAccessTokens.forgetExpiredBefore(now.minus(retention.revokedTokens())),
-                audit.forgetBefore(now.minus(retention.auditEvents())));
+                audit.forgetBefore(now.minus(retention.auditEvents())),
+                assertionReplays.forgetExpiredBefore(now));
     }
 }

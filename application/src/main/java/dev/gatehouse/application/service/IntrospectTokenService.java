@@ -38,11 +38,16 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
 
     IntrospectTokenService(BearerAuthentication bearers, RefreshTokens refreshTokens, UserRepository users,
                            RefreshPolicy policy, ClientRegistry clients, AuditLog audit, Clock clock) {
+        this(bearers, refreshTokens, users, policy, new ClientAuthentication(clients, audit, clock), clock);
+    }
+
+    IntrospectTokenService(BearerAuthentication bearers, RefreshTokens refreshTokens, UserRepository users,
+                           RefreshPolicy policy, ClientAuthentication clientAuthentication, Clock clock) {
         this.bearers = bearers;
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.policy = policy;
-        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
+        this.clientAuthentication = clientAuthentication;
         this.clock = clock;
     }
 
@@ -61,7 +66,13 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         Optional<IntrospectResult.Active> active = refreshFirst
                 ? ofRefreshToken(command.token()).or(() -> ofAccessToken(command.token()))
                 : ofAccessToken(command.token()).or(() -> ofRefreshToken(command.token()));
-        return active.<IntrospectResult>map(found -> found).orElseGet(IntrospectResult.Inactive::new);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        return bearers.authenticateClient(command.token())
+                .<IntrospectResult>map(claims -> new IntrospectResult.ActiveClient(claims.client(), claims.scopes(),
+                        claims.issuedAt(), claims.expiresAt(), claims.tokenId()))
+                .orElseGet(IntrospectResult.Inactive::new);
     }
 
     private Optional<IntrospectResult.Active> ofAccessToken(String token) {

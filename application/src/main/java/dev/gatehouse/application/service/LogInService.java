@@ -69,6 +69,13 @@ public final class LogInService implements LogInUseCase {
     public LogInService(UserRepository users, PasswordHasher hasher, PasswordDirectory directory, AccessTokens accessTokens,
                         RefreshTokens refreshTokens, LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit,
                         LoginProtection protection, ScopePolicy scopes, ClientRegistry clients, Clock clock) {
+        this(users, hasher, directory, accessTokens, refreshTokens, throttle, knownDevices, audit, protection, scopes,
+                new ClientAuthentication(clients, audit, clock), clock);
+    }
+
+    LogInService(UserRepository users, PasswordHasher hasher, PasswordDirectory directory, AccessTokens accessTokens,
+                 RefreshTokens refreshTokens, LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit,
+                 LoginProtection protection, ScopePolicy scopes, ClientAuthentication clientAuthentication, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.directory = directory;
@@ -77,7 +84,7 @@ public final class LogInService implements LogInUseCase {
         this.knownDevices = knownDevices;
         this.audit = audit;
         this.protection = protection;
-        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
+        this.clientAuthentication = clientAuthentication;
         this.scopes = scopes;
         this.clock = clock;
         this.unmatchableHash = hasher.hash(randomPassword());

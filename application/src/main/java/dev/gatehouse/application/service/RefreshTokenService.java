@@ -46,6 +46,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
                                UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
                                ClientRegistry clients, Clock clock) {
+        this(refreshTokens, accessTokens, revokedAccessTokens, users, throttle, audit, policy,
+                new ClientAuthentication(clients, audit, clock), clock);
+    }
+
+    RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
+                        UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
+                        ClientAuthentication clientAuthentication, Clock clock) {
         this.budgets = new AttemptBudgets(throttle, clock);
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -53,7 +60,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         this.users = users;
         this.audit = audit;
         this.policy = policy;
-        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
+        this.clientAuthentication = clientAuthentication;
         this.clock = clock;
     }
 

@@ -38,12 +38,17 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
 
     public RevokeTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
                               UserRepository users, AuditLog audit, ClientRegistry clients, Clock clock) {
+        this(refreshTokens, accessTokens, revokedAccessTokens, users, audit, new ClientAuthentication(clients, audit, clock), clock);
+    }
+
+    RevokeTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
+                       UserRepository users, AuditLog audit, ClientAuthentication clientAuthentication, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.revokedAccessTokens = revokedAccessTokens;
         this.users = users;
         this.audit = audit;
-        this.clientAuthentication = new ClientAuthentication(clients, audit, clock);
+        this.clientAuthentication = clientAuthentication;
         this.clock = clock;
     }
 
@@ -69,6 +74,12 @@ public final class RevokeTokenService implements RevokeTokenUseCase {
                         audit.record(new AuditEvent(AuditEvent.Type.SESSION_REVOKED, found.username(), command.client(), now));
                     }
                 });
+        if (presented.isEmpty()) {
+            // A token a client obtained for itself (client credentials): only that client may revoke it.
+            accessTokens.verifyClientToken(command.token())
+                    .filter(claims -> ClientAuthentication.clientOf(verdict).equals(Optional.of(claims.client())))
+                    .ifPresent(claims -> revokedAccessTokens.revoke(claims.tokenId(), claims.expiresAt()));
+        }
         return new RevokeResult.Done();
     }
 

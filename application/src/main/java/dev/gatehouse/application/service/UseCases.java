@@ -4,6 +4,7 @@ import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
@@ -34,6 +35,7 @@ import java.util.Optional;
 public final class UseCases {
 
     private final LogInUseCase logIn;
+    private final ClientCredentialsGrantUseCase clientCredentialsGrant;
     private final RegisterUserUseCase registerUser;
     private final CurrentUserUseCase currentUser;
     private final RefreshTokenUseCase refreshToken;
@@ -55,21 +57,26 @@ public final class UseCases {
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(policies, "policies");
+        // One client authentication for every endpoint a client calls: a secret or an assertion proves the same client.
+        ClientAuthentication clientAuthentication = new ClientAuthentication(ports.clients(), ports.clientAssertions(),
+                ports.assertionReplays(), ports.auditLog(), ports.clock());
         logIn = new LogInService(ports.users(), ports.passwordHasher(), ports.passwordDirectory(), ports.accessTokens(),
                 ports.refreshTokens(), ports.loginThrottle(), ports.knownDevices(), ports.auditLog(),
-                policies.loginProtection(), policies.scopePolicy(), ports.clients(), ports.clock());
+                policies.loginProtection(), policies.scopePolicy(), clientAuthentication, ports.clock());
+        clientCredentialsGrant = new ClientCredentialsGrantService(clientAuthentication, ports.accessTokens(), ports.auditLog(),
+                ports.clock());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock());
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
         currentUser = new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers());
         refreshToken = new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
-                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), ports.clients(), ports.clock());
+                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock());
         revokeToken = new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
-                ports.users(), ports.auditLog(), ports.clients(), ports.clock());
+                ports.users(), ports.auditLog(), clientAuthentication, ports.clock());
         // Introspection judges an access token exactly as the bearer check does, through the same cache.
         introspectToken = new IntrospectTokenService(
                 new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()),
-                ports.refreshTokens(), ports.users(), policies.refreshPolicy(), ports.clients(), ports.auditLog(), ports.clock());
+                ports.refreshTokens(), ports.users(), policies.refreshPolicy(), clientAuthentication, ports.clock());
         logOut = new LogOutService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(), ports.refreshTokens(),
                 ports.auditLog(), ports.clock());
         changePassword = new ChangePasswordService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
@@ -94,11 +101,15 @@ public final class UseCases {
         revokeSigningKey = policies.keySigning().map(signing -> new RevokeSigningKeyService(ports.signingKeys(),
                 signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
-                ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock());
+                ports.revokedAccessTokens(), ports.assertionReplays(), ports.auditLog(), policies.retention(), ports.clock());
     }
 
     public LogInUseCase logIn() {
         return logIn;
+    }
+
+    public ClientCredentialsGrantUseCase clientCredentialsGrant() {
+        return clientCredentialsGrant;
     }
 
     public RegisterUserUseCase registerUser() {

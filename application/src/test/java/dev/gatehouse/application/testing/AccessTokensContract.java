@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.PasswordHash;
@@ -153,6 +154,35 @@ public abstract class AccessTokensContract {
 
         assertEquals(java.util.Optional.of(webApp), forClient.client());
         assertEquals(java.util.Optional.empty(), forNone.client());
+    }
+
+    @Test
+    void a_token_for_a_client_names_the_client_and_no_user_and_is_never_taken_for_a_users() {
+        ClientId reporting = new ClientId("reporting");
+
+        AccessToken token = tokens.issueForClient(reporting, Set.of(new Scope("reports:read")));
+        ClientTokenClaims claims = tokens.verifyClientToken(token.value()).orElseThrow();
+
+        assertEquals(reporting, claims.client());
+        assertEquals(Set.of(new Scope("reports:read")), claims.scopes());
+        assertEquals(Set.of(new Scope("reports:read")), token.scopes());
+        assertFalse(claims.tokenId().isBlank());
+        assertEquals(token.expiresAt(), claims.expiresAt());
+        assertEquals(java.util.Optional.empty(), tokens.verify(token.value()));
+        assertEquals(java.util.Optional.empty(), tokens.verifyClientToken(tokens.issue(johnDoe(), Set.of(), SESSION,
+                java.util.Optional.of(reporting)).value()));
+        assertNotEquals(claims.tokenId(), tokens.verifyClientToken(tokens.issueForClient(reporting, Set.of()).value())
+                .orElseThrow().tokenId());
+    }
+
+    @Test
+    void refuses_an_expired_or_foreign_client_token() {
+        AccessToken token = tokens.issueForClient(new ClientId("reporting"), Set.of());
+
+        assertTrue(newAccessTokens(clock, LIFETIME).verifyClientToken(token.value()).isEmpty());
+        assertTrue(tokens.verifyClientToken("garbage").isEmpty());
+        clock.advance(LIFETIME.plusMinutes(5));
+        assertTrue(tokens.verifyClientToken(token.value()).isEmpty());
     }
 
     private static User johnDoe() {

@@ -2,6 +2,7 @@ package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
@@ -22,6 +23,7 @@ public final class InMemoryAccessTokens implements AccessTokens {
     private final Clock clock;
     private final Duration lifetime;
     private final Map<String, AccessTokenClaims> issued = new ConcurrentHashMap<>();
+    private final Map<String, ClientTokenClaims> issuedToClients = new ConcurrentHashMap<>();
 
     public InMemoryAccessTokens(Clock clock, Duration lifetime) {
         this.clock = clock;
@@ -37,6 +39,22 @@ public final class InMemoryAccessTokens implements AccessTokens {
         String value = "opaque-" + id;
         issued.put(value, claims);
         return new AccessToken(value, claims.issuedAt(), claims.expiresAt(), scopes);
+    }
+
+    @Override
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        ClientTokenClaims claims = new ClientTokenClaims(client, id, now, now.plus(lifetime), scopes);
+        String value = "opaque-client-" + id;
+        issuedToClients.put(value, claims);
+        return new AccessToken(value, claims.issuedAt(), claims.expiresAt(), scopes);
+    }
+
+    @Override
+    public Optional<ClientTokenClaims> verifyClientToken(String token) {
+        return Optional.ofNullable(issuedToClients.get(token))
+                .filter(claims -> clock.instant().isBefore(claims.expiresAt()));
     }
 
     @Override

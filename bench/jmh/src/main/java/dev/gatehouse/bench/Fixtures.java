@@ -182,7 +182,18 @@ final class Fixtures {
         }
 
         @Override
+        public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+            Instant now = clock.instant();
+            return new AccessToken("opaque-client-" + UUID.randomUUID(), now, now.plus(lifetime), scopes);
+        }
+
+        @Override
         public Optional<AccessTokenClaims> verify(String token) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<dev.gatehouse.application.port.out.ClientTokenClaims> verifyClientToken(String token) {
             return Optional.empty();
         }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.out.observability;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
@@ -33,6 +34,19 @@ final class CountedAccessTokens implements AccessTokens {
         AccessToken token = delegate.issue(user, scopes, session, client);
         issued.increment();
         return token;
+    }
+
+    @Override
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+        AccessToken token = delegate.issueForClient(client, scopes);
+        issued.increment();
+        return token;
+    }
+
+    @Override
+    public Optional<ClientTokenClaims> verifyClientToken(String token) {
+        // Not a verification of a bearer: introspection and revocation try it after a user's token did not verify.
+        return delegate.verifyClientToken(token);
     }
 
     @Override

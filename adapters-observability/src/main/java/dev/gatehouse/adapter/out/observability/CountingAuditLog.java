@@ -59,6 +59,8 @@ final class CountingAuditLog implements AuditLog {
             case PASSWORD_CHANGE_REFUSED -> passwordChange(meters, "refused");
             case CLIENT_AUTHENTICATION_FAILED -> clientRefusal(meters, "invalid_client");
             case UNAUTHORIZED_CLIENT -> clientRefusal(meters, "unauthorized_client");
+            case CLIENT_TOKEN_ISSUED -> meters.counter(GatehouseMeters.CLIENT_TOKENS,
+                    "Access tokens clients obtained for themselves (client credentials grant)");
             case USER_DISABLED -> administration(meters, "user_disabled");
             case USER_ENABLED -> administration(meters, "user_enabled");
             case ACCOUNT_UNLOCKED -> administration(meters, "account_unlocked");

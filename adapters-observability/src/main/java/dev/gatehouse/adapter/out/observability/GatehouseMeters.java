@@ -33,6 +33,7 @@ public final class GatehouseMeters {
     static final String SESSION_EVENTS = "gatehouse.sessions";
     static final String PASSWORD_CHANGES = "gatehouse.password.changes";
     static final String CLIENT_REFUSALS = "gatehouse.clients.refused";
+    static final String CLIENT_TOKENS = "gatehouse.clients.tokens";
     static final String ADMINISTRATION = "gatehouse.administration";
     static final String HASH_DURATION = "gatehouse.password.hash.duration";
     static final String HASH_REJECTIONS = "gatehouse.password.hash.rejections";

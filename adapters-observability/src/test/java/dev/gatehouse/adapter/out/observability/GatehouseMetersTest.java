@@ -70,6 +70,7 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.CLIENT_REFUSALS, "error", "invalid_client")),
                 Map.entry(AuditEvent.Type.UNAUTHORIZED_CLIENT,
                         counter(GatehouseMeters.CLIENT_REFUSALS, "error", "unauthorized_client")),
+                Map.entry(AuditEvent.Type.CLIENT_TOKEN_ISSUED, counter(GatehouseMeters.CLIENT_TOKENS)),
                 Map.entry(AuditEvent.Type.USER_DISABLED, counter(GatehouseMeters.ADMINISTRATION, "action", "user_disabled")),
                 Map.entry(AuditEvent.Type.USER_ENABLED, counter(GatehouseMeters.ADMINISTRATION, "action", "user_enabled")),
                 Map.entry(AuditEvent.Type.ACCOUNT_UNLOCKED, counter(GatehouseMeters.ADMINISTRATION, "action", "account_unlocked")),

@@ -177,6 +177,11 @@ public final class Database implements AutoCloseable {
         return revokedAccessTokens;
     }
 
+    /** The client assertions already used, shared with every instance on this database. */
+    public JpaAssertionReplays assertionReplays() {
+        return new JpaAssertionReplays(entityManagerFactory);
+    }
+
     /** Another view of the revoked access tokens, as another instance has it, re-reading after {@code refreshInterval}. */
     public JpaRevokedAccessTokens revokedAccessTokens(Duration refreshInterval) {
         return new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(), refreshInterval);

@@ -4,6 +4,7 @@ import dev.gatehouse.support.json.JsonCodec;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.domain.AccessToken;
@@ -217,11 +218,62 @@ public final class JwtAccessTokens implements AccessTokens {
         // audiences of its tokens too (this service's own audience stays, for the tokens it must verify itself).
         client.map(id -> settings.clientAudiences().getOrDefault(id, List.of())).orElse(List.of()).forEach(jwt::addAudience);
         jwt.addPayloadClaim(CLIENT_ID, client.map(ClientId::value).orElse(JwtSettings.DEFAULT_CLIENT_ID));
-        Jwt built = jwt.build();
+        return new AccessToken(signed(jwt.build(), key), issuedAt, expiresAt, scopes);
+    }
+
+    /**
+     * A token about a client, with no user: {@code sub} and {@code client_id} are the client, and it carries neither
+     * {@code uid}, {@code sv} nor {@code sid}, so {@link #verify} (which requires {@code uid}) never accepts it.
+     */
+    @Override
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+        Objects.requireNonNull(client, "client");
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = issuedAt.plus(settings.lifetime());
+        JwsKey key = keys.signing();
+        Jwt.Builder jwt = Jwt.builder()
+                .algorithm(key.algorithm())
+                .keyId(key.keyId())
+                .type(keys.type())
+                .issuer(settings.issuer())
+                .addAudience(settings.audience())
+                .subject(client.value())
+                .issueTime(issuedAt)
+                .notBefore(issuedAt)
+                .expirationTime(expiresAt)
+                .jwtId(UUID.randomUUID().toString());
+        if (!scopes.isEmpty()) {
+            jwt.addPayloadClaim("scope", Scope.format(scopes));
+        }
+        settings.clientAudiences().getOrDefault(client, List.of()).forEach(jwt::addAudience);
+        jwt.addPayloadClaim(CLIENT_ID, client.value());
+        return new AccessToken(signed(jwt.build(), key), issuedAt, expiresAt, scopes);
+    }
+
+    @Override
+    public Optional<ClientTokenClaims> verifyClientToken(String token) {
+        try {
+            require(token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_CHARS, "empty or too long");
+            Map<String, JsonValue> claims = signedClaims(token).claims();
+            require(!claims.containsKey(USER_ID) && !claims.containsKey(SESSION) && !claims.containsKey(SECURITY_VERSION),
+                    "a user's token");
+            Registered registered = checkRegisteredClaims(claims);
+            ClientId client = client(claims).orElseThrow(() -> new Rejected("no client"));
+            require(client.value().equals(registered.subject()), "sub is not the client");
+            return Optional.of(new ClientTokenClaims(client, registered.tokenId(), registered.issuedAt(), registered.expiresAt(),
+                    scopes(claims)));
+        } catch (StoreUnavailableException storeDown) {
+            throw storeDown;
+        } catch (RuntimeException rejected) {
+            LOGGER.log(Level.FINE, "Client token rejected: {0}", rejected.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String signed(Jwt built, JwsKey key) {
         String signingInput = ENCODER.encodeToString(bytes(built.headerJson().toString())) + "."
                 + ENCODER.encodeToString(bytes(built.payloadJson().toString()));
-        String value = signingInput + "." + ENCODER.encodeToString(key.sign(bytes(signingInput)));
-        return new AccessToken(value, issuedAt, expiresAt, scopes);
+        return signingInput + "." + ENCODER.encodeToString(key.sign(bytes(signingInput)));
     }
 
     @Override
@@ -281,6 +333,12 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     private Verified claimsOf(String token) {
+        Signed signed = signedClaims(token);
+        return new Verified(signed.keyId(), checkClaims(signed.claims()), 0);
+    }
+
+    /** A token's claims as sent, once its form, header and signature are what we issue. */
+    private Signed signedClaims(String token) {
         String[] parts = token.split("\\.", -1);
         require(parts.length == 3, "not three segments");
         for (String part : parts) {
@@ -298,7 +356,14 @@ public final class JwtAccessTokens implements AccessTokens {
         // unlike payloadJson(), which is re-rendered from Helidon's typed (lossy) view.
         Map<String, JsonValue> claims = signed.getJwt().payloadClaims();
         require(strictJson(parts[1], "payload").equals(claims), "payload read differently by a strict parser");
-        return new Verified(key.keyId(), checkClaims(claims), 0);
+        return new Signed(key.keyId(), claims);
+    }
+
+    private record Signed(String keyId, Map<String, JsonValue> claims) {
+    }
+
+    /** The registered claims every token of ours has, checked against the settings and the clock. */
+    private record Registered(String subject, String tokenId, Instant issuedAt, Instant expiresAt) {
     }
 
     /** The key the header names, once the header is exactly what we issue. */
@@ -317,6 +382,13 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     private AccessTokenClaims checkClaims(Map<String, JsonValue> claims) {
+        Registered registered = checkRegisteredClaims(claims);
+        return new AccessTokenClaims(new Username(registered.subject()), userId(claims), registered.tokenId(),
+                registered.issuedAt(), registered.expiresAt(), scopes(claims), securityVersion(claims), session(claims),
+                client(claims));
+    }
+
+    private Registered checkRegisteredClaims(Map<String, JsonValue> claims) {
         require(settings.issuer().equals(string(claims, "iss")), "wrong issuer");
         require(hasAudience(claims.get("aud")), "wrong audience");
         String subject = string(claims, "sub");
@@ -336,8 +408,7 @@ public final class JwtAccessTokens implements AccessTokens {
         require(now.isBefore(expiresAt.plus(settings.clockSkew())), "expired");
         require(notBefore == null || !notBefore.isAfter(latest), "not yet valid");
 
-        return new AccessTokenClaims(new Username(subject), userId(claims), tokenId, issuedAt, expiresAt, scopes(claims),
-                securityVersion(claims), session(claims), client(claims));
+        return new Registered(subject, tokenId, issuedAt, expiresAt);
     }
 
     private boolean hasAudience(JsonValue audience) {

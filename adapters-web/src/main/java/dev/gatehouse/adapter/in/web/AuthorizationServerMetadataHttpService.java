@@ -28,7 +28,8 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
     private static final String REVOKE = "/revoke";
 
     private static final List<String> NO_CLIENT_AUTHENTICATION = List.of("none");
-    private static final List<String> CLIENT_AUTHENTICATION = List.of("client_secret_basic", "client_secret_post", "none");
+    private static final List<String> CLIENT_AUTHENTICATION =
+            List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
 
     private final DiscoverySettings settings;
     private final boolean revocationServed;
@@ -56,14 +57,27 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
         if (revocationServed) {
             metadata.add("revocation_endpoint", base + REVOKE);
             metadata.add("revocation_endpoint_auth_methods_supported", array(clientAuthenticationMethods));
+            if (clientAuthenticationMethods.contains("private_key_jwt")) {
+                metadata.add("revocation_endpoint_auth_signing_alg_values_supported",
+                        array(TokenHttpService.ASSERTION_SIGNING_ALGORITHMS));
+            }
         }
         if (introspectionOpen) {
             metadata.add("introspection_endpoint", base + TokenHttpService.INTROSPECT);
             metadata.add("introspection_endpoint_auth_methods_supported", array(TokenHttpService.INTROSPECTION_AUTH_METHODS));
+            metadata.add("introspection_endpoint_auth_signing_alg_values_supported",
+                    array(TokenHttpService.ASSERTION_SIGNING_ALGORITHMS));
         }
-        metadata.add("grant_types_supported", array(TokenHttpService.GRANT_TYPES))
+        // A client can only obtain a token about itself when clients are registered.
+        metadata.add("grant_types_supported", array(clientAuthenticationMethods.contains("private_key_jwt")
+                        ? TokenHttpService.GRANT_TYPES
+                        : TokenHttpService.GRANT_TYPES.stream().filter(grant -> !grant.equals("client_credentials")).toList()))
                 .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
-                .add("token_endpoint_auth_methods_supported", array(clientAuthenticationMethods))
+                .add("token_endpoint_auth_methods_supported", array(clientAuthenticationMethods));
+        if (clientAuthenticationMethods.contains("private_key_jwt")) {
+            metadata.add("token_endpoint_auth_signing_alg_values_supported", array(TokenHttpService.ASSERTION_SIGNING_ALGORITHMS));
+        }
+        metadata
                 .add("scopes_supported", array(settings.scopesSupported()))
                 .add("service_documentation", base + "/docs");
         JsonResponses.send(response, Status.OK_200, metadata.build(),

@@ -3,6 +3,9 @@ package dev.gatehouse.adapter.in.web;
 import dev.gatehouse.support.json.JsonCodec;
 
 import dev.gatehouse.application.port.in.ClientCredentials;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
 import dev.gatehouse.application.port.in.IntrospectCommand;
 import dev.gatehouse.application.port.in.IntrospectResult;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -39,15 +42,17 @@ import java.util.logging.Logger;
 
 /**
  * The OAuth2 endpoints. {@code POST /token}: the password grant, answering like FastAPI's
- * {@code OAuth2PasswordRequestForm}, and the refresh token grant (RFC 6749 section 6). A successful login sets the
+ * {@code OAuth2PasswordRequestForm}, the refresh token grant (RFC 6749 section 6) and the client credentials grant
+ * (section 4.4). A successful login sets the
  * known-device cookie; the next login sends it back, so its owner gets through a throttle that guessing by someone
  * else ran up. {@code POST /revoke}: token revocation (RFC 7009).
  *
  * <p>When client applications are registered ({@link WebSettings#clientAuthentication()}), both endpoints read the
  * client's credentials (RFC 6749 section 2.3.1): HTTP Basic ({@code client_secret_basic}, id and secret
  * form-urlencoded before base64) or the form fields {@code client_id} and {@code client_secret}
- * ({@code client_secret_post}, or {@code client_id} alone for a public client), never both; the use cases judge
- * them. Otherwise client credentials are ignored, as FastAPI's tutorial ignores them.
+ * ({@code client_secret_post}, or {@code client_id} alone for a public client), or a signed assertion
+ * ({@code private_key_jwt}: {@code client_assertion} with {@code client_assertion_type} jwt-bearer, RFC 7523), one
+ * method only; the use cases judge them. Otherwise client credentials are ignored, as FastAPI's tutorial ignores them.
  */
 final class TokenHttpService implements RoutedService {
 
@@ -57,8 +62,11 @@ final class TokenHttpService implements RoutedService {
     /** RFC 6749 section 3.1: request parameters must not be included more than once. */
     private static final List<String> TOKEN_PARAMETERS =
             List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret",
-                    "device_token");
-    private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret");
+                    "client_assertion", "client_assertion_type", "device_token");
+    private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret",
+            "client_assertion", "client_assertion_type");
+    /** RFC 7523 section 2.2: the one assertion type a client authenticates with. */
+    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** RFC 7662 section 2.2: the one answer for every token that is not active, telling nothing more. */
     private static final JsonObject INACTIVE = JsonCodec.BUILDERS.createObjectBuilder().add("active", false).build();
     /** RFC 7009 section 2.1; a hint the server does not know is ignored, as the RFC allows. */
@@ -70,12 +78,14 @@ final class TokenHttpService implements RoutedService {
     private static final int MAX_BASIC_CREDENTIALS_CHARS = 2048;
     private static final String BUSY = "Service busy, retry later";
     /** The grant types this endpoint serves, as the authorization server metadata lists them. */
-    static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token", "client_credentials");
     static final String INTROSPECT = "/introspect";
     /** How resource servers authenticate at {@code /introspect}: never {@code none}, it is not for public clients. */
-    static final List<String> INTROSPECTION_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+    static final List<String> INTROSPECTION_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post", "private_key_jwt");
+    /** The algorithms a {@code private_key_jwt} assertion may be signed with: asymmetric only, never {@code none} or HMAC. */
+    static final List<String> ASSERTION_SIGNING_ALGORITHMS = List.of("RS256", "ES256");
 
-    private enum Grant { PASSWORD, REFRESH_TOKEN }
+    private enum Grant { PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS }
 
     /** The client credentials a request carried, if any, and whether they came as HTTP Basic. */
     private record SentClient(Optional<ClientCredentials> credentials, boolean basic) {
@@ -87,11 +97,14 @@ final class TokenHttpService implements RoutedService {
     private final RefreshTokenUseCase refresh;
     private final RevokeTokenUseCase revoke;
     private final IntrospectTokenUseCase introspect;
+    private final ClientCredentialsGrantUseCase clientCredentials;
     private final WebSettings settings;
     private final RequestLimiter limiter;
 
     TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke,
-                     IntrospectTokenUseCase introspect, WebSettings settings, RequestLimiter limiter) {
+                     IntrospectTokenUseCase introspect, ClientCredentialsGrantUseCase clientCredentials, WebSettings settings,
+                     RequestLimiter limiter) {
+        this.clientCredentials = Objects.requireNonNull(clientCredentials, "clientCredentials");
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.revoke = Objects.requireNonNull(revoke, "revoke");
@@ -115,6 +128,25 @@ final class TokenHttpService implements RoutedService {
         switch (grant) {
             case PASSWORD -> passwordGrant(form, sentClient, request, response);
             case REFRESH_TOKEN -> refreshGrant(form, sentClient, request, response);
+            case CLIENT_CREDENTIALS -> clientCredentialsGrant(form, sentClient, request, response);
+        }
+    }
+
+    /**
+     * The client credentials grant (RFC 6749 section 4.4): a token about the client, without a refresh token. A
+     * client that may not use it is told {@code unauthorized_client}; scopes beyond its registration
+     * {@code invalid_scope}.
+     */
+    private void clientCredentialsGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
+        Optional<Set<Scope>> scopes = form.value("scope").filter(value -> !value.isBlank()).map(TokenHttpService::scopes);
+        switch (clientCredentials.issue(new ClientCredentialsGrantCommand(scopes, client(request), sentClient.credentials()))) {
+            case ClientCredentialsGrantResult.Issued(AccessToken token) ->
+                    sendTokens(response, TokenResponse.bearerOnly(token, scopes.isPresent()));
+            case ClientCredentialsGrantResult.InvalidClient invalid -> throw invalidClient(sentClient);
+            case ClientCredentialsGrantResult.UnauthorizedClient unauthorized -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
+                    "Unauthorized client", "unauthorized_client", "This client may not use the client credentials grant");
+            case ClientCredentialsGrantResult.InvalidScope invalid -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
+                    "Invalid scope", "invalid_scope", "The client may not obtain the scope " + Scope.format(invalid.refused()));
         }
     }
 
@@ -210,6 +242,7 @@ final class TokenHttpService implements RoutedService {
         JsonObject answer = switch (introspect.introspect(new IntrospectCommand(token, hint, client(request),
                 sentClient.credentials()))) {
             case IntrospectResult.Active active -> active(active);
+            case IntrospectResult.ActiveClient active -> activeClient(active);
             case IntrospectResult.Inactive inactive -> INACTIVE;
             // A resource server is no browser: it is always told to authenticate with Basic (RFC 7662 section 2.1).
             case IntrospectResult.InvalidClient invalid -> throw invalidClient(new SentClient(sentClient.credentials(), true));
@@ -237,6 +270,22 @@ final class TokenHttpService implements RoutedService {
         }
         active.tokenId().ifPresent(jti -> json.add("jti", jti));
         return json.build();
+    }
+
+    /** A client's token about itself: the client is {@code sub} and {@code client_id}; there is no {@code username}. */
+    private JsonObject activeClient(IntrospectResult.ActiveClient active) {
+        JsonObjectBuilder json = JsonCodec.BUILDERS.createObjectBuilder().add("active", true);
+        if (!active.scopes().isEmpty()) {
+            json.add("scope", Scope.format(active.scopes()));
+        }
+        return json.add("client_id", active.client().value())
+                .add("token_type", "Bearer")
+                .add("exp", active.expiresAt().getEpochSecond())
+                .add("iat", active.issuedAt().getEpochSecond())
+                .add("sub", active.client().value())
+                .add("iss", settings.discovery().issuer())
+                .add("jti", active.tokenId())
+                .build();
     }
 
     private static FormBody form(ServerRequest request) {
@@ -288,7 +337,22 @@ final class TokenHttpService implements RoutedService {
         }
         Optional<String> formId = form.value("client_id").filter(value -> !value.isEmpty());
         Optional<String> formSecret = form.value("client_secret").filter(value -> !value.isEmpty());
+        Optional<String> assertion = form.value("client_assertion").filter(value -> !value.isEmpty());
+        Optional<String> assertionType = form.value("client_assertion_type").filter(value -> !value.isEmpty());
         Optional<ClientCredentials> basic = basicCredentials(request);
+        if (assertion.isPresent() || assertionType.isPresent()) {
+            // private_key_jwt (RFC 7523 section 2.2): the assertion is the only credential of the request.
+            if (assertion.isEmpty() || assertionType.isEmpty()) {
+                throw invalidRequest("Parameters client_assertion and client_assertion_type go together");
+            }
+            if (basic.isPresent() || formSecret.isPresent()) {
+                throw invalidRequest("Client credentials must be sent one way only: a client assertion, HTTP Basic or form fields");
+            }
+            if (!assertionType.get().equals(JWT_BEARER)) {
+                throw invalidClient(SentClient.NONE);
+            }
+            return new SentClient(Optional.of(ClientCredentials.assertion(formId.orElse(""), assertion.get())), false);
+        }
         if (basic.isPresent()) {
             if (formSecret.isPresent() || formId.filter(id -> !id.equals(basic.get().clientId())).isPresent()) {
                 throw invalidRequest("Client credentials must be sent one way only: HTTP Basic or form fields");
@@ -348,13 +412,20 @@ final class TokenHttpService implements RoutedService {
                 headers);
     }
 
-    /** An absent or empty grant_type is the password grant, as FastAPI's form allows it. */
-    private static Grant grant(FormBody form) {
-        return switch (form.value("grant_type").orElse("")) {
+    /**
+     * An absent or empty grant_type is the password grant, as FastAPI's form allows it. The client credentials grant
+     * exists only when clients are registered (there is no client to issue for otherwise), as the metadata says.
+     */
+    private Grant grant(FormBody form) {
+        boolean clients = settings.clientAuthentication();
+        String grant = form.value("grant_type").orElse("");
+        return switch (grant.equals("client_credentials") && !clients ? "unsupported" : grant) {
             case "", "password" -> Grant.PASSWORD;
             case "refresh_token" -> Grant.REFRESH_TOKEN;
+            case "client_credentials" -> Grant.CLIENT_CREDENTIALS;
             default -> throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Unsupported grant type", "unsupported_grant_type",
-                    "Only the password and refresh_token grants are supported");
+                    clients ? "Only the password, refresh_token and client_credentials grants are supported"
+                            : "Only the password and refresh_token grants are supported");
         };
     }
 

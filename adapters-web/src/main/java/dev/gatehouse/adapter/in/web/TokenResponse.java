@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The successful token response of RFC 6749 section 5.1, with the refresh token that renews the access token.
+ * The successful token response of RFC 6749 section 5.1, with the refresh token that renews the access token (null
+ * for the client credentials grant, which has none).
  * {@code scope} is null when it is left out: it is sent when the client asked for scopes (so it sees what it did
  * not get) or when any were granted. {@code deviceToken}, after a password login, is the known-device credential
  * for clients that keep no cookies (null otherwise). The tokens are credentials: {@link #toString()} leaves them out.
@@ -21,7 +22,12 @@ record TokenResponse(String accessToken, String tokenType, long expiresIn, Strin
 
     TokenResponse {
         Objects.requireNonNull(accessToken, "accessToken");
-        Objects.requireNonNull(refreshToken, "refreshToken");
+    }
+
+    /** A token with no refresh token (the client credentials grant, RFC 6749 section 4.4.3). */
+    static TokenResponse bearerOnly(AccessToken token, boolean scopeRequested) {
+        TokenResponse withRefresh = bearer(token, "", scopeRequested);
+        return new TokenResponse(withRefresh.accessToken, withRefresh.tokenType, withRefresh.expiresIn, withRefresh.scope, null, null);
     }
 
     static TokenResponse bearer(AccessToken token, String refreshToken, boolean scopeRequested) {
@@ -48,7 +54,9 @@ record TokenResponse(String accessToken, String tokenType, long expiresIn, Strin
         if (scope != null) {
             json.add("scope", scope);
         }
-        json.add("refresh_token", refreshToken);
+        if (refreshToken != null) {
+            json.add("refresh_token", refreshToken);
+        }
         if (deviceToken != null) {
             json.add("device_token", deviceToken);
         }

@@ -2,6 +2,8 @@ package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -21,7 +23,8 @@ import java.util.Objects;
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
-                          Administration administration, IntrospectTokenUseCase introspectToken) {
+                          Administration administration, IntrospectTokenUseCase introspectToken,
+                          ClientCredentialsGrantUseCase clientCredentialsGrant) {
 
     /** The use cases behind {@code /admin/}. */
     public record Administration(SearchUsersUseCase searchUsers, ShowUserUseCase showUser,
@@ -49,5 +52,15 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(publishedKeys, "publishedKeys");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(introspectToken, "introspectToken");
+        Objects.requireNonNull(clientCredentialsGrant, "clientCredentialsGrant");
+    }
+
+    /** Without the client credentials grant: every such request is answered {@code invalid_client}. */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, command -> new ClientCredentialsGrantResult.InvalidClient());
     }
 }

@@ -164,7 +164,7 @@ class ClientAuthenticationIT {
     void the_metadata_lists_the_client_authentication_methods() {
         JsonObject metadata = Reply.of(client.get(AuthorizationServerMetadataHttpService.PATH).request()).json();
 
-        List<String> methods = List.of("client_secret_basic", "client_secret_post", "none");
+        List<String> methods = List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
         assertEquals(methods, metadata.getJsonArray("token_endpoint_auth_methods_supported").getValuesAs(JsonString::getString));
         assertEquals(methods, metadata.getJsonArray("revocation_endpoint_auth_methods_supported").getValuesAs(JsonString::getString));
     }

@@ -191,7 +191,7 @@ class IntrospectEndpointIT {
         JsonObject metadata = Reply.of(client.get(AuthorizationServerMetadataHttpService.PATH).request()).json();
 
         assertTrue(metadata.getString("introspection_endpoint").endsWith("/introspect"), metadata::toString);
-        assertEquals(List.of("client_secret_basic", "client_secret_post"),
+        assertEquals(List.of("client_secret_basic", "client_secret_post", "private_key_jwt"),
                 metadata.getJsonArray("introspection_endpoint_auth_methods_supported").getValuesAs(JsonString::getString));
     }
 

@@ -14,6 +14,8 @@ import dev.gatehouse.adapter.out.security.JwtAccessTokens;
 
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryAssertionReplays;
+import dev.gatehouse.application.testing.InMemoryClientAssertions;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
@@ -50,6 +52,8 @@ import java.time.Instant;
 final class TestGatehouse {
 
     static final String ISSUER = "gatehouse-test";
+    /** What the in-memory client assertions must name as {@code aud}; the JWT adapter's own is tested beside it. */
+    static final String ASSERTION_AUDIENCE = "https://gatehouse-test/token";
     static final KeyRotationPolicy ROTATION = new KeyRotationPolicy(Duration.ofDays(30), Duration.ofHours(1),
             JwtSettings.DEFAULT_LIFETIME.plus(JwtSettings.DEFAULT_CLOCK_SKEW));
     /** Housekeeping is not exercised over HTTP; any retention serves. */
@@ -85,7 +89,8 @@ final class TestGatehouse {
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
-                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock),
+                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock,
+                new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays()),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -96,7 +101,7 @@ final class TestGatehouse {
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
                         useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
-                useCases.introspectToken());
+                useCases.introspectToken(), useCases.clientCredentialsGrant());
     }
 
     /** Stores an active user directly, bypassing HTTP. */

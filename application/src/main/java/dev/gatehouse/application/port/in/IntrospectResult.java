@@ -33,6 +33,22 @@ public sealed interface IntrospectResult {
     }
 
     /**
+     * An access token a client obtained for itself (client credentials) is active now: it has no user, its subject is
+     * the client.
+     */
+    record ActiveClient(ClientId client, Set<Scope> scopes, Instant issuedAt, Instant expiresAt, String tokenId)
+            implements IntrospectResult {
+
+        public ActiveClient {
+            Objects.requireNonNull(client, "client");
+            scopes = Set.copyOf(scopes);
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(tokenId, "tokenId");
+        }
+    }
+
+    /**
      * Not active: unknown, forged, expired, revoked, its session ended, its user gone, disabled or moved on. One
      * outcome, as RFC 7662 wants, so the answer tells nothing more.
      */

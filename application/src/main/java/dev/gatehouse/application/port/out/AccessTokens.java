@@ -27,8 +27,17 @@ public interface AccessTokens {
         return issue(user, scopes, session, Optional.empty());
     }
 
-    /** The claims of a genuine, unexpired token issued by this service; empty for anything else. */
+    /**
+     * A token about the client itself, with no user behind it (the client credentials grant): its subject is the
+     * client. {@link #verify} never accepts it, so nothing that serves a user can be reached with it.
+     */
+    AccessToken issueForClient(ClientId client, Set<Scope> scopes);
+
+    /** The claims of a genuine, unexpired token issued by this service to a user; empty for anything else. */
     Optional<AccessTokenClaims> verify(String token);
+
+    /** The claims of a genuine, unexpired token issued by {@link #issueForClient}; empty for anything else. */
+    Optional<ClientTokenClaims> verifyClientToken(String token);
 
     /**
      * The latest moment at which a token issued no later than {@code issuedBy} can still pass {@link #verify}

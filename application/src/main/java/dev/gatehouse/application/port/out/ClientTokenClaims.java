@@ -1,0 +1,22 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.ClientId;
+import dev.gatehouse.domain.Scope;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a verified access token issued to a client for itself asserts (the client credentials grant, RFC 6749
+ * section 4.4): no user, the client as subject, which token, when, and with which scopes.
+ */
+public record ClientTokenClaims(ClientId client, String tokenId, Instant issuedAt, Instant expiresAt, Set<Scope> scopes) {
+
+    public ClientTokenClaims {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        scopes = Set.copyOf(scopes);
+    }
+}
