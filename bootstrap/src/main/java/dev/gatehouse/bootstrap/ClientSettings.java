@@ -1,9 +1,15 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.out.security.JwtSettings;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.Client;
+import dev.gatehouse.domain.ClientKeys;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.ClientSecretHash;
+import dev.gatehouse.domain.GrantType;
+import dev.gatehouse.domain.RedirectUri;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.support.json.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +45,7 @@ final class ClientSettings {
         Optional<String> list = SettingsCatalogue.CLIENTS.read(source);
         if (list.isEmpty()) {
             // An introspecting client named without any registered is a mistake, not nothing.
-            return allowIntrospection(List.of(), source);
+            return registrations(allowIntrospection(List.of(), source), source);
         }
         List<Client> clients = new ArrayList<>();
         Map<String, String> idBySecretSetting = new HashMap<>();
@@ -56,9 +62,54 @@ final class ClientSettings {
                 throw new InvalidSettingException(secretSetting + " is set, but " + CLIENTS + " lists '" + client.id()
                         + "' as public, and a public client has no secret; unset it, or make the client confidential");
             }
+            if (client.type() == Client.Type.PUBLIC && jwks(client.id()).text(source).filter(text -> !text.isBlank()).isPresent()) {
+                throw new InvalidSettingException(jwks(client.id()).name() + " is set, but " + CLIENTS + " lists '" + client.id()
+                        + "' as public, and a public client has no keys; unset it, or make the client confidential");
+            }
             clients.add(client);
         }
-        return allowIntrospection(clients, source);
+        return registrations(allowIntrospection(clients, source), source);
+    }
+
+    /**
+     * What each client's registration adds beside its type: audiences ({@code GATEHOUSE_CLIENT_AUDIENCES}), grants
+     * ({@code GATEHOUSE_CLIENT_GRANTS}), scopes ({@code GATEHOUSE_CLIENT_SCOPES}) and redirect URIs
+     * ({@code GATEHOUSE_CLIENT_REDIRECT_URIS}); each names only listed clients, each once.
+     */
+    private static List<Client> registrations(List<Client> listed, SettingSource source) {
+        Map<String, Client> byId = new java.util.LinkedHashMap<>();
+        listed.forEach(client -> byId.put(client.id().value(), client));
+        perClient(SettingsCatalogue.CLIENT_AUDIENCES, byId, source, (client, values) ->
+                client.withAudiences(values.stream().map(Audience::new).toList()));
+        perClient(SettingsCatalogue.CLIENT_SCOPES, byId, source, (client, values) ->
+                client.withScopes(values.stream().map(Scope::new).toList()));
+        perClient(SettingsCatalogue.CLIENT_REDIRECT_URIS, byId, source, (client, values) ->
+                client.withRedirectUris(values.stream().map(RedirectUri::new).toList()));
+        perClient(SettingsCatalogue.CLIENT_GRANTS, byId, source, (client, values) ->
+                client.withGrantTypes(values.stream().map(value -> GrantType.parse(value).orElseThrow(() ->
+                        new IllegalArgumentException("'" + printable(value) + "' is not a grant type; use password, refresh_token, "
+                                + "authorization_code or client_credentials"))).toList()));
+        return List.copyOf(byId.values());
+    }
+
+    private static void perClient(Setting<List<Map.Entry<String, List<String>>>> setting, Map<String, Client> byId,
+                                  SettingSource source, java.util.function.BiFunction<Client, List<String>, Client> apply) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Map.Entry<String, List<String>> entry : setting.read(source).orElse(List.of())) {
+            Client client = byId.get(entry.getKey());
+            if (client == null) {
+                throw new InvalidSettingException(setting.name() + " names '" + printable(entry.getKey())
+                        + "', which " + CLIENTS + " does not register");
+            }
+            if (!named.add(entry.getKey())) {
+                throw new InvalidSettingException(setting.name() + " names the client '" + entry.getKey() + "' twice");
+            }
+            try {
+                byId.put(entry.getKey(), apply.apply(client, entry.getValue()));
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidSettingException(setting.name() + ": client '" + entry.getKey() + "': " + invalid.getMessage());
+            }
+        }
     }
 
     /** Marks the clients {@code GATEHOUSE_INTROSPECTION_CLIENTS} names; each must be a listed confidential client. */
@@ -115,10 +166,43 @@ final class ClientSettings {
         };
         return switch (fields[1].strip().toLowerCase(Locale.ROOT)) {
             case "public" -> Client.publicClient(id, firstParty);
-            case "confidential" -> Client.confidential(id, secretHash(id, source), firstParty);
+            case "confidential" -> confidential(id, firstParty, source);
             default -> throw new InvalidSettingException(CLIENTS + ": client '" + id
                     + "' must be public or confidential, got '" + printable(fields[1]) + "'");
         };
+    }
+
+    /** A confidential client proves itself with its secret, its keys, or either. */
+    private static Client confidential(ClientId id, boolean firstParty, SettingSource source) {
+        Optional<ClientKeys> keys = jwks(id).read(source).filter(text -> !text.isBlank()).map(text -> keys(id, text));
+        if (keys.isPresent() && secret(id).read(source).filter(text -> !text.isBlank()).isEmpty()) {
+            return Client.confidential(id, keys.get(), firstParty);
+        }
+        Client client = Client.confidential(id, secretHash(id, source), firstParty);
+        return keys.map(client::withKeys).orElse(client);
+    }
+
+    /** An inline key set must be a JSON object with a {@code keys} array; anything else is the URL where it is published. */
+    private static ClientKeys keys(ClientId id, String text) {
+        String setting = jwks(id).name();
+        try {
+            if (text.strip().startsWith("{")) {
+                boolean keySet = JsonCodec.parseObject(text)
+                        .filter(jwks -> jwks.get("keys") instanceof jakarta.json.JsonArray array && !array.isEmpty()).isPresent();
+                if (!keySet) {
+                    throw new InvalidSettingException(setting + " must be a JSON Web Key Set with at least one key "
+                            + "({\"keys\":[{\"kty\":\"RSA\",...}]}) or the https URL of one");
+                }
+                return new ClientKeys.Inline(text);
+            }
+            return new ClientKeys.Remote(text.strip());
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidSettingException(setting + ": " + invalid.getMessage());
+        }
+    }
+
+    private static Setting<String> jwks(ClientId id) {
+        return SettingsCatalogue.CLIENT_JWKS.member(id.value().toUpperCase(Locale.ROOT).replaceAll("[-.~]", "_"));
     }
 
     /**
@@ -129,7 +213,8 @@ final class ClientSettings {
         String setting = secretSetting(id);
         String value = secret(id).read(source).orElseThrow(() -> new InvalidSettingException(
                 setting + " is not set, but " + CLIENTS + " lists '" + id + "' as confidential: set it to the client's secret "
-                        + "(at least " + MIN_SECRET_BYTES + " bytes, e.g. openssl rand -hex 32) or to sha256:<its SHA-256 in hex>"));
+                        + "(at least " + MIN_SECRET_BYTES + " bytes, e.g. openssl rand -hex 32) or to sha256:<its SHA-256 in hex>, "
+                        + "or set " + jwks(id).name() + " to its public keys"));
         if (value.startsWith("sha256:")) {
             var hash = SHA_256.matcher(value);
             if (!hash.matches()) {

@@ -269,6 +269,29 @@ final class SettingsCatalogue {
             .means("per registered client, the resource servers its tokens are for, added to `aud` beside "
                     + "`GATEHOUSE_JWT_AUDIENCE`: `client=audience audience…` separated by `;`, e.g. `web-app=https://api.example.com orders`");
 
+    /** Each entry as written, client id first; parsed into grant types and checked by {@link ClientSettings}. */
+    static final Setting<List<Map.Entry<String, List<String>>>> CLIENT_GRANTS = Setting.named("GATEHOUSE_CLIENT_GRANTS",
+            perClient("grant", "reporting=client_credentials"))
+            .means("per registered client, the grants it may use at `/token`, replacing its defaults: `client=grant grant…` separated "
+                    + "by `;`, grants among `password` (first-party only), `refresh_token`, `authorization_code`, `client_credentials` "
+                    + "(confidential only), e.g. `reporting=client_credentials`. Unnamed clients: first-party ones `password "
+                    + "refresh_token authorization_code`, others `refresh_token authorization_code`");
+    /** Each entry as written, client id first; parsed into scopes and checked by {@link ClientSettings}. */
+    static final Setting<List<Map.Entry<String, List<String>>>> CLIENT_SCOPES = Setting.named("GATEHOUSE_CLIENT_SCOPES",
+            perClient("scope", "reporting=reports:read"))
+            .means("per registered client, the only scopes its tokens may carry: `client=scope scope…` separated by `;`, e.g. "
+                    + "`reporting=reports:read`. Unnamed clients: any scope the user may hold (with `client_credentials`: none)");
+    /** Each entry as written, client id first; parsed into redirect URIs and checked by {@link ClientSettings}. */
+    static final Setting<List<Map.Entry<String, List<String>>>> CLIENT_REDIRECT_URIS = Setting.named("GATEHOUSE_CLIENT_REDIRECT_URIS",
+            perClient("uri", "web-app=https://app.example.com/callback"))
+            .means("per registered client, its redirect URIs for the authorization code flow, matched exactly: `client=uri uri…` "
+                    + "separated by `;`, each absolute, without fragment, `https` or `http` to `127.0.0.1`, `[::1]` or `localhost` "
+                    + "(any port, RFC 8252), e.g. `web-app=https://app.example.com/callback`");
+    static final Setting<String> CLIENT_JWKS = Setting.named("GATEHOUSE_CLIENT_JWKS_" + Setting.PLACEHOLDER, text()).asGiven()
+            .means("the public keys of a confidential client that authenticates with `private_key_jwt` (RFC 7523), `<ID>` as for "
+                    + "`GATEHOUSE_CLIENT_SECRET_<ID>`: a JSON Web Key Set (`{\"keys\":[…]}`, RSA or EC keys) or the https URL "
+                    + "where the client publishes it. Such a client needs no secret");
+
     // Passwords and hashing
 
     static final Setting<Integer> ARGON2_MEMORY_KIB = Setting.named("GATEHOUSE_ARGON2_MEMORY_KIB", wholeNumber(8, 4_194_304))
@@ -404,7 +427,8 @@ final class SettingsCatalogue {
             new Group("Tokens and signing keys", List.of(JWT_SECRET, JWT_ALGORITHM, KEY_ROTATION, KEY_PREPUBLICATION,
                     KEY_ENCRYPTION_KEY, PUBLIC_URL, ISSUER, JWT_ISSUER, JWT_AUDIENCE, TOKEN_TTL, JWT_CLOCK_SKEW)),
             new Group("Sessions and scopes", List.of(REFRESH_TTL, REFRESH_IDLE_TTL, REFRESH_REUSE_GRACE, SCOPES, ROLE_SCOPES)),
-            new Group("Client applications", List.of(CLIENTS, CLIENT_SECRET, INTROSPECTION_CLIENTS, CLIENT_AUDIENCES)),
+            new Group("Client applications", List.of(CLIENTS, CLIENT_SECRET, CLIENT_JWKS, INTROSPECTION_CLIENTS, CLIENT_AUDIENCES,
+                    CLIENT_GRANTS, CLIENT_SCOPES, CLIENT_REDIRECT_URIS)),
             new Group("Passwords and hashing", List.of(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
                     HASH_MEMORY_BUDGET_MIB, HASH_MAX_CONCURRENT, HASH_MAX_WAITING, HASH_MAX_WAIT, HASH_MAX_CONCURRENT_REGISTRATIONS,
                     PASSWORD_MIN_LENGTH)),
@@ -461,19 +485,26 @@ final class SettingsCatalogue {
     }
 
     private static List<Map.Entry<String, List<String>>> clientAudiences(String name, String value) {
-        List<Map.Entry<String, List<String>>> entries = new ArrayList<>();
-        for (String entry : value.split(";")) {
-            if (entry.isBlank()) {
-                continue;
+        return perClient("audience", "web-app=https://api.example.com orders").parse(name, value);
+    }
+
+    /** {@code client=value value…} entries separated by {@code ;}, each client's values split at white space. */
+    private static Setting.Parser<List<Map.Entry<String, List<String>>>> perClient(String what, String example) {
+        return (name, value) -> {
+            List<Map.Entry<String, List<String>>> entries = new ArrayList<>();
+            for (String entry : value.split(";")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int equals = entry.indexOf('=');
+                List<String> values = equals < 0 ? List.of() : List.of(entry.substring(equals + 1).strip().split("\\s+"));
+                if (equals < 0 || values.stream().anyMatch(String::isEmpty)) {
+                    throw new InvalidSettingException(name + " entries must be client=" + what + " " + what + "..., "
+                            + "separated by ';' (e.g. " + example + "), got '" + entry.strip() + "'");
+                }
+                entries.add(Map.entry(entry.substring(0, equals).strip(), values));
             }
-            int equals = entry.indexOf('=');
-            List<String> audiences = equals < 0 ? List.of() : List.of(entry.substring(equals + 1).strip().split("\\s+"));
-            if (equals < 0 || audiences.stream().anyMatch(String::isEmpty)) {
-                throw new InvalidSettingException(name + " entries must be client=audience audience..., "
-                        + "separated by ';' (e.g. web-app=https://api.example.com orders), got '" + entry.strip() + "'");
-            }
-            entries.add(Map.entry(entry.substring(0, equals).strip(), audiences));
-        }
-        return List.copyOf(entries);
+            return List.copyOf(entries);
+        };
     }
 }
