@@ -2,6 +2,7 @@ package dev.gatehouse.application.assembly;
 
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
@@ -10,6 +11,7 @@ import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.application.port.out.Seals;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
@@ -24,7 +26,9 @@ import java.util.Objects;
  * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
  * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
  * {@code passwordDirectory} checks the passwords of the accounts that an external directory keeps; deployments without
- * one pass {@link PasswordDirectory#none()}.
+ * one pass {@link PasswordDirectory#none()}. {@code authorizationCodes} keep the codes of the authorization code flow
+ * until their one redemption, and {@code seals} seal what a browser carries back (the sign-in form's token, the
+ * browser session).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -41,7 +45,9 @@ public record DrivenPorts(
         AuditLog auditLog,
         SigningKeyRepository signingKeys,
         ClientRegistry clients,
-        Clock clock) {
+        Clock clock,
+        AuthorizationCodes authorizationCodes,
+        Seals seals) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -59,5 +65,21 @@ public record DrivenPorts(
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(authorizationCodes, "authorizationCodes");
+        Objects.requireNonNull(seals, "seals");
+    }
+
+    /**
+     * Without the authorization code flow's stores: no code is ever kept and no sign-in form accepted (fails closed);
+     * for assemblies that serve only the password grant.
+     */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, Clock clock) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, clock,
+                AuthorizationCodes.none(), Seals.none());
     }
 }

@@ -11,6 +11,9 @@ import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
@@ -34,6 +37,9 @@ import java.util.Optional;
 public final class UseCases {
 
     private final LogInUseCase logIn;
+    private final StartAuthorizationUseCase startAuthorization;
+    private final SignInUseCase signIn;
+    private final RedeemAuthorizationCodeUseCase redeemAuthorizationCode;
     private final RegisterUserUseCase registerUser;
     private final CurrentUserUseCase currentUser;
     private final RefreshTokenUseCase refreshToken;
@@ -55,9 +61,22 @@ public final class UseCases {
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(policies, "policies");
-        logIn = new LogInService(ports.users(), ports.passwordHasher(), ports.passwordDirectory(), ports.accessTokens(),
-                ports.refreshTokens(), ports.loginThrottle(), ports.knownDevices(), ports.auditLog(),
-                policies.loginProtection(), policies.scopePolicy(), ports.clients(), ports.clock());
+        // One password check and one session issuer for every way of signing in: the password grant, the sign-in page
+        // and the code exchange share their throttling, timing, audit and tokens.
+        PasswordCheck passwordCheck = new PasswordCheck(ports.users(), ports.passwordHasher(), ports.passwordDirectory(),
+                ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), policies.loginProtection(), ports.clock());
+        SessionIssuer sessions = new SessionIssuer(ports.refreshTokens(), ports.accessTokens(), ports.clock());
+        ClientAuthentication clientAuthentication = new ClientAuthentication(ports.clients(), ports.auditLog(), ports.clock());
+        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy());
+        AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
+        SignInForms forms = new SignInForms(ports.seals(), ports.clock());
+        BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
+        CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
+        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer);
+        signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock());
+        redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
+                ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
+                ports.auditLog(), ports.clock());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock());
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
@@ -99,6 +118,18 @@ public final class UseCases {
 
     public LogInUseCase logIn() {
         return logIn;
+    }
+
+    public StartAuthorizationUseCase startAuthorization() {
+        return startAuthorization;
+    }
+
+    public SignInUseCase signIn() {
+        return signIn;
+    }
+
+    public RedeemAuthorizationCodeUseCase redeemAuthorizationCode() {
+        return redeemAuthorizationCode;
     }
 
     public RegisterUserUseCase registerUser() {

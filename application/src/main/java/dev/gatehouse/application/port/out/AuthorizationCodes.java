@@ -27,4 +27,31 @@ public interface AuthorizationCodes {
 
     /** Deletes codes that expired before {@code cutoff}; answers how many. */
     int forgetExpiredBefore(Instant cutoff);
+
+    /**
+     * For assemblies without the authorization code flow: keeps nothing, so no code is ever redeemed. Fails closed,
+     * never open.
+     */
+    static AuthorizationCodes none() {
+        return new AuthorizationCodes() {
+            @Override
+            public void store(AuthorizationCode code) {
+            }
+
+            @Override
+            public Optional<AuthorizationCode> find(AuthorizationCodeHash hash) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean redeem(AuthorizationCodeHash hash, SessionId started, Instant at) {
+                return false;
+            }
+
+            @Override
+            public int forgetExpiredBefore(Instant cutoff) {
+                return 0;
+            }
+        };
+    }
 }

@@ -22,4 +22,19 @@ public interface Seals {
      * empty for anything else, whatever was sent (never an exception).
      */
     Optional<String> open(Purpose purpose, String sealed, Instant now);
+
+    /** For assemblies without browser sign-in: seals that never open again. Fails closed, never open. */
+    static Seals none() {
+        return new Seals() {
+            @Override
+            public String seal(Purpose purpose, String content, Instant expiresAt) {
+                return java.util.UUID.randomUUID().toString();
+            }
+
+            @Override
+            public Optional<String> open(Purpose purpose, String sealed, Instant now) {
+                return Optional.empty();
+            }
+        };
+    }
 }
