@@ -14,6 +14,7 @@ import dev.gatehouse.adapter.out.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
 import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.HmacSeals;
 import dev.gatehouse.adapter.out.security.JwtAccessTokens;
 import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.assembly.DrivenPorts;
@@ -78,7 +79,7 @@ final class DrivenAdapters implements AutoCloseable {
         // No secret: a demo run (a throw-away key, said so), or a command that signs and encrypts nothing, for which
         // a random one keeps every adapter whole (the commands that touch keys require the secret).
         byte[] secret = settings.tokens().secret().orElseGet(() -> settings.demo() ? throwAwayDemoSecret() : JwtSettings.randomSecret());
-        // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, key encryption.
+        // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, seals, key encryption.
         JwtSettings jwt = new JwtSettings(settings.tokens().issuer(), settings.tokens().audience(), Subkeys.derive(secret, Subkeys.TOKEN_SIGNING),
                 settings.tokens().lifetime(), settings.tokens().clockSkew(), settings.tokens().clientAudiences());
         // Without a keyring of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
@@ -108,7 +109,9 @@ final class DrivenAdapters implements AutoCloseable {
                 meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
                 new ConfiguredClientRegistry(settings.clients()),
-                clock);
+                clock,
+                database.authorizationCodes(),
+                new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)));
     }
 
     private static byte[] throwAwayDemoSecret() {

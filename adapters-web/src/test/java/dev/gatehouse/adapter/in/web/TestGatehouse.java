@@ -7,6 +7,7 @@ import dev.gatehouse.domain.Retention;
 import java.util.Optional;
 
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.HmacSeals;
 
 import dev.gatehouse.adapter.out.security.JwtSettings;
 
@@ -14,6 +15,7 @@ import dev.gatehouse.adapter.out.security.JwtAccessTokens;
 
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
@@ -64,6 +66,7 @@ final class TestGatehouse {
     final RecordingAuditLog audit = new RecordingAuditLog();
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
     final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
+    final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     private final byte[] secret = JwtSettings.randomSecret();
@@ -85,7 +88,8 @@ final class TestGatehouse {
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
-                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock),
+                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock, codes,
+                new HmacSeals(secret)),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -96,7 +100,8 @@ final class TestGatehouse {
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
                         useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
-                useCases.introspectToken());
+                useCases.introspectToken(), new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
+                        useCases.redeemAuthorizationCode()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */
