@@ -14,6 +14,7 @@ import dev.gatehouse.adapter.out.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
 import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.HmacSeals;
 import dev.gatehouse.adapter.out.security.JwtAccessTokens;
 import dev.gatehouse.adapter.out.security.JwtClientAssertions;
 import dev.gatehouse.adapter.out.security.JwtSettings;
@@ -81,7 +82,7 @@ final class DrivenAdapters implements AutoCloseable {
         // No secret: a demo run (a throw-away key, said so), or a command that signs and encrypts nothing, for which
         // a random one keeps every adapter whole (the commands that touch keys require the secret).
         byte[] secret = settings.tokens().secret().orElseGet(() -> settings.demo() ? throwAwayDemoSecret() : JwtSettings.randomSecret());
-        // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, key encryption.
+        // One key per purpose from the one secret (HKDF): HS256 signing, known-device credentials, seals, key encryption.
         JwtSettings jwt = new JwtSettings(settings.tokens().issuer(), settings.tokens().audience(), Subkeys.derive(secret, Subkeys.TOKEN_SIGNING),
                 settings.tokens().lifetime(), settings.tokens().clockSkew(), settings.tokens().clientAudiences());
         // Without a keyring of its own, the key-encryption key is derived from the JWT secret (HKDF, another purpose).
@@ -113,7 +114,9 @@ final class DrivenAdapters implements AutoCloseable {
                 new ConfiguredClientRegistry(settings.clients()),
                 clock,
                 new JwtClientAssertions(assertionAudiences(settings), clock),
-                database.assertionReplays());
+                database.assertionReplays(),
+                database.authorizationCodes(),
+                new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)));
     }
 
     /**

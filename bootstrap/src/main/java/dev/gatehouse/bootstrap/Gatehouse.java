@@ -197,7 +197,9 @@ public final class Gatehouse implements AutoCloseable {
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
                         useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
-                useCases.introspectToken(), useCases.clientCredentialsGrant());
+                useCases.introspectToken(), useCases.clientCredentialsGrant(),
+                new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
+                        useCases.redeemAuthorizationCode()));
     }
 
     /** The rules of {@code settings} the use cases run under. */

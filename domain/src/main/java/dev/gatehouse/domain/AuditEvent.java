@@ -50,7 +50,17 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         /** An operator forced a signing-key rotation; the subject is the new key's id. */
         SIGNING_KEY_ROTATED,
         /** An operator revoked a (compromised) signing key; the subject is its id. */
-        SIGNING_KEY_REVOKED
+        SIGNING_KEY_REVOKED,
+        /** A user signed in on the sign-in page and an authorization code was issued to the client; subject: the user. */
+        AUTHORIZATION_CODE_ISSUED,
+        /** An authorization code was redeemed at the token endpoint; subject: the user. */
+        AUTHORIZATION_CODE_REDEEMED,
+        /** An authorization code was refused at the token endpoint (unknown, expired, wrong verifier, client or URI). */
+        AUTHORIZATION_CODE_REFUSED,
+        /** A redeemed authorization code came back: the session it started is revoked (RFC 6749 section 4.1.2). */
+        AUTHORIZATION_CODE_REPLAYED,
+        /** A sign-in form came back without the token of its authorization request (cross-site request forgery). */
+        SIGN_IN_FORM_FORGED
     }
 
     /** An event the subject caused itself. */

@@ -2,8 +2,9 @@ package dev.gatehouse.application.assembly;
 
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AssertionReplays;
-import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
@@ -12,6 +13,7 @@ import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.application.port.out.Seals;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
@@ -28,7 +30,9 @@ import java.util.Objects;
  * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
  * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
  * {@code passwordDirectory} checks the passwords of the accounts that an external directory keeps; deployments without
- * one pass {@link PasswordDirectory#none()}.
+ * one pass {@link PasswordDirectory#none()}. {@code authorizationCodes} keep the codes of the authorization code flow
+ * until their one redemption, and {@code seals} seal what a browser carries back (the sign-in form's token, the
+ * browser session).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -47,7 +51,9 @@ public record DrivenPorts(
         ClientRegistry clients,
         Clock clock,
         ClientAssertions clientAssertions,
-        AssertionReplays assertionReplays) {
+        AssertionReplays assertionReplays,
+        AuthorizationCodes authorizationCodes,
+        Seals seals) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -67,16 +73,21 @@ public record DrivenPorts(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(clientAssertions, "clientAssertions");
         Objects.requireNonNull(assertionReplays, "assertionReplays");
+        Objects.requireNonNull(authorizationCodes, "authorizationCodes");
+        Objects.requireNonNull(seals, "seals");
     }
 
-    /** The ports of an assembly where no client authenticates with a signed assertion ({@code private_key_jwt}). */
+    /**
+     * The ports of an assembly that serves only the password grant: no client authenticates with a signed assertion
+     * ({@code private_key_jwt}), no authorization code is kept and no sign-in form accepted (both fail closed).
+     */
     public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
                        PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
                        AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
-                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog, SigningKeyRepository signingKeys,
-                       ClientRegistry clients, Clock clock) {
-        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens, refreshTokens,
-                revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, clock, ClientAssertions.none(),
-                AssertionReplays.none());
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, Clock clock) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, clock,
+                ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none());
     }
 }

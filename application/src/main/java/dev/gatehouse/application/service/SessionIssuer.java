@@ -7,6 +7,7 @@ import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshTokenHash;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,15 +22,15 @@ import java.util.Set;
 
 /**
  * Starts sessions and mints refresh tokens: 256 random bits, base64url, of which only the SHA-256 is stored.
- * Shared by the use cases that hand out a session (log-in, password change) or rotate one (refresh).
+ * Shared by the use cases that hand out a session (log-in, the code exchange, password change) or rotate one (refresh).
  */
 final class SessionIssuer {
 
     private static final int TOKEN_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** An access token and the refresh token of the same session. */
-    record Issued(AccessToken accessToken, String refreshToken) {
+    /** An access token and the refresh token of the same session, and that session's id. */
+    record Issued(AccessToken accessToken, String refreshToken, SessionId session) {
     }
 
     private final RefreshTokens refreshTokens;
@@ -48,7 +49,7 @@ final class SessionIssuer {
         RefreshSession session = RefreshSession.start(user, scopes, client, now);
         String refreshToken = newRefreshToken();
         refreshTokens.start(session, hashOf(refreshToken), now);
-        return new Issued(accessTokens.issue(user, scopes, session.id(), client), refreshToken);
+        return new Issued(accessTokens.issue(user, scopes, session.id(), client), refreshToken, session.id());
     }
 
     static String newRefreshToken() {

@@ -12,6 +12,9 @@ import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
@@ -36,6 +39,9 @@ public final class UseCases {
 
     private final LogInUseCase logIn;
     private final ClientCredentialsGrantUseCase clientCredentialsGrant;
+    private final StartAuthorizationUseCase startAuthorization;
+    private final SignInUseCase signIn;
+    private final RedeemAuthorizationCodeUseCase redeemAuthorizationCode;
     private final RegisterUserUseCase registerUser;
     private final CurrentUserUseCase currentUser;
     private final RefreshTokenUseCase refreshToken;
@@ -60,11 +66,23 @@ public final class UseCases {
         // One client authentication for every endpoint a client calls: a secret or an assertion proves the same client.
         ClientAuthentication clientAuthentication = new ClientAuthentication(ports.clients(), ports.clientAssertions(),
                 ports.assertionReplays(), ports.auditLog(), ports.clock());
-        logIn = new LogInService(ports.users(), ports.passwordHasher(), ports.passwordDirectory(), ports.accessTokens(),
-                ports.refreshTokens(), ports.loginThrottle(), ports.knownDevices(), ports.auditLog(),
-                policies.loginProtection(), policies.scopePolicy(), clientAuthentication, ports.clock());
+        // One password check and one session issuer for every way of signing in: the password grant, the sign-in page
+        // and the code exchange share their throttling, timing, audit and tokens.
+        PasswordCheck passwordCheck = new PasswordCheck(ports.users(), ports.passwordHasher(), ports.passwordDirectory(),
+                ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), policies.loginProtection(), ports.clock());
+        SessionIssuer sessions = new SessionIssuer(ports.refreshTokens(), ports.accessTokens(), ports.clock());
+        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy());
         clientCredentialsGrant = new ClientCredentialsGrantService(clientAuthentication, ports.accessTokens(), ports.auditLog(),
                 ports.clock());
+        AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
+        SignInForms forms = new SignInForms(ports.seals(), ports.clock());
+        BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
+        CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
+        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer);
+        signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock());
+        redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
+                ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
+                ports.auditLog(), ports.clock());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock());
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
@@ -110,6 +128,18 @@ public final class UseCases {
 
     public ClientCredentialsGrantUseCase clientCredentialsGrant() {
         return clientCredentialsGrant;
+    }
+
+    public StartAuthorizationUseCase startAuthorization() {
+        return startAuthorization;
+    }
+
+    public SignInUseCase signIn() {
+        return signIn;
+    }
+
+    public RedeemAuthorizationCodeUseCase redeemAuthorizationCode() {
+        return redeemAuthorizationCode;
     }
 
     public RegisterUserUseCase registerUser() {

@@ -69,6 +69,14 @@ final class CountingAuditLog implements AuditLog {
             case SESSIONS_REVOKED -> administration(meters, "sessions_revoked");
             case SIGNING_KEY_ROTATED -> administration(meters, "signing_key_rotated");
             case SIGNING_KEY_REVOKED -> administration(meters, "signing_key_revoked");
+            // The authorization code flow: a code issued on sign-in, exchanged for a session, refused, or replayed
+            // (which revokes the session its first use started).
+            case AUTHORIZATION_CODE_ISSUED -> session(meters, "authorization_code_issued");
+            case AUTHORIZATION_CODE_REDEEMED -> session(meters, "authorization_code_redeemed");
+            case AUTHORIZATION_CODE_REFUSED -> session(meters, "authorization_code_refused");
+            case AUTHORIZATION_CODE_REPLAYED -> session(meters, "authorization_code_replayed");
+            // A sign-in form without its anti-forgery token: no password was checked.
+            case SIGN_IN_FORM_FORGED -> login(meters, "form_rejected");
         };
     }
 

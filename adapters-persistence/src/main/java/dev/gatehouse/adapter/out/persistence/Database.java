@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import jakarta.persistence.EntityManagerFactory;
@@ -56,6 +57,7 @@ public final class Database implements AutoCloseable {
     private final JpaAuditLog auditLog;
     private final JpaRefreshTokens refreshTokens;
     private final JpaRevokedAccessTokens revokedAccessTokens;
+    private final JpaAuthorizationCodes authorizationCodes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(GuardedDataSource pool, CircuitBreaker breaker, EntityManagerFactory entityManagerFactory,
@@ -90,6 +92,7 @@ public final class Database implements AutoCloseable {
         this.loginThrottle = new JpaLoginThrottle(entityManagerFactory);
         this.auditLog = new JpaAuditLog(entityManagerFactory);
         this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
+        this.authorizationCodes = new JpaAuthorizationCodes(entityManagerFactory);
         this.revokedAccessTokens = new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(),
                 JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL, cacheSettings.staleReads());
         // Last: a thread of its own, started only once nothing else here can fail.
@@ -185,6 +188,11 @@ public final class Database implements AutoCloseable {
     /** Another view of the revoked access tokens, as another instance has it, re-reading after {@code refreshInterval}. */
     public JpaRevokedAccessTokens revokedAccessTokens(Duration refreshInterval) {
         return new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(), refreshInterval);
+    }
+
+    /** The authorization codes waiting for their one redemption. */
+    public AuthorizationCodes authorizationCodes() {
+        return authorizationCodes;
     }
 
     /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
@@ -332,6 +340,7 @@ public final class Database implements AutoCloseable {
                 .managedClass(RefreshTokenJpaEntity.class)
                 .managedClass(SigningKeyJpaEntity.class)
                 .managedClass(RevokedAccessTokenJpaEntity.class)
+                .managedClass(AuthorizationCodeJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

@@ -14,6 +14,8 @@ public final class Subkeys {
     public static final String TOKEN_SIGNING = "gatehouse access-token signing HS256 v1";
     /** The MAC key of known-device credentials. */
     public static final String KNOWN_DEVICES = "gatehouse known-device credentials v1";
+    /** The MAC key of seals: the sign-in form's token and the browser session cookie. */
+    public static final String SEALS = "gatehouse browser seals v1";
 
     private static final int LENGTH = 32;
 

@@ -15,8 +15,9 @@ class SubkeysTest {
         byte[] secret = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
         byte[] signing = Subkeys.derive(secret, Subkeys.TOKEN_SIGNING);
         byte[] devices = Subkeys.derive(secret, Subkeys.KNOWN_DEVICES);
+        byte[] seals = Subkeys.derive(secret, Subkeys.SEALS);
 
-        List<byte[]> keys = List.of(secret, signing, devices);
+        List<byte[]> keys = List.of(secret, signing, devices, seals);
         for (int i = 0; i < keys.size(); i++) {
             for (int j = i + 1; j < keys.size(); j++) {
                 assertFalse(Arrays.equals(keys.get(i), keys.get(j)), i + " and " + j);

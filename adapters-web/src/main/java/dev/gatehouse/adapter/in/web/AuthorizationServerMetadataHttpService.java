@@ -17,7 +17,8 @@ import java.util.Objects;
  * {@code GET /.well-known/oauth-authorization-server}: RFC 8414 metadata. The endpoints are absolute URLs under
  * {@link DiscoverySettings#publicUrl()} (or, without one, the address the request arrived on, never the
  * client's {@code Host} header, which anyone can set). The revocation endpoint is listed only when it is served.
- * No authorization endpoint exists, so {@code response_types_supported} is empty; clients authenticate at the token
+ * The authorization endpoint (with PKCE S256 and RFC 9207's {@code iss}) is listed only when clients are registered,
+ * which the authorization code flow needs; otherwise {@code response_types_supported} is empty. Clients authenticate at the token
  * and revocation endpoints only when client applications are registered ({@code client_secret_basic},
  * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none}). The
  * introspection endpoint (RFC 7662) is listed only when clients are registered: without them nobody may use it.
@@ -34,6 +35,7 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
     private final DiscoverySettings settings;
     private final boolean revocationServed;
     private final boolean introspectionOpen;
+    private final boolean authorizationOpen;
     private final List<String> clientAuthenticationMethods;
 
     AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served, boolean clientAuthentication) {
@@ -41,6 +43,7 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
         this.revocationServed = served.contains(new Endpoint(Method.POST, REVOKE));
         this.clientAuthenticationMethods = clientAuthentication ? CLIENT_AUTHENTICATION : NO_CLIENT_AUTHENTICATION;
         this.introspectionOpen = clientAuthentication && served.contains(new Endpoint(Method.POST, TokenHttpService.INTROSPECT));
+        this.authorizationOpen = clientAuthentication && served.contains(new Endpoint(Method.GET, AuthorizeHttpService.PATH));
     }
 
     @Override
@@ -68,12 +71,18 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
             metadata.add("introspection_endpoint_auth_signing_alg_values_supported",
                     array(TokenHttpService.ASSERTION_SIGNING_ALGORITHMS));
         }
-        // A client can only obtain a token about itself when clients are registered.
-        metadata.add("grant_types_supported", array(clientAuthenticationMethods.contains("private_key_jwt")
-                        ? TokenHttpService.GRANT_TYPES
-                        : TokenHttpService.GRANT_TYPES.stream().filter(grant -> !grant.equals("client_credentials")).toList()))
-                .add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
-                .add("token_endpoint_auth_methods_supported", array(clientAuthenticationMethods));
+        // A client can only obtain a token about itself, or a code, when clients are registered.
+        if (authorizationOpen) {
+            metadata.add("authorization_endpoint", base + AuthorizeHttpService.PATH)
+                    .add("response_types_supported", array(List.of("code")))
+                    .add("code_challenge_methods_supported", array(List.of("S256")))
+                    .add("authorization_response_iss_parameter_supported", true)
+                    .add("grant_types_supported", array(TokenHttpService.GRANT_TYPES_WITH_CLIENTS));
+        } else {
+            metadata.add("response_types_supported", JsonCodec.BUILDERS.createArrayBuilder())
+                    .add("grant_types_supported", array(TokenHttpService.GRANT_TYPES));
+        }
+        metadata.add("token_endpoint_auth_methods_supported", array(clientAuthenticationMethods));
         if (clientAuthenticationMethods.contains("private_key_jwt")) {
             metadata.add("token_endpoint_auth_signing_alg_values_supported", array(TokenHttpService.ASSERTION_SIGNING_ALGORITHMS));
         }

@@ -29,10 +29,15 @@ final class DeviceCookie {
      * oversized values are skipped.
      */
     static Optional<String> read(List<String> cookieHeaders) {
+        return read(cookieHeaders, NAME);
+    }
+
+    /** The first well-formed cookie named {@code name}, read as {@link #read(List)} reads the device cookie. */
+    static Optional<String> read(List<String> cookieHeaders, String name) {
         for (String line : cookieHeaders) {
             for (String pair : line.split(";")) {
                 int equals = pair.indexOf('=');
-                if (equals < 0 || !pair.substring(0, equals).strip().equals(NAME)) {
+                if (equals < 0 || !pair.substring(0, equals).strip().equals(name)) {
                     continue;
                 }
                 Optional<String> value = value(pair.substring(equals + 1).strip());
@@ -46,13 +51,22 @@ final class DeviceCookie {
 
     /** The {@code Set-Cookie} header carrying {@code credential}, or empty when it could not travel in one. */
     static Optional<Header> write(String credential, Duration lifetime, boolean secure) {
-        if (credential.isEmpty() || credential.length() > MAX_VALUE_CHARS || !COOKIE_OCTETS.matcher(credential).matches()) {
+        return write(NAME, credential, PATH, Optional.of(lifetime), "Strict", secure);
+    }
+
+    /**
+     * A {@code Set-Cookie} header for a cookie hidden from scripts, scoped to {@code path}, living {@code lifetime}
+     * (none: until the browser closes), or empty when the value could not travel in one.
+     */
+    static Optional<Header> write(String name, String value, String path, Optional<Duration> lifetime, String sameSite,
+                                  boolean secure) {
+        if (value.isEmpty() || value.length() > MAX_VALUE_CHARS || !COOKIE_OCTETS.matcher(value).matches()) {
             return Optional.empty();
         }
-        return Optional.of(HeaderValues.create(HeaderNames.SET_COOKIE, NAME + "=" + credential
-                + "; Path=" + PATH
-                + "; Max-Age=" + lifetime.toSeconds()
-                + "; HttpOnly; SameSite=Strict"
+        return Optional.of(HeaderValues.create(HeaderNames.SET_COOKIE, name + "=" + value
+                + "; Path=" + path
+                + lifetime.map(duration -> "; Max-Age=" + duration.toSeconds()).orElse("")
+                + "; HttpOnly; SameSite=" + sameSite
                 + (secure ? "; Secure" : "")));
     }
 

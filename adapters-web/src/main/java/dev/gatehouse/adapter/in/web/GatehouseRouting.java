@@ -73,7 +73,10 @@ public final class GatehouseRouting {
         RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), System::nanoTime);
         List<RoutedService> services = new ArrayList<>(List.of(
                 new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(),
-                        useCases.introspectToken(), useCases.clientCredentialsGrant(), settings, limiter),
+                        useCases.introspectToken(), useCases.clientCredentialsGrant(),
+                        useCases.authorizationCode().redeemAuthorizationCode(), settings, limiter),
+                new AuthorizeHttpService(useCases.authorizationCode().startAuthorization(),
+                        useCases.authorizationCode().signIn(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
                         limiter),

@@ -12,6 +12,9 @@ import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeCommand;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
@@ -42,8 +45,8 @@ import java.util.logging.Logger;
 
 /**
  * The OAuth2 endpoints. {@code POST /token}: the password grant, answering like FastAPI's
- * {@code OAuth2PasswordRequestForm}, the refresh token grant (RFC 6749 section 6) and the client credentials grant
- * (section 4.4). A successful login sets the
+ * {@code OAuth2PasswordRequestForm}, the refresh token grant (RFC 6749 section 6), the client credentials grant
+ * (section 4.4) and the authorization code grant with PKCE (section 4.1.3, RFC 7636). A successful login sets the
  * known-device cookie; the next login sends it back, so its owner gets through a throttle that guessing by someone
  * else ran up. {@code POST /revoke}: token revocation (RFC 7009).
  *
@@ -62,7 +65,7 @@ final class TokenHttpService implements RoutedService {
     /** RFC 6749 section 3.1: request parameters must not be included more than once. */
     private static final List<String> TOKEN_PARAMETERS =
             List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret",
-                    "client_assertion", "client_assertion_type", "device_token");
+                    "client_assertion", "client_assertion_type", "device_token", "code", "redirect_uri", "code_verifier");
     private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret",
             "client_assertion", "client_assertion_type");
     /** RFC 7523 section 2.2: the one assertion type a client authenticates with. */
@@ -78,14 +81,17 @@ final class TokenHttpService implements RoutedService {
     private static final int MAX_BASIC_CREDENTIALS_CHARS = 2048;
     private static final String BUSY = "Service busy, retry later";
     /** The grant types this endpoint serves, as the authorization server metadata lists them. */
-    static final List<String> GRANT_TYPES = List.of("password", "refresh_token", "client_credentials");
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
+    /** ... and with client applications registered, which the client credentials and authorization code grants need. */
+    static final List<String> GRANT_TYPES_WITH_CLIENTS = List.of("password", "refresh_token", "client_credentials",
+            "authorization_code");
     static final String INTROSPECT = "/introspect";
     /** How resource servers authenticate at {@code /introspect}: never {@code none}, it is not for public clients. */
     static final List<String> INTROSPECTION_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post", "private_key_jwt");
     /** The algorithms a {@code private_key_jwt} assertion may be signed with: asymmetric only, never {@code none} or HMAC. */
     static final List<String> ASSERTION_SIGNING_ALGORITHMS = List.of("RS256", "ES256");
 
-    private enum Grant { PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS }
+    private enum Grant { PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, AUTHORIZATION_CODE }
 
     /** The client credentials a request carried, if any, and whether they came as HTTP Basic. */
     private record SentClient(Optional<ClientCredentials> credentials, boolean basic) {
@@ -98,17 +104,19 @@ final class TokenHttpService implements RoutedService {
     private final RevokeTokenUseCase revoke;
     private final IntrospectTokenUseCase introspect;
     private final ClientCredentialsGrantUseCase clientCredentials;
+    private final RedeemAuthorizationCodeUseCase redeemCode;
     private final WebSettings settings;
     private final RequestLimiter limiter;
 
     TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke,
-                     IntrospectTokenUseCase introspect, ClientCredentialsGrantUseCase clientCredentials, WebSettings settings,
-                     RequestLimiter limiter) {
+                     IntrospectTokenUseCase introspect, ClientCredentialsGrantUseCase clientCredentials,
+                     RedeemAuthorizationCodeUseCase redeemCode, WebSettings settings, RequestLimiter limiter) {
         this.clientCredentials = Objects.requireNonNull(clientCredentials, "clientCredentials");
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.revoke = Objects.requireNonNull(revoke, "revoke");
         this.introspect = Objects.requireNonNull(introspect, "introspect");
+        this.redeemCode = Objects.requireNonNull(redeemCode, "redeemCode");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
     }
@@ -129,6 +137,7 @@ final class TokenHttpService implements RoutedService {
             case PASSWORD -> passwordGrant(form, sentClient, request, response);
             case REFRESH_TOKEN -> refreshGrant(form, sentClient, request, response);
             case CLIENT_CREDENTIALS -> clientCredentialsGrant(form, sentClient, request, response);
+            case AUTHORIZATION_CODE -> authorizationCodeGrant(form, sentClient, request, response);
         }
     }
 
@@ -148,6 +157,35 @@ final class TokenHttpService implements RoutedService {
             case ClientCredentialsGrantResult.InvalidScope invalid -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
                     "Invalid scope", "invalid_scope", "The client may not obtain the scope " + Scope.format(invalid.refused()));
         }
+    }
+
+    /**
+     * The authorization code grant (RFC 6749 section 4.1.3) with PKCE (RFC 7636 section 4.5): {@code code},
+     * {@code redirect_uri} (exactly as sent to {@code /authorize}) and {@code code_verifier} are required; a public
+     * client sends its {@code client_id} alone. Every failure of the code itself is one {@code invalid_grant}.
+     */
+    private void authorizationCodeGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
+        String code = requiredParameter(form, "code");
+        String redirectUri = requiredParameter(form, "redirect_uri");
+        String verifier = requiredParameter(form, "code_verifier");
+        switch (redeemCode.redeem(new RedeemAuthorizationCodeCommand(code, redirectUri, verifier, client(request),
+                sentClient.credentials()))) {
+            case RedeemAuthorizationCodeResult.Redeemed(AccessToken token, String refreshToken) ->
+                    sendTokens(response, TokenResponse.bearer(token, refreshToken, true));
+            case RedeemAuthorizationCodeResult.InvalidGrant invalid -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
+                    "Invalid authorization code", "invalid_grant",
+                    "The authorization code is invalid, expired or already used, or was issued for another client, "
+                            + "redirect_uri or code_verifier");
+            case RedeemAuthorizationCodeResult.InvalidClient invalid -> throw invalidClient(sentClient);
+            case RedeemAuthorizationCodeResult.UnauthorizedClient unauthorized -> throw HttpProblem.oauth(
+                    Status.BAD_REQUEST_400, "Unauthorized client", "unauthorized_client",
+                    "This client may not use the authorization code grant");
+        }
+    }
+
+    private static String requiredParameter(FormBody form, String name) {
+        return form.value(name).filter(value -> !value.isEmpty())
+                .orElseThrow(() -> invalidRequest("Parameter " + name + " is required"));
     }
 
     private void passwordGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
@@ -423,8 +461,9 @@ final class TokenHttpService implements RoutedService {
             case "", "password" -> Grant.PASSWORD;
             case "refresh_token" -> Grant.REFRESH_TOKEN;
             case "client_credentials" -> Grant.CLIENT_CREDENTIALS;
+            case "authorization_code" -> Grant.AUTHORIZATION_CODE;
             default -> throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Unsupported grant type", "unsupported_grant_type",
-                    clients ? "Only the password, refresh_token and client_credentials grants are supported"
+                    clients ? "Only the password, refresh_token, client_credentials and authorization_code grants are supported"
                             : "Only the password and refresh_token grants are supported");
         };
     }

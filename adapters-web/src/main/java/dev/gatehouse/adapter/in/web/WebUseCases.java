@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
@@ -10,21 +11,60 @@ import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
+import dev.gatehouse.application.port.in.SignInResult;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.StartAuthorizationResult;
+import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import java.util.Objects;
 
-/** The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret. */
+/**
+ * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
+ * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
+ * {@code grant_type=authorization_code}).
+ */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken,
-                          ClientCredentialsGrantUseCase clientCredentialsGrant) {
+                          ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+
+    /** The use cases behind {@code /authorize} and the code exchange at {@code /token}. */
+    public record AuthorizationCode(StartAuthorizationUseCase startAuthorization, SignInUseCase signIn,
+                                    RedeemAuthorizationCodeUseCase redeemAuthorizationCode) {
+
+        /** For assemblies without the flow: {@code /authorize} says it needs registered clients, no code is redeemed. */
+        public static final AuthorizationCode NOT_OFFERED = new AuthorizationCode(
+                command -> new StartAuthorizationResult.Failed(new AuthorizationError.ClientsNotRegistered()),
+                command -> new SignInResult.Failed(new AuthorizationError.ClientsNotRegistered()),
+                command -> new RedeemAuthorizationCodeResult.InvalidClient());
+
+        public AuthorizationCode {
+            Objects.requireNonNull(startAuthorization, "startAuthorization");
+            Objects.requireNonNull(signIn, "signIn");
+            Objects.requireNonNull(redeemAuthorizationCode, "redeemAuthorizationCode");
+        }
+    }
+
+    /**
+     * Without the client credentials grant (every such request is answered {@code invalid_client}) and without the
+     * authorization code flow ({@link AuthorizationCode#NOT_OFFERED}).
+     */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED);
+    }
 
     /** The use cases behind {@code /admin/}. */
     public record Administration(SearchUsersUseCase searchUsers, ShowUserUseCase showUser,
@@ -53,14 +93,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(introspectToken, "introspectToken");
         Objects.requireNonNull(clientCredentialsGrant, "clientCredentialsGrant");
-    }
-
-    /** Without the client credentials grant: every such request is answered {@code invalid_client}. */
-    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
-                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
-                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
-                       Administration administration, IntrospectTokenUseCase introspectToken) {
-        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
-                introspectToken, command -> new ClientCredentialsGrantResult.InvalidClient());
+        Objects.requireNonNull(authorizationCode, "authorizationCode");
     }
 }

@@ -7,6 +7,7 @@ import dev.gatehouse.domain.Retention;
 import java.util.Optional;
 
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.HmacSeals;
 
 import dev.gatehouse.adapter.out.security.JwtSettings;
 
@@ -16,6 +17,7 @@ import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAssertionReplays;
 import dev.gatehouse.application.testing.InMemoryClientAssertions;
+import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
@@ -68,6 +70,7 @@ final class TestGatehouse {
     final RecordingAuditLog audit = new RecordingAuditLog();
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
     final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
+    final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     private final byte[] secret = JwtSettings.randomSecret();
@@ -90,7 +93,8 @@ final class TestGatehouse {
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
                 tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock,
-                new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays()),
+                new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays(), codes,
+                new HmacSeals(secret)),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -101,7 +105,9 @@ final class TestGatehouse {
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
                         useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
-                useCases.introspectToken(), useCases.clientCredentialsGrant());
+                useCases.introspectToken(), useCases.clientCredentialsGrant(),
+                new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
+                        useCases.redeemAuthorizationCode()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -1,0 +1,55 @@
+package dev.gatehouse.application.port.in;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parameters of an authorization request (RFC 6749 section 4.1.1, RFC 7636 section 4.3, OpenID Connect's
+ * {@code nonce} and {@code prompt}) as the browser sent them, raw: judging them is the use case's work. A parameter
+ * sent more than once is named in {@code repeated} (and its first value given), which makes the request invalid.
+ */
+public record AuthorizationRequest(Optional<String> responseType, Optional<String> clientId, Optional<String> redirectUri,
+                                   Optional<String> scope, Optional<String> state, Optional<String> codeChallenge,
+                                   Optional<String> codeChallengeMethod, Optional<String> nonce, Optional<String> prompt,
+                                   List<String> repeated) {
+
+    /** The parameters this request is read from, in the order a form repeats them. */
+    public static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "scope", "state",
+            "code_challenge", "code_challenge_method", "nonce", "prompt");
+
+    public AuthorizationRequest {
+        Objects.requireNonNull(responseType, "responseType");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(codeChallenge, "codeChallenge");
+        Objects.requireNonNull(codeChallengeMethod, "codeChallengeMethod");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(prompt, "prompt");
+        repeated = List.copyOf(repeated);
+    }
+
+    /** The value of one of {@link #PARAMETERS}, if sent. */
+    public Optional<String> parameter(String name) {
+        return switch (name) {
+            case "response_type" -> responseType;
+            case "client_id" -> clientId;
+            case "redirect_uri" -> redirectUri;
+            case "scope" -> scope;
+            case "state" -> state;
+            case "code_challenge" -> codeChallenge;
+            case "code_challenge_method" -> codeChallengeMethod;
+            case "nonce" -> nonce;
+            case "prompt" -> prompt;
+            default -> throw new IllegalArgumentException("not an authorization request parameter: " + name);
+        };
+    }
+
+    /** The same request for the sign-in form's second round: it asked for the page, so it asks for no prompt again. */
+    public AuthorizationRequest withoutPrompt() {
+        return new AuthorizationRequest(responseType, clientId, redirectUri, scope, state, codeChallenge, codeChallengeMethod,
+                nonce, Optional.empty(), repeated);
+    }
+}

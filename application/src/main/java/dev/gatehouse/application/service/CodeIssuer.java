@@ -1,0 +1,67 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.IssuedCode;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuthorizationCode;
+import dev.gatehouse.domain.AuthorizationCodeHash;
+import dev.gatehouse.domain.ClientAddress;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * Issues authorization codes: 256 random bits, base64url, of which only the SHA-256 is stored, bound to everything
+ * the request named (client, exact redirect URI, PKCE challenge, nonce) and to the user and the scopes granted,
+ * for at most {@link AuthorizationCode#MAX_LIFETIME}.
+ */
+final class CodeIssuer {
+
+    private static final int CODE_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AuthorizationCodes codes;
+    private final ScopePolicy scopes;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CodeIssuer(AuthorizationCodes codes, ScopePolicy scopes, AuditLog audit, Clock clock) {
+        this.codes = codes;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    IssuedCode issue(AuthorizationRequests.Valid request, User user, ClientAddress from) {
+        Instant now = clock.instant();
+        // What the user's roles grant, and of that only what the client may hold.
+        Set<Scope> granted = request.client().allowedOf(scopes.grant(user, request.scopes()));
+        byte[] bytes = new byte[CODE_BYTES];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        codes.store(AuthorizationCode.issue(hashOf(code), request.client().id(), request.redirectUri(), request.challenge(),
+                user, granted, request.nonce(), now));
+        audit.record(new AuditEvent(AuditEvent.Type.AUTHORIZATION_CODE_ISSUED, user.username().value(), from, now));
+        return new IssuedCode(request.redirectUri(), code, request.state());
+    }
+
+    /** The stored form of a code; no code can have another's hash. */
+    static AuthorizationCodeHash hashOf(String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+            return new AuthorizationCodeHash(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+}

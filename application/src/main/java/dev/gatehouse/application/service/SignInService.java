@@ -1,0 +1,69 @@
+package dev.gatehouse.application.service;
+
+import dev.gatehouse.application.port.in.LogInCommand;
+import dev.gatehouse.application.port.in.SignInCommand;
+import dev.gatehouse.application.port.in.SignInForm;
+import dev.gatehouse.application.port.in.SignInResult;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.User;
+import java.time.Clock;
+
+/**
+ * The sign-in form comes back: the pending request is judged again (the form could have been altered), the form's
+ * token must be the one given to this browser for this request (else nothing is checked), then the username and
+ * password go through the token endpoint's own {@link PasswordCheck} (the same throttling, known devices, equal-cost
+ * failures and audit), and a right password gets the authorization code and a browser session.
+ */
+public final class SignInService implements SignInUseCase {
+
+    private final AuthorizationRequests requests;
+    private final SignInForms forms;
+    private final PasswordCheck passwordCheck;
+    private final CodeIssuer codes;
+    private final BrowserSessions browserSessions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
+                  BrowserSessions browserSessions, AuditLog audit, Clock clock) {
+        this.requests = requests;
+        this.forms = forms;
+        this.passwordCheck = passwordCheck;
+        this.codes = codes;
+        this.browserSessions = browserSessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public SignInResult signIn(SignInCommand command) {
+        AuthorizationRequests.Valid request;
+        switch (requests.judge(command.request().withoutPrompt())) {
+            case AuthorizationRequests.Invalid(var error) -> {
+                return new SignInResult.Failed(error);
+            }
+            case AuthorizationRequests.Valid valid -> request = valid;
+        }
+        if (!forms.accepts(command.formToken(), command.request(), command.browserBinding())) {
+            audit.record(new AuditEvent(AuditEvent.Type.SIGN_IN_FORM_FORGED, request.client().id().value(), command.client(),
+                    clock.instant()));
+            return new SignInResult.FormRejected();
+        }
+        LogInCommand attempt = new LogInCommand(command.username(), command.password(), request.scopes(), command.client(),
+                command.knownDevice());
+        SignInForm again = forms.formFor(command.request(), request.client(), command.browserBinding());
+        return switch (passwordCheck.check(attempt)) {
+            case PasswordCheck.Passed(User user, String knownDevice) -> {
+                SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),
+                        browserSessions.start(user), BrowserSessions.LIFETIME, knownDevice);
+                passwordCheck.recordSuccess(attempt);
+                yield signedIn;
+            }
+            case PasswordCheck.Failed failed -> new SignInResult.InvalidCredentials(again);
+            case PasswordCheck.Throttled(var retryAfter) -> new SignInResult.Throttled(again, retryAfter);
+            case PasswordCheck.Overloaded(var retryAfter) -> new SignInResult.Overloaded(again, retryAfter);
+        };
+    }
+}
