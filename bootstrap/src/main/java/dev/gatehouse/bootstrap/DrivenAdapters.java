@@ -112,11 +112,9 @@ final class DrivenAdapters implements AutoCloseable {
                 meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
                 new ConfiguredClientRegistry(settings.clients()),
-                clock,
-                new JwtClientAssertions(assertionAudiences(settings), clock),
-                database.assertionReplays(),
-                database.authorizationCodes(),
-                new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)));
+                clock)
+                .withClientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
+                .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)));
     }
 
     /**

@@ -90,4 +90,18 @@ public record DrivenPorts(
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, clock,
                 ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none());
     }
+
+    /** The same ports, with clients authenticating by signed assertion ({@code private_key_jwt}), each used once. */
+    public DrivenPorts withClientAssertions(ClientAssertions clientAssertions, AssertionReplays assertionReplays) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+    }
+
+    /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
+    public DrivenPorts withAuthorizationCodeFlow(AuthorizationCodes authorizationCodes, Seals seals) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+    }
 }

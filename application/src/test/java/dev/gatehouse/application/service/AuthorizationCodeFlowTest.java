@@ -102,7 +102,7 @@ class AuthorizationCodeFlowTest {
         return new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
                 new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), refreshTokens,
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
-                new InMemorySigningKeyRepository(), registry, clock, codes, new InMemorySeals()),
+                new InMemorySigningKeyRepository(), registry, clock).withAuthorizationCodeFlow(codes, new InMemorySeals()),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)),
                         Optional.empty()));

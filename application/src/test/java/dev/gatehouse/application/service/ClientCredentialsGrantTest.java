@@ -215,8 +215,8 @@ class ClientCredentialsGrantTest {
         FastPasswordHasher hasher = new FastPasswordHasher();
         return new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8),
                 new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
-                new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(), registry, clock,
-                new InMemoryClientAssertions(clock, AUDIENCE), new InMemoryAssertionReplays()),
+                new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(), registry, clock)
+                .withClientAssertions(new InMemoryClientAssertions(clock, AUDIENCE), new InMemoryAssertionReplays()),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
                         Optional.empty()));

@@ -92,9 +92,9 @@ final class TestGatehouse {
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
-                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock,
-                new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays(), codes,
-                new HmacSeals(secret)),
+                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock)
+                .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
+                .withAuthorizationCodeFlow(codes, new HmacSeals(secret)),
                 policies);
         useCases = webUseCases(assembled);
     }
