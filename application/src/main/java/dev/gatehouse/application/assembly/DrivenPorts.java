@@ -5,9 +5,12 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.MailOutbox;
+import dev.gatehouse.application.port.out.Mailer;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
+import dev.gatehouse.application.port.out.PasswordResets;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
@@ -24,7 +27,8 @@ import java.util.Objects;
  * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
  * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
  * {@code passwordDirectory} checks the passwords of the accounts that an external directory keeps; deployments without
- * one pass {@link PasswordDirectory#none()}.
+ * one pass {@link PasswordDirectory#none()}. {@code passwordResets} and {@code mailOutbox} live in the same store (a
+ * link and its mail are stored together); {@code mailer} sends what the outbox holds.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -41,6 +45,9 @@ public record DrivenPorts(
         AuditLog auditLog,
         SigningKeyRepository signingKeys,
         ClientRegistry clients,
+        PasswordResets passwordResets,
+        MailOutbox mailOutbox,
+        Mailer mailer,
         Clock clock) {
 
     public DrivenPorts {
@@ -58,6 +65,9 @@ public record DrivenPorts(
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(passwordResets, "passwordResets");
+        Objects.requireNonNull(mailOutbox, "mailOutbox");
+        Objects.requireNonNull(mailer, "mailer");
         Objects.requireNonNull(clock, "clock");
     }
 }

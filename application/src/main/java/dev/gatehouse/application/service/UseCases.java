@@ -4,7 +4,9 @@ import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
+import dev.gatehouse.application.port.in.DeliverMailUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -13,6 +15,7 @@ import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
@@ -51,6 +54,9 @@ public final class UseCases {
     private final Optional<RotateSigningKeysUseCase> rotateSigningKeys;
     private final Optional<RevokeSigningKeyUseCase> revokeSigningKey;
     private final ForgetExpiredDataUseCase forgetExpiredData;
+    private final RequestPasswordResetUseCase requestPasswordReset;
+    private final ConfirmPasswordResetUseCase confirmPasswordReset;
+    private final DeliverMailUseCase deliverMail;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -93,6 +99,13 @@ public final class UseCases {
                 signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
         revokeSigningKey = policies.keySigning().map(signing -> new RevokeSigningKeyService(ports.signingKeys(),
                 signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
+        PasswordResetLinks resetLinks = new PasswordResetLinks(ports.passwordResets());
+        requestPasswordReset = new RequestPasswordResetService(ports.users(), resetLinks, ports.loginThrottle(),
+                ports.auditLog(), ports.clock());
+        confirmPasswordReset = new ConfirmPasswordResetService(ports.passwordResets(), ports.users(),
+                new PasswordReplacement(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.refreshTokens()),
+                ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
+        deliverMail = new DeliverMailService(ports.mailOutbox(), ports.mailer(), ports.clock());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock());
     }
@@ -170,5 +183,18 @@ public final class UseCases {
 
     public ForgetExpiredDataUseCase forgetExpiredData() {
         return forgetExpiredData;
+    }
+
+    public RequestPasswordResetUseCase requestPasswordReset() {
+        return requestPasswordReset;
+    }
+
+    public ConfirmPasswordResetUseCase confirmPasswordReset() {
+        return confirmPasswordReset;
+    }
+
+    /** Run by a background worker: sends the outbox's due mails. */
+    public DeliverMailUseCase deliverMail() {
+        return deliverMail;
     }
 }
