@@ -22,6 +22,16 @@ public final class InMemoryPasswordResets implements PasswordResets {
         this.outbox = outbox;
     }
 
+    /** With an outbox of its own, {@link #outbox()}. */
+    public InMemoryPasswordResets() {
+        this(new InMemoryMailOutbox());
+    }
+
+    /** The outbox the links' mails go to. */
+    public InMemoryMailOutbox outbox() {
+        return outbox;
+    }
+
     @Override
     public void issue(PasswordReset reset, OutgoingMail mail) {
         synchronized (outbox) {

@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
     private final JpaAuditLog auditLog;
     private final JpaRefreshTokens refreshTokens;
     private final JpaRevokedAccessTokens revokedAccessTokens;
+    private final JpaPasswordResets passwordResets;
+    private final JpaMailOutbox mailOutbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(GuardedDataSource pool, CircuitBreaker breaker, EntityManagerFactory entityManagerFactory,
@@ -90,6 +92,8 @@ public final class Database implements AutoCloseable {
         this.loginThrottle = new JpaLoginThrottle(entityManagerFactory);
         this.auditLog = new JpaAuditLog(entityManagerFactory);
         this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
+        this.passwordResets = new JpaPasswordResets(entityManagerFactory);
+        this.mailOutbox = new JpaMailOutbox(entityManagerFactory);
         this.revokedAccessTokens = new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(),
                 JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL, cacheSettings.staleReads());
         // Last: a thread of its own, started only once nothing else here can fail.
@@ -180,6 +184,16 @@ public final class Database implements AutoCloseable {
     /** Another view of the revoked access tokens, as another instance has it, re-reading after {@code refreshInterval}. */
     public JpaRevokedAccessTokens revokedAccessTokens(Duration refreshInterval) {
         return new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(), refreshInterval);
+    }
+
+    /** Password-reset links; each is stored with its mail in {@link #mailOutbox()}'s table, in one transaction. */
+    public JpaPasswordResets passwordResets() {
+        return passwordResets;
+    }
+
+    /** The mails still to send. */
+    public JpaMailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
@@ -327,6 +341,8 @@ public final class Database implements AutoCloseable {
                 .managedClass(RefreshTokenJpaEntity.class)
                 .managedClass(SigningKeyJpaEntity.class)
                 .managedClass(RevokedAccessTokenJpaEntity.class)
+                .managedClass(PasswordResetJpaEntity.class)
+                .managedClass(MailOutboxJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

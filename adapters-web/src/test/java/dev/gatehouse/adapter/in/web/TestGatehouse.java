@@ -1,6 +1,9 @@
 package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.domain.Retention;
@@ -66,6 +69,8 @@ final class TestGatehouse {
     final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
     /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
+    final InMemoryPasswordResets resets = new InMemoryPasswordResets();
+    final RecordingMailer mailer = new RecordingMailer();
     private final byte[] secret = JwtSettings.randomSecret();
     final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     final RotateSigningKeysService rotation;
@@ -85,7 +90,7 @@ final class TestGatehouse {
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
-                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock),
+                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer, clock),
                 policies);
         useCases = webUseCases(assembled);
     }
