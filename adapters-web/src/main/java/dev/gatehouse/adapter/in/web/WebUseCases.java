@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -10,6 +11,7 @@ import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
@@ -21,7 +23,16 @@ import java.util.Objects;
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
-                          Administration administration, IntrospectTokenUseCase introspectToken) {
+                          Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset) {
+
+    /** The use cases behind {@code /password-reset}. */
+    public record PasswordReset(RequestPasswordResetUseCase request, ConfirmPasswordResetUseCase confirm) {
+
+        public PasswordReset {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(confirm, "confirm");
+        }
+    }
 
     /** The use cases behind {@code /admin/}. */
     public record Administration(SearchUsersUseCase searchUsers, ShowUserUseCase showUser,
@@ -49,5 +60,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(publishedKeys, "publishedKeys");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(introspectToken, "introspectToken");
+        Objects.requireNonNull(passwordReset, "passwordReset");
     }
 }

@@ -354,6 +354,28 @@ class OpenApiContractIT {
         exchanges.add(post(busy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + busyToken)));
         exchanges.add(post(storeDown, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer abc")));
 
+        // POST /password-reset: the same 202 for an account and for none; then the link from the mail it sent.
+        String reset = "/password-reset";
+        exchange(exchanges, healthy, "POST", reset, JSON, "{\"account\":\"johndoe\"}");
+        exchange(exchanges, healthy, "POST", reset, JSON, "{\"account\":\"nobody@example.com\"}");
+        exchange(exchanges, healthy, "POST", reset, JSON, "{}");
+        exchange(exchanges, healthy, "POST", reset, FORM, "account=johndoe");
+        exchange(exchanges, healthy, "POST", reset, JSON, "{\"account\":\"" + "a".repeat(70_000) + "\"}");
+        exchanges.add(framingExchange(reset, JSON));
+        exchange(exchanges, limited, "POST", reset, JSON, "{\"account\":\"johndoe\"}");
+        exchange(exchanges, storeDown, "POST", reset, JSON, "{\"account\":\"johndoe\"}");
+        String link = HEALTHY.resets.outbox().all().getFirst().values().get("token");
+        String confirm = "/password-reset/confirm";
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"short\"}");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"" + PASSWORD + "\"}");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"" + PASSWORD + "\"}");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\"}");
+        exchange(exchanges, healthy, "POST", confirm, FORM, "token=x&new_password=y");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + "a".repeat(70_000) + "\"}");
+        exchanges.add(framingExchange(confirm, JSON));
+        exchange(exchanges, limited, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
+        exchange(exchanges, storeDown, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
+
         // The administration endpoints: an admin's token, one without the scope, one of a disabled admin, none.
         HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("root")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));
         HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));

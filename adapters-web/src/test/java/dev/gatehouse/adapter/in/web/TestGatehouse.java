@@ -101,7 +101,8 @@ final class TestGatehouse {
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
                         useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
-                useCases.introspectToken());
+                useCases.introspectToken(),
+                new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */
