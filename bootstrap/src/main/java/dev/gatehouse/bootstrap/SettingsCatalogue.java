@@ -355,7 +355,7 @@ final class SettingsCatalogue {
             .means("an IPv6 client is budgeted as this block (32 to 128); IPv4 clients per address");
     static final Setting<Optional<Duration>> REQUEST_RATE = Setting.named("GATEHOUSE_REQUEST_RATE", rate())
             .defaultsTo(Optional.of(RateLimits.DEFAULT.perClient().interval()), "2/s")
-            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `POST /users` and `/users/me/password`, "
+            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `POST /users`, `/users/me/password` and `/password-reset`, "
                     + "checked in memory before any database work or hashing; beyond, `429` with `Retry-After`. A rate is `N/s`, "
                     + "`N/m` or `N/h`, or `off`");
     static final Setting<Integer> REQUEST_BURST = Setting.named("GATEHOUSE_REQUEST_BURST", wholeNumber(1, 1_000_000))
