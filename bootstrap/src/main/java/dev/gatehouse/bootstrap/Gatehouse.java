@@ -218,7 +218,8 @@ public final class Gatehouse implements AutoCloseable {
         return new WebUseCases(useCases.logIn(), useCases.registerUser(), useCases.currentUser(), useCases.refreshToken(),
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
-                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
+                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions(),
+                        useCases.sendPasswordReset()),
                 useCases.introspectToken(),
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()));
     }

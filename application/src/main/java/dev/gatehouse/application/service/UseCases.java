@@ -20,6 +20,7 @@ import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
@@ -57,6 +58,7 @@ public final class UseCases {
     private final RequestPasswordResetUseCase requestPasswordReset;
     private final ConfirmPasswordResetUseCase confirmPasswordReset;
     private final DeliverMailUseCase deliverMail;
+    private final SendPasswordResetUseCase sendPasswordReset;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -106,6 +108,7 @@ public final class UseCases {
                 new PasswordReplacement(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.refreshTokens()),
                 ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
         deliverMail = new DeliverMailService(ports.mailOutbox(), ports.mailer(), ports.clock());
+        sendPasswordReset = new SendPasswordResetService(gate, resetLinks, ports.clock());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock());
     }
@@ -191,6 +194,10 @@ public final class UseCases {
 
     public ConfirmPasswordResetUseCase confirmPasswordReset() {
         return confirmPasswordReset;
+    }
+
+    public SendPasswordResetUseCase sendPasswordReset() {
+        return sendPasswordReset;
     }
 
     /** Run by a background worker: sends the outbox's due mails. */

@@ -325,6 +325,43 @@ class PasswordResetTest {
         assertEquals(1, delivery().deliverDue().sent());
     }
 
+    private SendPasswordResetService adminSends() {
+        AdminGate gate = new AdminGate(new dev.gatehouse.application.testing.InMemoryAccessTokens(clock, Duration.ofMinutes(15)),
+                new dev.gatehouse.application.testing.InMemoryRevokedAccessTokens(), users, audit, clock);
+        return new SendPasswordResetService(gate, new PasswordResetLinks(resets), clock);
+    }
+
+    private static dev.gatehouse.application.port.in.AccountAction console(String name) {
+        return new dev.gatehouse.application.port.in.AccountAction(dev.gatehouse.application.port.in.Actor.console(), new Username(name),
+                ClientAddress.LOCAL);
+    }
+
+    @Test
+    void an_administrator_sends_a_link_that_works_like_the_owners_and_is_audited_with_the_administrator() {
+        assertInstanceOf(dev.gatehouse.application.port.in.AdminResult.Done.class, adminSends().sendPasswordReset(console("jane")));
+
+        String token = outbox.all().get(0).values().get("token");
+        assertInstanceOf(ConfirmPasswordResetResult.Reset.class, confirmWith(token, NEW));
+        assertTrue(audit.events().stream().anyMatch(event -> event.type() == AuditEvent.Type.PASSWORD_RESET_REQUESTED
+                && event.actor().equals(AuditEvent.CONSOLE)));
+    }
+
+    @Test
+    void an_administrator_is_told_when_no_link_can_be_sent() {
+        users.add(User.register(new Username("nomail"), hasher.hash(OLD), null, null, clock.instant()));
+        User off = User.register(new Username("off"), hasher.hash(OLD), new EmailAddress("off@example.com"), null, clock.instant());
+        users.add(off);
+        users.change(off.id(), User::disable);
+
+        assertEquals(new dev.gatehouse.application.port.in.AdminResult.Refused<>(dev.gatehouse.application.port.in.AdminResult.Refusal.NO_EMAIL_ADDRESS),
+                adminSends().sendPasswordReset(console("nomail")));
+        assertEquals(new dev.gatehouse.application.port.in.AdminResult.Refused<>(dev.gatehouse.application.port.in.AdminResult.Refusal.NOT_RESETTABLE),
+                adminSends().sendPasswordReset(console("off")));
+        assertEquals(new dev.gatehouse.application.port.in.AdminResult.Refused<>(dev.gatehouse.application.port.in.AdminResult.Refusal.NO_SUCH_USER),
+                adminSends().sendPasswordReset(console("nobody")));
+        assertEquals(List.of(), outbox.all());
+    }
+
     /** Issuing a link that takes a known time, as a database write does. */
     private record SlowResets(PasswordResets delegate, Duration issuing) implements PasswordResets {
 

@@ -14,6 +14,7 @@ import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
@@ -37,7 +38,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
     /** The use cases behind {@code /admin/}. */
     public record Administration(SearchUsersUseCase searchUsers, ShowUserUseCase showUser,
                                  SetUserEnabledUseCase setUserEnabled, UnlockUserUseCase unlockUser,
-                                 ChangeUserRoleUseCase changeUserRole, EndUserSessionsUseCase endUserSessions) {
+                                 ChangeUserRoleUseCase changeUserRole, EndUserSessionsUseCase endUserSessions,
+                                 SendPasswordResetUseCase sendPasswordReset) {
 
         public Administration {
             Objects.requireNonNull(searchUsers, "searchUsers");
@@ -46,6 +48,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
             Objects.requireNonNull(unlockUser, "unlockUser");
             Objects.requireNonNull(changeUserRole, "changeUserRole");
             Objects.requireNonNull(endUserSessions, "endUserSessions");
+            Objects.requireNonNull(sendPasswordReset, "sendPasswordReset");
         }
     }
 

@@ -402,7 +402,8 @@ class OpenApiContractIT {
                 new String[] {"POST", "/admin/users/{username}/enable", "/enable"},
                 new String[] {"PUT", "/admin/users/{username}/roles/{role}", "/roles/admin"},
                 new String[] {"DELETE", "/admin/users/{username}/roles/{role}", "/roles/admin"},
-                new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"});
+                new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"},
+                new String[] {"POST", "/admin/users/{username}/password-reset", "/password-reset"});
         for (String[] operation : accountOperations) {
             String method = operation[0];
             String template = operation[1];
@@ -415,6 +416,8 @@ class OpenApiContractIT {
         }
         exchanges.add(call(healthy, "PUT", "/admin/users/{username}/roles/{role}", users + "/target/roles/ghost", asAdmin));
         exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/target/roles/Not%20A%20Role", asAdmin));
+        // A reset link for an account with an address ("target" has none: 409 above).
+        exchanges.add(call(healthy, "POST", "/admin/users/{username}/password-reset", users + "/johndoe/password-reset", asAdmin));
         // An administrator locking themselves out: 409.
         exchanges.add(call(healthy, "POST", "/admin/users/{username}/disable", users + "/root/disable", asAdmin));
         exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/root/roles/admin", asAdmin));

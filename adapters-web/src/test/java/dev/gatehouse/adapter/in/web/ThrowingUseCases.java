@@ -69,6 +69,9 @@ final class ThrowingUseCases {
                 },
                 action -> {
                     throw failure.get();
+                },
+                action -> {
+                    throw failure.get();
                 });
     }
 }
