@@ -49,21 +49,27 @@ public final class DeliverMailService implements DeliverMailUseCase {
             ClaimedMail mail = claimed.get(0);
             try {
                 mailer.send(mail.mail());
-                outbox.sent(mail, clock.instant());
-                sent++;
             } catch (MailNotSentException notSent) {
                 int attempts = mail.failedAttempts() + 1;
                 String reason = String.valueOf(notSent.getMessage());
                 if (notSent.permanent() || attempts >= MAX_ATTEMPTS) {
                     outbox.abandoned(mail, clock.instant(), reason);
                     abandoned++;
-                } else {
-                    outbox.failed(mail, clock.instant().plus(retryDelay(attempts)), reason);
-                    failed++;
-                    // The server is likely down for the others too: try them at the next round.
-                    break;
+                    continue;
                 }
+                outbox.failed(mail, clock.instant().plus(retryDelay(attempts)), reason);
+                failed++;
+                // The server is likely down for the others too: try them at the next round.
+                break;
+            } catch (RuntimeException broken) {
+                // Not the server: the mail itself cannot be rendered or sent (a template without a value). Trying again
+                // would fail again, every lease, for ever; it is kept for the operator instead.
+                outbox.abandoned(mail, clock.instant(), "cannot be sent: " + broken);
+                abandoned++;
+                continue;
             }
+            outbox.sent(mail, clock.instant());
+            sent++;
         }
         return new MailDelivery(sent, failed, abandoned);
     }

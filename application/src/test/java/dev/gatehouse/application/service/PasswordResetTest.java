@@ -325,6 +325,25 @@ class PasswordResetTest {
         assertEquals(1, delivery().deliverDue().sent());
     }
 
+    @Test
+    void a_mail_that_cannot_be_rendered_or_is_refused_for_good_is_given_up_not_retried_for_ever() {
+        requestLink("jane");
+        DeliverMailService broken = new DeliverMailService(outbox, mail -> {
+            throw new IllegalArgumentException("mail template placeholder {{x}} has no value");
+        }, clock);
+        assertEquals(1, broken.deliverDue().abandoned());
+
+        requestLink("Jane@Example.com");
+        DeliverMailService refusing = new DeliverMailService(outbox, mail -> {
+            throw new dev.gatehouse.application.port.out.MailNotSentException("550 no such mailbox", true, null);
+        }, clock);
+        assertEquals(1, refusing.deliverDue().abandoned());
+
+        clock.advance(Duration.ofDays(1));
+        assertEquals(new MailDelivery(0, 0, 0), delivery().deliverDue());
+        assertEquals(0, outbox.pending());
+    }
+
     private SendPasswordResetService adminSends() {
         AdminGate gate = new AdminGate(new dev.gatehouse.application.testing.InMemoryAccessTokens(clock, Duration.ofMinutes(15)),
                 new dev.gatehouse.application.testing.InMemoryRevokedAccessTokens(), users, audit, clock);
