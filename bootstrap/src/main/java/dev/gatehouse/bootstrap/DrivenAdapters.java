@@ -19,6 +19,10 @@ import dev.gatehouse.adapter.out.security.JwtAccessTokens;
 import dev.gatehouse.adapter.out.security.JwtClientAssertions;
 import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.port.out.Mailer;
+import dev.gatehouse.adapter.out.mail.LogMailer;
+import dev.gatehouse.adapter.out.mail.MailTemplates;
+import dev.gatehouse.adapter.out.mail.SmtpMailer;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.domain.KeyRotationPolicy;
@@ -112,6 +116,9 @@ final class DrivenAdapters implements AutoCloseable {
                 meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
                 new ConfiguredClientRegistry(settings.clients()),
+                database.passwordResets(),
+                database.mailOutbox(),
+                mailer(settings.mail()),
                 clock)
                 .withClientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
                 .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)));
@@ -126,6 +133,16 @@ final class DrivenAdapters implements AutoCloseable {
         audiences.add(settings.tokens().issuer());
         settings.web().discovery().publicUrl().ifPresent(base -> audiences.add(base + "/token"));
         return audiences;
+    }
+
+    /** SMTP when a server is configured; otherwise the log, said so once. */
+    private static Mailer mailer(MailSettings settings) {
+        MailTemplates templates = new MailTemplates(settings.productName(), settings.linkBase());
+        return settings.smtp().<Mailer>map(smtp -> new SmtpMailer(smtp, templates)).orElseGet(() -> {
+            LOG.warning(SettingsCatalogue.SMTP_HOST.name() + " is not set: password-reset mails are written to the log instead "
+                    + "of sent, links and all; set it before anyone else can read this log");
+            return new LogMailer(templates);
+        });
     }
 
     private static byte[] throwAwayDemoSecret() {

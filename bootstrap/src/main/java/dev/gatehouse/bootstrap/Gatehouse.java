@@ -13,7 +13,9 @@ import dev.gatehouse.adapter.out.persistence.UserCacheStats;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
+import dev.gatehouse.application.port.in.DeliverMailUseCase;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
+import dev.gatehouse.application.port.in.MailDelivery;
 import dev.gatehouse.application.port.in.ForgottenData;
 import dev.gatehouse.application.port.in.KeyRotation;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
@@ -39,6 +41,8 @@ public final class Gatehouse implements AutoCloseable {
 
     /** How often stale throttle rows are deleted. */
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(10);
+    /** How often each instance looks for mail to send: a reset link should arrive within seconds. */
+    private static final Duration MAIL_INTERVAL = Duration.ofSeconds(1);
 
     private final Database database;
     private final DrivenPorts ports;
@@ -80,6 +84,7 @@ public final class Gatehouse implements AutoCloseable {
                     settings.tokens().signing().algorithm().orElseThrow(), settings, housekeeping));
             WebServer server = serve(settings, useCases, database, meters, registry);
             forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
+            deliverMail(housekeeping, useCases.deliverMail());
             return new Gatehouse(database, ports, useCases, server, housekeeping);
         } catch (RuntimeException startFailed) {
             housekeeping.shutdownNow();
@@ -191,13 +196,33 @@ public final class Gatehouse implements AutoCloseable {
         }, HOUSEKEEPING_INTERVAL.toMinutes(), HOUSEKEEPING_INTERVAL.toMinutes(), TimeUnit.MINUTES);
     }
 
+    /**
+     * Sends the outbox's due mails every {@link #MAIL_INTERVAL}, on every instance (each mail is claimed by one). A round
+     * that fails (the database unreachable) is logged and the next one tries again; a mail that fails waits its backoff.
+     */
+    private static void deliverMail(ScheduledExecutorService scheduler, DeliverMailUseCase delivery) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                MailDelivery done = delivery.deliverDue();
+                if (done.didAnything()) {
+                    LOG.fine(() -> "mail delivery: " + done);
+                }
+            } catch (RuntimeException failed) {
+                LOG.log(Level.WARNING, "mail delivery failed; it runs again in " + MAIL_INTERVAL.toMillis() + " ms", failed);
+            }
+        }, MAIL_INTERVAL.toMillis(), MAIL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The use cases the HTTP adapter drives, taken from the one assembly. */
     static WebUseCases webUseCases(UseCases useCases) {
         return new WebUseCases(useCases.logIn(), useCases.registerUser(), useCases.currentUser(), useCases.refreshToken(),
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
-                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
-                useCases.introspectToken(), useCases.clientCredentialsGrant(),
+                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions(),
+                        useCases.sendPasswordReset()),
+                useCases.introspectToken(),
+                new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
+                useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
                         useCases.redeemAuthorizationCode()));
     }

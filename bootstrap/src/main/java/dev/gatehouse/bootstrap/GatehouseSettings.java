@@ -42,6 +42,14 @@ import static dev.gatehouse.bootstrap.SettingsCatalogue.NETWORK_RATE;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.PASSWORD_MIN_LENGTH;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.PORT;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.PUBLIC_URL;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.PRODUCT_NAME;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_FROM;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_HOST;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_PASSWORD;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_PORT;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_SECURITY;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_TIMEOUT;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_USERNAME;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.RATE_LIMIT_KEYS;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.READINESS_TIMEOUT;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.REFRESH_IDLE_TTL;
@@ -63,6 +71,8 @@ import static dev.gatehouse.bootstrap.SettingsCatalogue.TRUST_FORWARDED_FOR;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.USER_CACHE_SIZE;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.USER_CACHE_TTL;
 
+import dev.gatehouse.adapter.out.mail.SmtpSecurity;
+import dev.gatehouse.adapter.out.mail.SmtpSettings;
 import dev.gatehouse.adapter.in.web.ClientAddressing;
 import dev.gatehouse.adapter.in.web.DiscoverySettings;
 import dev.gatehouse.adapter.in.web.RateLimits;
@@ -106,7 +116,8 @@ public record GatehouseSettings(
         WebSettings web,
         List<Client> clients,
         Duration auditRetention,
-        boolean demo) {
+        boolean demo,
+        MailSettings mail) {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
     /**
@@ -175,12 +186,37 @@ public record GatehouseSettings(
                 rateLimits(source),
                 registrationOpen(source, demo));
         return new GatehouseSettings(server, database, userCache, tokens, passwords, loginProtection, web, clients,
-                AUDIT_RETENTION.value(source), demo);
+                AUDIT_RETENTION.value(source), demo, mail(source, web.discovery().publicUrl()
+                        .orElseGet(() -> URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port))));
+    }
+
+    /**
+     * SMTP when {@code GATEHOUSE_SMTP_HOST} is set (the port defaults by the protection: 587, 465, 25), else mail goes to
+     * the log. Links start with the public URL.
+     */
+    private static MailSettings mail(SettingSource source, URI linkBase) {
+        Optional<SmtpSettings> smtp = SMTP_HOST.read(source).map(smtpHost -> {
+            SmtpSecurity security = SMTP_SECURITY.value(source);
+            int defaultPort = switch (security) {
+                case STARTTLS -> 587;
+                case SMTPS -> 465;
+                case NONE -> 25;
+            };
+            Optional<String> username = SMTP_USERNAME.read(source);
+            Optional<String> password = SMTP_PASSWORD.read(source);
+            if (username.isPresent() != password.isPresent()) {
+                throw new InvalidSettingException("GATEHOUSE_SMTP_USERNAME and GATEHOUSE_SMTP_PASSWORD go together: set both or neither");
+            }
+            return new SmtpSettings(smtpHost, SMTP_PORT.read(source).orElse(defaultPort), username, password, security,
+                    SMTP_FROM.read(source).orElse("noreply@" + smtpHost), SMTP_TIMEOUT.value(source));
+        });
+        return new MailSettings(smtp, PRODUCT_NAME.value(source), linkBase);
     }
 
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
-        return new GatehouseSettings(server, other, userCache, tokens, passwords, loginProtection, web, clients, auditRetention, demo);
+        return new GatehouseSettings(server, other, userCache, tokens, passwords, loginProtection, web, clients, auditRetention, demo,
+                mail);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.out.mail.SmtpSecurity;
+import dev.gatehouse.adapter.out.mail.SmtpSettings;
 import static dev.gatehouse.bootstrap.SettingParsers.duration;
 import static dev.gatehouse.bootstrap.SettingParsers.durationOrZero;
 import static dev.gatehouse.bootstrap.SettingParsers.either;
@@ -376,7 +378,7 @@ final class SettingsCatalogue {
             .means("an IPv6 client is budgeted as this block (32 to 128); IPv4 clients per address");
     static final Setting<Optional<Duration>> REQUEST_RATE = Setting.named("GATEHOUSE_REQUEST_RATE", rate())
             .defaultsTo(Optional.of(RateLimits.DEFAULT.perClient().interval()), "2/s")
-            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `POST /users` and `/users/me/password`, "
+            .means("requests per client (IPv4 address or IPv6 /64) to `/token`, `/revoke`, `POST /users`, `/users/me/password` and `/password-reset`, "
                     + "checked in memory before any database work or hashing; beyond, `429` with `Retry-After`. A rate is `N/s`, "
                     + "`N/m` or `N/h`, or `off`");
     static final Setting<Integer> REQUEST_BURST = Setting.named("GATEHOUSE_REQUEST_BURST", wholeNumber(1, 1_000_000))
@@ -420,6 +422,37 @@ final class SettingsCatalogue {
             .defaultsTo(true, "true")
             .means("mark cookies `Secure` (set `false` only for plain-HTTP testing)");
 
+    // Mail
+
+    static final Setting<String> SMTP_HOST = Setting.named("GATEHOUSE_SMTP_HOST", text())
+            .means("the mail server that sends password-reset links and notices; unset, mails are written to the log instead "
+                    + "(links and all: for a demo only)");
+    static final Setting<Integer> SMTP_PORT = Setting.named("GATEHOUSE_SMTP_PORT", wholeNumber(1, 65_535))
+            .shownAs("`587`, `465` with `smtps`, `25` with `none`")
+            .means("the mail server's port");
+    static final Setting<SmtpSecurity> SMTP_SECURITY = Setting.named("GATEHOUSE_SMTP_SECURITY", (name, text) -> {
+        try {
+            return SmtpSecurity.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidSettingException(name + " must be none, starttls or smtps, got '" + text + "'");
+        }
+    }).defaultsTo(SmtpSecurity.STARTTLS, "starttls")
+            .means("`starttls` (required, never a fall-back to plain text), `smtps` (TLS from the first byte) or `none` (a relay on "
+                    + "the same host only); TLS checks the server's certificate and name");
+    static final Setting<String> SMTP_USERNAME = Setting.named("GATEHOUSE_SMTP_USERNAME", text())
+            .means("the mail server login, if it needs one (with `GATEHOUSE_SMTP_PASSWORD`)");
+    static final Setting<String> SMTP_PASSWORD = Setting.named("GATEHOUSE_SMTP_PASSWORD", text()).asGiven()
+            .means("the mail server password");
+    static final Setting<String> SMTP_FROM = Setting.named("GATEHOUSE_SMTP_FROM", text())
+            .shownAs("`noreply@<GATEHOUSE_SMTP_HOST>`")
+            .means("the sender of Gatehouse's mails, e.g. `Acme Login <noreply@acme.com>`");
+    static final Setting<Duration> SMTP_TIMEOUT = Setting.named("GATEHOUSE_SMTP_TIMEOUT", duration(Duration.ofMinutes(1)))
+            .defaultsTo(SmtpSettings.DEFAULT_TIMEOUT, "10s")
+            .means("how long to wait for the mail server at each step (connect, read, write) before the delivery is retried later");
+    static final Setting<String> PRODUCT_NAME = Setting.named("GATEHOUSE_PRODUCT_NAME", text())
+            .defaultsTo("Gatehouse", "Gatehouse")
+            .means("the name mails call the service by; their links start with `GATEHOUSE_PUBLIC_URL`");
+
     private static final List<Group> GROUPS = List.of(
             new Group("Server and operations", List.of(HOST, PORT, ADMIN_PORT, READINESS_TIMEOUT, SHUTDOWN_GRACE, LOG_FORMAT, DEMO)),
             new Group("Database", List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR, USER_CACHE_SIZE, USER_CACHE_TTL,
@@ -436,7 +469,9 @@ final class SettingsCatalogue {
                     LOGIN_CLIENT_MAX_FAILURES, LOGIN_CLIENT_WINDOW, TRUSTED_PROXIES, TRUST_FORWARDED_FOR, IPV6_PREFIX,
                     REQUEST_RATE, REQUEST_BURST, NETWORK_RATE, NETWORK_BURST, REGISTRATION_RATE, REGISTRATION_BURST,
                     INTROSPECTION_RATE, INTROSPECTION_BURST, RATE_LIMIT_KEYS)),
-            new Group("Registration and browsers", List.of(REGISTRATION, KNOWN_DEVICE_TTL, SECURE_COOKIES)));
+            new Group("Registration and browsers", List.of(REGISTRATION, KNOWN_DEVICE_TTL, SECURE_COOKIES)),
+            new Group("Mail", List.of(SMTP_HOST, SMTP_PORT, SMTP_SECURITY, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TIMEOUT,
+                    PRODUCT_NAME)));
 
     private SettingsCatalogue() {
     }

@@ -177,6 +177,10 @@ class CommandLineIT {
         assertOutcome(ExitStatus.REFUSED, "", "gatehouse disable: no user named 'ghost'\n", run(settings, "", "disable", "ghost"));
         assertOutcome(ExitStatus.SUCCESS, "unlocked user root\n", "", run(settings, "", "unlock", "root"));
         assertOutcome(ExitStatus.SUCCESS, "ended every session of user root\n", "", run(settings, "", "end-sessions", "root"));
+        assertOutcome(ExitStatus.SUCCESS, "queued a password-reset link for root to root@example.com\n", "",
+                run(settings, "", "send-password-reset", "root"));
+        assertOutcome(ExitStatus.REFUSED, "", "gatehouse send-password-reset: 'bob' is disabled, or a directory keeps its password: "
+                + "a reset link could not set it\n", run(settings, "", "send-password-reset", "bob"));
 
         Outcome shown = run(settings, "", "show-user", "root");
         assertEquals(ExitStatus.SUCCESS, shown.status(), shown.err());
@@ -220,6 +224,7 @@ class CommandLineIT {
         assertTrue(audit.contains("user_disabled bob (console)"), audit.toString());
         assertTrue(audit.contains("account_unlocked root (console)"), audit.toString());
         assertTrue(audit.contains("sessions_revoked root (console)"), audit.toString());
+        assertTrue(audit.contains("password_reset_requested root (console)"), audit.toString());
         assertTrue(audit.contains("signing_key_rotated " + newKey + " (console)"), audit.toString());
     }
 

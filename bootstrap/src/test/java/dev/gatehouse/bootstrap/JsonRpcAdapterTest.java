@@ -1,6 +1,9 @@
 package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.gatehouse.adapter.in.jsonrpc.JsonRpcServer;
@@ -73,7 +76,7 @@ class JsonRpcAdapterTest {
         useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(), new MinimumLengthPasswordPolicy(8),
                 new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
-                new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), clock),
+                new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, RETENTION, Optional.empty()));
         server = JsonRpcServer.start(loopback(), jsonRpcUseCases(useCases));
     }

@@ -75,6 +75,8 @@ class SettingsCatalogueTest {
         read(asked, Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_DB_URL", "jdbc:postgresql://db/gatehouse",
                 "GATEHOUSE_ISSUER", "https://auth.example.com", "GATEHOUSE_CLIENTS", "back-office:confidential",
                 "GATEHOUSE_CLIENT_SECRET_BACK_OFFICE", SECRET));
+        read(asked, Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_SMTP_HOST", "smtp.example.com", "GATEHOUSE_SMTP_PORT", "2525",
+                "GATEHOUSE_SMTP_USERNAME", "gatehouse", "GATEHOUSE_SMTP_PASSWORD", "smtp-password", "GATEHOUSE_SMTP_FROM", "noreply@example.com"));
 
         Set<String> unknown = new TreeSet<>();
         Set<String> unread = new TreeSet<>();

@@ -37,6 +37,12 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         LOGGED_OUT_EVERYWHERE,
         PASSWORD_CHANGED,
         PASSWORD_CHANGE_REFUSED,
+        /** Someone asked for a reset link for this name or address (whether or not an account has it). */
+        PASSWORD_RESET_REQUESTED,
+        /** A reset link was used: the password was set and every session ended. */
+        PASSWORD_RESET,
+        /** A reset link was presented that is unknown, used or expired. */
+        PASSWORD_RESET_REFUSED,
         CLIENT_AUTHENTICATION_FAILED,
         UNAUTHORIZED_CLIENT,
         /** A client obtained a token about itself (the client credentials grant); the subject is the client. */

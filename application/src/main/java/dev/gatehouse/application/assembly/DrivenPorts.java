@@ -8,9 +8,12 @@ import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.MailOutbox;
+import dev.gatehouse.application.port.out.Mailer;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
+import dev.gatehouse.application.port.out.PasswordResets;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.Seals;
@@ -30,9 +33,10 @@ import java.util.Objects;
  * {@code registrationHasher} is the hasher registrations use: the same capacity, of which they may hold only part, so
  * a registration flood cannot starve logins (in-memory assemblies pass the one hasher twice).
  * {@code passwordDirectory} checks the passwords of the accounts that an external directory keeps; deployments without
- * one pass {@link PasswordDirectory#none()}. {@code authorizationCodes} keep the codes of the authorization code flow
- * until their one redemption, and {@code seals} seal what a browser carries back (the sign-in form's token, the
- * browser session).
+ * one pass {@link PasswordDirectory#none()}. {@code passwordResets} and {@code mailOutbox} live in the same store (a
+ * link and its mail are stored together); {@code mailer} sends what the outbox holds. {@code authorizationCodes} keep
+ * the codes of the authorization code flow until their one redemption, and {@code seals} seal what a browser carries
+ * back (the sign-in form's token, the browser session).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -49,6 +53,9 @@ public record DrivenPorts(
         AuditLog auditLog,
         SigningKeyRepository signingKeys,
         ClientRegistry clients,
+        PasswordResets passwordResets,
+        MailOutbox mailOutbox,
+        Mailer mailer,
         Clock clock,
         ClientAssertions clientAssertions,
         AssertionReplays assertionReplays,
@@ -70,6 +77,9 @@ public record DrivenPorts(
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(signingKeys, "signingKeys");
         Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(passwordResets, "passwordResets");
+        Objects.requireNonNull(mailOutbox, "mailOutbox");
+        Objects.requireNonNull(mailer, "mailer");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(clientAssertions, "clientAssertions");
         Objects.requireNonNull(assertionReplays, "assertionReplays");
@@ -85,23 +95,24 @@ public record DrivenPorts(
                        PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
                        AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
                        LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
-                       SigningKeyRepository signingKeys, ClientRegistry clients, Clock clock) {
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock) {
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
-                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, clock,
-                ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none());
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none());
     }
 
     /** The same ports, with clients authenticating by signed assertion ({@code private_key_jwt}), each used once. */
     public DrivenPorts withClientAssertions(ClientAssertions clientAssertions, AssertionReplays assertionReplays) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
     public DrivenPorts withAuthorizationCodeFlow(AuthorizationCodes authorizationCodes, Seals seals) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
     }
 }

@@ -16,7 +16,6 @@ import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.AuditEvent;
-import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
@@ -37,10 +36,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final BearerAuthentication authentication;
     private final AttemptBudgets budgets;
     private final AccountBackoff backoff;
-    private final UserRepository users;
     private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
-    private final RefreshTokens refreshTokens;
+    private final PasswordReplacement replacement;
     private final KnownDevices knownDevices;
     private final SessionIssuer sessions;
     private final ScopePolicy scopes;
@@ -53,10 +50,8 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
         this.budgets = new AttemptBudgets(throttle, clock);
         this.backoff = backoff;
         this.authentication = new BearerAuthentication(accessTokens, revokedAccessTokens, users);
-        this.users = users;
         this.hasher = hasher;
-        this.policy = policy;
-        this.refreshTokens = refreshTokens;
+        this.replacement = new PasswordReplacement(users, hasher, policy, refreshTokens);
         this.knownDevices = knownDevices;
         this.sessions = new SessionIssuer(refreshTokens, accessTokens, clock);
         this.scopes = scopes;
@@ -100,21 +95,18 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
                 return new ChangePasswordResult.WrongCurrentPassword();
             }
             budgets.succeeded(charged);
-            Optional<String> rejection = policy.rejectionReason(user.username(), user.email(), command.newPassword());
+            Optional<String> rejection = replacement.rejectionReason(user, command.newPassword());
             if (rejection.isPresent()) {
                 return new ChangePasswordResult.PasswordRejected(rejection.get());
             }
-            PasswordHash newHash = hasher.hash(command.newPassword());
             // Only onto the account as the token knew it: had it been disabled, or its sessions ended (by another
             // password change, a role change, an administrator) since, this change must not undo that.
-            Optional<User> stored = users.change(user.id(), current -> current.isActive()
-                    && current.securityVersion() == user.securityVersion() ? current.changePassword(newHash) : current);
-            if (stored.isEmpty() || !stored.get().passwordHash().equals(newHash)) {
-                return stored.isPresent() && stored.get().isDisabled()
+            PasswordReplacement.Outcome outcome = replacement.replace(user, command.newPassword(), now);
+            if (!outcome.replaced()) {
+                return outcome.stored().isPresent() && outcome.stored().get().isDisabled()
                         ? new ChangePasswordResult.InactiveUser() : new ChangePasswordResult.InvalidToken();
             }
-            User changed = stored.get();
-            refreshTokens.revokeAllOf(changed.id(), now);
+            User changed = outcome.stored().orElseThrow();
             audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_CHANGED, user.username().value(), command.client(), now));
             // The new session belongs to the client application the old one did, if any, with the scopes the
             // account's roles allow now.

@@ -9,25 +9,16 @@ import dev.gatehouse.domain.RefreshTokenHash;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.User;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Starts sessions and mints refresh tokens: 256 random bits, base64url, of which only the SHA-256 is stored.
+ * Starts sessions and mints refresh tokens ({@link SecretTokens}: 256 random bits, of which only the SHA-256 is stored).
  * Shared by the use cases that hand out a session (log-in, the code exchange, password change) or rotate one (refresh).
  */
 final class SessionIssuer {
-
-    private static final int TOKEN_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An access token and the refresh token of the same session, and that session's id. */
     record Issued(AccessToken accessToken, String refreshToken, SessionId session) {
@@ -53,17 +44,10 @@ final class SessionIssuer {
     }
 
     static String newRefreshToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.newToken();
     }
 
     static RefreshTokenHash hashOf(String refreshToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-            return new RefreshTokenHash(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JDK has SHA-256", impossible);
-        }
+        return new RefreshTokenHash(SecretTokens.sha256Hex(refreshToken));
     }
 }

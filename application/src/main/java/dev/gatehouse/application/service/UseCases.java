@@ -5,7 +5,9 @@ import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
+import dev.gatehouse.application.port.in.DeliverMailUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -17,10 +19,12 @@ import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
@@ -59,6 +63,10 @@ public final class UseCases {
     private final Optional<RotateSigningKeysUseCase> rotateSigningKeys;
     private final Optional<RevokeSigningKeyUseCase> revokeSigningKey;
     private final ForgetExpiredDataUseCase forgetExpiredData;
+    private final RequestPasswordResetUseCase requestPasswordReset;
+    private final ConfirmPasswordResetUseCase confirmPasswordReset;
+    private final DeliverMailUseCase deliverMail;
+    private final SendPasswordResetUseCase sendPasswordReset;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -118,6 +126,14 @@ public final class UseCases {
                 signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
         revokeSigningKey = policies.keySigning().map(signing -> new RevokeSigningKeyService(ports.signingKeys(),
                 signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
+        PasswordResetLinks resetLinks = new PasswordResetLinks(ports.passwordResets());
+        requestPasswordReset = new RequestPasswordResetService(ports.users(), resetLinks, ports.loginThrottle(),
+                ports.auditLog(), ports.clock());
+        confirmPasswordReset = new ConfirmPasswordResetService(ports.passwordResets(), ports.users(),
+                new PasswordReplacement(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.refreshTokens()),
+                ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
+        deliverMail = new DeliverMailService(ports.mailOutbox(), ports.mailer(), ports.clock());
+        sendPasswordReset = new SendPasswordResetService(gate, resetLinks, ports.clock());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.assertionReplays(), ports.auditLog(), policies.retention(), ports.clock());
     }
@@ -211,5 +227,22 @@ public final class UseCases {
 
     public ForgetExpiredDataUseCase forgetExpiredData() {
         return forgetExpiredData;
+    }
+
+    public RequestPasswordResetUseCase requestPasswordReset() {
+        return requestPasswordReset;
+    }
+
+    public ConfirmPasswordResetUseCase confirmPasswordReset() {
+        return confirmPasswordReset;
+    }
+
+    public SendPasswordResetUseCase sendPasswordReset() {
+        return sendPasswordReset;
+    }
+
+    /** Run by a background worker: sends the outbox's due mails. */
+    public DeliverMailUseCase deliverMail() {
+        return deliverMail;
     }
 }

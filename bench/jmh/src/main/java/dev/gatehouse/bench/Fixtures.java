@@ -1,6 +1,9 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.out.KnownDevices;
@@ -103,7 +106,7 @@ final class Fixtures {
                              KnownDevices devices, AuditLog audit, Clock clock) {
         DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8), tokens, sessions,
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), devices, audit, new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(), clock);
+                new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock);
         return new UseCases(ports, new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                 new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty()));
     }

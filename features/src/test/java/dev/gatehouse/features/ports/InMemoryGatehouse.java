@@ -1,6 +1,8 @@
 package dev.gatehouse.features.ports;
 
 import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
@@ -57,11 +59,12 @@ final class InMemoryGatehouse {
         accessTokens = new InMemoryAccessTokens(clock, settings.tokens().lifetime());
         InMemoryUserRepository users = new InMemoryUserRepository();
         FastPasswordHasher hasher = new FastPasswordHasher();
+        InMemoryPasswordResets resets = new InMemoryPasswordResets();
         DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
                 new CommonPasswordsPolicy(settings.passwords().minimumLength()), accessTokens, new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), clock);
+                new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock);
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 

@@ -40,6 +40,7 @@ public final class CommandLine {
                 SetEnabledSubcommand.disable(),
                 SetEnabledSubcommand.enable(),
                 new UnlockSubcommand(),
+                new SendPasswordResetSubcommand(),
                 ChangeRoleSubcommand.grant(),
                 ChangeRoleSubcommand.revoke(),
                 new EndSessionsSubcommand(),

@@ -51,6 +51,8 @@ final class ConsoleAccounts {
                 case UNKNOWN_ROLE -> "unknown role '" + role.map(Role::name).orElse("") + "': GATEHOUSE_ROLE_SCOPES names only "
                         + knownRoles(scopes);
                 case LAST_ADMINISTRATOR -> "'" + username + "' is the last active administrator; make another one first";
+                case NO_EMAIL_ADDRESS -> "'" + username + "' has no e-mail address to send a link to";
+                case NOT_RESETTABLE -> "'" + username + "' is disabled, or a directory keeps its password: a reset link could not set it";
                 // The console is always admitted; these answer bearer tokens, which the command line never uses.
                 case INVALID_TOKEN, INACTIVE_ADMIN, INSUFFICIENT_SCOPE, OWN_ACCOUNT -> "refused: " + refused.refusal();
             });

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
@@ -25,7 +26,8 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
                               UnlockUserUseCase unlock, EndUserSessionsUseCase endSessions, ShowUserUseCase show,
                               SearchUsersUseCase search, Optional<RotateSigningKeysUseCase> keyRotation,
                               Optional<RevokeSigningKeyUseCase> keyRevocation, ScopePolicy scopes,
-                              Optional<SigningAlgorithm> signingAlgorithm, Duration prePublication) {
+                              Optional<SigningAlgorithm> signingAlgorithm, Duration prePublication,
+                              SendPasswordResetUseCase sendPasswordReset) {
 
     public ConsoleUseCases {
         Objects.requireNonNull(register, "register");
@@ -40,5 +42,6 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
         Objects.requireNonNull(prePublication, "prePublication");
+        Objects.requireNonNull(sendPasswordReset, "sendPasswordReset");
     }
 }

@@ -57,6 +57,10 @@ final class CountingAuditLog implements AuditLog {
             case LOGGED_OUT_EVERYWHERE -> session(meters, "logged_out_everywhere");
             case PASSWORD_CHANGED -> passwordChange(meters, "changed");
             case PASSWORD_CHANGE_REFUSED -> passwordChange(meters, "refused");
+            // Counted whether or not an account has the name: the counter says how often links are asked for.
+            case PASSWORD_RESET_REQUESTED -> passwordChange(meters, "reset_requested");
+            case PASSWORD_RESET -> passwordChange(meters, "reset");
+            case PASSWORD_RESET_REFUSED -> passwordChange(meters, "reset_refused");
             case CLIENT_AUTHENTICATION_FAILED -> clientRefusal(meters, "invalid_client");
             case UNAUTHORIZED_CLIENT -> clientRefusal(meters, "unauthorized_client");
             case CLIENT_TOKEN_ISSUED -> meters.counter(GatehouseMeters.CLIENT_TOKENS,

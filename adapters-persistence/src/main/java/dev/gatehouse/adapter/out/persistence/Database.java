@@ -58,6 +58,8 @@ public final class Database implements AutoCloseable {
     private final JpaRefreshTokens refreshTokens;
     private final JpaRevokedAccessTokens revokedAccessTokens;
     private final JpaAuthorizationCodes authorizationCodes;
+    private final JpaPasswordResets passwordResets;
+    private final JpaMailOutbox mailOutbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(GuardedDataSource pool, CircuitBreaker breaker, EntityManagerFactory entityManagerFactory,
@@ -93,6 +95,8 @@ public final class Database implements AutoCloseable {
         this.auditLog = new JpaAuditLog(entityManagerFactory);
         this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
         this.authorizationCodes = new JpaAuthorizationCodes(entityManagerFactory);
+        this.passwordResets = new JpaPasswordResets(entityManagerFactory);
+        this.mailOutbox = new JpaMailOutbox(entityManagerFactory);
         this.revokedAccessTokens = new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(),
                 JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL, cacheSettings.staleReads());
         // Last: a thread of its own, started only once nothing else here can fail.
@@ -193,6 +197,14 @@ public final class Database implements AutoCloseable {
     /** The authorization codes waiting for their one redemption. */
     public AuthorizationCodes authorizationCodes() {
         return authorizationCodes;
+    /** Password-reset links; each is stored with its mail in {@link #mailOutbox()}'s table, in one transaction. */
+    public JpaPasswordResets passwordResets() {
+        return passwordResets;
+    }
+
+    /** The mails still to send. */
+    public JpaMailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
@@ -341,6 +353,8 @@ public final class Database implements AutoCloseable {
                 .managedClass(SigningKeyJpaEntity.class)
                 .managedClass(RevokedAccessTokenJpaEntity.class)
                 .managedClass(AuthorizationCodeJpaEntity.class)
+                .managedClass(PasswordResetJpaEntity.class)
+                .managedClass(MailOutboxJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.SearchUsersQuery;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
@@ -28,7 +29,7 @@ import java.util.Optional;
 
 /**
  * The administration API under {@code /admin/users}: list and search, show, disable and enable, unlock, assign
- * and remove roles, end sessions. Every route needs a bearer token with the {@code admin} scope of an active
+ * and remove roles, end sessions, send a password-reset link. Every route needs a bearer token with the {@code admin} scope of an active
  * user; without the scope the answer is RFC 6750's 403 {@code insufficient_scope}. The use cases decide all of
  * that; this class only reads the request and words the answer.
  */
@@ -46,6 +47,7 @@ final class AdminHttpService implements RoutedService {
     private final UnlockUserUseCase unlock;
     private final ChangeUserRoleUseCase changeRole;
     private final EndUserSessionsUseCase endSessions;
+    private final SendPasswordResetUseCase sendPasswordReset;
     private final WebSettings settings;
 
     AdminHttpService(WebUseCases.Administration useCases, WebSettings settings) {
@@ -55,6 +57,7 @@ final class AdminHttpService implements RoutedService {
         this.unlock = useCases.unlockUser();
         this.changeRole = useCases.changeUserRole();
         this.endSessions = useCases.endUserSessions();
+        this.sendPasswordReset = useCases.sendPasswordReset();
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -73,7 +76,9 @@ final class AdminHttpService implements RoutedService {
                 Route.delete(USER + "/roles/{role}", (request, response) ->
                         sendUser(response, changeRole.changeRole(action(request), role(request), false))),
                 Route.delete(USER + "/sessions", (request, response) ->
-                        sendUser(response, endSessions.endSessions(action(request)))));
+                        sendUser(response, endSessions.endSessions(action(request)))),
+                Route.post(USER + "/password-reset", (request, response) ->
+                        sendUser(response, sendPasswordReset.sendPasswordReset(action(request)))));
     }
 
     private void list(ServerRequest request, ServerResponse response) {
@@ -132,6 +137,9 @@ final class AdminHttpService implements RoutedService {
                         "An administrator cannot disable their own account or remove their own admin role");
                 case LAST_ADMINISTRATOR -> HttpProblem.detail(Status.CONFLICT_409,
                         "That would leave no active administrator");
+                case NO_EMAIL_ADDRESS -> HttpProblem.detail(Status.CONFLICT_409, "The user has no e-mail address");
+                case NOT_RESETTABLE -> HttpProblem.detail(Status.CONFLICT_409,
+                        "The user is disabled, or a directory keeps the password");
             };
         };
     }

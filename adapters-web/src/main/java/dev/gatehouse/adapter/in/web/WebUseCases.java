@@ -5,6 +5,7 @@ import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -15,8 +16,10 @@ import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
+import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.SignInResult;
@@ -34,8 +37,17 @@ import java.util.Objects;
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
-                          Administration administration, IntrospectTokenUseCase introspectToken,
+                          Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+
+    /** The use cases behind {@code /password-reset}. */
+    public record PasswordReset(RequestPasswordResetUseCase request, ConfirmPasswordResetUseCase confirm) {
+
+        public PasswordReset {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(confirm, "confirm");
+        }
+    }
 
     /** The use cases behind {@code /authorize} and the code exchange at {@code /token}. */
     public record AuthorizationCode(StartAuthorizationUseCase startAuthorization, SignInUseCase signIn,
@@ -61,15 +73,16 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
     public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                        RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
-                       Administration administration, IntrospectTokenUseCase introspectToken) {
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
-                introspectToken, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED);
+                introspectToken, passwordReset, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED);
     }
 
     /** The use cases behind {@code /admin/}. */
     public record Administration(SearchUsersUseCase searchUsers, ShowUserUseCase showUser,
                                  SetUserEnabledUseCase setUserEnabled, UnlockUserUseCase unlockUser,
-                                 ChangeUserRoleUseCase changeUserRole, EndUserSessionsUseCase endUserSessions) {
+                                 ChangeUserRoleUseCase changeUserRole, EndUserSessionsUseCase endUserSessions,
+                                 SendPasswordResetUseCase sendPasswordReset) {
 
         public Administration {
             Objects.requireNonNull(searchUsers, "searchUsers");
@@ -78,6 +91,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
             Objects.requireNonNull(unlockUser, "unlockUser");
             Objects.requireNonNull(changeUserRole, "changeUserRole");
             Objects.requireNonNull(endUserSessions, "endUserSessions");
+            Objects.requireNonNull(sendPasswordReset, "sendPasswordReset");
         }
     }
 
@@ -92,6 +106,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(publishedKeys, "publishedKeys");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(introspectToken, "introspectToken");
+        Objects.requireNonNull(passwordReset, "passwordReset");
         Objects.requireNonNull(clientCredentialsGrant, "clientCredentialsGrant");
         Objects.requireNonNull(authorizationCode, "authorizationCode");
     }

@@ -1,6 +1,9 @@
 package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
@@ -87,7 +90,7 @@ class MetricsIT {
         HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK);
         WebUseCases useCases = TestGatehouse.webUseCases(new UseCases(new DrivenPorts(USERS, USERS, hasher, hasher, PasswordDirectory.none(),
                 new MinimumLengthPasswordPolicy(8), tokens, new InMemoryRefreshTokens(), REVOKED, new InMemoryLoginThrottle(),
-                devices, audit, new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), CLOCK),
+                devices, audit, new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), CLOCK),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, TestGatehouse.RETENTION,
                         Optional.empty())));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));

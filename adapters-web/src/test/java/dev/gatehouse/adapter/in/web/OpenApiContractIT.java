@@ -354,6 +354,28 @@ class OpenApiContractIT {
         exchanges.add(post(busy, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer " + busyToken)));
         exchanges.add(post(storeDown, "/users/me/password", "/users/me/password", JSON, change, List.of("Authorization: Bearer abc")));
 
+        // POST /password-reset: the same 202 for an account and for none; then the link from the mail it sent.
+        String reset = "/password-reset";
+        exchange(exchanges, healthy, "POST", reset, JSON, "{\"account\":\"johndoe\"}");
+        exchange(exchanges, healthy, "POST", reset, JSON, "{\"account\":\"nobody@example.com\"}");
+        exchange(exchanges, healthy, "POST", reset, JSON, "{}");
+        exchange(exchanges, healthy, "POST", reset, FORM, "account=johndoe");
+        exchange(exchanges, healthy, "POST", reset, JSON, "{\"account\":\"" + "a".repeat(70_000) + "\"}");
+        exchanges.add(framingExchange(reset, JSON));
+        exchange(exchanges, limited, "POST", reset, JSON, "{\"account\":\"johndoe\"}");
+        exchange(exchanges, storeDown, "POST", reset, JSON, "{\"account\":\"johndoe\"}");
+        String link = HEALTHY.resets.outbox().all().getFirst().values().get("token");
+        String confirm = "/password-reset/confirm";
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"short\"}");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"" + PASSWORD + "\"}");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"" + PASSWORD + "\"}");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\"}");
+        exchange(exchanges, healthy, "POST", confirm, FORM, "token=x&new_password=y");
+        exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + "a".repeat(70_000) + "\"}");
+        exchanges.add(framingExchange(confirm, JSON));
+        exchange(exchanges, limited, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
+        exchange(exchanges, storeDown, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
+
         // The administration endpoints: an admin's token, one without the scope, one of a disabled admin, none.
         HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("root")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));
         HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("fallen")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));
@@ -380,7 +402,8 @@ class OpenApiContractIT {
                 new String[] {"POST", "/admin/users/{username}/enable", "/enable"},
                 new String[] {"PUT", "/admin/users/{username}/roles/{role}", "/roles/admin"},
                 new String[] {"DELETE", "/admin/users/{username}/roles/{role}", "/roles/admin"},
-                new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"});
+                new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"},
+                new String[] {"POST", "/admin/users/{username}/password-reset", "/password-reset"});
         for (String[] operation : accountOperations) {
             String method = operation[0];
             String template = operation[1];
@@ -393,6 +416,8 @@ class OpenApiContractIT {
         }
         exchanges.add(call(healthy, "PUT", "/admin/users/{username}/roles/{role}", users + "/target/roles/ghost", asAdmin));
         exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/target/roles/Not%20A%20Role", asAdmin));
+        // A reset link for an account with an address ("target" has none: 409 above).
+        exchanges.add(call(healthy, "POST", "/admin/users/{username}/password-reset", users + "/johndoe/password-reset", asAdmin));
         // An administrator locking themselves out: 409.
         exchanges.add(call(healthy, "POST", "/admin/users/{username}/disable", users + "/root/disable", asAdmin));
         exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/root/roles/admin", asAdmin));

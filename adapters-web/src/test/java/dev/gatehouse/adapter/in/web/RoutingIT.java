@@ -51,7 +51,8 @@ class RoutingIT {
                 ThrowingUseCases.administration(() -> new IllegalStateException(SECRET_DETAIL)),
                 command -> {
                     throw new IllegalStateException(SECRET_DETAIL);
-                });
+                },
+                ThrowingUseCases.passwordReset(() -> new IllegalStateException(SECRET_DETAIL)));
         GatehouseRouting.configure(routing, failing);
     }
 

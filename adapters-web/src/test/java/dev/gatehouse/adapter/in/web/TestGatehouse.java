@@ -1,6 +1,9 @@
 package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.domain.Retention;
@@ -73,6 +76,8 @@ final class TestGatehouse {
     final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
+    final InMemoryPasswordResets resets = new InMemoryPasswordResets();
+    final RecordingMailer mailer = new RecordingMailer();
     private final byte[] secret = JwtSettings.randomSecret();
     final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     final RotateSigningKeysService rotation;
@@ -92,7 +97,8 @@ final class TestGatehouse {
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
-                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, clock)
+                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer,
+                clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
                 .withAuthorizationCodeFlow(codes, new HmacSeals(secret)),
                 policies);
@@ -104,8 +110,11 @@ final class TestGatehouse {
         return new WebUseCases(useCases.logIn(), useCases.registerUser(), useCases.currentUser(), useCases.refreshToken(),
                 useCases.revokeToken(), useCases.logOut(), useCases.changePassword(), useCases.publishedKeys(),
                 new WebUseCases.Administration(useCases.searchUsers(), useCases.showUser(), useCases.setUserEnabled(),
-                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions()),
-                useCases.introspectToken(), useCases.clientCredentialsGrant(),
+                        useCases.unlockUser(), useCases.changeUserRole(), useCases.endUserSessions(),
+                        useCases.sendPasswordReset()),
+                useCases.introspectToken(),
+                new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
+                useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
                         useCases.redeemAuthorizationCode()));
     }

@@ -36,6 +36,17 @@ final class ThrowingUseCases {
                 administration(failure),
                 command -> {
                     throw failure.get();
+                },
+                passwordReset(failure));
+    }
+
+    static WebUseCases.PasswordReset passwordReset(Supplier<? extends RuntimeException> failure) {
+        return new WebUseCases.PasswordReset(
+                command -> {
+                    throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
                 });
     }
 
@@ -54,6 +65,9 @@ final class ThrowingUseCases {
                     throw failure.get();
                 },
                 (action, role, held) -> {
+                    throw failure.get();
+                },
+                action -> {
                     throw failure.get();
                 },
                 action -> {

@@ -20,7 +20,11 @@ public sealed interface AdminResult<T> {
         /** An administrator may not disable their own account or remove their own admin role. */
         OWN_ACCOUNT,
         /** The change would leave no active administrator. */
-        LAST_ADMINISTRATOR
+        LAST_ADMINISTRATOR,
+        /** The account has no e-mail address to send a reset link to. */
+        NO_EMAIL_ADDRESS,
+        /** The account is disabled, or a directory keeps its password: a reset link could not set it. */
+        NOT_RESETTABLE
     }
 
     record Done<T>(T value) implements AdminResult<T> {

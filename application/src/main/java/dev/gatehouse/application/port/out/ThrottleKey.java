@@ -44,4 +44,30 @@ public record ThrottleKey(String value) {
     public static ThrottleKey refreshes(SessionId session) {
         return new ThrottleKey("refresh:" + session.value());
     }
+
+    /**
+     * Reset links asked for one name or address as typed (canonical: lower case), whether or not an account has it, so
+     * throttling reveals nothing; it keeps one mailbox from being flooded with links.
+     */
+    public static ThrottleKey passwordResetsFor(String account) {
+        String canonical = account.strip().toLowerCase(java.util.Locale.ROOT);
+        // Bounded like every key: a long input is cut, which only makes such inputs share a budget.
+        String key = "reset-for:" + canonical;
+        return new ThrottleKey(key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key);
+    }
+
+    /** Reset requests from one client network. */
+    public static ThrottleKey passwordResetsFrom(ClientAddress address) {
+        return new ThrottleKey("reset-from:" + address.network());
+    }
+
+    /** Reset links sent to one account, however it was named (its username, its address). */
+    public static ThrottleKey passwordResetsOf(UserId user) {
+        return new ThrottleKey("reset-of:" + user.value());
+    }
+
+    /** Invalid reset links presented from one client network: guessing at links. */
+    public static ThrottleKey resetLinkGuesses(ClientAddress address) {
+        return new ThrottleKey("reset-guess:" + address.network());
+    }
 }

@@ -88,7 +88,7 @@ final class UserMethods {
                 case INSUFFICIENT_SCOPE -> JsonRpcError.of(JsonRpcError.NOT_ENOUGH_PERMISSIONS, "Not enough permissions");
                 case NO_SUCH_USER -> JsonRpcError.of(JsonRpcError.NO_SUCH_USER, "User not found");
                 // Refusals of changes; showing a user changes nothing.
-                case UNKNOWN_ROLE, OWN_ACCOUNT, LAST_ADMINISTRATOR ->
+                case UNKNOWN_ROLE, OWN_ACCOUNT, LAST_ADMINISTRATOR, NO_EMAIL_ADDRESS, NOT_RESETTABLE ->
                         new IllegalStateException("showing a user was refused as a change: " + refusal);
             };
         };

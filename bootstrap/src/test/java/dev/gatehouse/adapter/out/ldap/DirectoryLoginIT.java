@@ -1,6 +1,9 @@
 package dev.gatehouse.adapter.out.ldap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -68,7 +71,7 @@ class DirectoryLoginIT {
         DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
                 new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), throttle, new InMemoryKnownDevices(), audit,
-                new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), clock);
+                new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock);
         Policies policies = new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                 new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty());
         return new UseCases(ports, policies);

@@ -1,6 +1,9 @@
 package dev.gatehouse.adapter.out.persistence.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.gatehouse.adapter.out.persistence.Database;
@@ -57,7 +60,7 @@ class JdbcUserRepositoryAssemblyIT {
             DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(), new MinimumLengthPasswordPolicy(8),
                     new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
                     new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
-                    new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), clock);
+                    new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock);
             UseCases useCases = new UseCases(ports, new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT,
                     RefreshPolicy.DEFAULT, new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1),
                     Duration.ofDays(365)), Optional.empty()));

@@ -1,0 +1,33 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.PasswordReset;
+import dev.gatehouse.domain.ResetTokenHash;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where password-reset links live, by the hash of their token, shared by every instance. Every adapter passes
+ * {@code PasswordResetsContract}; in particular {@link #redeem} is a conditional write, so of concurrent uses of
+ * one link exactly one wins, and {@link #issue} stores the link and its mail atomically.
+ */
+public interface PasswordResets {
+
+    /**
+     * Stores {@code reset} and puts {@code mail} (the link) in the outbox in one step: both or neither, so a link is
+     * never stored without its mail on the way, nor a mail sent for a link that was not stored.
+     */
+    void issue(PasswordReset reset, OutgoingMail mail);
+
+    /** The link with this hash, whatever its state, if it was ever issued. */
+    Optional<PasswordReset> find(ResetTokenHash hash);
+
+    /**
+     * Marks the link used at {@code at}, but only while it is unused and not expired at {@code at}; in the same step
+     * every other unused link of its account is used up too, so that no older link outlives the new password. True when
+     * this call redeemed it; false when it changed nothing.
+     */
+    boolean redeem(ResetTokenHash hash, Instant at);
+
+    /** Deletes links that expired before {@code cutoff}; answers how many. */
+    int forgetExpiredBefore(Instant cutoff);
+}

@@ -1,0 +1,70 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.OutgoingMail;
+import dev.gatehouse.application.port.out.PasswordResets;
+import dev.gatehouse.domain.PasswordReset;
+import dev.gatehouse.domain.ResetTokenHash;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reset links in memory, issued into the given outbox under one lock (the outbox's), so a link and its mail are stored
+ * together; held honest by {@link PasswordResetsContract}.
+ */
+public final class InMemoryPasswordResets implements PasswordResets {
+
+    private final Map<ResetTokenHash, PasswordReset> resets = new HashMap<>();
+    private final InMemoryMailOutbox outbox;
+
+    public InMemoryPasswordResets(InMemoryMailOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** With an outbox of its own, {@link #outbox()}. */
+    public InMemoryPasswordResets() {
+        this(new InMemoryMailOutbox());
+    }
+
+    /** The outbox the links' mails go to. */
+    public InMemoryMailOutbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void issue(PasswordReset reset, OutgoingMail mail) {
+        synchronized (outbox) {
+            synchronized (this) {
+                if (resets.containsKey(reset.hash())) {
+                    throw new IllegalStateException("reset link already issued");
+                }
+                outbox.enqueue(mail, reset.issuedAt());
+                resets.put(reset.hash(), reset);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<PasswordReset> find(ResetTokenHash hash) {
+        return Optional.ofNullable(resets.get(hash));
+    }
+
+    @Override
+    public synchronized boolean redeem(ResetTokenHash hash, Instant at) {
+        PasswordReset reset = resets.get(hash);
+        if (reset == null || !reset.isRedeemableAt(at)) {
+            return false;
+        }
+        resets.replaceAll((key, other) -> other.user().equals(reset.user()) && other.usedAt().isEmpty()
+                ? new PasswordReset(other.hash(), other.user(), other.issuedAt(), other.expiresAt(), Optional.of(at)) : other);
+        return true;
+    }
+
+    @Override
+    public synchronized int forgetExpiredBefore(Instant cutoff) {
+        int before = resets.size();
+        resets.values().removeIf(reset -> reset.expiresAt().isBefore(cutoff));
+        return before - resets.size();
+    }
+}
