@@ -25,6 +25,9 @@ import dev.gatehouse.application.port.in.StartAuthorizationCommand;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
+import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
@@ -102,7 +105,8 @@ class AuthorizationCodeFlowTest {
         return new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
                 new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), refreshTokens,
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
-                new InMemorySigningKeyRepository(), registry, clock).withAuthorizationCodeFlow(codes, new InMemorySeals()),
+                new InMemorySigningKeyRepository(), registry,
+                new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock).withAuthorizationCodeFlow(codes, new InMemorySeals()),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)),
                         Optional.empty()));

@@ -17,6 +17,9 @@ import dev.gatehouse.application.port.in.RevokeCommand;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
+import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryAssertionReplays;
 import dev.gatehouse.application.testing.InMemoryClientAssertions;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
@@ -215,7 +218,8 @@ class ClientCredentialsGrantTest {
         FastPasswordHasher hasher = new FastPasswordHasher();
         return new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8),
                 new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
-                new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(), registry, clock)
+                new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(), registry,
+                new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, AUDIENCE), new InMemoryAssertionReplays()),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),

@@ -197,6 +197,8 @@ public final class Database implements AutoCloseable {
     /** The authorization codes waiting for their one redemption. */
     public AuthorizationCodes authorizationCodes() {
         return authorizationCodes;
+    }
+
     /** Password-reset links; each is stored with its mail in {@link #mailOutbox()}'s table, in one transaction. */
     public JpaPasswordResets passwordResets() {
         return passwordResets;
