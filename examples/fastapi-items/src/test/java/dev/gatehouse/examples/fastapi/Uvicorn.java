@@ -19,10 +19,12 @@ final class Uvicorn implements AutoCloseable {
     static final String PYTHON = System.getProperty("python", "/usr/bin/python3");
     private final Process process;
     private final String baseUrl;
+    private final Path log;
 
-    private Uvicorn(Process process, String baseUrl) {
+    private Uvicorn(Process process, String baseUrl, Path log) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.log = log;
     }
 
     /** Starts main.py with {@code GATEHOUSE_URL=gatehouse} on a free port; fails clearly without Debian's packages. */
@@ -42,8 +44,8 @@ final class Uvicorn implements AutoCloseable {
                 "--port", String.valueOf(port)).directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("GATEHOUSE_URL", gatehouse);
-        Uvicorn uvicorn = new Uvicorn(builder.start(), "http://127.0.0.1:" + port);
-        uvicorn.awaitAnswer(log);
+        Uvicorn uvicorn = new Uvicorn(builder.start(), "http://127.0.0.1:" + port, log);
+        uvicorn.awaitAnswer();
         return uvicorn;
     }
 
@@ -57,9 +59,14 @@ final class Uvicorn implements AutoCloseable {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException leftBehind) {
+            // a temporary file
+        }
     }
 
-    private void awaitAnswer(Path log) throws Exception {
+    private void awaitAnswer() throws Exception {
         // uvicorn 0.17 answers the JDK client's h2c upgrade offer with 400: HTTP/1.1 only.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -74,7 +81,8 @@ final class Uvicorn implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+        String output = Files.readString(log);
         close();
-        fail("uvicorn did not answer within 30 s:\n" + Files.readString(log));
+        fail("uvicorn did not answer within 30 s:\n" + output);
     }
 }

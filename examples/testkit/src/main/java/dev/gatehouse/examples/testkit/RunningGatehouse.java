@@ -189,7 +189,7 @@ public final class RunningGatehouse implements AutoCloseable {
      * one process's file; on PostgreSQL a command runs beside the running servers) and ready again on return.
      */
     public String cli(String... arguments) throws IOException, InterruptedException {
-        close();
+        stop();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile(directory, "cli-", ".log");
@@ -220,8 +220,20 @@ public final class RunningGatehouse implements AutoCloseable {
         }
     }
 
+    /** Stops Gatehouse and deletes its directory (database, logs). */
     @Override
     public void close() throws InterruptedException {
+        stop();
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException leftBehind) {
+            // a temporary directory; nothing depends on its removal
+        }
+    }
+
+    private void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -254,8 +266,9 @@ public final class RunningGatehouse implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        close();
-        throw new IllegalStateException("Gatehouse was not ready within 60 s:\n" + log());
+        String log = log();
+        stop();
+        throw new IllegalStateException("Gatehouse was not ready within 60 s:\n" + log);
     }
 
     private static String group(Pattern pattern, String text) {
