@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureDocsTest {
 
-    static final List<String> PAGES = List.of("docs/architecture.md", "docs/extending.md");
+    static final List<String> PAGES = List.of("docs/architecture.md", "docs/extending.md", "docs/resource-servers.md");
     private static final String GRAPH_MARKER = "<!-- generated: module-graph (ArchitectureDocsTest) -->";
     private static final Pattern BLOCK = Pattern.compile("(?m)^(<!-- [^\\n]* -->\\n)?```([a-z]*)\\n(.*?)\\n```$", Pattern.DOTALL);
     private static final Pattern EXCERPT = Pattern.compile("<!-- excerpt: (\\S+) -->\\n");

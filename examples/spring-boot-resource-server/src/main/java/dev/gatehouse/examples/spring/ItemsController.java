@@ -1,0 +1,22 @@
+package dev.gatehouse.examples.spring;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The FastAPI tutorial's routes: who am I, and my items (which need the {@code items} scope). */
+@RestController
+public class ItemsController {
+
+    @GetMapping({"/users/me", "/live/users/me"})
+    Map<String, String> me(Principal user) {
+        return Map.of("username", user.getName());
+    }
+
+    @GetMapping({"/users/me/items/", "/live/users/me/items/"})
+    List<Map<String, String>> myItems(Principal user) {
+        return List.of(Map.of("item_id", "Foo", "owner", user.getName()));
+    }
+}
