@@ -109,6 +109,12 @@ public final class LogInService implements LogInUseCase {
                 // no clients registered: the tutorial's behaviour
             }
         }
+        // Before anything about the user: a resource the client may not address costs no hashing (RFC 8707).
+        if (command.resource().isPresent() && !(verdict instanceof ClientAuthentication.Authenticated(var client)
+                && client.mayAddress(command.resource().get()))) {
+            clientAuthentication.record(AuditEvent.Type.UNAUTHORIZED_CLIENT, command.clientCredentials(), command.client());
+            return new LogInResult.InvalidTarget();
+        }
         Instant now = clock.instant();
         Optional<Username> username = parseUsername(command.username());
         Optional<User> user = username.flatMap(users::findByUsername);
@@ -139,7 +145,7 @@ public final class LogInService implements LogInUseCase {
             budgets.succeeded(charged);
             User current = withCurrentHash(user.get(), command);
             SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()),
-                    ClientAuthentication.clientOf(verdict));
+                    ClientAuthentication.clientOf(verdict), command.resource());
             LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(),
                     knownDevices.enrol(current));
             record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);
