@@ -20,6 +20,7 @@ import dev.gatehouse.domain.DirectoryEntry;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
+import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a username and password and starts a session (an access token and a refresh token), with the
@@ -144,8 +146,13 @@ public final class LogInService implements LogInUseCase {
             }
             budgets.succeeded(charged);
             User current = withCurrentHash(user.get(), command);
-            SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()),
-                    ClientAuthentication.clientOf(verdict), command.resource());
+            // The user's scopes that were asked for, and of those only the ones the client is registered for.
+            Set<Scope> granted = scopes.grant(current, command.requestedScopes());
+            if (verdict instanceof ClientAuthentication.Authenticated(var client)) {
+                granted = client.allowedOf(granted);
+            }
+            SessionIssuer.Issued session = sessions.start(current, granted, ClientAuthentication.clientOf(verdict),
+                    command.resource());
             LogInResult.LoggedIn loggedIn = new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(),
                     knownDevices.enrol(current));
             record(AuditEvent.Type.LOGIN_SUCCEEDED, command, now);

@@ -49,7 +49,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Resource indicators (RFC 8707) at the password, refresh and client credentials grants, through the one assembly. */
+/**
+ * What a client's registration limits at the token endpoint, through the one assembly: resource indicators (RFC 8707)
+ * at the password, refresh and client credentials grants, and the scopes of the password grant.
+ */
 class ResourceIndicatorsTest {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -65,6 +68,7 @@ class ResourceIndicatorsTest {
     private final InMemoryAccessTokens tokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
     private final InMemoryClientRegistry clients = new InMemoryClientRegistry(
             Client.publicClient(new ClientId("web-app"), true).withAudiences(List.of(ORDERS, BILLING)),
+            Client.publicClient(new ClientId("kiosk"), true).withScopes(Set.of(new dev.gatehouse.domain.Scope("items"))),
             Client.confidential(new ClientId("reporting"), ClientSecretHash.of(SECRET), false)
                     .withGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS)).withAudiences(List.of(ORDERS)).allowedToIntrospect());
     private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(),
@@ -120,6 +124,19 @@ class ResourceIndicatorsTest {
         var issued = assertInstanceOf(ClientCredentialsGrantResult.Issued.class, clientToken(Optional.of(ORDERS)));
         assertEquals(List.of(ORDERS.value()), tokens.verifyClientToken(issued.accessToken().value()).orElseThrow().audiences());
         assertInstanceOf(ClientCredentialsGrantResult.InvalidTarget.class, clientToken(Optional.of(BILLING)));
+    }
+
+    @Test
+    void a_login_through_a_client_limited_in_scopes_gets_only_those_of_its_registration() {
+        LogInResult.LoggedIn loggedIn = assertInstanceOf(LogInResult.LoggedIn.class, useCases.logIn().logIn(new LogInCommand("jane",
+                new PlainPassword(PASSWORD), dev.gatehouse.domain.Scope.parseList("me items"), FROM, Optional.empty(),
+                Optional.of(ClientCredentials.publicClient("kiosk")), Optional.empty())));
+        LogInResult.LoggedIn unlimited = assertInstanceOf(LogInResult.LoggedIn.class, useCases.logIn().logIn(new LogInCommand("jane",
+                new PlainPassword(PASSWORD), dev.gatehouse.domain.Scope.parseList("me items"), FROM, Optional.empty(),
+                Optional.of(ClientCredentials.publicClient("web-app")), Optional.empty())));
+
+        assertEquals(dev.gatehouse.domain.Scope.parseList("items"), loggedIn.accessToken().scopes());
+        assertEquals(dev.gatehouse.domain.Scope.parseList("me items"), unlimited.accessToken().scopes());
     }
 
     @Test
