@@ -46,6 +46,10 @@ public final class ClientCredentialsGrantService implements ClientCredentialsGra
             clientAuthentication.record(AuditEvent.Type.UNAUTHORIZED_CLIENT, command.clientCredentials(), command.client());
             return new ClientCredentialsGrantResult.UnauthorizedClient();
         }
+        if (command.resource().filter(resource -> !client.mayAddress(resource)).isPresent()) {
+            audit.record(new AuditEvent(AuditEvent.Type.UNAUTHORIZED_CLIENT, client.id().value(), command.client(), clock.instant()));
+            return new ClientCredentialsGrantResult.InvalidTarget();
+        }
         Set<Scope> registered = client.scopes().orElse(Set.of());
         Set<Scope> granted = command.requestedScopes().orElse(registered);
         Set<Scope> refused = new LinkedHashSet<>(granted);
@@ -54,7 +58,7 @@ public final class ClientCredentialsGrantService implements ClientCredentialsGra
             audit.record(new AuditEvent(AuditEvent.Type.UNAUTHORIZED_CLIENT, client.id().value(), command.client(), clock.instant()));
             return new ClientCredentialsGrantResult.InvalidScope(refused);
         }
-        AccessToken token = accessTokens.issueForClient(client.id(), granted);
+        AccessToken token = accessTokens.issueForClient(client.id(), granted, command.resource());
         audit.record(new AuditEvent(AuditEvent.Type.CLIENT_TOKEN_ISSUED, client.id().value(), command.client(), clock.instant()));
         return new ClientCredentialsGrantResult.Issued(token);
     }

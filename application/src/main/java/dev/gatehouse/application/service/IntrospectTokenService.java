@@ -71,7 +71,7 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         }
         return bearers.authenticateClient(command.token())
                 .<IntrospectResult>map(claims -> new IntrospectResult.ActiveClient(claims.client(), claims.scopes(),
-                        claims.issuedAt(), claims.expiresAt(), claims.tokenId()))
+                        claims.issuedAt(), claims.expiresAt(), claims.tokenId(), claims.audiences()))
                 .orElseGet(IntrospectResult.Inactive::new);
     }
 
@@ -82,7 +82,7 @@ public final class IntrospectTokenService implements IntrospectTokenUseCase {
         AccessTokenClaims claims = bearer.claims();
         return Optional.of(new IntrospectResult.Active(IntrospectResult.TokenType.ACCESS_TOKEN, claims.subject(),
                 claims.scopes(), claims.client(), claims.issuedAt(), Optional.of(claims.expiresAt()),
-                Optional.of(claims.tokenId())));
+                Optional.of(claims.tokenId()), claims.audiences()));
     }
 
     private Optional<IntrospectResult.Active> ofRefreshToken(String token) {

@@ -14,9 +14,11 @@ import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.LoginProtection;
+import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Checks a username and password and starts a session (an access token and a refresh token), with the
@@ -79,10 +81,21 @@ public final class LogInService implements LogInUseCase {
                 // no clients registered: the tutorial's behaviour
             }
         }
+        // Before anything about the user: a resource the client may not address costs no hashing (RFC 8707).
+        if (command.resource().isPresent() && !(verdict instanceof ClientAuthentication.Authenticated(var client)
+                && client.mayAddress(command.resource().get()))) {
+            clientAuthentication.record(AuditEvent.Type.UNAUTHORIZED_CLIENT, command.clientCredentials(), command.client());
+            return new LogInResult.InvalidTarget();
+        }
         return switch (passwordCheck.check(command)) {
             case PasswordCheck.Passed(User current, String knownDevice) -> {
-                SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()),
-                        ClientAuthentication.clientOf(verdict));
+                // The user's scopes that were asked for, and of those only the ones the client is registered for.
+                Set<Scope> granted = scopes.grant(current, command.requestedScopes());
+                if (verdict instanceof ClientAuthentication.Authenticated(var client)) {
+                    granted = client.allowedOf(granted);
+                }
+                SessionIssuer.Issued session = sessions.start(current, granted, ClientAuthentication.clientOf(verdict),
+                        command.resource());
                 passwordCheck.recordSuccess(command);
                 yield new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(), knownDevice);
             }

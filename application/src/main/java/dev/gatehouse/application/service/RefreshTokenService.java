@@ -11,7 +11,9 @@ import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.RefreshTokenHash;
@@ -92,7 +94,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                 Optional<Duration> wait = budgets.spend(AttemptBudgets.Budget.shared(
                         ThrottleKey.refreshes(token.get().session().id()), RefreshPolicy.REFRESHES_PER_SESSION));
                 yield wait.<RefreshResult>map(RefreshResult.Throttled::new)
-                        .orElseGet(() -> rotate(token.get(), user.get(), command, now));
+                        .orElseGet(() -> rotate(token.get(), user.get(), command, verdict, now));
             }
             case REPLAYED -> {
                 // The thief (or the victim) may hold access tokens of the session too: they stop with it.
@@ -112,11 +114,20 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         };
     }
 
-    private RefreshResult rotate(RefreshToken token, User user, RefreshCommand command, Instant now) {
+    private RefreshResult rotate(RefreshToken token, User user, RefreshCommand command, ClientAuthentication.Verdict verdict,
+                                 Instant now) {
         Set<Scope> sessionScopes = token.session().scopes();
         Set<Scope> scopes = command.requestedScopes().orElse(sessionScopes);
         if (!sessionScopes.containsAll(scopes)) {
             return new RefreshResult.InvalidGrant(true);
+        }
+        // RFC 8707: a refresh may name the session's resource again, or, for a session started for none, narrow its
+        // tokens to one resource the client may address; never widen to another.
+        Optional<Audience> resource = command.resource().or(() -> token.session().resource());
+        if (command.resource().isPresent() && !token.session().resource().map(command.resource().get()::equals)
+                .orElseGet(() -> verdict instanceof ClientAuthentication.Authenticated(Client client)
+                        && client.mayAddress(command.resource().get()))) {
+            return new RefreshResult.InvalidTarget();
         }
         String next = SessionIssuer.newRefreshToken();
         if (!refreshTokens.rotate(token.hash(), SessionIssuer.hashOf(next), now)) {
@@ -124,7 +135,8 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             return new RefreshResult.InvalidGrant(false);
         }
         record(AuditEvent.Type.TOKEN_REFRESHED, user, command, now);
-        return new RefreshResult.Refreshed(accessTokens.issue(user, scopes, token.session().id(), token.session().client()), next);
+        return new RefreshResult.Refreshed(accessTokens.issue(user, scopes, token.session().id(), token.session().client(),
+                resource), next);
     }
 
     private void record(AuditEvent.Type type, User user, RefreshCommand command, Instant at) {

@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshTokenHash;
@@ -36,11 +37,16 @@ final class SessionIssuer {
 
     /** A new session through {@code client}, if any: only that client may refresh it, and its tokens name it. */
     Issued start(User user, Set<Scope> scopes, Optional<ClientId> client) {
+        return start(user, scopes, client, Optional.empty());
+    }
+
+    /** The same, for one resource server (RFC 8707): the session remembers it, and its tokens are for it. */
+    Issued start(User user, Set<Scope> scopes, Optional<ClientId> client, Optional<Audience> resource) {
         Instant now = clock.instant();
-        RefreshSession session = RefreshSession.start(user, scopes, client, now);
+        RefreshSession session = RefreshSession.start(user, scopes, client, resource, now);
         String refreshToken = newRefreshToken();
         refreshTokens.start(session, hashOf(refreshToken), now);
-        return new Issued(accessTokens.issue(user, scopes, session.id(), client), refreshToken, session.id());
+        return new Issued(accessTokens.issue(user, scopes, session.id(), client, resource), refreshToken, session.id());
     }
 
     static String newRefreshToken() {

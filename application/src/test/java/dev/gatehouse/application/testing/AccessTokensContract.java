@@ -185,6 +185,19 @@ public abstract class AccessTokensContract {
         assertTrue(tokens.verifyClientToken(token.value()).isEmpty());
     }
 
+    @Test
+    void a_token_asked_for_a_resource_names_it_as_an_audience() {
+        dev.gatehouse.domain.Audience orders = new dev.gatehouse.domain.Audience("https://orders.example.com");
+
+        AccessTokenClaims claims = tokens.verify(tokens.issue(johnDoe(), Set.of(), SESSION,
+                java.util.Optional.of(new ClientId("web-app")), java.util.Optional.of(orders)).value()).orElseThrow();
+        ClientTokenClaims clientClaims = tokens.verifyClientToken(tokens.issueForClient(new ClientId("reporting"), Set.of(),
+                java.util.Optional.of(orders)).value()).orElseThrow();
+
+        assertTrue(claims.audiences().contains(orders.value()), claims.audiences()::toString);
+        assertTrue(clientClaims.audiences().contains(orders.value()), clientClaims.audiences()::toString);
+    }
+
     private static User johnDoe() {
         return User.register(new Username("johndoe"), new PasswordHash("$test$hash"), null, null, Instant.EPOCH);
     }

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
@@ -31,21 +32,23 @@ public final class InMemoryAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client,
+                             Optional<Audience> resource) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
         AccessTokenClaims claims = new AccessTokenClaims(user.username(), user.id(), id, now, now.plus(lifetime), scopes,
-                user.securityVersion(), Optional.of(session), client);
+                user.securityVersion(), Optional.of(session), client, resource.map(Audience::value).stream().toList());
         String value = "opaque-" + id;
         issued.put(value, claims);
         return new AccessToken(value, claims.issuedAt(), claims.expiresAt(), scopes);
     }
 
     @Override
-    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes, Optional<Audience> resource) {
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
-        ClientTokenClaims claims = new ClientTokenClaims(client, id, now, now.plus(lifetime), scopes);
+        ClientTokenClaims claims = new ClientTokenClaims(client, id, now, now.plus(lifetime), scopes,
+                resource.map(Audience::value).stream().toList());
         String value = "opaque-client-" + id;
         issuedToClients.put(value, claims);
         return new AccessToken(value, claims.issuedAt(), claims.expiresAt(), scopes);

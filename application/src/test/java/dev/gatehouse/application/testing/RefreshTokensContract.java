@@ -90,6 +90,22 @@ public abstract class RefreshTokensContract {
     }
 
     @Test
+    void keeps_the_resource_a_session_was_started_for() {
+        dev.gatehouse.domain.Audience api = new dev.gatehouse.domain.Audience("https://api.example.com/" + "x".repeat(1900));
+        RefreshSession session = RefreshSession.start(jane, Set.of(), Optional.of(new dev.gatehouse.domain.ClientId("web-app")),
+                Optional.of(api), T0);
+        RefreshTokenHash first = aHash();
+
+        store.start(session, first, T0);
+
+        assertEquals(Optional.of(api), store.find(first).orElseThrow().session().resource());
+        RefreshSession none = RefreshSession.start(john, Set.of(), T0);
+        RefreshTokenHash noneFirst = aHash();
+        store.start(none, noneFirst, T0);
+        assertEquals(Optional.empty(), store.find(noneFirst).orElseThrow().session().resource());
+    }
+
+    @Test
     void finds_nothing_for_an_unknown_hash() {
         assertTrue(store.find(aHash()).isEmpty());
     }

@@ -179,13 +179,14 @@ final class Fixtures {
         }
 
         @Override
-        public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
+        public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client,
+                                 Optional<dev.gatehouse.domain.Audience> resource) {
             Instant now = clock.instant();
             return new AccessToken("opaque-" + UUID.randomUUID(), now, now.plus(lifetime), scopes);
         }
 
         @Override
-        public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+        public AccessToken issueForClient(ClientId client, Set<Scope> scopes, Optional<dev.gatehouse.domain.Audience> resource) {
             Instant now = clock.instant();
             return new AccessToken("opaque-client-" + UUID.randomUUID(), now, now.plus(lifetime), scopes);
         }

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokenClaims;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
@@ -30,15 +31,16 @@ final class CountedAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
-        AccessToken token = delegate.issue(user, scopes, session, client);
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client,
+                             Optional<Audience> resource) {
+        AccessToken token = delegate.issue(user, scopes, session, client, resource);
         issued.increment();
         return token;
     }
 
     @Override
-    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
-        AccessToken token = delegate.issueForClient(client, scopes);
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes, Optional<Audience> resource) {
+        AccessToken token = delegate.issueForClient(client, scopes, resource);
         issued.increment();
         return token;
     }

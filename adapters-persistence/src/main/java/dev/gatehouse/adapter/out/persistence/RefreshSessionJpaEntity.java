@@ -37,11 +37,14 @@ class RefreshSessionJpaEntity {
     @Column(name = "client_id", updatable = false, length = 64)
     private String clientId;
 
+    @Column(name = "resource", updatable = false, length = 2048)
+    private String resource;
+
     protected RefreshSessionJpaEntity() {
     }
 
     RefreshSessionJpaEntity(UUID id, UUID userId, String scopes, long securityVersion, Instant startedAt, Instant revokedAt,
-                            String clientId) {
+                            String clientId, String resource) {
         this.id = id;
         this.userId = userId;
         this.scopes = scopes;
@@ -49,6 +52,7 @@ class RefreshSessionJpaEntity {
         this.startedAt = startedAt;
         this.revokedAt = revokedAt;
         this.clientId = clientId;
+        this.resource = resource;
     }
 
     UUID getId() {
@@ -77,5 +81,9 @@ class RefreshSessionJpaEntity {
 
     String getClientId() {
         return clientId;
+    }
+
+    String getResource() {
+        return resource;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshToken;
@@ -28,7 +29,7 @@ final class RefreshTokenJpaMapper {
         }
         return new RefreshSessionJpaEntity(session.id().value(), session.userId().value(), scopes,
                 session.securityVersion(), storable(session.startedAt()), session.revokedAt().map(RefreshTokenJpaMapper::storable).orElse(null),
-                session.client().map(ClientId::value).orElse(null));
+                session.client().map(ClientId::value).orElse(null), session.resource().map(Audience::value).orElse(null));
     }
 
     static RefreshTokenJpaEntity toNewEntity(RefreshTokenHash hash, SessionId session, Instant issuedAt) {
@@ -43,7 +44,8 @@ final class RefreshTokenJpaMapper {
     static RefreshSession toDomain(RefreshSessionJpaEntity session) {
         return new RefreshSession(new SessionId(session.getId()), new UserId(session.getUserId()),
                 Scope.parseList(session.getScopes()), session.getSecurityVersion(), session.getStartedAt(),
-                Optional.ofNullable(session.getRevokedAt()), Optional.ofNullable(session.getClientId()).map(ClientId::new));
+                Optional.ofNullable(session.getRevokedAt()), Optional.ofNullable(session.getClientId()).map(ClientId::new),
+                Optional.ofNullable(session.getResource()).map(Audience::new));
     }
 
     /** The precision both databases keep, so that what is read back equals what was written. */

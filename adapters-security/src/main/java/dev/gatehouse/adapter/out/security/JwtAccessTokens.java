@@ -8,6 +8,7 @@ import dev.gatehouse.application.port.out.ClientTokenClaims;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.KeyId;
 import dev.gatehouse.domain.KeyRotationPolicy;
@@ -188,7 +189,8 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client) {
+    public AccessToken issue(User user, Set<Scope> scopes, SessionId session, Optional<ClientId> client,
+                             Optional<Audience> resource) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(client, "client");
         // Whole seconds, as JWT NumericDate carries them, so the token and its claims agree exactly.
@@ -215,8 +217,9 @@ public final class JwtAccessTokens implements AccessTokens {
             jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
         // RFC 9068 section 2.2: every access token names its client; the resource servers a client calls are
-        // audiences of its tokens too (this service's own audience stays, for the tokens it must verify itself).
-        client.map(id -> settings.clientAudiences().getOrDefault(id, List.of())).orElse(List.of()).forEach(jwt::addAudience);
+        // audiences of its tokens too (this service's own audience stays, for the tokens it must verify itself), or,
+        // when the client asked for one resource (RFC 8707), that one alone, so no other resource server accepts it.
+        audiencesBeside(client, resource).forEach(jwt::addAudience);
         jwt.addPayloadClaim(CLIENT_ID, client.map(ClientId::value).orElse(JwtSettings.DEFAULT_CLIENT_ID));
         return new AccessToken(signed(jwt.build(), key), issuedAt, expiresAt, scopes);
     }
@@ -226,7 +229,7 @@ public final class JwtAccessTokens implements AccessTokens {
      * {@code uid}, {@code sv} nor {@code sid}, so {@link #verify} (which requires {@code uid}) never accepts it.
      */
     @Override
-    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes, Optional<Audience> resource) {
         Objects.requireNonNull(client, "client");
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(settings.lifetime());
@@ -245,7 +248,7 @@ public final class JwtAccessTokens implements AccessTokens {
         if (!scopes.isEmpty()) {
             jwt.addPayloadClaim("scope", Scope.format(scopes));
         }
-        settings.clientAudiences().getOrDefault(client, List.of()).forEach(jwt::addAudience);
+        audiencesBeside(Optional.of(client), resource).forEach(jwt::addAudience);
         jwt.addPayloadClaim(CLIENT_ID, client.value());
         return new AccessToken(signed(jwt.build(), key), issuedAt, expiresAt, scopes);
     }
@@ -261,13 +264,21 @@ public final class JwtAccessTokens implements AccessTokens {
             ClientId client = client(claims).orElseThrow(() -> new Rejected("no client"));
             require(client.value().equals(registered.subject()), "sub is not the client");
             return Optional.of(new ClientTokenClaims(client, registered.tokenId(), registered.issuedAt(), registered.expiresAt(),
-                    scopes(claims)));
+                    scopes(claims), audiences(claims.get("aud"))));
         } catch (StoreUnavailableException storeDown) {
             throw storeDown;
         } catch (RuntimeException rejected) {
             LOGGER.log(Level.FINE, "Client token rejected: {0}", rejected.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The audiences a token names besides this service's own: the resource asked for, or the client's registered ones. */
+    private List<String> audiencesBeside(Optional<ClientId> client, Optional<Audience> resource) {
+        if (resource.isPresent()) {
+            return resource.get().value().equals(settings.audience()) ? List.of() : List.of(resource.get().value());
+        }
+        return client.map(id -> settings.clientAudiences().getOrDefault(id, List.of())).orElse(List.of());
     }
 
     private static String signed(Jwt built, JwsKey key) {
@@ -385,7 +396,7 @@ public final class JwtAccessTokens implements AccessTokens {
         Registered registered = checkRegisteredClaims(claims);
         return new AccessTokenClaims(new Username(registered.subject()), userId(claims), registered.tokenId(),
                 registered.issuedAt(), registered.expiresAt(), scopes(claims), securityVersion(claims), session(claims),
-                client(claims));
+                client(claims), audiences(claims.get("aud")));
     }
 
     private Registered checkRegisteredClaims(Map<String, JsonValue> claims) {
@@ -420,6 +431,14 @@ public final class JwtAccessTokens implements AccessTokens {
                     && several.stream().map(JsonString.class::cast).anyMatch(it -> settings.audience().equals(it.getString()));
         }
         return false;
+    }
+
+    /** {@code aud} as a list, once {@link #hasAudience} has found it well formed. */
+    private static List<String> audiences(JsonValue audience) {
+        if (audience instanceof JsonString single) {
+            return List.of(single.getString());
+        }
+        return ((JsonArray) audience).stream().map(JsonString.class::cast).map(JsonString::getString).toList();
     }
 
     private static Set<Scope> scopes(Map<String, JsonValue> claims) {

@@ -22,6 +22,7 @@ import dev.gatehouse.application.port.in.RevokeCommand;
 import dev.gatehouse.application.port.in.RevokeResult;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.domain.AccessToken;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.Scope;
@@ -148,7 +149,8 @@ final class TokenHttpService implements RoutedService {
      */
     private void clientCredentialsGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
         Optional<Set<Scope>> scopes = form.value("scope").filter(value -> !value.isBlank()).map(TokenHttpService::scopes);
-        switch (clientCredentials.issue(new ClientCredentialsGrantCommand(scopes, client(request), sentClient.credentials()))) {
+        switch (clientCredentials.issue(new ClientCredentialsGrantCommand(scopes, client(request), sentClient.credentials(),
+                resource(form)))) {
             case ClientCredentialsGrantResult.Issued(AccessToken token) ->
                     sendTokens(response, TokenResponse.bearerOnly(token, scopes.isPresent()));
             case ClientCredentialsGrantResult.InvalidClient invalid -> throw invalidClient(sentClient);
@@ -156,6 +158,7 @@ final class TokenHttpService implements RoutedService {
                     "Unauthorized client", "unauthorized_client", "This client may not use the client credentials grant");
             case ClientCredentialsGrantResult.InvalidScope invalid -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
                     "Invalid scope", "invalid_scope", "The client may not obtain the scope " + Scope.format(invalid.refused()));
+            case ClientCredentialsGrantResult.InvalidTarget invalid -> throw invalidTarget();
         }
     }
 
@@ -192,7 +195,7 @@ final class TokenHttpService implements RoutedService {
         // A client without a cookie jar sends back the device_token of its last login as a form field.
         Optional<String> sentDevice = form.value("device_token").filter(value -> !value.isEmpty())
                 .or(() -> DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of)));
-        LogInCommand command = command(form, client(request), sentDevice, sentClient.credentials());
+        LogInCommand command = command(form, client(request), sentDevice, sentClient.credentials(), resource(form));
 
         switch (logIn.logIn(command)) {
             case LogInResult.LoggedIn(AccessToken token, String refreshToken, String knownDevice) -> {
@@ -210,6 +213,7 @@ final class TokenHttpService implements RoutedService {
             case LogInResult.InvalidClient invalid -> throw invalidClient(sentClient);
             case LogInResult.UnauthorizedClient unauthorized -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
                     "Unauthorized client", "unauthorized_client", "This client may not use the password grant");
+            case LogInResult.InvalidTarget invalid -> throw invalidTarget();
         }
     }
 
@@ -223,7 +227,7 @@ final class TokenHttpService implements RoutedService {
         // Left out or blank: the session's scopes, unchanged (RFC 6749 section 6).
         Optional<Set<Scope>> scopes = form.value("scope").filter(value -> !value.isBlank()).map(TokenHttpService::scopes);
 
-        switch (refresh.refresh(new RefreshCommand(refreshToken, scopes, client(request), sentClient.credentials()))) {
+        switch (refresh.refresh(new RefreshCommand(refreshToken, scopes, client(request), sentClient.credentials(), resource(form)))) {
             case RefreshResult.Refreshed(AccessToken token, String next) ->
                     sendTokens(response, TokenResponse.bearer(token, next, scopes.isPresent()));
             case RefreshResult.InvalidGrant(boolean scopeTooBroad) when scopeTooBroad ->
@@ -233,6 +237,7 @@ final class TokenHttpService implements RoutedService {
                     throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid refresh token", "invalid_grant",
                             "The refresh token is invalid, expired, revoked or already used");
             case RefreshResult.InvalidClient invalid -> throw invalidClient(sentClient);
+            case RefreshResult.InvalidTarget invalid -> throw invalidTarget();
             case RefreshResult.Throttled(Duration retryAfter) -> throw HttpProblem.oauth(Status.TOO_MANY_REQUESTS_429,
                     RateLimits.TOO_MANY, "temporarily_unavailable", "This session refreshes too often",
                     JsonResponses.retryAfter(retryAfter));
@@ -307,6 +312,9 @@ final class TokenHttpService implements RoutedService {
             json.add("iss", settings.discovery().issuer());
         }
         active.tokenId().ifPresent(jti -> json.add("jti", jti));
+        if (!active.audiences().isEmpty()) {
+            json.add("aud", JsonCodec.BUILDERS.createArrayBuilder(active.audiences()));
+        }
         return json.build();
     }
 
@@ -316,14 +324,36 @@ final class TokenHttpService implements RoutedService {
         if (!active.scopes().isEmpty()) {
             json.add("scope", Scope.format(active.scopes()));
         }
-        return json.add("client_id", active.client().value())
+        json.add("client_id", active.client().value())
                 .add("token_type", "Bearer")
                 .add("exp", active.expiresAt().getEpochSecond())
                 .add("iat", active.issuedAt().getEpochSecond())
                 .add("sub", active.client().value())
                 .add("iss", settings.discovery().issuer())
-                .add("jti", active.tokenId())
-                .build();
+                .add("jti", active.tokenId());
+        if (!active.audiences().isEmpty()) {
+            json.add("aud", JsonCodec.BUILDERS.createArrayBuilder(active.audiences()));
+        }
+        return json.build();
+    }
+
+    /**
+     * The resource indicator (RFC 8707 section 2), if any: one resource server the token is for. More than one, or one
+     * that could not be an audience, is {@code invalid_target}; whether the client may address it is the use case's.
+     */
+    private static Optional<Audience> resource(FormBody form) {
+        if (form.isRepeated("resource")) {
+            throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid target", "invalid_target",
+                    "Ask for one resource per request");
+        }
+        return form.value("resource").filter(value -> !value.isEmpty())
+                .map(value -> Audience.parse(value).orElseThrow(TokenHttpService::invalidTarget));
+    }
+
+    /** RFC 8707 section 2's {@code invalid_target}, 400. */
+    private static HttpProblem invalidTarget() {
+        return HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid target", "invalid_target",
+                "The client may not obtain tokens for this resource");
     }
 
     private static FormBody form(ServerRequest request) {
@@ -476,7 +506,7 @@ final class TokenHttpService implements RoutedService {
     }
 
     private static LogInCommand command(FormBody form, ClientAddress client, Optional<String> knownDevice,
-                                        Optional<ClientCredentials> clientCredentials) {
+                                        Optional<ClientCredentials> clientCredentials, Optional<Audience> resource) {
         List<FieldError> errors = new ArrayList<>();
         String username = required(form, "username", Function.identity(), errors);
         PlainPassword password = required(form, "password", PlainPassword::new, errors);
@@ -484,7 +514,7 @@ final class TokenHttpService implements RoutedService {
             throw HttpProblem.validation(errors);
         }
         return new LogInCommand(username, password, scopes(form.value("scope").orElse(null)), client, knownDevice,
-                clientCredentials);
+                clientCredentials, resource);
     }
 
     /** Like FastAPI's form fields, an empty value counts as missing. */

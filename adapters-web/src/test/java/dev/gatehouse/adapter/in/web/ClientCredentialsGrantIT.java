@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.testing.InMemoryClientAssertions;
+import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.ClientSecretHash;
@@ -45,6 +46,11 @@ class ClientCredentialsGrantIT {
     private static final String INVALID_CLIENT = """
             {"detail":"Invalid client","error":"invalid_client","error_description":"Client authentication failed"}""";
     private static final TestGatehouse GATEHOUSE = new TestGatehouse();
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String API_A = "https://a.example.com";
+    private static final String INVALID_TARGET = """
+            {"detail":"Invalid target","error":"invalid_target",
+             "error_description":"The client may not obtain tokens for this resource"}""";
 
     private final Http1Client client;
 
@@ -54,9 +60,10 @@ class ClientCredentialsGrantIT {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        GATEHOUSE.clients.register(Client.publicClient(new ClientId("web-app"), true))
+        GATEHOUSE.addUser("jane", PASSWORD, null, null);
+        GATEHOUSE.clients.register(Client.publicClient(new ClientId("web-app"), true).withAudiences(List.of(new Audience(API_A))))
                 .register(Client.confidential(new ClientId("reporting"), ClientSecretHash.of(SECRET), false)
-                        .withGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS))
+                        .withGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS)).withAudiences(List.of(new Audience(API_A)))
                         .withScopes(Set.of(new Scope("reports:read"), new Scope("reports:write"))))
                 .register(Client.confidential(new ClientId("back-office"), ClientSecretHash.of(SECRET), true))
                 .register(Client.confidential(new ClientId("batch"), InMemoryClientAssertions.keys("batch-key"), false)
@@ -174,6 +181,29 @@ class ClientCredentialsGrantIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void a_resource_indicator_names_the_tokens_audience_when_the_client_may_address_it_and_is_invalid_target_otherwise() {
+        String login = "username=jane&password=" + encode(PASSWORD) + "&client_id=web-app";
+        Reply forA = token(login + "&resource=" + encode(API_A), null);
+        assertEquals(200, forA.status(), forA::toString);
+        assertTrue(claims(forA.json().getString("access_token")).getJsonArray("aud").getValuesAs(JsonString::getString).contains(API_A));
+        JsonObject introspection = introspect(forA.json().getString("access_token")).json();
+        assertTrue(introspection.getJsonArray("aud").getValuesAs(JsonString::getString).contains(API_A), introspection::toString);
+
+        token(login + "&resource=" + encode("https://b.example.com"), null).expect(400, INVALID_TARGET);
+        token(login + "&resource=" + encode("not an audience"), null).expect(400, INVALID_TARGET);
+        token(login + "&resource=" + encode(API_A) + "&resource=" + encode(API_A), null).expect(400, """
+                {"detail":"Invalid target","error":"invalid_target","error_description":"Ask for one resource per request"}""");
+        token(GRANT + "&resource=" + encode("https://b.example.com"), basic("reporting", SECRET)).expect(400, INVALID_TARGET);
+        Reply clientToken = token(GRANT + "&resource=" + encode(API_A), basic("reporting", SECRET));
+        assertEquals(200, clientToken.status(), clientToken::toString);
+
+        // A refresh may name the session's resource again, never another.
+        String refreshToken = forA.json().getString("refresh_token");
+        token("grant_type=refresh_token&client_id=web-app&refresh_token=" + encode(refreshToken) + "&resource="
+                + encode("https://b.example.com"), null).expect(400, INVALID_TARGET);
     }
 
     @Test

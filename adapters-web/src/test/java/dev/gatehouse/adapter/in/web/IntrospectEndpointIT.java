@@ -108,7 +108,9 @@ class IntrospectEndpointIT {
         assertEquals(WebSettings.DEFAULT.discovery().issuer(), json.getString("iss"));
         assertEquals(GATEHOUSE.tokens.verify(accessToken).orElseThrow().tokenId(), json.getString("jti"));
         assertEquals(json.getJsonNumber("iat").longValue() + 15 * 60, json.getJsonNumber("exp").longValue());
-        assertEquals(Set.of("active", "token_type", "username", "sub", "client_id", "iss", "jti", "iat", "exp"), json.keySet());
+        // RFC 7662's aud: the audiences the access token names (RFC 8707).
+        assertEquals(List.of(TestGatehouse.ISSUER), json.getJsonArray("aud").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(Set.of("active", "token_type", "username", "sub", "client_id", "iss", "jti", "iat", "exp", "aud"), json.keySet());
         assertEquals("no-store", reply.header(HeaderNames.CACHE_CONTROL));
         assertEquals("no-cache", reply.header(HeaderNames.PRAGMA));
         assertTrue(reply.header(HeaderNames.CONTENT_TYPE).startsWith("application/json"), reply::toString);

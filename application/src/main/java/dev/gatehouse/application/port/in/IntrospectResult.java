@@ -4,6 +4,7 @@ import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.Username;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,7 @@ public sealed interface IntrospectResult {
      * ({@code jti}) and expiry; a refresh token is opaque, so it has neither, and its issue time is the session's.
      */
     record Active(TokenType type, Username username, Set<Scope> scopes, Optional<ClientId> clientId, Instant issuedAt,
-                  Optional<Instant> expiresAt, Optional<String> tokenId) implements IntrospectResult {
+                  Optional<Instant> expiresAt, Optional<String> tokenId, List<String> audiences) implements IntrospectResult {
 
         public Active {
             Objects.requireNonNull(type, "type");
@@ -29,6 +30,13 @@ public sealed interface IntrospectResult {
             Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(tokenId, "tokenId");
+            audiences = List.copyOf(audiences);
+        }
+
+        /** Without audiences (a refresh token has none of its own). */
+        public Active(TokenType type, Username username, Set<Scope> scopes, Optional<ClientId> clientId, Instant issuedAt,
+                      Optional<Instant> expiresAt, Optional<String> tokenId) {
+            this(type, username, scopes, clientId, issuedAt, expiresAt, tokenId, List.of());
         }
     }
 
@@ -36,8 +44,8 @@ public sealed interface IntrospectResult {
      * An access token a client obtained for itself (client credentials) is active now: it has no user, its subject is
      * the client.
      */
-    record ActiveClient(ClientId client, Set<Scope> scopes, Instant issuedAt, Instant expiresAt, String tokenId)
-            implements IntrospectResult {
+    record ActiveClient(ClientId client, Set<Scope> scopes, Instant issuedAt, Instant expiresAt, String tokenId,
+                        List<String> audiences) implements IntrospectResult {
 
         public ActiveClient {
             Objects.requireNonNull(client, "client");
@@ -45,6 +53,7 @@ public sealed interface IntrospectResult {
             Objects.requireNonNull(issuedAt, "issuedAt");
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(tokenId, "tokenId");
+            audiences = List.copyOf(audiences);
         }
     }
 

@@ -38,4 +38,11 @@ public sealed interface RefreshResult {
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
     }
+
+    /**
+     * The resource server asked for ({@code resource}, RFC 8707) is not one the client may obtain tokens for, or, at a
+     * refresh, not the one the session was started for: RFC 8707's {@code invalid_target}. Nothing was issued.
+     */
+    record InvalidTarget() implements RefreshResult {
+    }
 }

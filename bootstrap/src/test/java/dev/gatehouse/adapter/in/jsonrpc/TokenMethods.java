@@ -56,6 +56,7 @@ final class TokenMethods {
                     throw JsonRpcError.retryAfter(JsonRpcError.RETRY_LATER, BUSY, retryAfter);
             case LogInResult.InvalidClient invalid -> throw clientNotAccepted();
             case LogInResult.UnauthorizedClient unauthorized -> throw clientNotAccepted();
+            case LogInResult.InvalidTarget invalid -> throw clientNotAccepted();
         };
     }
 
@@ -70,6 +71,7 @@ final class TokenMethods {
             case RefreshResult.InvalidGrant invalid -> throw JsonRpcError.of(JsonRpcError.INVALID_REFRESH_TOKEN,
                     "The refresh token is invalid, expired, revoked or already used");
             case RefreshResult.InvalidClient invalid -> throw clientNotAccepted();
+            case RefreshResult.InvalidTarget invalid -> throw clientNotAccepted();
             case RefreshResult.Throttled(Duration retryAfter) -> throw JsonRpcError.retryAfter(JsonRpcError.RETRY_LATER,
                     "This session refreshes too often", retryAfter);
         };
