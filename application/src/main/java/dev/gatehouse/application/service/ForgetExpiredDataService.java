@@ -3,6 +3,7 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
 import dev.gatehouse.application.port.in.ForgottenData;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
@@ -19,9 +20,17 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
     private final AuditLog audit;
     private final Retention retention;
     private final Clock clock;
+    private final AuthorizationCodes authorizationCodes;
 
     public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
                                     AuditLog audit, Retention retention, Clock clock) {
+        this(throttle, refreshTokens, revokedAccessTokens, audit, retention, clock, AuthorizationCodes.none());
+    }
+
+    /** Also forgetting authorization codes once they have expired (a used or unused code is worthless then). */
+    public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                                    AuditLog audit, Retention retention, Clock clock, AuthorizationCodes authorizationCodes) {
+        this.authorizationCodes = authorizationCodes;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.revokedAccessTokens = revokedAccessTokens;
@@ -37,6 +46,7 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
                 throttle.forgetQuietSince(now.minus(retention.failedLogins())),
                 refreshTokens.forgetEndedBefore(now.minus(retention.sessions())),
                 revokedAccessTokens.forgetExpiredBefore(now.minus(retention.revokedTokens())),
-                audit.forgetBefore(now.minus(retention.auditEvents())));
+                audit.forgetBefore(now.minus(retention.auditEvents())),
+                authorizationCodes.forgetExpiredBefore(now));
     }
 }

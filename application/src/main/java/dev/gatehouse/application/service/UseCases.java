@@ -113,7 +113,8 @@ public final class UseCases {
         revokeSigningKey = policies.keySigning().map(signing -> new RevokeSigningKeyService(ports.signingKeys(),
                 signing.rotation(), signing.algorithm(), ports.auditLog(), ports.clock()));
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
-                ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock());
+                ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(),
+                ports.authorizationCodes());
     }
 
     public LogInUseCase logIn() {
