@@ -387,14 +387,21 @@ final class TokenHttpService implements RoutedService {
                 headers);
     }
 
-    /** An absent or empty grant_type is the password grant, as FastAPI's form allows it. */
-    private static Grant grant(FormBody form) {
-        return switch (form.value("grant_type").orElse("")) {
+    /**
+     * An absent or empty grant_type is the password grant, as FastAPI's form allows it. The authorization code grant
+     * exists only with registered clients (its redirect URIs are theirs); without, it is refused as before.
+     */
+    private Grant grant(FormBody form) {
+        String grantType = form.value("grant_type").orElse("");
+        if (grantType.equals("authorization_code") && settings.clientAuthentication()) {
+            return Grant.AUTHORIZATION_CODE;
+        }
+        return switch (grantType) {
             case "", "password" -> Grant.PASSWORD;
             case "refresh_token" -> Grant.REFRESH_TOKEN;
-            case "authorization_code" -> Grant.AUTHORIZATION_CODE;
             default -> throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Unsupported grant type", "unsupported_grant_type",
-                    "Only the password, refresh_token and authorization_code grants are supported");
+                    settings.clientAuthentication() ? "Only the password, refresh_token and authorization_code grants are supported"
+                            : "Only the password and refresh_token grants are supported");
         };
     }
 

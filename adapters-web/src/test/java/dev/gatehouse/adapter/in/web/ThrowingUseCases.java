@@ -36,7 +36,17 @@ final class ThrowingUseCases {
                 administration(failure),
                 command -> {
                     throw failure.get();
-                });
+                },
+                new WebUseCases.AuthorizationCode(
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        }));
     }
 
     static WebUseCases.Administration administration(Supplier<? extends RuntimeException> failure) {
