@@ -116,6 +116,21 @@ class AuthorizationCodeFlowIT {
     }
 
     @Test
+    void a_password_change_ends_the_browser_session(@TempDir Path dataDir) {
+        try (Gatehouse gatehouse = Gatehouse.start(settingsOn(DatabaseSettings.embedded(dataDir)), Clock.systemUTC())) {
+            TestHttp api = new TestHttp(gatehouse.port());
+            api.register("jane", PASSWORD);
+            CodeFlowBrowser browser = new CodeFlowBrowser(gatehouse.port());
+            HttpResponse<String> tokens = browser.exchange(browser.codeFor("jane", PASSWORD));
+            assertEquals(302, browser.authorize(browser.request()).statusCode(), "signed in: no page");
+
+            assertEquals(200, api.changePassword(TestHttp.accessToken(tokens), PASSWORD, "another good password").statusCode());
+
+            assertEquals(200, browser.authorize(browser.request()).statusCode(), "the session ended with the password change");
+        }
+    }
+
+    @Test
     void a_wrong_verifier_or_redirect_uri_gets_no_tokens_and_an_expired_code_neither(@TempDir Path dataDir) {
         MutableClock clock = MutableClock.startingNow();
         try (Gatehouse gatehouse = Gatehouse.start(settingsOn(DatabaseSettings.embedded(dataDir)), clock)) {

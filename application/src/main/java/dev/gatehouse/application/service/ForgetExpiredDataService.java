@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
 import dev.gatehouse.application.port.in.ForgottenData;
 import dev.gatehouse.application.port.out.AssertionReplays;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
@@ -21,16 +22,23 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
     private final AuditLog audit;
     private final Retention retention;
     private final Clock clock;
+    private final AuthorizationCodes authorizationCodes;
 
     public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
                                     AuditLog audit, Retention retention, Clock clock) {
-        this(throttle, refreshTokens, revokedAccessTokens, AssertionReplays.none(), audit, retention, clock);
+        this(throttle, refreshTokens, revokedAccessTokens, audit, retention, clock, AssertionReplays.none(),
+                AuthorizationCodes.none());
     }
 
-    /** Also forgets the client assertions used that have expired (refused anyway, so nothing to remember). */
+    /**
+     * Also forgets the client assertions used that have expired (refused anyway, so nothing to remember) and the
+     * authorization codes that have expired (a used or unused code is worthless then).
+     */
     public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
-                                    AssertionReplays assertionReplays, AuditLog audit, Retention retention, Clock clock) {
+                                    AuditLog audit, Retention retention, Clock clock, AssertionReplays assertionReplays,
+                                    AuthorizationCodes authorizationCodes) {
         this.assertionReplays = assertionReplays;
+        this.authorizationCodes = authorizationCodes;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.revokedAccessTokens = revokedAccessTokens;
@@ -47,6 +55,7 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
                 refreshTokens.forgetEndedBefore(now.minus(retention.sessions())),
                 revokedAccessTokens.forgetExpiredBefore(now.minus(retention.revokedTokens())),
                 audit.forgetBefore(now.minus(retention.auditEvents())),
-                assertionReplays.forgetExpiredBefore(now));
+                assertionReplays.forgetExpiredBefore(now),
+                authorizationCodes.forgetExpiredBefore(now));
     }
 }

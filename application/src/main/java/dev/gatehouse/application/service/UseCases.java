@@ -135,7 +135,8 @@ public final class UseCases {
         deliverMail = new DeliverMailService(ports.mailOutbox(), ports.mailer(), ports.clock());
         sendPasswordReset = new SendPasswordResetService(gate, resetLinks, ports.clock());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
-                ports.revokedAccessTokens(), ports.assertionReplays(), ports.auditLog(), policies.retention(), ports.clock());
+                ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
+                ports.authorizationCodes());
     }
 
     public LogInUseCase logIn() {

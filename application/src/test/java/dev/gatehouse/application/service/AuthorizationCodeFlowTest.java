@@ -64,7 +64,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.domain.AuthorizationCode;
+import dev.gatehouse.domain.AuthorizationCodeHash;
+import dev.gatehouse.domain.SessionId;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,6 +108,10 @@ class AuthorizationCodeFlowTest {
     private User jane;
 
     private UseCases assemble(InMemoryClientRegistry registry) {
+        return assemble(registry, codes);
+    }
+
+    private UseCases assemble(InMemoryClientRegistry registry, AuthorizationCodes codes) {
         return new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
                 new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), refreshTokens,
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
@@ -404,6 +414,67 @@ class AuthorizationCodeFlowTest {
             pool.shutdownNow();
         }
         assertEquals(1, results.stream().filter(RedeemAuthorizationCodeResult.Redeemed.class::isInstance).count(), results.toString());
+    }
+
+    @Test
+    void when_every_exchange_reads_the_code_before_any_redeems_it_exactly_one_gets_tokens_and_none_keeps_a_session()
+            throws Exception {
+        IssuedCode code = signIn(PASSWORD).code();
+        int racers = 8;
+        CyclicBarrier allHaveRead = new CyclicBarrier(racers);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        // The worst interleaving, forced: every exchange finds the code unredeemed before any of them redeems it.
+        UseCases raced = assemble(clients, new AuthorizationCodes() {
+            @Override
+            public void store(AuthorizationCode stored) {
+                codes.store(stored);
+            }
+
+            @Override
+            public Optional<AuthorizationCode> find(AuthorizationCodeHash hash) {
+                Optional<AuthorizationCode> found = codes.find(hash);
+                if (reads.incrementAndGet() > racers) {
+                    return found; // a loser looking up the winner's session, after the race
+                }
+                try {
+                    allHaveRead.await(10, TimeUnit.SECONDS);
+                } catch (Exception interrupted) {
+                    throw new IllegalStateException(interrupted);
+                }
+                return found;
+            }
+
+            @Override
+            public boolean redeem(AuthorizationCodeHash hash, SessionId started, java.time.Instant at) {
+                return codes.redeem(hash, started, at);
+            }
+
+            @Override
+            public int forgetExpiredBefore(java.time.Instant cutoff) {
+                return codes.forgetExpiredBefore(cutoff);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<RedeemAuthorizationCodeResult> results = new ArrayList<>();
+        try {
+            List<Future<RedeemAuthorizationCodeResult>> futures = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                futures.add(pool.submit(() -> raced.redeemAuthorizationCode().redeem(new RedeemAuthorizationCodeCommand(
+                        code.code(), CALLBACK, VERIFIER, BROWSER, publicClient()))));
+            }
+            for (Future<RedeemAuthorizationCodeResult> future : futures) {
+                results.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<RedeemAuthorizationCodeResult.Redeemed> winners = results.stream()
+                .filter(RedeemAuthorizationCodeResult.Redeemed.class::isInstance)
+                .map(RedeemAuthorizationCodeResult.Redeemed.class::cast).toList();
+        assertEquals(1, winners.size(), results.toString());
+        assertEquals(new RefreshResult.InvalidGrant(false), refresh(winners.getFirst().refreshToken()),
+                "the code came back more than once, so the session it started is ended too");
     }
 
     // --- helpers ---

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.in.ForgottenData;
+import dev.gatehouse.application.port.out.AssertionReplays;
 import dev.gatehouse.application.port.out.ThrottleKey;
+import dev.gatehouse.application.testing.AuthorizationCodesContract;
+import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.AuthorizationCode;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.FailedAttempts;
 import dev.gatehouse.domain.Retention;
@@ -35,6 +39,21 @@ class ForgetExpiredDataServiceTest {
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final ForgetExpiredDataService housekeeping =
             new ForgetExpiredDataService(throttle, refreshTokens, revoked, audit, RETENTION, clock);
+
+    @Test
+    void forgets_authorization_codes_once_they_have_expired_and_keeps_live_ones() {
+        InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
+        ForgetExpiredDataService withCodes = new ForgetExpiredDataService(throttle, refreshTokens, revoked, audit, RETENTION,
+                clock, AssertionReplays.none(), codes);
+        AuthorizationCode code = AuthorizationCodesContract.aCode();
+        codes.store(code);
+
+        assertEquals(0, withCodes.forgetExpiredData().authorizationCodes(), "still live");
+        clock.advance(Duration.between(clock.instant(), code.expiresAt()).plusSeconds(1));
+
+        assertEquals(1, withCodes.forgetExpiredData().authorizationCodes());
+        assertEquals(java.util.Optional.empty(), codes.find(code.hash()));
+    }
 
     @Test
     void forgets_from_each_store_what_is_older_than_its_own_retention() {

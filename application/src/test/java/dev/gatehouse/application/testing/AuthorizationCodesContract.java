@@ -54,7 +54,7 @@ public abstract class AuthorizationCodesContract {
     }
 
     /** A code issued at {@link #NOW} with every binding filled in. */
-    protected static AuthorizationCode aCode() {
+    public static AuthorizationCode aCode() {
         byte[] random = new byte[32];
         ThreadLocalRandom.current().nextBytes(random);
         return new AuthorizationCode(new AuthorizationCodeHash(HexFormat.of().formatHex(random)), new ClientId("web-app"),

@@ -85,7 +85,16 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.SIGNING_KEY_ROTATED,
                         counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_rotated")),
                 Map.entry(AuditEvent.Type.SIGNING_KEY_REVOKED,
-                        counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_revoked")));
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_revoked")),
+                Map.entry(AuditEvent.Type.AUTHORIZATION_CODE_ISSUED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_issued")),
+                Map.entry(AuditEvent.Type.AUTHORIZATION_CODE_REDEEMED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_redeemed")),
+                Map.entry(AuditEvent.Type.AUTHORIZATION_CODE_REFUSED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_refused")),
+                Map.entry(AuditEvent.Type.AUTHORIZATION_CODE_REPLAYED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_replayed")),
+                Map.entry(AuditEvent.Type.SIGN_IN_FORM_FORGED, counter(GatehouseMeters.LOGINS, "outcome", "form_rejected")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

@@ -481,13 +481,15 @@ final class TokenHttpService implements RoutedService {
     }
 
     /**
-     * An absent or empty grant_type is the password grant, as FastAPI's form allows it. The client credentials grant
-     * exists only when clients are registered (there is no client to issue for otherwise), as the metadata says.
+     * An absent or empty grant_type is the password grant, as FastAPI's form allows it. The client credentials and
+     * authorization code grants exist only when clients are registered (there is no client to issue for otherwise, and
+     * redirect URIs are theirs), as the metadata says; without, they are refused as before.
      */
     private Grant grant(FormBody form) {
         boolean clients = settings.clientAuthentication();
         String grant = form.value("grant_type").orElse("");
-        return switch (grant.equals("client_credentials") && !clients ? "unsupported" : grant) {
+        boolean needsClients = grant.equals("client_credentials") || grant.equals("authorization_code");
+        return switch (needsClients && !clients ? "unsupported" : grant) {
             case "", "password" -> Grant.PASSWORD;
             case "refresh_token" -> Grant.REFRESH_TOKEN;
             case "client_credentials" -> Grant.CLIENT_CREDENTIALS;

@@ -75,7 +75,8 @@ class OpenApiContractIT {
         busy = new RealServer(BUSY.useCases, WebSettings.DEFAULT,
                 new Operations(List.of(check("database", false)), Duration.ofSeconds(1)));
         WITH_CLIENTS.addUser("johndoe", PASSWORD, null, null);
-        WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true))
+        WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true)
+                        .withRedirectUris(List.of(new dev.gatehouse.domain.RedirectUri(CALLBACK))))
                 .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("back-office"),
                         dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), true))
                 .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false))
@@ -427,6 +428,8 @@ class OpenApiContractIT {
             exchanges.add(get(healthy, path, List.of()));
         }
         exchanges.add(get(busy, "/health/ready", List.of()));
+        // GET and POST /authorize: the authorization code flow, on the server with clients (last: it throttles johndoe there).
+        authorizeExchanges(exchanges);
         for (String file : enumValues(docsFileParameter())) {
             exchanges.add(new Exchange("GET /docs/{file}", get(healthy, "/docs/" + file)));
         }
@@ -549,6 +552,40 @@ class OpenApiContractIT {
 
     /** One request to a documented endpoint ("METHOD /path" as the document names it) and its answer. */
     private record Exchange(String endpoint, RawHttp.Answer answer) {
+    }
+
+    private static final String CALLBACK = "https://app.example.com/callback";
+    private static final java.util.regex.Pattern HIDDEN =
+            java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+
+    /** Every documented answer of {@code /authorize}: the page, the redirects, the refusals, a store that is down. */
+    private static void authorizeExchanges(List<Exchange> exchanges) {
+        String challenge = dev.gatehouse.domain.PkceChallenge.of("a-verifier-of-at-least-forty-three-characters-0123").value();
+        String query = "response_type=code&client_id=web-app&redirect_uri=" + form(CALLBACK) + "&scope=me&state=xyz"
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        Exchange page = get(withClients, "/authorize?" + query, List.of());
+        exchanges.add(new Exchange("GET /authorize", page.answer()));
+        assertEquals(200, page.answer().status(), page::toString);
+        exchanges.add(new Exchange("GET /authorize", get(withClients, "/authorize?" + query.replace("S256", "plain"), List.of()).answer()));
+        exchanges.add(new Exchange("GET /authorize", get(withClients, "/authorize?" + query.replace("web-app", "stranger"), List.of()).answer()));
+        exchanges.add(new Exchange("GET /authorize", get(storeDown, "/authorize?" + query, List.of()).answer()));
+
+        String binding = page.answer().all("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gatehouse_authorize="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow();
+        StringBuilder hidden = new StringBuilder();
+        java.util.regex.Matcher fields = HIDDEN.matcher(page.answer().body());
+        while (fields.find()) {
+            hidden.append(fields.group(1)).append('=').append(form(fields.group(2).replace("&#61;", "=").replace("&amp;", "&")
+                    .replace("&#39;", "'").replace("&quot;", "\""))).append('&');
+        }
+        List<String> cookie = List.of("Cookie: " + binding);
+        exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=", cookie));
+        exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=" + form(PASSWORD), cookie));
+        exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=wrong-password", cookie));
+        exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=" + form(PASSWORD), cookie));
+        exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", List.of()));
+        exchanges.add(post(withClients, "/authorize", "/authorize", FORM, "password=" + "a".repeat(70_000), cookie));
+        exchanges.add(post(storeDown, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", cookie));
     }
 
     private static Exchange exchange(List<Exchange> exchanges, RealServer server, String method, String path,

@@ -37,7 +37,20 @@ final class ThrowingUseCases {
                 command -> {
                     throw failure.get();
                 },
-                passwordReset(failure));
+                passwordReset(failure),
+                command -> {
+                    throw failure.get();
+                },
+                new WebUseCases.AuthorizationCode(
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        }));
     }
 
     static WebUseCases.PasswordReset passwordReset(Supplier<? extends RuntimeException> failure) {

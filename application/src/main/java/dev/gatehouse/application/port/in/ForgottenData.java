@@ -1,10 +1,11 @@
 package dev.gatehouse.application.port.in;
 
 /** What one housekeeping run deleted, per store. */
-public record ForgottenData(int failedLoginRecords, int sessions, int revokedTokenEntries, int auditEvents, int usedAssertions) {
+public record ForgottenData(int failedLoginRecords, int sessions, int revokedTokenEntries, int auditEvents, int usedAssertions,
+                            int authorizationCodes) {
 
-    /** A run that kept no used client assertions. */
+    /** A run that kept no used client assertions and found no authorization code to forget. */
     public ForgottenData(int failedLoginRecords, int sessions, int revokedTokenEntries, int auditEvents) {
-        this(failedLoginRecords, sessions, revokedTokenEntries, auditEvents, 0);
+        this(failedLoginRecords, sessions, revokedTokenEntries, auditEvents, 0, 0);
     }
 }
