@@ -17,6 +17,9 @@ import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
+import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryAssertionReplays;
 import dev.gatehouse.application.testing.InMemoryClientAssertions;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
@@ -74,7 +77,8 @@ class ResourceIndicatorsTest {
     private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(),
             new MinimumLengthPasswordPolicy(8), tokens, new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
             new InMemoryLoginThrottle(), new InMemoryKnownDevices(), new RecordingAuditLog(), new InMemorySigningKeyRepository(),
-            clients, clock, new InMemoryClientAssertions(clock, "aud"), new InMemoryAssertionReplays()),
+            clients, new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock)
+            .withClientAssertions(new InMemoryClientAssertions(clock, "aud"), new InMemoryAssertionReplays()),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                     new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty()));
 
@@ -144,7 +148,8 @@ class ResourceIndicatorsTest {
         UseCases open = new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(),
                 new MinimumLengthPasswordPolicy(8), tokens, new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
                 new InMemoryLoginThrottle(), new InMemoryKnownDevices(), new RecordingAuditLog(), new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(), clock), new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
+                new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock),
+                new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                 new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty()));
         assertInstanceOf(LogInResult.InvalidTarget.class, open.logIn().logIn(new LogInCommand("jane", new PlainPassword(PASSWORD),
                 Set.of(), FROM, Optional.empty(), Optional.empty(), Optional.of(ORDERS))));

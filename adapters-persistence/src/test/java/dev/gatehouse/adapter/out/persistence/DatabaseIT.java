@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,21 @@ class DatabaseIT {
             assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
                     + " WHERE constraint_name = 'uq_users_username_canonical' AND constraint_type = 'UNIQUE'"));
             assertEquals(0, count(database, "SELECT COUNT(*) FROM users"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void creates_the_reset_link_and_outbox_tables_with_named_constraints(String vendor, Supplier<DatabaseSettings> fresh)
+            throws SQLException {
+        try (Database database = Database.open(fresh.get())) {
+            for (String constraint : List.of("pk_password_resets", "fk_password_resets_user", "ck_password_resets_token_hash",
+                    "ck_password_resets_lifetime", "pk_mail_outbox", "ck_mail_outbox_state", "ck_mail_outbox_failed_attempts")) {
+                assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                        + " WHERE LOWER(constraint_name) = '" + constraint + "'"), constraint);
+            }
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM password_resets"));
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM mail_outbox"));
         }
     }
 
