@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real Gatehouse for a recipe's test: {@code java -jar bootstrap/target/gatehouse.jar} on a free port, RS256 keys,
- * its embedded database (an H2 file) in a temporary directory. The command line ({@link #cli}) runs on the same
- * database; as the server holds that file, it is stopped for the command and started again on the same port, with
- * the same secret, so it keeps its keys and sessions. Two registered clients: {@value #WEB_APP}
+ * on a fresh PostgreSQL database ({@link RecipePostgres}), as deployments run it. The command line ({@link #cli})
+ * runs beside it on the same database, as an operator's would. Two registered clients: {@value #WEB_APP}
  * (public, first-party: users log in with it; its tokens carry {@value #AUDIENCE}) and {@value #OTHER_APP} (its tokens
  * are for {@value #OTHER_AUDIENCE}, the wrong audience for the recipes), and one resource server allowed to
  * introspect, {@value #INTROSPECTION_CLIENT}.
@@ -67,7 +66,12 @@ public final class RunningGatehouse implements AutoCloseable {
         String introspectionSecret = randomHex();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("GATEHOUSE_PORT", String.valueOf(port));
-        environment.put("GATEHOUSE_DATA_DIR", directory.resolve("data").toAbsolutePath().toString());
+        RecipePostgres.Database database = RecipePostgres.freshDatabase();
+        environment.put("GATEHOUSE_DB_URL", database.url());
+        environment.put("GATEHOUSE_DB_USER", database.user());
+        if (database.password() != null) {
+            environment.put("GATEHOUSE_DB_PASSWORD", database.password());
+        }
         environment.put("GATEHOUSE_JWT_SECRET", randomHex());
         environment.put("GATEHOUSE_JWT_ALGORITHM", "RS256");
         environment.put("GATEHOUSE_ISSUER", "http://127.0.0.1:" + port);
@@ -184,12 +188,11 @@ public final class RunningGatehouse implements AutoCloseable {
     }
 
     /**
-     * Runs {@code java -jar gatehouse.jar <arguments>} with the server's settings, so on the same database, and
-     * returns its output; fails unless it exits with 0. The server is stopped meanwhile (the embedded database is
-     * one process's file; on PostgreSQL a command runs beside the running servers) and ready again on return.
+     * Runs {@code java -jar gatehouse.jar <arguments>} with the server's settings, so on the same database, beside the
+     * running server, and returns its output; fails unless it exits with 0. The server learns of what the command
+     * stored within seconds (a revoked key, for one, is polled every 2 s).
      */
     public String cli(String... arguments) throws IOException, InterruptedException {
-        stop();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile(directory, "cli-", ".log");
@@ -203,7 +206,6 @@ public final class RunningGatehouse implements AutoCloseable {
             throw new IllegalStateException("gatehouse " + String.join(" ", arguments) + " took over 60 s");
         }
         String printed = Files.readString(output);
-        serve();
         if (cli.exitValue() != 0) {
             throw new IllegalStateException("gatehouse " + String.join(" ", arguments) + " exited with " + cli.exitValue()
                     + ":\n" + printed);
