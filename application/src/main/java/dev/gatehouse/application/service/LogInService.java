@@ -37,6 +37,8 @@ import java.time.Clock;
  *       for a password the directory keeps;</li>
  *   <li>an audit event for every outcome.</li>
  * </ul>
+ * All but the first are {@link PasswordCheck}'s, which the sign-in page of the authorization code flow shares, so a
+ * password typed there meets exactly the same controls.
  */
 public final class LogInService implements LogInUseCase {
 
@@ -80,11 +82,12 @@ public final class LogInService implements LogInUseCase {
             }
         }
         return switch (passwordCheck.check(command)) {
-            case PasswordCheck.Passed(User current, String knownDevice) -> {
+            case PasswordCheck.Passed passed -> {
+                User current = passed.user();
                 SessionIssuer.Issued session = sessions.start(current, scopes.grant(current, command.requestedScopes()),
                         ClientAuthentication.clientOf(verdict));
-                passwordCheck.recordSuccess(command);
-                yield new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(), knownDevice);
+                passwordCheck.recordSuccess(command, passed);
+                yield new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(), passed.knownDevice());
             }
             case PasswordCheck.Failed failed -> new LogInResult.InvalidCredentials();
             case PasswordCheck.Throttled(var retryAfter) -> new LogInResult.Throttled(retryAfter);
