@@ -39,6 +39,8 @@ import java.util.Set;
  *       for a password the directory keeps;</li>
  *   <li>an audit event for every outcome.</li>
  * </ul>
+ * All but the first are {@link PasswordCheck}'s, which the sign-in page of the authorization code flow shares, so a
+ * password typed there meets exactly the same controls.
  */
 public final class LogInService implements LogInUseCase {
 
@@ -88,7 +90,8 @@ public final class LogInService implements LogInUseCase {
             return new LogInResult.InvalidTarget();
         }
         return switch (passwordCheck.check(command)) {
-            case PasswordCheck.Passed(User current, String knownDevice) -> {
+            case PasswordCheck.Passed passed -> {
+                User current = passed.user();
                 // The user's scopes that were asked for, and of those only the ones the client is registered for.
                 Set<Scope> granted = scopes.grant(current, command.requestedScopes());
                 if (verdict instanceof ClientAuthentication.Authenticated(var client)) {
@@ -96,8 +99,8 @@ public final class LogInService implements LogInUseCase {
                 }
                 SessionIssuer.Issued session = sessions.start(current, granted, ClientAuthentication.clientOf(verdict),
                         command.resource());
-                passwordCheck.recordSuccess(command);
-                yield new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(), knownDevice);
+                passwordCheck.recordSuccess(command, passed);
+                yield new LogInResult.LoggedIn(session.accessToken(), session.refreshToken(), passed.knownDevice());
             }
             case PasswordCheck.Failed failed -> new LogInResult.InvalidCredentials();
             case PasswordCheck.Throttled(var retryAfter) -> new LogInResult.Throttled(retryAfter);

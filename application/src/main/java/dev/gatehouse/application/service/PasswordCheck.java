@@ -45,8 +45,11 @@ final class PasswordCheck {
     sealed interface Verdict {
     }
 
-    /** The password is right: the user as now stored and a known-device credential for the client that sent it. */
-    record Passed(User user, String knownDevice) implements Verdict {
+    /**
+     * The password is right: the user as now stored, a known-device credential for the client that sent it, and when
+     * the attempt began (the time its success is recorded at, before what the check did on the way, such as a rehash).
+     */
+    record Passed(User user, String knownDevice, Instant attemptedAt) implements Verdict {
     }
 
     /** Unknown user, wrong password or disabled account: one outcome. */
@@ -117,7 +120,7 @@ final class PasswordCheck {
             }
             budgets.succeeded(charged);
             User current = withCurrentHash(user.get(), command);
-            return new Passed(current, knownDevices.enrol(current));
+            return new Passed(current, knownDevices.enrol(current), now);
         } catch (HashingOverloadedException overloaded) {
             record(AuditEvent.Type.FLOOD_REJECTED, command, now);
             return new Overloaded(overloaded.retryAfter());
@@ -128,8 +131,8 @@ final class PasswordCheck {
     }
 
     /** Records that the person of {@code command} signed in, once what they signed in for is done. */
-    void recordSuccess(LogInCommand command) {
-        record(AuditEvent.Type.LOGIN_SUCCEEDED, command, clock.instant());
+    void recordSuccess(LogInCommand command, Passed passed) {
+        record(AuditEvent.Type.LOGIN_SUCCEEDED, command, passed.attemptedAt());
     }
 
     /**

@@ -55,10 +55,11 @@ public final class SignInService implements SignInUseCase {
                 command.knownDevice());
         SignInForm again = forms.formFor(command.request(), request.client(), command.browserBinding());
         return switch (passwordCheck.check(attempt)) {
-            case PasswordCheck.Passed(User user, String knownDevice) -> {
+            case PasswordCheck.Passed passed -> {
+                User user = passed.user();
                 SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),
-                        browserSessions.start(user), BrowserSessions.LIFETIME, knownDevice);
-                passwordCheck.recordSuccess(attempt);
+                        browserSessions.start(user), BrowserSessions.LIFETIME, passed.knownDevice());
+                passwordCheck.recordSuccess(attempt, passed);
                 yield signedIn;
             }
             case PasswordCheck.Failed failed -> new SignInResult.InvalidCredentials(again);
