@@ -135,14 +135,10 @@ final class DrivenAdapters implements AutoCloseable {
         return audiences;
     }
 
-    /** SMTP when a server is configured; otherwise the log, said so once. */
+    /** SMTP when a server is configured; otherwise the log (the server says so when it starts; commands send no mail). */
     private static Mailer mailer(MailSettings settings) {
         MailTemplates templates = new MailTemplates(settings.productName(), settings.linkBase());
-        return settings.smtp().<Mailer>map(smtp -> new SmtpMailer(smtp, templates)).orElseGet(() -> {
-            LOG.warning(SettingsCatalogue.SMTP_HOST.name() + " is not set: password-reset mails are written to the log instead "
-                    + "of sent, links and all; set it before anyone else can read this log");
-            return new LogMailer(templates);
-        });
+        return settings.smtp().<Mailer>map(smtp -> new SmtpMailer(smtp, templates)).orElseGet(() -> new LogMailer(templates));
     }
 
     private static byte[] throwAwayDemoSecret() {

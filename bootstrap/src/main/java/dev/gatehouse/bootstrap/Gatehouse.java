@@ -84,6 +84,10 @@ public final class Gatehouse implements AutoCloseable {
                     settings.tokens().signing().algorithm().orElseThrow(), settings, housekeeping));
             WebServer server = serve(settings, useCases, database, meters, registry);
             forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
+            if (settings.mail().smtp().isEmpty()) {
+                LOG.warning(SettingsCatalogue.SMTP_HOST.name() + " is not set: password-reset mails are written to the log instead "
+                        + "of sent, links and all; set it before anyone else can read this log");
+            }
             deliverMail(housekeeping, useCases.deliverMail());
             return new Gatehouse(database, ports, useCases, server, housekeeping);
         } catch (RuntimeException startFailed) {
