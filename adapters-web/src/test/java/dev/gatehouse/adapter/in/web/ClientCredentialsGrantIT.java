@@ -208,16 +208,16 @@ class ClientCredentialsGrantIT {
 
     @Test
     void an_unknown_grant_is_still_unsupported() {
-        token("grant_type=authorization_code", basic("reporting", SECRET)).expect(400, """
+        token("grant_type=urn:ietf:params:oauth:grant-type:device_code", basic("reporting", SECRET)).expect(400, """
                 {"detail":"Unsupported grant type","error":"unsupported_grant_type",
-                 "error_description":"Only the password, refresh_token and client_credentials grants are supported"}""");
+                 "error_description":"Only the password, refresh_token, client_credentials and authorization_code grants are supported"}""");
     }
 
     @Test
     void the_metadata_lists_the_grant_and_private_key_jwt_with_its_algorithms() {
         JsonObject metadata = Reply.of(client.get(AuthorizationServerMetadataHttpService.PATH).request()).json();
 
-        assertEquals(List.of("password", "refresh_token", "client_credentials"),
+        assertEquals(List.of("password", "refresh_token", "client_credentials", "authorization_code"),
                 metadata.getJsonArray("grant_types_supported").getValuesAs(JsonString::getString));
         assertTrue(metadata.getJsonArray("token_endpoint_auth_methods_supported").getValuesAs(JsonString::getString)
                 .contains("private_key_jwt"));
