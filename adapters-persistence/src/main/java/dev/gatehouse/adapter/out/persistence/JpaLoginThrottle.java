@@ -21,8 +21,11 @@ import java.util.function.UnaryOperator;
  */
 public final class JpaLoginThrottle implements LoginThrottle {
 
-    // One retry settles a lost insert race (the row exists afterwards); a third try covers a clear() in between.
-    private static final int MAX_ATTEMPTS = 3;
+    // A lost insert race means another writer's row was committed, so every retry follows someone's progress. The
+    // login's turn per account is taken (inserted) and given back (cleared) over and over, so one writer can lose
+    // several races in a row: three attempts ran out under 50 parallel logins on PostgreSQL. The bound only
+    // guarantees an end.
+    private static final int MAX_ATTEMPTS = 100;
 
     private final EntityManagerFactory entityManagerFactory;
 
@@ -52,7 +55,7 @@ public final class JpaLoginThrottle implements LoginThrottle {
                 return inTransaction(entityManager -> applyLocked(entityManager, key, change));
             } catch (RuntimeException e) {
                 // Only the primary key is unique here: another instance inserted the key's first row after our read.
-                // That row exists now, so the next attempt finds it, locks it and updates it.
+                // The next attempt finds that row and locks it, or, if it was cleared meanwhile, races to insert again.
                 if (attempt >= MAX_ATTEMPTS || !ConstraintViolations.isUniqueViolation(e)) {
                     throw e;
                 }
