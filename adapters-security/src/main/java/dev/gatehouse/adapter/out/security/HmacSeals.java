@@ -2,17 +2,11 @@ package dev.gatehouse.adapter.out.security;
 
 import dev.gatehouse.application.port.out.Seals;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stateless seals: {@code base64url(payload) + "." + base64url(HMAC-SHA256(key, payload))}, the payload naming the
@@ -25,16 +19,11 @@ public final class HmacSeals implements Seals {
     /** Far beyond any seal Gatehouse makes; bounds the work a forged one can cause. */
     static final int MAX_SEALED_CHARS = 4096;
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION = "1";
     private static final int NONCE_BYTES = 12;
-    private static final int MAC_BYTES = 32;
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern EPOCH_SECONDS = Pattern.compile("[1-9][0-9]{0,17}");
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final MacEnvelope envelope;
     private final SecureRandom random = new SecureRandom();
 
     /** @param key at least {@link JwtSettings#MIN_SECRET_BYTES} bytes, derived for this purpose; copied */
@@ -43,7 +32,7 @@ public final class HmacSeals implements Seals {
         if (key.length < JwtSettings.MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("seal key must be at least " + JwtSettings.MIN_SECRET_BYTES + " bytes");
         }
-        this.key = new SecretKeySpec(Arrays.copyOf(key, key.length), ALGORITHM);
+        this.envelope = new MacEnvelope(key, MAX_SEALED_CHARS);
     }
 
     @Override
@@ -52,62 +41,26 @@ public final class HmacSeals implements Seals {
         Objects.requireNonNull(content, "content");
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] payload = String.join("|", VERSION, purpose.name(), Long.toString(expiresAt.getEpochSecond()),
-                ENCODER.encodeToString(nonce), ENCODER.encodeToString(content.getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.US_ASCII);
-        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(hmac(payload));
+        return envelope.wrap(VERSION, purpose.name(), Long.toString(expiresAt.getEpochSecond()),
+                MacEnvelope.base64url(nonce), MacEnvelope.base64url(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public Optional<String> open(Purpose purpose, String sealed, Instant now) {
         try {
-            return contentOf(purpose, sealed, now);
+            return envelope.open(sealed).flatMap(fields -> contentOf(fields, purpose, now));
         } catch (RuntimeException malformed) {
             // Whatever a forger sends, the answer is "not ours", never an exception.
             return Optional.empty();
         }
     }
 
-    private Optional<String> contentOf(Purpose purpose, String sealed, Instant now) {
-        if (sealed == null || sealed.length() > MAX_SEALED_CHARS) {
-            return Optional.empty();
-        }
-        int dot = sealed.indexOf('.');
-        if (dot < 0 || sealed.indexOf('.', dot + 1) >= 0) {
-            return Optional.empty();
-        }
-        Optional<byte[]> payload = strictBase64url(sealed.substring(0, dot));
-        Optional<byte[]> mac = strictBase64url(sealed.substring(dot + 1));
-        if (payload.isEmpty() || mac.isEmpty() || mac.get().length != MAC_BYTES
-                || !MessageDigest.isEqual(hmac(payload.get()), mac.get())) {
-            return Optional.empty();
-        }
-        // Authentic from here on: only a seal we made gets parsed.
-        String[] fields = new String(payload.get(), StandardCharsets.US_ASCII).split("\\|", -1);
+    private static Optional<String> contentOf(String[] fields, Purpose purpose, Instant now) {
         if (fields.length != 5 || !VERSION.equals(fields[0]) || !purpose.name().equals(fields[1])
                 || !EPOCH_SECONDS.matcher(fields[2]).matches() || now.getEpochSecond() >= Long.parseLong(fields[2])) {
             return Optional.empty();
         }
-        return Optional.of(new String(DECODER.decode(fields[4]), StandardCharsets.UTF_8));
-    }
-
-    /** The bytes of unpadded base64url in its one canonical spelling. */
-    private static Optional<byte[]> strictBase64url(String text) {
-        if (!BASE64URL.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        byte[] bytes = DECODER.decode(text);
-        return ENCODER.encodeToString(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
-    }
-
-    private byte[] hmac(byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException("every JDK has " + ALGORITHM, impossible);
-        }
+        return Optional.of(new String(MacEnvelope.fromBase64url(fields[4]), StandardCharsets.UTF_8));
     }
 
     @Override
