@@ -223,6 +223,11 @@ run_system() { # $1 = system
   rss_load=$(rss_kib "$pid")
   peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
   stop_server "$system"
+  # Gatehouse logs one access line per request (hundreds of MiB here): keep its start and its end.
+  if [ "$(wc -l <"$out/server.log")" -gt 400 ]; then
+    { head -n 200 "$out/server.log"; echo "[… $(($(wc -l <"$out/server.log") - 400)) lines left out …]"; tail -n 200 "$out/server.log"; } \
+      >"$out/server.log.kept" && mv "$out/server.log.kept" "$out/server.log"
+  fi
   printf '%s\n' "system=$system ready_ms=$ready_ms rss_idle_kib=$rss_idle rss_load_kib=$rss_load rss_peak_kib=$peak" \
     "me_rps=$me_rps me_p99_ms=$(p99_ms_of "$out/wrk-me.txt") me_errors=$(errors_of "$out/wrk-me.txt") me_cpu_us=$me_cpu_us" \
     "paced_rps=$(rps_of "$out/wrk-me-paced.txt") paced_p99_ms=$(p99_ms_of "$out/wrk-me-paced.txt") paced_errors=$(errors_of "$out/wrk-me-paced.txt") paced_pause_ms=$paced_pause" \
@@ -281,6 +286,6 @@ TABLE=$(
   echo "- commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown); Keycloak $KC_VERSION (\`kc.sh start-dev\`, its default dev-file H2); Gatehouse through its launcher and jvm.options"
   echo "- each warmed ${WARMUP}s, then wrk -t$THREADS, ${DURATION}s per run, on the same machine (it shares the $(nproc) cores); load average at the start $LOADAVG_START"
   echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p)"
-  echo "- raw outputs: <system>/wrk-*.txt, <system>/server.log, <system>/figures.txt"
+  echo "- raw outputs: <system>/wrk-*.txt, <system>/server.log (its first and last 200 lines), <system>/figures.txt"
 } >"$RESULTS/results.md"
 cat "$RESULTS/results.md"
