@@ -50,6 +50,17 @@ public final class Actor extends ActorMemory {
         return answer = client.refresh(someRefreshToken, application);
     }
 
+    /** An application exchanges a code for this actor's tokens, which they keep when it works. */
+    GatehouseClient.Answer redeemsCode(String code, String redirectUri, String codeVerifier,
+                                       GatehouseClient.ClientApplication application) {
+        return keepingTokens(client.redeemCode(code, redirectUri, codeVerifier, application), false);
+    }
+
+    /** An application asks for a token about itself, for {@code scope} when it is not null. */
+    GatehouseClient.Answer asksForItsOwnToken(GatehouseClient.ClientApplication application, String scope) {
+        return answer = client.clientCredentials(application, scope);
+    }
+
     /** Takes a copy of someone else's refresh token as their own, as a thief does. */
     void copies(String someRefreshToken) {
         refreshToken = someRefreshToken;

@@ -1,6 +1,7 @@
 package dev.gatehouse.features.http;
 
 import dev.gatehouse.features.ClientApplications;
+import dev.gatehouse.features.SignInJourney;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,13 +20,16 @@ import java.util.Base64;
 public class ClientApplicationSteps {
 
     private final Stage stage;
+    private final SignInJourney journey;
 
-    public ClientApplicationSteps(Stage stage) {
+    public ClientApplicationSteps(Stage stage, SignInJourney journey) {
         this.stage = stage;
+        this.journey = journey;
     }
 
     @Given("Gatehouse knows these client applications:")
     public void gatehouseKnowsTheseClientApplications(DataTable table) {
+        journey.remember(table);
         stage.playAgainst(RunningGatehouse.withClients(ClientApplications.settings(table)));
     }
 

@@ -118,6 +118,26 @@ final class GatehouseClient {
                 application);
     }
 
+    /** The authorization code grant (RFC 6749 section 4.1.3) with the PKCE verifier (RFC 7636 section 4.5). */
+    Answer redeemCode(String code, String redirectUri, String codeVerifier, ClientApplication application) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        form.put("code_verifier", codeVerifier);
+        return postForm("token", form, null, application);
+    }
+
+    /** The client credentials grant (RFC 6749 section 4.4), asking for {@code scope} when it is not null. */
+    Answer clientCredentials(ClientApplication application, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return postForm("token", form, null, application);
+    }
+
     /** Token revocation (RFC 7009). */
     Answer revoke(String token) {
         return postForm("revoke", Map.of("token", token), null);

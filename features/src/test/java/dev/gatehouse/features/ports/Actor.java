@@ -1,5 +1,9 @@
 package dev.gatehouse.features.ports;
 
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeCommand;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
 import dev.gatehouse.features.ActorMemory;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -85,6 +89,22 @@ public final class Actor extends ActorMemory {
     /** Presents a refresh token that is not their own (or no longer is), as {@code application} when present. */
     RefreshResult renewWith(String someRefreshToken, Optional<ClientCredentials> application) {
         return records(gatehouse.refreshToken().refresh(new RefreshCommand(someRefreshToken, Optional.empty(), ADDRESS, application)));
+    }
+
+    /** An application exchanges a code for this actor's tokens, which they keep when it works. */
+    RedeemAuthorizationCodeResult redeemsCode(String code, String redirectUri, String codeVerifier, ClientCredentials application) {
+        RedeemAuthorizationCodeResult result = gatehouse.redeemAuthorizationCode().redeem(new RedeemAuthorizationCodeCommand(code,
+                redirectUri, codeVerifier, ADDRESS, Optional.of(application)));
+        if (result instanceof RedeemAuthorizationCodeResult.Redeemed redeemed) {
+            keep(redeemed.accessToken(), redeemed.refreshToken(), false);
+        }
+        return records(result);
+    }
+
+    /** An application asks for a token about itself, for {@code scope} when it is not null. */
+    ClientCredentialsGrantResult asksForItsOwnToken(ClientCredentials application, String scope) {
+        return records(gatehouse.clientCredentialsGrant().issue(new ClientCredentialsGrantCommand(
+                scope == null ? Optional.empty() : Optional.of(Scope.parseList(scope)), ADDRESS, Optional.of(application))));
     }
 
     /** Takes a copy of someone else's refresh token as their own, as a thief does. */

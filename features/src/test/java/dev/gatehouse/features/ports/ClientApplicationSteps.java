@@ -1,6 +1,7 @@
 package dev.gatehouse.features.ports;
 
 import dev.gatehouse.features.ClientApplications;
+import dev.gatehouse.features.SignInJourney;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,13 +23,16 @@ import java.util.Optional;
 public class ClientApplicationSteps {
 
     private final Stage stage;
+    private final SignInJourney journey;
 
-    public ClientApplicationSteps(Stage stage) {
+    public ClientApplicationSteps(Stage stage, SignInJourney journey) {
         this.stage = stage;
+        this.journey = journey;
     }
 
     @Given("Gatehouse knows these client applications:")
     public void gatehouseKnowsTheseClientApplications(DataTable table) {
+        journey.remember(table);
         stage.playWithClients(ClientApplications.settings(table));
     }
 

@@ -1,5 +1,12 @@
 package dev.gatehouse.features.ports;
 
+import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.out.ClientTokenClaims;
+import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
+import dev.gatehouse.application.testing.InMemorySeals;
 import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
 import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryPasswordResets;
@@ -64,7 +71,8 @@ final class InMemoryGatehouse {
                 new CommonPasswordsPolicy(settings.passwords().minimumLength()), accessTokens, new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock);
+                new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock)
+                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals());
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 
@@ -82,9 +90,30 @@ final class InMemoryGatehouse {
         clock.advance(time);
     }
 
+    /** What a token about a client application says; empty when it is not one, or not valid now. */
+    Optional<ClientTokenClaims> clientClaimsOf(String accessToken) {
+        return accessTokens.verifyClientToken(accessToken);
+    }
+
     /** What an access token says, as a resource server decoding it would read it; empty when it is not valid now. */
     Optional<AccessTokenClaims> claimsOf(String accessToken) {
         return accessTokens.verify(accessToken);
+    }
+
+    StartAuthorizationUseCase startAuthorization() {
+        return useCases.startAuthorization();
+    }
+
+    SignInUseCase signIn() {
+        return useCases.signIn();
+    }
+
+    RedeemAuthorizationCodeUseCase redeemAuthorizationCode() {
+        return useCases.redeemAuthorizationCode();
+    }
+
+    ClientCredentialsGrantUseCase clientCredentialsGrant() {
+        return useCases.clientCredentialsGrant();
     }
 
     RegisterUserUseCase registerUser() {
