@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,14 +33,41 @@ public final class SignInJourney {
         }
     }
 
-    /** A new journey: {@code application} sends the browser with a fresh PKCE secret and state. */
-    public void startFor(String application) {
+    /**
+     * A new journey: {@code application} sends the browser with a fresh PKCE secret and state. Returns the query of its
+     * link: the code flow with PKCE (S256), the state, its registered return address; a parameter in {@code changes}
+     * replaces the link's own, or, mapped to null, leaves it out.
+     */
+    public Map<String, String> startFor(String application, Map<String, String> changes) {
         this.application = application;
         this.proofKey = ProofKey.fresh();
         byte[] random = new byte[12];
         RANDOM.nextBytes(random);
         this.state = HexFormat.of().formatHex(random);
         this.code = null;
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", application);
+        query.put("redirect_uri", returnAddressOf(application));
+        query.put("state", state);
+        query.put("code_challenge", proofKey.challenge());
+        query.put("code_challenge_method", "S256");
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                query.remove(name);
+            } else {
+                query.put(name, value);
+            }
+        });
+        return query;
+    }
+
+    /** The changes to an application's link that leave PKCE out. */
+    public static Map<String, String> withoutPkce() {
+        Map<String, String> changes = new HashMap<>();
+        changes.put("code_challenge", null);
+        changes.put("code_challenge_method", null);
+        return changes;
     }
 
     /** The address registered for {@code application}, where it asks Gatehouse to send people back. */

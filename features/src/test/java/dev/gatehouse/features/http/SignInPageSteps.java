@@ -15,7 +15,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -51,10 +50,7 @@ public class SignInPageSteps {
 
     @When("{string} sends {word} to sign in without PKCE")
     public void sendsToSignInWithoutPkce(String application, String person) {
-        Map<String, String> noChallenge = new HashMap<>();
-        noChallenge.put("code_challenge", null);
-        noChallenge.put("code_challenge_method", null);
-        send(application, person, noChallenge);
+        send(application, person, SignInJourney.withoutPkce());
     }
 
     @When("{string} sends {word} to sign in, asking to send her back to {string}")
@@ -181,26 +177,9 @@ public class SignInPageSteps {
         who.redeemsCode(journey.code(), redirectUri, verifier, new GatehouseClient.ClientApplication(application, null, false));
     }
 
-    /**
-     * The application's link: the code flow with PKCE (S256) and a state, its registered return address; a parameter
-     * in {@code changes} replaces the link's own, or, mapped to null, leaves it out.
-     */
+    /** The application sends the person's browser to Gatehouse with its link ({@link SignInJourney#startFor}). */
     private void send(String application, String person, Map<String, String> changes) {
-        journey.startFor(application);
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", application);
-        query.put("redirect_uri", journey.returnAddressOf(application));
-        query.put("state", journey.state());
-        query.put("code_challenge", journey.proofKey().challenge());
-        query.put("code_challenge_method", "S256");
-        changes.forEach((name, value) -> {
-            if (value == null) {
-                query.remove(name);
-            } else {
-                query.put(name, value);
-            }
-        });
+        Map<String, String> query = journey.startFor(application, changes);
         stage.actor(person);
         lastBrowser = browsers.computeIfAbsent(person, ignored -> new Browser(stage.gatehouse().baseUri()));
         noteCode(lastBrowser.open(query));

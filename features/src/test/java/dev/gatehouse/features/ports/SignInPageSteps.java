@@ -26,7 +26,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +74,7 @@ public class SignInPageSteps {
 
     @When("{string} sends {word} to sign in without PKCE")
     public void sendsToSignInWithoutPkce(String application, String person) {
-        Map<String, String> noChallenge = new HashMap<>();
-        noChallenge.put("code_challenge", null);
-        noChallenge.put("code_challenge_method", null);
-        send(application, person, noChallenge);
+        send(application, person, SignInJourney.withoutPkce());
     }
 
     @When("{string} sends {word} to sign in, asking to send her back to {string}")
@@ -222,23 +218,9 @@ public class SignInPageSteps {
         };
     }
 
-    /** The application's link, as over HTTP: code flow, PKCE S256, state; a change replaces a parameter, null drops it. */
+    /** The application sends the person's browser to Gatehouse with its link ({@link SignInJourney#startFor}). */
     private void send(String application, String person, Map<String, String> changes) {
-        journey.startFor(application);
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", application);
-        query.put("redirect_uri", journey.returnAddressOf(application));
-        query.put("state", journey.state());
-        query.put("code_challenge", journey.proofKey().challenge());
-        query.put("code_challenge_method", "S256");
-        changes.forEach((name, value) -> {
-            if (value == null) {
-                query.remove(name);
-            } else {
-                query.put(name, value);
-            }
-        });
+        Map<String, String> query = journey.startFor(application, changes);
         stage.actor(person);
         lastBrowser = browsers.computeIfAbsent(person, ignored -> new BrowserState());
         AuthorizationRequest request = new AuthorizationRequest(Optional.ofNullable(query.get("response_type")),
