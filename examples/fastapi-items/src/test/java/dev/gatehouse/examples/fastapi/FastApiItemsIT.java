@@ -3,6 +3,7 @@ package dev.gatehouse.examples.fastapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.examples.testkit.RecipeServer;
 import dev.gatehouse.examples.testkit.ResourceServerContract;
 import dev.gatehouse.examples.testkit.RunningGatehouse;
 import java.net.URI;
@@ -11,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,34 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class FastApiItemsIT extends ResourceServerContract {
 
-    private static RunningGatehouse gatehouse;
-    private static Uvicorn uvicorn;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gatehouse = RunningGatehouse.start();
-        gatehouse.register(USERNAME, PASSWORD);
-        uvicorn = Uvicorn.start(gatehouse.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (uvicorn != null) {
-            uvicorn.close();
-        }
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-    }
-
     @Override
-    protected RunningGatehouse gatehouse() {
-        return gatehouse;
-    }
-
-    @Override
-    protected String baseUrl() {
-        return uvicorn.baseUrl();
+    protected RecipeServer startRecipe(RunningGatehouse gatehouse) throws Exception {
+        return Uvicorn.start(gatehouse.baseUrl());
     }
 
     @Override
@@ -57,10 +31,10 @@ class FastApiItemsIT extends ResourceServerContract {
 
     @Test
     void swagger_ui_sends_people_to_gatehouse_to_log_in() throws Exception {
-        String openapi = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(uvicorn.baseUrl() + "/openapi.json")).build(),
+        String openapi = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
 
-        assertEquals(true, openapi.contains("\"tokenUrl\":\"" + gatehouse.baseUrl() + "/token\""), openapi);
+        assertEquals(true, openapi.contains("\"tokenUrl\":\"" + gatehouse().baseUrl() + "/token\""), openapi);
     }
 
     /** docs/resource-servers.md's "verify a token by hand" is examples/verify-token.sh, run here. */
@@ -68,7 +42,7 @@ class FastApiItemsIT extends ResourceServerContract {
     void the_guide_s_verification_by_hand_accepts_a_good_token_and_refuses_a_forged_or_foreign_one() throws Exception {
         String token = token(null);
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "A".repeat(342);
-        String foreign = RunningGatehouse.accessTokenOf(gatehouse.logIn(RunningGatehouse.OTHER_APP, USERNAME, PASSWORD, null));
+        String foreign = RunningGatehouse.accessTokenOf(gatehouse().logIn(RunningGatehouse.OTHER_APP, USERNAME, PASSWORD, null));
 
         String[] good = verifyByHand(token);
         assertEquals("0", good[0], good[1]);
@@ -82,10 +56,10 @@ class FastApiItemsIT extends ResourceServerContract {
         assertTrue(other[1].contains("refused: Invalid audience"), other[1]);
     }
 
-    private static String[] verifyByHand(String token) throws Exception {
+    private String[] verifyByHand(String token) throws Exception {
         Path script = Path.of("..", "verify-token.sh").toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder("sh", script.toString(), token).redirectErrorStream(true);
-        builder.environment().put("GATEHOUSE", gatehouse.baseUrl());
+        builder.environment().put("GATEHOUSE", gatehouse().baseUrl());
         builder.environment().put("AUDIENCE", RunningGatehouse.AUDIENCE);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -2,6 +2,8 @@ package dev.gatehouse.examples.fastapi;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gatehouse.examples.testkit.RecipeServer;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,7 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** main.py served by {@code /usr/bin/python3 -m uvicorn main:app}, as its README runs it, trusting one Gatehouse. */
-final class Uvicorn implements AutoCloseable {
+final class Uvicorn implements RecipeServer {
 
     static final String PYTHON = System.getProperty("python", "/usr/bin/python3");
     private final Process process;
@@ -49,7 +51,8 @@ final class Uvicorn implements AutoCloseable {
         return uvicorn;
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return baseUrl;
     }
 

@@ -1,10 +1,8 @@
 package dev.gatehouse.examples.helidon;
 
 import dev.gatehouse.examples.testkit.ForgedTokensContract;
-import dev.gatehouse.examples.testkit.TokenForge;
+import dev.gatehouse.examples.testkit.RecipeServer;
 import io.helidon.webserver.WebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The recipe's checks attacked one by one. Helidon's JwtProvider alone accepts the tokens of another issuer, without
@@ -12,32 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class HelidonForgedTokensIT extends ForgedTokensContract {
 
-    private static TokenForge forge;
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        forge = TokenForge.start();
-        server = Main.start(forge.issuer(), AUDIENCE, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (forge != null) {
-            forge.close();
-        }
-    }
-
     @Override
-    protected TokenForge forge() {
-        return forge;
-    }
-
-    @Override
-    protected String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+    protected RecipeServer startRecipe(String issuer) {
+        WebServer server = Main.start(issuer, AUDIENCE, 0);
+        return RecipeServer.of("http://127.0.0.1:" + server.port(), server::stop);
     }
 }

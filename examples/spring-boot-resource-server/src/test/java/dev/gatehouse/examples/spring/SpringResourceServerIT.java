@@ -2,11 +2,10 @@ package dev.gatehouse.examples.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.examples.testkit.RecipeServer;
 import dev.gatehouse.examples.testkit.ResourceServerContract;
 import dev.gatehouse.examples.testkit.RunningGatehouse;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -19,38 +18,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SpringResourceServerIT extends ResourceServerContract {
 
-    private static RunningGatehouse gatehouse;
-    private static ConfigurableApplicationContext app;
-    private static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        gatehouse = RunningGatehouse.start();
-        gatehouse.register(USERNAME, PASSWORD);
-        app = new SpringApplicationBuilder(ItemsApplication.class).run("--server.port=0",
+    @Override
+    protected RecipeServer startRecipe(RunningGatehouse gatehouse) {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(ItemsApplication.class).run("--server.port=0",
                 "--gatehouse.issuer=" + gatehouse.issuer(),
                 "--spring.security.oauth2.resourceserver.opaquetoken.client-secret=" + gatehouse.introspectionSecret());
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-    }
-
-    @Override
-    protected RunningGatehouse gatehouse() {
-        return gatehouse;
-    }
-
-    @Override
-    protected String baseUrl() {
-        return base;
+        return RecipeServer.of("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort(), app::close);
     }
 
     @Test
@@ -71,11 +44,11 @@ class SpringResourceServerIT extends ResourceServerContract {
     @Test
     void a_revoked_session_is_refused_at_once_by_introspection_and_accepted_by_local_verification_until_it_expires()
             throws Exception {
-        String answer = gatehouse.logIn(RunningGatehouse.WEB_APP, USERNAME, PASSWORD, null);
+        String answer = gatehouse().logIn(RunningGatehouse.WEB_APP, USERNAME, PASSWORD, null);
         String token = RunningGatehouse.accessTokenOf(answer);
         assertEquals(200, get("/live/users/me", token).statusCode());
 
-        gatehouse.revoke(RunningGatehouse.refreshTokenOf(answer));
+        gatehouse().revoke(RunningGatehouse.refreshTokenOf(answer));
 
         // Gatehouse's instances hear of an ended session within about a second.
         assertEquals(401, awaitStatus(401, "/live/users/me", token).statusCode(),

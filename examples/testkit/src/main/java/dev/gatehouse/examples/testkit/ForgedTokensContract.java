@@ -10,22 +10,48 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The checks of a recipe attacked one at a time: tokens signed by the very key it trusts ({@link TokenForge}), each
- * wrong in one way only, so that each refusal is that check's doing. A recipe's test extends it, starts the recipe
- * trusting {@link #forge()} as its Gatehouse with audience {@value #AUDIENCE}, and answers where it is.
+ * wrong in one way only, so that each refusal is that check's doing. A recipe's test extends it and starts the recipe
+ * ({@link #startRecipe}) trusting the forge's issuer as its Gatehouse, with audience {@value #AUDIENCE}; the contract
+ * starts the forge before and stops both after, once per test class.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ForgedTokensContract {
 
     protected static final String AUDIENCE = RunningGatehouse.AUDIENCE;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    protected abstract TokenForge forge();
+    private TokenForge forge;
+    private RecipeServer recipe;
 
-    protected abstract String baseUrl();
+    /** Starts the recipe's server trusting {@code issuer} (the forge) as its Gatehouse. */
+    protected abstract RecipeServer startRecipe(String issuer) throws Exception;
+
+    @BeforeAll
+    final void startForgeAndRecipe() throws Exception {
+        forge = TokenForge.start();
+        recipe = startRecipe(forge.issuer());
+    }
+
+    @AfterAll
+    final void stopForgeAndRecipe() throws Exception {
+        RecipeServer.closeAll(forge, recipe);
+    }
+
+    protected final TokenForge forge() {
+        return forge;
+    }
+
+    protected final String baseUrl() {
+        return recipe.baseUrl();
+    }
 
     /** A route any valid token may use. */
     protected String protectedPath() {

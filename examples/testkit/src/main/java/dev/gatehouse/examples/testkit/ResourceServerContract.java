@@ -9,14 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every recipe must do with Gatehouse's tokens, run against the recipe's own server and a real Gatehouse:
  * accept a token for its audience, refuse none, a forged one and one for another API with 401, answer 403
  * {@code insufficient_scope} on a scope-protected route, and keep working across an emergency key rotation.
- * A recipe's test extends it, starts both in {@code @BeforeAll}, and answers where they are.
+ * A recipe's test extends it and starts its recipe ({@link #startRecipe}); the contract starts Gatehouse (the executable
+ * jar, {@link #USERNAME} registered) before, and stops both after, once per test class.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ResourceServerContract {
 
     protected static final String USERNAME = "jane";
@@ -24,11 +29,33 @@ public abstract class ResourceServerContract {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
+    private RunningGatehouse gatehouse;
+    private RecipeServer recipe;
+
+    /** Starts the recipe's server trusting {@code gatehouse}. */
+    protected abstract RecipeServer startRecipe(RunningGatehouse gatehouse) throws Exception;
+
+    @BeforeAll
+    final void startGatehouseAndRecipe() throws Exception {
+        gatehouse = RunningGatehouse.start();
+        gatehouse.register(USERNAME, PASSWORD);
+        recipe = startRecipe(gatehouse);
+    }
+
+    @AfterAll
+    final void stopGatehouseAndRecipe() throws Exception {
+        RecipeServer.closeAll(gatehouse, recipe);
+    }
+
     /** The Gatehouse the recipe trusts, with {@link #USERNAME} registered. */
-    protected abstract RunningGatehouse gatehouse();
+    protected final RunningGatehouse gatehouse() {
+        return gatehouse;
+    }
 
     /** The recipe's server, e.g. {@code http://127.0.0.1:8081}. */
-    protected abstract String baseUrl();
+    protected final String baseUrl() {
+        return recipe.baseUrl();
+    }
 
     /** A route any valid token may use; it answers the token's user as {@code "username":"jane"} in JSON. */
     protected String protectedPath() {
