@@ -18,6 +18,8 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
     /** The kinds of event Gatehouse records. */
     public enum Type {
         USER_REGISTERED,
+        /** An account was imported from another system with its password hash, at the command line. */
+        USER_IMPORTED,
         /** A registration asked for a name that is taken; repeated, it is someone enumerating or flooding. */
         USERNAME_TAKEN,
         LOGIN_SUCCEEDED,

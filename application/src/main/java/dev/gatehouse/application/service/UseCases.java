@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.DeliverMailUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.ForgetExpiredDataUseCase;
+import dev.gatehouse.application.port.in.ImportUsersUseCase;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
@@ -67,6 +68,7 @@ public final class UseCases {
     private final ConfirmPasswordResetUseCase confirmPasswordReset;
     private final DeliverMailUseCase deliverMail;
     private final SendPasswordResetUseCase sendPasswordReset;
+    private final ImportUsersUseCase importUsers;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -137,6 +139,9 @@ public final class UseCases {
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
                 ports.authorizationCodes());
+        // Reads hashes' text only: an import never hashes, so it takes no hashing slot.
+        importUsers = new ImportUsersService(ports.users(), ports.passwordHasher(), policies.scopePolicy(), ports.auditLog(),
+                ports.clock());
     }
 
     public LogInUseCase logIn() {
@@ -245,5 +250,10 @@ public final class UseCases {
     /** Run by a background worker: sends the outbox's due mails. */
     public DeliverMailUseCase deliverMail() {
         return deliverMail;
+    }
+
+    /** Run by the command line's import-users, as the console. */
+    public ImportUsersUseCase importUsers() {
+        return importUsers;
     }
 }

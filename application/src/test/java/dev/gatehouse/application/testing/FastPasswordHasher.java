@@ -70,6 +70,13 @@ public final class FastPasswordHasher implements PasswordHasher {
         return !hash.encoded().startsWith(PREFIX + "c=" + cost + "$");
     }
 
+    /** Reads its own hashes, whatever their cost label: the fake's stand-in for foreign hashes. */
+    @Override
+    public java.util.Optional<String> importRefusal(PasswordHash hash) {
+        return hash.encoded().startsWith(PREFIX) && hash.encoded().split("\\$").length == 5 ? java.util.Optional.empty()
+                : java.util.Optional.of("not a " + PREFIX + " hash");
+    }
+
     /** A verification here is one SHA-256 over a few bytes, so the equal wait is one such digest, counted. */
     @Override
     public void waitLikeAVerification() {

@@ -86,6 +86,13 @@ public abstract class PasswordHasherContract {
     }
 
     @Test
+    void would_verify_its_own_hashes_when_imported_but_not_an_unknown_algorithm_or_a_directory_reference() {
+        assertTrue(hasher.importRefusal(hasher.hash(new PlainPassword("imported password"))).isEmpty());
+        assertTrue(hasher.importRefusal(new PasswordHash("$unknown-algorithm$abc")).isPresent());
+        assertTrue(hasher.importRefusal(new PasswordHash("$directory$uid=root,ou=people")).isPresent());
+    }
+
+    @Test
     void waits_about_as_long_as_a_verification_takes() {
         PlainPassword password = new PlainPassword("timing password");
         PasswordHash hash = hasher.hash(password);

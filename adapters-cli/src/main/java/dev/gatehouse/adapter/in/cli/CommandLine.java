@@ -37,6 +37,7 @@ public final class CommandLine {
     public static CommandLine standard() {
         return new CommandLine(List.of(
                 new CreateUserSubcommand(),
+                new ImportUsersSubcommand(),
                 SetEnabledSubcommand.disable(),
                 SetEnabledSubcommand.enable(),
                 new UnlockSubcommand(),

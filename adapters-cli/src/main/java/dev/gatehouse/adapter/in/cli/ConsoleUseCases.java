@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.cli;
 
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
+import dev.gatehouse.application.port.in.ImportUsersUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
 import dev.gatehouse.application.port.in.RotateSigningKeysUseCase;
@@ -27,7 +28,7 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
                               SearchUsersUseCase search, Optional<RotateSigningKeysUseCase> keyRotation,
                               Optional<RevokeSigningKeyUseCase> keyRevocation, ScopePolicy scopes,
                               Optional<SigningAlgorithm> signingAlgorithm, Duration prePublication,
-                              SendPasswordResetUseCase sendPasswordReset) {
+                              SendPasswordResetUseCase sendPasswordReset, ImportUsersUseCase importUsers) {
 
     public ConsoleUseCases {
         Objects.requireNonNull(register, "register");
@@ -43,5 +44,6 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
         Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
         Objects.requireNonNull(prePublication, "prePublication");
         Objects.requireNonNull(sendPasswordReset, "sendPasswordReset");
+        Objects.requireNonNull(importUsers, "importUsers");
     }
 }

@@ -56,7 +56,7 @@ class CommandLineTest {
     void general_help_lists_every_command_and_the_exit_statuses(String help) {
         assertEquals(ExitStatus.SUCCESS, run(help));
 
-        for (String command : List.of("create-user", "disable", "enable", "unlock", "send-password-reset", "grant-role", "revoke-role",
+        for (String command : List.of("create-user", "import-users", "disable", "enable", "unlock", "send-password-reset", "grant-role", "revoke-role",
                 "end-sessions", "show-user", "list-users", "rotate-keys", "revoke-key")) {
             assertTrue(out().contains("gatehouse " + command), command + " missing from:\n" + out());
         }

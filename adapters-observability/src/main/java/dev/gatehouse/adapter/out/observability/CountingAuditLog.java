@@ -65,6 +65,7 @@ final class CountingAuditLog implements AuditLog {
             case UNAUTHORIZED_CLIENT -> clientRefusal(meters, "unauthorized_client");
             case CLIENT_TOKEN_ISSUED -> meters.counter(GatehouseMeters.CLIENT_TOKENS,
                     "Access tokens clients obtained for themselves (client credentials grant)");
+            case USER_IMPORTED -> administration(meters, "user_imported");
             case USER_DISABLED -> administration(meters, "user_disabled");
             case USER_ENABLED -> administration(meters, "user_enabled");
             case ACCOUNT_UNLOCKED -> administration(meters, "account_unlocked");

@@ -39,6 +39,11 @@ final class TimedPasswordHasher implements PasswordHasher {
     }
 
     @Override
+    public java.util.Optional<String> importRefusal(PasswordHash hash) {
+        return delegate.importRefusal(hash);
+    }
+
+    @Override
     public void waitLikeAVerification() {
         delegate.waitLikeAVerification();
     }

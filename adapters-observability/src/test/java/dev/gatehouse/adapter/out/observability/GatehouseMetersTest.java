@@ -82,6 +82,7 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.ROLE_ASSIGNED, counter(GatehouseMeters.ADMINISTRATION, "action", "role_assigned")),
                 Map.entry(AuditEvent.Type.ROLE_REMOVED, counter(GatehouseMeters.ADMINISTRATION, "action", "role_removed")),
                 Map.entry(AuditEvent.Type.SESSIONS_REVOKED, counter(GatehouseMeters.ADMINISTRATION, "action", "sessions_revoked")),
+                Map.entry(AuditEvent.Type.USER_IMPORTED, counter(GatehouseMeters.ADMINISTRATION, "action", "user_imported")),
                 Map.entry(AuditEvent.Type.SIGNING_KEY_ROTATED,
                         counter(GatehouseMeters.ADMINISTRATION, "action", "signing_key_rotated")),
                 Map.entry(AuditEvent.Type.SIGNING_KEY_REVOKED,

@@ -39,6 +39,22 @@ final class BcryptVerifier {
         return encoded.startsWith("$2a$") || encoded.startsWith("$2b$") || encoded.startsWith("$2y$");
     }
 
+    /** The highest cost an imported bcrypt hash may have: 2^14 rounds take about a second; passlib's default is 12. */
+    static final int MAX_IMPORTED_COST = 14;
+
+    /** Why such a hash is not imported (malformed, or costlier than {@link #MAX_IMPORTED_COST}); empty when it is. */
+    static java.util.Optional<String> importRefusal(String encoded) {
+        Matcher shape = SHAPE.matcher(encoded);
+        if (!shape.matches()) {
+            return java.util.Optional.of("not a well-formed bcrypt hash ($2b$<cost>$ and 53 characters)");
+        }
+        int cost = Integer.parseInt(shape.group(1));
+        if (cost < BCrypt.MIN_COST || cost > MAX_IMPORTED_COST) {
+            return java.util.Optional.of("bcrypt cost " + cost + " is outside " + BCrypt.MIN_COST + " to " + MAX_IMPORTED_COST);
+        }
+        return java.util.Optional.empty();
+    }
+
     /** True when the password matches; false for a wrong password and for a malformed or absurdly costly hash. */
     static boolean verify(PlainPassword password, String encoded) {
         Matcher shape = SHAPE.matcher(encoded);

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -106,6 +107,12 @@ public final class BoundedPasswordHasher implements PasswordHasher {
         return delegate.needsRehash(hash);
     }
 
+    /** Reads the hash's text only: no hashing, never bounded. */
+    @Override
+    public Optional<String> importRefusal(PasswordHash hash) {
+        return delegate.importRefusal(hash);
+    }
+
     /** Waiting holds no hashing memory, so it takes no permit. */
     @Override
     public void waitLikeAVerification() {
@@ -150,6 +157,11 @@ public final class BoundedPasswordHasher implements PasswordHasher {
         @Override
         public boolean needsRehash(PasswordHash hash) {
             return delegate.needsRehash(hash);
+        }
+
+        @Override
+        public Optional<String> importRefusal(PasswordHash hash) {
+            return delegate.importRefusal(hash);
         }
 
         @Override

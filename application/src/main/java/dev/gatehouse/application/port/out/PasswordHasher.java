@@ -2,6 +2,7 @@ package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.PlainPassword;
+import java.util.Optional;
 
 /**
  * Turns passwords into salted, slow, self-describing hashes and checks them. Every adapter passes
@@ -26,4 +27,14 @@ public interface PasswordHasher {
      * (a throttled login) then takes as long as one that does, at no cost in CPU or memory. Never bounded.
      */
     void waitLikeAVerification();
+
+    /**
+     * Why {@link #verify} would not check {@code hash}, a hash made by another system and brought by an import: an
+     * algorithm or encoding this hasher does not read, or a cost above the bound that keeps one verification cheap
+     * (so an imported file cannot make logins a denial of service). Empty when it would verify it. Does no hashing.
+     * Refuses everything unless an adapter says what it reads.
+     */
+    default Optional<String> importRefusal(PasswordHash hash) {
+        return Optional.of("this hasher verifies no imported hashes");
+    }
 }
