@@ -12,6 +12,8 @@ import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.observability.JsonLinesAuditLog;
 import dev.gatehouse.adapter.out.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.out.redis.RedisRevokedAccessTokens;
+import dev.gatehouse.adapter.out.redis.RedisStore;
 import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
 import dev.gatehouse.adapter.out.security.HmacSeals;
@@ -24,6 +26,8 @@ import dev.gatehouse.adapter.out.mail.LogMailer;
 import dev.gatehouse.adapter.out.mail.MailTemplates;
 import dev.gatehouse.adapter.out.mail.SmtpMailer;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
@@ -34,18 +38,20 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The open database and every driven adapter built over it, gathered in {@link DrivenPorts}: what the server
- * and the command line share. Closing it closes the database.
+ * The open database (and Redis, when {@code GATEHOUSE_REDIS_URL} is set) and every driven adapter built over them,
+ * gathered in {@link DrivenPorts}: what the server and the command line share. Closing it closes both.
  */
 final class DrivenAdapters implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DrivenAdapters.class.getName());
 
     private final Database database;
+    private final Optional<RedisStore> redis;
     private final DrivenPorts ports;
 
-    private DrivenAdapters(Database database, DrivenPorts ports) {
+    private DrivenAdapters(Database database, Optional<RedisStore> redis, DrivenPorts ports) {
         this.database = database;
+        this.redis = redis;
         this.ports = ports;
     }
 
@@ -55,12 +61,33 @@ final class DrivenAdapters implements AutoCloseable {
      */
     static DrivenAdapters open(GatehouseSettings settings, UserCacheSettings userCache, Clock clock, GatehouseMeters meters) {
         Database database = Database.open(settings.database(), userCache);
+        Optional<RedisStore> redis = Optional.empty();
         try {
-            return new DrivenAdapters(database, drivenPorts(settings, database, clock, meters));
+            redis = settings.redis().map(RedisStore::open);
+            SharedState shared = redis.map(store -> onRedis(store, settings, userCache, clock))
+                    .orElseGet(() -> new SharedState(database.loginThrottle(), database.revokedAccessTokens()));
+            return new DrivenAdapters(database, redis, drivenPorts(settings, database, shared, clock, meters));
         } catch (RuntimeException failed) {
+            redis.ifPresent(RedisStore::close);
             database.close();
             throw failed;
         }
+    }
+
+    /** The hot, short-lived state every instance shares: in the database, or on Redis. */
+    private record SharedState(LoginThrottle loginThrottle, RevokedAccessTokens revokedAccessTokens) {
+    }
+
+    /**
+     * The throttle and the revocation list on Redis: throttle keys expire after the login protection's memory, revoked
+     * entries the clock skew past their tokens' last moment; the revocation list answers from memory while Redis is
+     * down for as long as the user cache may ({@code GATEHOUSE_STALE_READS}).
+     */
+    private static SharedState onRedis(RedisStore redis, GatehouseSettings settings, UserCacheSettings userCache, Clock clock) {
+        var retention = Gatehouse.retention(settings);
+        return new SharedState(redis.loginThrottle(retention.failedLogins(), clock),
+                redis.revokedAccessTokens(clock, retention.revokedTokens(), RedisRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL,
+                        userCache.staleReads()));
     }
 
     /** The rotation schedule of the signing keys; empty when tokens are signed with a shared secret (HS256). */
@@ -73,16 +100,26 @@ final class DrivenAdapters implements AutoCloseable {
         return database;
     }
 
+    /** Redis, when the throttle and the revocation list live there. */
+    Optional<RedisStore> redis() {
+        return redis;
+    }
+
     DrivenPorts ports() {
         return ports;
     }
 
     @Override
     public void close() {
-        database.close();
+        try {
+            redis.ifPresent(RedisStore::close);
+        } finally {
+            database.close();
+        }
     }
 
-    private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, Clock clock, GatehouseMeters meters) {
+    private static DrivenPorts drivenPorts(GatehouseSettings settings, Database database, SharedState shared, Clock clock,
+                                           GatehouseMeters meters) {
         // No secret: a demo run (a throw-away key, said so), or a command that signs and encrypts nothing, for which
         // a random one keeps every adapter whole (the commands that touch keys require the secret).
         byte[] secret = settings.tokens().secret().orElseGet(() -> settings.demo() ? throwAwayDemoSecret() : JwtSettings.randomSecret());
@@ -110,8 +147,8 @@ final class DrivenAdapters implements AutoCloseable {
                 new CommonPasswordsPolicy(settings.passwords().minimumLength()),
                 meters.counted(tokens),
                 database.refreshTokens(),
-                database.revokedAccessTokens(),
-                database.loginThrottle(),
+                shared.revokedAccessTokens(),
+                shared.loginThrottle(),
                 new HmacKnownDevices(Subkeys.derive(secret, Subkeys.KNOWN_DEVICES), settings.web().knownDeviceLifetime(), clock),
                 meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,

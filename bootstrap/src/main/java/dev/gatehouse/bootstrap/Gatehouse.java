@@ -26,6 +26,7 @@ import io.helidon.webserver.WebServer;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -44,15 +45,15 @@ public final class Gatehouse implements AutoCloseable {
     /** How often each instance looks for mail to send: a reset link should arrive within seconds. */
     private static final Duration MAIL_INTERVAL = Duration.ofSeconds(1);
 
-    private final Database database;
+    private final DrivenAdapters adapters;
     private final DrivenPorts ports;
     private final UseCases useCases;
     private final WebServer server;
     private final ScheduledExecutorService housekeeping;
 
-    private Gatehouse(Database database, DrivenPorts ports, UseCases useCases, WebServer server,
+    private Gatehouse(DrivenAdapters adapters, DrivenPorts ports, UseCases useCases, WebServer server,
                       ScheduledExecutorService housekeeping) {
-        this.database = database;
+        this.adapters = adapters;
         this.ports = ports;
         this.useCases = useCases;
         this.server = server;
@@ -67,7 +68,6 @@ public final class Gatehouse implements AutoCloseable {
         DrivenAdapters adapters = DrivenAdapters.open(settings, settings.userCache(), clock, meters);
         ScheduledExecutorService housekeeping = housekeeping();
         try {
-            Database database = adapters.database();
             DrivenPorts ports = adapters.ports();
             if (!settings.clients().isEmpty()) {
                 LOG.info(() -> "Client authentication on: /token and /revoke accept only the registered clients "
@@ -82,14 +82,14 @@ public final class Gatehouse implements AutoCloseable {
             UseCases useCases = new UseCases(ports, policies(settings));
             useCases.rotateSigningKeys().ifPresent(rotation -> rotateSigningKeys(rotation,
                     settings.tokens().signing().algorithm().orElseThrow(), settings, housekeeping));
-            WebServer server = serve(settings, useCases, database, meters, registry);
+            WebServer server = serve(settings, useCases, adapters, meters, registry);
             forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
             if (settings.mail().smtp().isEmpty()) {
                 LOG.warning(SettingsCatalogue.SMTP_HOST.name() + " is not set: password-reset mails are written to the log instead "
                         + "of sent, links and all; set it before anyone else can read this log");
             }
             deliverMail(housekeeping, useCases.deliverMail());
-            return new Gatehouse(database, ports, useCases, server, housekeeping);
+            return new Gatehouse(adapters, ports, useCases, server, housekeeping);
         } catch (RuntimeException startFailed) {
             housekeeping.shutdownNow();
             adapters.close();
@@ -141,8 +141,9 @@ public final class Gatehouse implements AutoCloseable {
      * Gatehouse's request limits. Helidon's own shutdown hook is off: ours stops the server (letting requests
      * in flight finish within the grace period) before it closes the pool they need.
      */
-    private static WebServer serve(GatehouseSettings settings, UseCases useCases, Database database, GatehouseMeters meters,
+    private static WebServer serve(GatehouseSettings settings, UseCases useCases, DrivenAdapters adapters, GatehouseMeters meters,
                                    PrometheusMeterRegistry registry) {
+        Database database = adapters.database();
         meters.registerPoolGauges(() -> {
             PoolUsage pool = database.poolUsage();
             return new ConnectionPoolStats(pool.active(), pool.idle(), pool.total(), pool.waiting(), pool.maximum());
@@ -164,9 +165,21 @@ public final class Gatehouse implements AutoCloseable {
                 return database.isReachable(timeout);
             }
         };
+        List<ReadinessCheck> checks = new ArrayList<>(List.of(databaseCheck));
+        adapters.redis().ifPresent(redis -> checks.add(new ReadinessCheck() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public boolean isReady(Duration timeout) {
+                return redis.isReachable(timeout);
+            }
+        }));
         var server = WebServer.builder().host(settings.server().host()).port(settings.server().port()).shutdownHook(false)
                 .shutdownGracePeriod(settings.server().shutdownGrace());
-        Operations operations = new Operations(List.of(databaseCheck), settings.server().readinessTimeout(), registry);
+        Operations operations = new Operations(checks, settings.server().readinessTimeout(), registry);
         if (settings.server().adminPort().isPresent()) {
             GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations, settings.server().adminPort().getAsInt());
         } else {
@@ -278,6 +291,6 @@ public final class Gatehouse implements AutoCloseable {
         } catch (RuntimeException stopFailed) {
             LOG.log(Level.WARNING, "HTTP server did not stop cleanly", stopFailed);
         }
-        database.close();
+        adapters.close();
     }
 }

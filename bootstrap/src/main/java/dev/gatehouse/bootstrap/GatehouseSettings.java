@@ -52,6 +52,7 @@ import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_TIMEOUT;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_USERNAME;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.RATE_LIMIT_KEYS;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.READINESS_TIMEOUT;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.REDIS_URL;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.REFRESH_IDLE_TTL;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.REFRESH_REUSE_GRACE;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.REFRESH_TTL;
@@ -80,6 +81,7 @@ import dev.gatehouse.adapter.in.web.RequestRate;
 import dev.gatehouse.adapter.in.web.WebSettings;
 import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.out.redis.RedisSettings;
 import dev.gatehouse.adapter.out.security.Argon2Parameters;
 import dev.gatehouse.adapter.out.security.BoundedPasswordHasher;
 import dev.gatehouse.domain.AccountBackoff;
@@ -117,7 +119,8 @@ public record GatehouseSettings(
         List<Client> clients,
         Duration auditRetention,
         boolean demo,
-        MailSettings mail) {
+        MailSettings mail,
+        Optional<RedisSettings> redis) {
 
     public static final int MINIMUM_SECRET_BYTES = 32;
     /**
@@ -187,7 +190,8 @@ public record GatehouseSettings(
                 registrationOpen(source, demo));
         return new GatehouseSettings(server, database, userCache, tokens, passwords, loginProtection, web, clients,
                 AUDIT_RETENTION.value(source), demo, mail(source, web.discovery().publicUrl()
-                        .orElseGet(() -> URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port))));
+                        .orElseGet(() -> URI.create("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port))),
+                REDIS_URL.read(source));
     }
 
     /**
@@ -216,7 +220,7 @@ public record GatehouseSettings(
     /** The same settings on another database: tests and the acceptance glue point them at their own. */
     public GatehouseSettings withDatabase(DatabaseSettings other) {
         return new GatehouseSettings(server, other, userCache, tokens, passwords, loginProtection, web, clients, auditRetention, demo,
-                mail);
+                mail, redis);
     }
 
     /**
@@ -457,6 +461,7 @@ public record GatehouseSettings(
         return "GatehouseSettings[server=" + server + ", database=" + database + ", userCache=" + userCache
                 + ", tokens=" + tokens + ", passwords=" + passwords + ", loginProtection=" + loginProtection + ", web=" + web
                 + ", clients=" + clients.stream().map(client -> client.id().value()).toList()
-                + ", auditRetention=" + auditRetention + ", demo=" + demo + "]";
+                + ", auditRetention=" + auditRetention + ", demo=" + demo
+                + ", redis=" + redis.map(RedisSettings::redactedUrl).orElse("none") + "]";
     }
 }

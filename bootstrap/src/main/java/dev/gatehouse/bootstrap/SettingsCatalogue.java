@@ -16,6 +16,7 @@ import dev.gatehouse.adapter.in.web.RateLimits;
 import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
 import dev.gatehouse.adapter.out.persistence.SigningKeyEncryption;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
+import dev.gatehouse.adapter.out.redis.RedisSettings;
 import dev.gatehouse.adapter.out.security.Argon2Parameters;
 import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
@@ -126,6 +127,18 @@ final class SettingsCatalogue {
         return retention;
     }).defaultsTo(Duration.ofDays(90), "90d")
             .means("audit events older than this are deleted by the housekeeping (every 10 minutes); at least `1d`");
+
+    static final Setting<RedisSettings> REDIS_URL = Setting.named("GATEHOUSE_REDIS_URL", (name, url) -> {
+        try {
+            return RedisSettings.parse(url);
+        } catch (IllegalArgumentException invalid) {
+            // Not quoted back: the URL may hold a password.
+            throw new InvalidSettingException(name + " must be a Redis URL such as redis://localhost:6379/0 (" + invalid.getMessage() + ")");
+        }
+    }).asGiven().means("Redis URL (`redis://[user:password@]host:port/db`, `rediss://` for TLS); set, the login throttle and the revoked "
+            + "access tokens live there instead of the database: the hot, short-lived state many instances share "
+            + "([scaling](docs/scaling.md)). Redis down: logins answer `503`, the token check answers from memory for "
+            + "`GATEHOUSE_STALE_READS`, then `503`");
 
     // Tokens and signing keys
 
@@ -456,7 +469,7 @@ final class SettingsCatalogue {
     private static final List<Group> GROUPS = List.of(
             new Group("Server and operations", List.of(HOST, PORT, ADMIN_PORT, READINESS_TIMEOUT, SHUTDOWN_GRACE, LOG_FORMAT, DEMO)),
             new Group("Database", List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR, USER_CACHE_SIZE, USER_CACHE_TTL,
-                    STALE_READS, AUDIT_RETENTION)),
+                    STALE_READS, AUDIT_RETENTION, REDIS_URL)),
             new Group("Tokens and signing keys", List.of(JWT_SECRET, JWT_ALGORITHM, KEY_ROTATION, KEY_PREPUBLICATION,
                     KEY_ENCRYPTION_KEY, PUBLIC_URL, ISSUER, JWT_ISSUER, JWT_AUDIENCE, TOKEN_TTL, JWT_CLOCK_SKEW)),
             new Group("Sessions and scopes", List.of(REFRESH_TTL, REFRESH_IDLE_TTL, REFRESH_REUSE_GRACE, SCOPES, ROLE_SCOPES)),
