@@ -34,7 +34,7 @@ class RedisOutageIT {
             LoginThrottle throttle = store.loginThrottle(Duration.ofMinutes(15), Clock.systemUTC());
             throttle.change(JANE, before -> AccountBackoff.DEFAULT.afterFailure(before, Instant.now()));
 
-            server.close();
+            server.stop();
 
             AtomicInteger verified = new AtomicInteger();
             assertThrows(StoreUnavailableException.class, () -> throttle.attemptsOf(JANE));
@@ -58,7 +58,7 @@ class RedisOutageIT {
             here.revoke("known-before", LATER);
             assertTrue(there.isRevoked("known-before"));
 
-            server.close();
+            server.stop();
 
             assertTrue(there.isRevoked("known-before"), "within the allowance, what was known still counts");
             assertFalse(there.isRevoked("never-revoked"));
