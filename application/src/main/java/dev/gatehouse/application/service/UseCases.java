@@ -2,6 +2,7 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
+import dev.gatehouse.application.port.in.ChangeEmailUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
@@ -73,6 +74,7 @@ public final class UseCases {
     private final RequestEmailVerificationUseCase requestEmailVerification;
     private final ConfirmEmailVerificationUseCase confirmEmailVerification;
     private final EmailVerificationMode emailVerificationMode;
+    private final ChangeEmailUseCase changeEmail;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -149,6 +151,9 @@ public final class UseCases {
                 ports.auditLog(), ports.clock(), verification);
         confirmEmailVerification = new ConfirmEmailVerificationService(ports.emailVerifications(), ports.users(),
                 ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
+        changeEmail = new ChangeEmailService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.passwordHasher(), verificationLinks, ports.loginThrottle(), policies.loginProtection().accounts(),
+                ports.auditLog(), ports.clock());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
                 ports.authorizationCodes());
@@ -274,5 +279,10 @@ public final class UseCases {
     /** Whether addresses are verified: driving adapters show the state and serve the links only when it is on. */
     public EmailVerificationMode emailVerificationMode() {
         return emailVerificationMode;
+    }
+
+    /** Asks to change the caller's address (served only while email verification is on). */
+    public ChangeEmailUseCase changeEmail() {
+        return changeEmail;
     }
 }

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
+import dev.gatehouse.application.port.in.ChangeEmailCommand;
+import dev.gatehouse.application.port.in.ChangeEmailResult;
+import dev.gatehouse.application.port.in.ChangePasswordCommand;
+import dev.gatehouse.application.port.in.ChangePasswordResult;
 import dev.gatehouse.application.port.in.ConfirmEmailVerificationCommand;
 import dev.gatehouse.application.port.in.ConfirmEmailVerificationResult;
 import dev.gatehouse.application.port.in.LogInCommand;
@@ -245,6 +249,67 @@ class EmailVerificationTest {
             assertEquals(1, verified);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_new_address_takes_effect_only_when_its_link_is_used_and_the_old_one_is_told() {
+        UseCases optional = useCases(EmailVerificationMode.OPTIONAL);
+        register(optional, "jane", "jane@example.com");
+        confirm(optional, lastToken());
+        String accessToken = ((LogInResult.LoggedIn) logIn(optional, "jane", PASSWORD)).accessToken().value();
+
+        assertInstanceOf(ChangeEmailResult.WrongCurrentPassword.class, optional.changeEmail().changeEmail(
+                new ChangeEmailCommand(accessToken, new PlainPassword("wrong password 9"), new EmailAddress("jane@new.example"), CLIENT)));
+        clock.advance(Duration.ofHours(1));
+        accessToken = ((LogInResult.LoggedIn) logIn(optional, "jane", PASSWORD)).accessToken().value();
+        assertInstanceOf(ChangeEmailResult.Requested.class, optional.changeEmail().changeEmail(
+                new ChangeEmailCommand(accessToken, PASSWORD, new EmailAddress("jane@new.example"), CLIENT)));
+
+        assertEquals(new EmailAddress("jane@new.example"), verificationMails().getLast().to());
+        assertEquals(Optional.of(new EmailAddress("jane@example.com")), stored("jane").email(), "unchanged until confirmed");
+        assertTrue(stored("jane").isEmailVerified(), "the old address stays verified meanwhile");
+
+        assertInstanceOf(ConfirmEmailVerificationResult.Verified.class, confirm(optional, lastToken()));
+
+        assertEquals(Optional.of(new EmailAddress("jane@new.example")), stored("jane").email());
+        assertTrue(stored("jane").isEmailVerified());
+        OutgoingMail notice = outbox.all().getLast();
+        assertEquals(MailTemplate.EMAIL_CHANGED, notice.template());
+        assertEquals(new EmailAddress("jane@example.com"), notice.to());
+        assertTrue(audit.events().stream().anyMatch(event -> event.type() == AuditEvent.Type.EMAIL_CHANGE_REQUESTED));
+    }
+
+    @Test
+    void an_address_confirmed_while_the_password_changes_loses_neither() throws Exception {
+        UseCases optional = useCases(EmailVerificationMode.OPTIONAL);
+        PlainPassword next = new PlainPassword("another passphrase 2");
+        for (int round = 0; round < 10; round++) {
+            String name = "both" + round;
+            register(optional, name, name + "@example.com");
+            String token = lastToken();
+            String accessToken = ((LogInResult.LoggedIn) logIn(optional, name, PASSWORD)).accessToken().value();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<ConfirmEmailVerificationResult> confirmed = pool.submit(() -> {
+                    start.await();
+                    return confirm(optional, token);
+                });
+                Future<ChangePasswordResult> changed = pool.submit(() -> {
+                    start.await();
+                    return optional.changePassword().changePassword(new ChangePasswordCommand(accessToken, PASSWORD, next, CLIENT));
+                });
+                start.countDown();
+                assertInstanceOf(ConfirmEmailVerificationResult.Verified.class, confirmed.get());
+                assertInstanceOf(ChangePasswordResult.Changed.class, changed.get());
+            } finally {
+                pool.shutdownNow();
+            }
+            User after = stored(name);
+            assertTrue(after.isEmailVerified(), "the confirmation stands");
+            assertEquals(1, after.securityVersion(), "the password change stands");
+            assertInstanceOf(LogInResult.LoggedIn.class, logIn(optional, name, next));
         }
     }
 }
