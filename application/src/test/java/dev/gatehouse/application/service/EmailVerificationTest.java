@@ -20,6 +20,8 @@ import dev.gatehouse.application.port.in.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserResult;
 import dev.gatehouse.application.port.in.RequestEmailVerificationCommand;
 import dev.gatehouse.application.port.in.RequestEmailVerificationResult;
+import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.MailTemplate;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordDirectory;
@@ -47,6 +49,7 @@ import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
+import dev.gatehouse.domain.ResetTokenHash;
 import dev.gatehouse.domain.Retention;
 import dev.gatehouse.domain.ScopePolicy;
 import dev.gatehouse.domain.User;
@@ -59,9 +62,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Email verification through the one assembly of the real services, on in-memory ports, in each mode. */
@@ -77,12 +82,16 @@ class EmailVerificationTest {
     private final RecordingAuditLog audit = new RecordingAuditLog();
 
     private UseCases useCases(EmailVerificationMode mode) {
+        return useCases(mode, verifications);
+    }
+
+    private UseCases useCases(EmailVerificationMode mode, EmailVerifications store) {
         FastPasswordHasher hasher = new FastPasswordHasher();
         return new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8),
                 new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
                 new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(),
                 new InMemoryClientRegistry(), new InMemoryPasswordResets(outbox), outbox, new RecordingMailer(), clock)
-                .withEmailVerifications(verifications),
+                .withEmailVerifications(store),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
                         Optional.empty()).withEmailVerification(mode));
@@ -223,30 +232,55 @@ class EmailVerificationTest {
     }
 
     @Test
-    void exactly_one_of_sixteen_parallel_uses_of_a_link_verifies() throws Exception {
-        UseCases optional = useCases(EmailVerificationMode.OPTIONAL);
+    void exactly_one_of_sixteen_parallel_uses_of_a_link_verifies_even_when_all_read_it_unused() throws Exception {
+        // Every use reads the link before any redeems it: only the store's conditional redeem can tell them apart.
+        CyclicBarrier allHaveRead = new CyclicBarrier(16);
+        UseCases optional = useCases(EmailVerificationMode.OPTIONAL, new EmailVerifications() {
+            @Override
+            public AddUserOutcome register(User user, EmailVerification link, OutgoingMail mail) {
+                return verifications.register(user, link, mail);
+            }
+
+            @Override
+            public void issue(EmailVerification link, OutgoingMail mail) {
+                verifications.issue(link, mail);
+            }
+
+            @Override
+            public Optional<EmailVerification> find(ResetTokenHash hash) {
+                Optional<EmailVerification> found = verifications.find(hash);
+                try {
+                    allHaveRead.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return found;
+            }
+
+            @Override
+            public boolean redeem(ResetTokenHash hash, Instant at) {
+                return verifications.redeem(hash, at);
+            }
+
+            @Override
+            public int forgetExpiredBefore(Instant cutoff) {
+                return verifications.forgetExpiredBefore(cutoff);
+            }
+        });
         register(optional, "jane", "jane@example.com");
         String token = lastToken();
-        CountDownLatch start = new CountDownLatch(1);
         List<Callable<ConfirmEmailVerificationResult>> attempts = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            attempts.add(() -> {
-                start.await();
-                return confirm(optional, token);
-            });
+            attempts.add(() -> confirm(optional, token));
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            List<Future<ConfirmEmailVerificationResult>> outcomes = new ArrayList<>();
-            for (Callable<ConfirmEmailVerificationResult> attempt : attempts) {
-                outcomes.add(pool.submit(attempt));
-            }
-            start.countDown();
             int verified = 0;
-            for (Future<ConfirmEmailVerificationResult> outcome : outcomes) {
+            for (Future<ConfirmEmailVerificationResult> outcome : pool.invokeAll(attempts)) {
                 verified += outcome.get() instanceof ConfirmEmailVerificationResult.Verified ? 1 : 0;
             }
             assertEquals(1, verified);
+            assertEquals(15, audit.events().stream().filter(event -> event.type() == AuditEvent.Type.EMAIL_VERIFICATION_REFUSED).count());
         } finally {
             pool.shutdownNow();
         }
