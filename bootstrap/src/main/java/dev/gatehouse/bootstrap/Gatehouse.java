@@ -241,7 +241,9 @@ public final class Gatehouse implements AutoCloseable {
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
                 useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
-                        useCases.redeemAuthorizationCode()));
+                        useCases.redeemAuthorizationCode()),
+                new WebUseCases.EmailVerification(useCases.emailVerificationMode(), useCases.requestEmailVerification(),
+                        useCases.confirmEmailVerification(), useCases.changeEmail()));
     }
 
     /** The rules of {@code settings} the use cases run under. */
@@ -249,7 +251,7 @@ public final class Gatehouse implements AutoCloseable {
         Optional<Policies.KeySigning> keySigning = settings.tokens().signing().algorithm().map(algorithm -> new Policies.KeySigning(
                 algorithm, settings.tokens().signing().policy(settings.tokens().lifetime(), settings.tokens().clockSkew())));
         return new Policies(settings.loginProtection(), settings.tokens().scopePolicy(), settings.tokens().refreshPolicy(), retention(settings),
-                keySigning);
+                keySigning).withEmailVerification(settings.mail().emailVerification());
     }
 
     /**

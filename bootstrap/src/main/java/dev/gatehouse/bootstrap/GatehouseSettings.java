@@ -47,6 +47,7 @@ import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_FROM;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_HOST;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_PASSWORD;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_PORT;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.EMAIL_VERIFICATION;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_SECURITY;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_TIMEOUT;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SMTP_USERNAME;
@@ -214,7 +215,7 @@ public record GatehouseSettings(
             return new SmtpSettings(smtpHost, SMTP_PORT.read(source).orElse(defaultPort), username, password, security,
                     SMTP_FROM.read(source).orElse("noreply@" + smtpHost), SMTP_TIMEOUT.value(source));
         });
-        return new MailSettings(smtp, PRODUCT_NAME.value(source), linkBase);
+        return new MailSettings(smtp, PRODUCT_NAME.value(source), linkBase, EMAIL_VERIFICATION.value(source));
     }
 
     /** The same settings on another database: tests and the acceptance glue point them at their own. */

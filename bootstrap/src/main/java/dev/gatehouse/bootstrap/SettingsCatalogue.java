@@ -24,6 +24,7 @@ import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.Cidr;
 import dev.gatehouse.domain.ClientBudget;
+import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.Scope;
@@ -466,6 +467,17 @@ final class SettingsCatalogue {
             .defaultsTo("Gatehouse", "Gatehouse")
             .means("the name mails call the service by; their links start with `GATEHOUSE_PUBLIC_URL`");
 
+    static final Setting<EmailVerificationMode> EMAIL_VERIFICATION = Setting.named("GATEHOUSE_EMAIL_VERIFICATION", (name, text) -> {
+        try {
+            return EmailVerificationMode.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidSettingException(name + " must be off, optional or required, got '" + text + "'");
+        }
+    }).defaultsTo(EmailVerificationMode.OFF, "off")
+            .means("`optional` mails a link that verifies the address given at registration (and shows `email_verified` in "
+                    + "`/users/me`); `required` also refuses tokens to an account until its address is verified (403 "
+                    + "`email_not_verified`) and registration without an address; `off` neither");
+
     private static final List<Group> GROUPS = List.of(
             new Group("Server and operations", List.of(HOST, PORT, ADMIN_PORT, READINESS_TIMEOUT, SHUTDOWN_GRACE, LOG_FORMAT, DEMO)),
             new Group("Database", List.of(DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, DATA_DIR, USER_CACHE_SIZE, USER_CACHE_TTL,
@@ -484,7 +496,7 @@ final class SettingsCatalogue {
                     INTROSPECTION_RATE, INTROSPECTION_BURST, RATE_LIMIT_KEYS)),
             new Group("Registration and browsers", List.of(REGISTRATION, KNOWN_DEVICE_TTL, SECURE_COOKIES)),
             new Group("Mail", List.of(SMTP_HOST, SMTP_PORT, SMTP_SECURITY, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TIMEOUT,
-                    PRODUCT_NAME)));
+                    PRODUCT_NAME, EMAIL_VERIFICATION)));
 
     private SettingsCatalogue() {
     }

@@ -45,6 +45,16 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         PASSWORD_RESET,
         /** A reset link was presented that is unknown, used or expired. */
         PASSWORD_RESET_REFUSED,
+        /** A verification link was mailed (after registration, on request, or for a new address). */
+        EMAIL_VERIFICATION_SENT,
+        /** A verification link was used: the address it was sent to is the account's, proven. */
+        EMAIL_VERIFIED,
+        /** A verification link was presented that is unknown, used or expired. */
+        EMAIL_VERIFICATION_REFUSED,
+        /** The owner asked to change the address (the change waits for the new address's link). */
+        EMAIL_CHANGE_REQUESTED,
+        /** A password check passed, but the account's address is unproven and verification is required: no tokens. */
+        LOGIN_EMAIL_NOT_VERIFIED,
         CLIENT_AUTHENTICATION_FAILED,
         UNAUTHORIZED_CLIENT,
         /** A client obtained a token about itself (the client credentials grant); the subject is the client. */

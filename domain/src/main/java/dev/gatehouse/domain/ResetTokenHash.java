@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What is stored of a password-reset token: its SHA-256 in lower-case hex. The token is 256 random bits (minted like a
+ * What is stored of a password-reset or email-verification token: its SHA-256 in lower-case hex. The token is 256 random bits (minted like a
  * refresh token), so a plain hash is enough, and a stolen table holds no usable link.
  */
 public record ResetTokenHash(String hex) {

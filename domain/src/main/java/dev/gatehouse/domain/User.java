@@ -26,6 +26,7 @@ public final class User {
     private final Instant createdAt;
     private final long securityVersion;
     private final Set<Role> roles;
+    private final boolean emailVerified;
 
     /**
      * Reconstitutes a stored user; {@code email} and {@code fullName} may be null. The security version
@@ -34,6 +35,16 @@ public final class User {
      */
     public User(UserId id, Username username, EmailAddress email, FullName fullName,
                 PasswordHash passwordHash, boolean disabled, Instant createdAt, long securityVersion, Set<Role> roles) {
+        this(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion, roles, false);
+    }
+
+    /**
+     * Reconstitutes a stored user whose {@code email} the owner may have proven theirs ({@code emailVerified}, by a
+     * link mailed to it); a user without an address has none verified.
+     */
+    public User(UserId id, Username username, EmailAddress email, FullName fullName,
+                PasswordHash passwordHash, boolean disabled, Instant createdAt, long securityVersion, Set<Role> roles,
+                boolean emailVerified) {
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.email = email;
@@ -49,6 +60,7 @@ public final class User {
         if (this.roles.size() > MAX_ROLES) {
             throw new IllegalArgumentException("a user holds at most " + MAX_ROLES + " roles");
         }
+        this.emailVerified = emailVerified && email != null;
     }
 
     /** A newly registered, active user with a fresh identity. */
@@ -77,6 +89,20 @@ public final class User {
 
     public PasswordHash passwordHash() {
         return passwordHash;
+    }
+
+    /** Whether the owner proved {@link #email()} theirs by a link mailed to it. */
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    /**
+     * The user with {@code address} as its email, proven: the owner used a link mailed to it. When it is another
+     * address than the one held, it replaces it (a confirmed change of address); sessions go on.
+     */
+    public User withVerifiedEmail(EmailAddress address) {
+        Objects.requireNonNull(address, "address");
+        return new User(id, username, address, fullName, passwordHash, disabled, createdAt, securityVersion, roles, true);
     }
 
     public boolean isDisabled() {
@@ -128,31 +154,31 @@ public final class User {
         } else {
             changed.remove(role);
         }
-        return new User(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion + 1, changed);
+        return new User(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion + 1, changed, emailVerified);
     }
 
     /** Disabled, and every session ended: a disabled user's tokens must not work again after re-enabling. */
     public User disable() {
-        return new User(id, username, email, fullName, passwordHash, true, createdAt, securityVersion + 1, roles);
+        return new User(id, username, email, fullName, passwordHash, true, createdAt, securityVersion + 1, roles, emailVerified);
     }
 
     public User enable() {
-        return new User(id, username, email, fullName, passwordHash, false, createdAt, securityVersion, roles);
+        return new User(id, username, email, fullName, passwordHash, false, createdAt, securityVersion, roles, emailVerified);
     }
 
     /** The same password in a newer hash format: sessions go on. */
     public User withPasswordHash(PasswordHash newHash) {
-        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion, roles);
+        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion, roles, emailVerified);
     }
 
     /** A new password: every session started with the old one ends. */
     public User changePassword(PasswordHash newHash) {
-        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion + 1, roles);
+        return new User(id, username, email, fullName, newHash, disabled, createdAt, securityVersion + 1, roles, emailVerified);
     }
 
     /** "Log out everywhere": every token and session issued so far stops working. */
     public User endAllSessions() {
-        return new User(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion + 1, roles);
+        return new User(id, username, email, fullName, passwordHash, disabled, createdAt, securityVersion + 1, roles, emailVerified);
     }
 
     @Override
@@ -166,7 +192,8 @@ public final class User {
                 && disabled == that.disabled
                 && createdAt.equals(that.createdAt)
                 && securityVersion == that.securityVersion
-                && roles.equals(that.roles);
+                && roles.equals(that.roles)
+                && emailVerified == that.emailVerified;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
+import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
@@ -36,7 +37,8 @@ import java.util.Objects;
  * one pass {@link PasswordDirectory#none()}. {@code passwordResets} and {@code mailOutbox} live in the same store (a
  * link and its mail are stored together); {@code mailer} sends what the outbox holds. {@code authorizationCodes} keep
  * the codes of the authorization code flow until their one redemption, and {@code seals} seal what a browser carries
- * back (the sign-in form's token, the browser session).
+ * back (the sign-in form's token, the browser session). {@code emailVerifications} keep the links that prove an email
+ * address, in the store of the users and the outbox (a new account, its link and their mail are stored together).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -60,7 +62,8 @@ public record DrivenPorts(
         ClientAssertions clientAssertions,
         AssertionReplays assertionReplays,
         AuthorizationCodes authorizationCodes,
-        Seals seals) {
+        Seals seals,
+        EmailVerifications emailVerifications) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -85,6 +88,20 @@ public record DrivenPorts(
         Objects.requireNonNull(assertionReplays, "assertionReplays");
         Objects.requireNonNull(authorizationCodes, "authorizationCodes");
         Objects.requireNonNull(seals, "seals");
+        Objects.requireNonNull(emailVerifications, "emailVerifications");
+    }
+
+    /** The ports without email verification's store ({@link EmailVerifications#none()}). */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock, ClientAssertions clientAssertions,
+                       AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none());
     }
 
     /**
@@ -99,20 +116,31 @@ public record DrivenPorts(
                        MailOutbox mailOutbox, Mailer mailer, Clock clock) {
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
-                mailOutbox, mailer, clock, ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none());
+                mailOutbox, mailer, clock, ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none(),
+                EmailVerifications.none());
     }
 
     /** The same ports, with clients authenticating by signed assertion ({@code private_key_jwt}), each used once. */
     public DrivenPorts withClientAssertions(ClientAssertions clientAssertions, AssertionReplays assertionReplays) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
     public DrivenPorts withAuthorizationCodeFlow(AuthorizationCodes authorizationCodes, Seals seals) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications);
+    }
+
+    /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
+    public DrivenPorts withEmailVerifications(EmailVerifications emailVerifications) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications);
     }
 }

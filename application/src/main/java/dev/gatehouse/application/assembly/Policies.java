@@ -1,5 +1,6 @@
 package dev.gatehouse.application.assembly;
 
+import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
@@ -13,10 +14,21 @@ import java.util.Optional;
  * The rules the use cases run under, as domain values: how logins are throttled, which roles grant which scopes,
  * how long refresh sessions last, how long expiring records are kept, and, when tokens are signed with published
  * key pairs, their algorithm and rotation schedule ({@code keySigning} empty: a shared secret signs, no key is
- * published, rotated or revoked).
+ * published, rotated or revoked), and whether email addresses are verified ({@code emailVerification}).
  */
 public record Policies(LoginProtection loginProtection, ScopePolicy scopePolicy, RefreshPolicy refreshPolicy,
-                       Retention retention, Optional<KeySigning> keySigning) {
+                       Retention retention, Optional<KeySigning> keySigning, EmailVerificationMode emailVerification) {
+
+    /** With email verification off: the tutorial's behaviour. */
+    public Policies(LoginProtection loginProtection, ScopePolicy scopePolicy, RefreshPolicy refreshPolicy,
+                    Retention retention, Optional<KeySigning> keySigning) {
+        this(loginProtection, scopePolicy, refreshPolicy, retention, keySigning, EmailVerificationMode.OFF);
+    }
+
+    /** The same policies, with email verification {@code mode}. */
+    public Policies withEmailVerification(EmailVerificationMode mode) {
+        return new Policies(loginProtection, scopePolicy, refreshPolicy, retention, keySigning, mode);
+    }
 
     /** Access tokens signed with key pairs of {@code algorithm}, rotated on {@code rotation}. */
     public record KeySigning(SigningAlgorithm algorithm, KeyRotationPolicy rotation) {
@@ -33,5 +45,6 @@ public record Policies(LoginProtection loginProtection, ScopePolicy scopePolicy,
         Objects.requireNonNull(refreshPolicy, "refreshPolicy");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(keySigning, "keySigning");
+        Objects.requireNonNull(emailVerification, "emailVerification");
     }
 }

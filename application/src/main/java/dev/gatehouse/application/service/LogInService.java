@@ -13,6 +13,7 @@ import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.ScopePolicy;
@@ -48,6 +49,8 @@ public final class LogInService implements LogInUseCase {
     private final SessionIssuer sessions;
     private final ClientAuthentication clientAuthentication;
     private final ScopePolicy scopes;
+    private final EmailVerificationMode verification;
+    private final AuditLog audit;
 
     public LogInService(UserRepository users, PasswordHasher hasher, PasswordDirectory directory, AccessTokens accessTokens,
                         RefreshTokens refreshTokens, LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit,
@@ -59,10 +62,18 @@ public final class LogInService implements LogInUseCase {
     /** With the password check and session issuer other use cases share (the sign-in page's, the code exchange's). */
     LogInService(PasswordCheck passwordCheck, SessionIssuer sessions, ClientAuthentication clientAuthentication,
                  ScopePolicy scopes) {
+        this(passwordCheck, sessions, clientAuthentication, scopes, EmailVerificationMode.OFF, null);
+    }
+
+    /** With email verification {@code verification}: when it is required, an account with an unproven address gets no token. */
+    LogInService(PasswordCheck passwordCheck, SessionIssuer sessions, ClientAuthentication clientAuthentication,
+                 ScopePolicy scopes, EmailVerificationMode verification, AuditLog audit) {
         this.passwordCheck = passwordCheck;
         this.sessions = sessions;
         this.clientAuthentication = clientAuthentication;
         this.scopes = scopes;
+        this.verification = verification;
+        this.audit = audit;
     }
 
     @Override
@@ -90,6 +101,12 @@ public final class LogInService implements LogInUseCase {
             return new LogInResult.InvalidTarget();
         }
         return switch (passwordCheck.check(command)) {
+            case PasswordCheck.Passed passed when verification == EmailVerificationMode.REQUIRED && !passed.user().isEmailVerified() -> {
+                // Only after the password was verified: a guesser learns nothing a wrong password would not tell.
+                audit.record(new AuditEvent(AuditEvent.Type.LOGIN_EMAIL_NOT_VERIFIED, passed.user().username().value(),
+                        command.client(), passed.attemptedAt()));
+                yield new LogInResult.EmailNotVerified();
+            }
             case PasswordCheck.Passed passed -> {
                 User current = passed.user();
                 // The user's scopes that were asked for, and of those only the ones the client is registered for.

@@ -33,6 +33,6 @@ final class PasswordResetLinks {
     }
 
     static ResetTokenHash hashOf(String token) {
-        return new ResetTokenHash(SecretTokens.sha256Hex(token));
+        return SecretTokens.linkHash(token);
     }
 }

@@ -7,12 +7,9 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.application.port.out.UserSearch;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientBudget;
-import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.User;
-import dev.gatehouse.domain.Username;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +29,6 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     static final ClientBudget PER_CLIENT = new ClientBudget(30, Duration.ofHours(1));
     /** Links per name (or address) as typed, and per account, and hour. */
     static final ClientBudget PER_ACCOUNT = new ClientBudget(5, Duration.ofHours(1));
-    /** Accounts one address may reach at most (an address several accounts share). */
-    private static final int MAX_ACCOUNTS_PER_ADDRESS = 5;
 
     private final UserRepository users;
     private final PasswordResetLinks links;
@@ -80,25 +75,9 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
 
     /** The active accounts with that username, or else with that email address (ignoring case), that have an address. */
     private List<User> accountsNamed(String account) {
-        String typed = account.strip();
-        Optional<User> byName = parse(typed, Username::new).flatMap(users::findByUsername);
-        List<User> found = byName.isPresent() ? List.of(byName.get()) : parse(typed, EmailAddress::new)
-                .filter(address -> address.value().length() <= UserSearch.MAX_TEXT_LENGTH)
-                .map(address -> users.search(new UserSearch(address.value(), 0, MAX_ACCOUNTS_PER_ADDRESS)).users().stream()
-                        .filter(user -> user.email().filter(email -> email.value().equalsIgnoreCase(address.value())).isPresent())
-                        .toList())
-                .orElse(List.of());
-        return found.stream().filter(User::isActive).filter(user -> user.email().isPresent())
+        return NamedAccounts.named(users, account).stream().filter(User::isActive).filter(user -> user.email().isPresent())
                 // An account whose password a directory keeps is reset there, not here.
                 .filter(user -> user.passwordHash().directoryEntry().isEmpty())
                 .toList();
-    }
-
-    private static <T> Optional<T> parse(String raw, java.util.function.Function<String, T> parser) {
-        try {
-            return Optional.of(parser.apply(raw));
-        } catch (IllegalArgumentException invalid) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Bearer secrets that are stored only as a hash: 256 random bits, base64url, and their SHA-256 in hex. Refresh tokens
- * and password-reset tokens are minted and hashed here, one way.
+ * Bearer secrets that are stored only as a hash: 256 random bits, base64url, and their SHA-256 in hex. Refresh tokens,
+ * password-reset and email-verification tokens are minted and hashed here, one way.
  */
 final class SecretTokens {
 
@@ -23,6 +23,11 @@ final class SecretTokens {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What is stored of a mailed link's token (a password reset's, an email verification's). */
+    static dev.gatehouse.domain.ResetTokenHash linkHash(String token) {
+        return new dev.gatehouse.domain.ResetTokenHash(sha256Hex(token));
     }
 
     static String sha256Hex(String token) {

@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.in.SignInResult;
 import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.domain.AuditEvent;
+import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
 
@@ -25,9 +26,17 @@ public final class SignInService implements SignInUseCase {
     private final BrowserSessions browserSessions;
     private final AuditLog audit;
     private final Clock clock;
+    private final EmailVerificationMode verification;
 
     SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
                   BrowserSessions browserSessions, AuditLog audit, Clock clock) {
+        this(requests, forms, passwordCheck, codes, browserSessions, audit, clock, EmailVerificationMode.OFF);
+    }
+
+    /** With email verification {@code verification}: when it is required, an unproven address signs nobody in. */
+    SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
+                  BrowserSessions browserSessions, AuditLog audit, Clock clock, EmailVerificationMode verification) {
+        this.verification = verification;
         this.requests = requests;
         this.forms = forms;
         this.passwordCheck = passwordCheck;
@@ -55,6 +64,11 @@ public final class SignInService implements SignInUseCase {
                 command.knownDevice());
         SignInForm again = forms.formFor(command.request(), request.client(), command.browserBinding());
         return switch (passwordCheck.check(attempt)) {
+            case PasswordCheck.Passed passed when verification == EmailVerificationMode.REQUIRED && !passed.user().isEmailVerified() -> {
+                audit.record(new AuditEvent(AuditEvent.Type.LOGIN_EMAIL_NOT_VERIFIED, passed.user().username().value(),
+                        command.client(), passed.attemptedAt()));
+                yield new SignInResult.EmailNotVerified(again);
+            }
             case PasswordCheck.Passed passed -> {
                 User user = passed.user();
                 SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),

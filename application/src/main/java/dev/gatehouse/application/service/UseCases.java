@@ -2,9 +2,11 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
+import dev.gatehouse.application.port.in.ChangeEmailUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.in.ConfirmEmailVerificationUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.DeliverMailUseCase;
@@ -20,6 +22,7 @@ import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RequestEmailVerificationUseCase;
 import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.RevokeSigningKeyUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
@@ -29,6 +32,7 @@ import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.domain.EmailVerificationMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,6 +73,10 @@ public final class UseCases {
     private final DeliverMailUseCase deliverMail;
     private final SendPasswordResetUseCase sendPasswordReset;
     private final ImportUsersUseCase importUsers;
+    private final RequestEmailVerificationUseCase requestEmailVerification;
+    private final ConfirmEmailVerificationUseCase confirmEmailVerification;
+    private final EmailVerificationMode emailVerificationMode;
+    private final ChangeEmailUseCase changeEmail;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -81,7 +89,10 @@ public final class UseCases {
         PasswordCheck passwordCheck = new PasswordCheck(ports.users(), ports.passwordHasher(), ports.passwordDirectory(),
                 ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), policies.loginProtection(), ports.clock());
         SessionIssuer sessions = new SessionIssuer(ports.refreshTokens(), ports.accessTokens(), ports.clock());
-        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy());
+        EmailVerificationMode verification = policies.emailVerification();
+        emailVerificationMode = verification;
+        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy(), verification,
+                ports.auditLog());
         clientCredentialsGrant = new ClientCredentialsGrantService(clientAuthentication, ports.accessTokens(), ports.auditLog(),
                 ports.clock());
         AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
@@ -89,12 +100,14 @@ public final class UseCases {
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer);
-        signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock());
+        signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
+                verification);
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.clock());
+        EmailVerificationLinks verificationLinks = new EmailVerificationLinks(ports.emailVerifications());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
-                ports.auditLog(), ports.clock());
+                ports.auditLog(), ports.clock(), verification, verificationLinks);
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
         currentUser = new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers());
         refreshToken = new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
@@ -136,6 +149,13 @@ public final class UseCases {
                 ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
         deliverMail = new DeliverMailService(ports.mailOutbox(), ports.mailer(), ports.clock());
         sendPasswordReset = new SendPasswordResetService(gate, resetLinks, ports.clock());
+        requestEmailVerification = new RequestEmailVerificationService(ports.users(), verificationLinks, ports.loginThrottle(),
+                ports.auditLog(), ports.clock(), verification);
+        confirmEmailVerification = new ConfirmEmailVerificationService(ports.emailVerifications(), ports.users(),
+                ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
+        changeEmail = new ChangeEmailService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
+                ports.passwordHasher(), verificationLinks, ports.loginThrottle(), policies.loginProtection().accounts(),
+                ports.auditLog(), ports.clock());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
                 ports.authorizationCodes());
@@ -255,5 +275,24 @@ public final class UseCases {
     /** Run by the command line's import-users, as the console. */
     public ImportUsersUseCase importUsers() {
         return importUsers;
+    }
+
+    /** Mails a new verification link (a no-op without email verification: nothing is ever unproven then). */
+    public RequestEmailVerificationUseCase requestEmailVerification() {
+        return requestEmailVerification;
+    }
+
+    public ConfirmEmailVerificationUseCase confirmEmailVerification() {
+        return confirmEmailVerification;
+    }
+
+    /** Whether addresses are verified: driving adapters show the state and serve the links only when it is on. */
+    public EmailVerificationMode emailVerificationMode() {
+        return emailVerificationMode;
+    }
+
+    /** Asks to change the caller's address (served only while email verification is on). */
+    public ChangeEmailUseCase changeEmail() {
+        return changeEmail;
     }
 }

@@ -19,6 +19,8 @@ class RecordingMailerTest extends MailerContract {
         return mailer.sent().stream().filter(mail -> mail.to().equals(to)).map(mail -> PRODUCT + ": " + switch (mail.template()) {
             case PASSWORD_RESET -> LINK_BASE + "/password-reset?token=" + mail.values().get("token") + " (" + mail.values().get("minutes") + " minutes)";
             case PASSWORD_CHANGED -> "the password of " + mail.values().get("username") + " changed";
+            case EMAIL_VERIFICATION -> LINK_BASE + "/email-verification?token=" + mail.values().get("token") + " (" + mail.values().get("hours") + " hours)";
+            case EMAIL_CHANGED -> "the address of " + mail.values().get("username") + " changed";
         }).toList();
     }
 }

@@ -117,6 +117,51 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void stores_whether_the_email_is_verified_and_which_address_a_confirmed_change_set() {
+        User user = aUser("verifying", new EmailAddress("old@example.com"), null);
+        repository.add(user);
+        assertFalse(repository.findById(user.id()).orElseThrow().isEmailVerified(), "registered unverified");
+
+        repository.change(user.id(), stored -> stored.withVerifiedEmail(new EmailAddress("new@example.com")));
+
+        User found = repository.findByUsername(user.username()).orElseThrow();
+        assertTrue(found.isEmailVerified());
+        assertEquals(Optional.of(new EmailAddress("new@example.com")), found.email());
+        assertTrue(repository.replacePasswordHash(user.id(), found.passwordHash(), new PasswordHash("$test$rehashed")));
+        assertTrue(repository.findById(user.id()).orElseThrow().isEmailVerified(), "a rehash keeps the verified address");
+    }
+
+    @Test
+    void loses_neither_a_confirmed_address_nor_a_password_changed_at_the_same_time() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            User user = aUser("both" + round, new EmailAddress("old@example.com"), null);
+            repository.add(user);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> confirm = pool.submit(() -> {
+                    start.await();
+                    return repository.change(user.id(), stored -> stored.withVerifiedEmail(new EmailAddress("new@example.com")));
+                });
+                Future<?> password = pool.submit(() -> {
+                    start.await();
+                    return repository.change(user.id(), stored -> stored.changePassword(new PasswordHash("$test$changed")));
+                });
+                start.countDown();
+                confirm.get();
+                password.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            User stored = repository.findById(user.id()).orElseThrow();
+            assertEquals(Optional.of(new EmailAddress("new@example.com")), stored.email(), "the confirmed address stands");
+            assertTrue(stored.isEmailVerified());
+            assertEquals(new PasswordHash("$test$changed"), stored.passwordHash(), "the new password stands");
+            assertEquals(1, stored.securityVersion());
+        }
+    }
+
+    @Test
     void keeps_the_security_version_through_add_update_and_hash_replacement() {
         User user = aUser("versioned", null, null).endAllSessions().endAllSessions();
         repository.add(user);

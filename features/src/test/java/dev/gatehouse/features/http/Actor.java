@@ -104,6 +104,11 @@ public final class Actor extends ActorMemory {
         return answer = received;
     }
 
+    /** Sends {@code fields} as JSON to {@code path} (the account-recovery endpoints, which need no token). */
+    GatehouseClient.Answer postsJson(String path, Map<String, String> fields) {
+        return answer = client.postJson(path, fields);
+    }
+
     /** Their second device: its own client and tokens. */
     Actor laptop() {
         if (laptop == null) {

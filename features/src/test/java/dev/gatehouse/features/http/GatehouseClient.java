@@ -156,6 +156,15 @@ final class GatehouseClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /** POSTs {@code fields} as a JSON object to {@code path}. */
+    Answer postJson(String path, Map<String, String> fields) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        fields.forEach(body::add);
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())));
+    }
+
     private Answer postForm(String path, Map<String, String> fields, String bearerToken) {
         return postForm(path, fields, bearerToken, null);
     }

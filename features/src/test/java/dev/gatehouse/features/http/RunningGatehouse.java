@@ -96,6 +96,29 @@ final class RunningGatehouse {
         return WITH_CLIENTS.computeIfAbsent(Map.copyOf(clientSettings), RunningGatehouse::inProcess);
     }
 
+    /** The setting that makes a Gatehouse refuse tokens to accounts whose address is not verified. */
+    static final String EMAIL_VERIFICATION = "GATEHOUSE_EMAIL_VERIFICATION";
+    /** The tag (without its {@code @}) of the scenarios that need {@value #EMAIL_VERIFICATION}{@code =required}. */
+    static final String EMAIL_VERIFICATION_TAG = "email-verification";
+
+    /**
+     * A Gatehouse that requires verified addresses: in process, a second one started with
+     * {@value #EMAIL_VERIFICATION}{@code =required}; against a deployment, the deployment itself, which the scenarios
+     * tagged {@code @}{@value #EMAIL_VERIFICATION_TAG} then expect to run so (set {@value #EMAIL_VERIFICATION}{@code =required}
+     * for them too, or they are left out).
+     */
+    static synchronized RunningGatehouse verifyingAddresses() {
+        if (configuredBaseUrl().isPresent()) {
+            return get();
+        }
+        return WITH_CLIENTS.computeIfAbsent(Map.of(EMAIL_VERIFICATION, "required"), RunningGatehouse::inProcess);
+    }
+
+    /** Whether the deployment is said to require verified addresses ({@value #EMAIL_VERIFICATION}{@code =required}). */
+    static boolean configuredToVerifyAddresses() {
+        return setting(EMAIL_VERIFICATION).map(String::strip).filter("required"::equalsIgnoreCase).isPresent();
+    }
+
     /** The {@value #BASE_URL} setting, the system property first; blank counts as unset. */
     static Optional<String> configuredBaseUrl() {
         return setting(BASE_URL).map(String::strip);
@@ -170,6 +193,10 @@ final class RunningGatehouse {
         values.putIfAbsent("GATEHOUSE_REQUEST_RATE", "off");
         values.putIfAbsent("GATEHOUSE_NETWORK_RATE", "off");
         values.putIfAbsent("GATEHOUSE_REGISTRATION_RATE", "off");
+        // Mail goes to the scenarios' mailbox.
+        values.put("GATEHOUSE_SMTP_HOST", "127.0.0.1");
+        values.put("GATEHOUSE_SMTP_PORT", Integer.toString(MailCatcher.get().port()));
+        values.put("GATEHOUSE_SMTP_SECURITY", "none");
         GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(values))
                 .withDatabase(TestDatabases.freshPostgres());
         Gatehouse gatehouse = Gatehouse.start(settings, clock);

@@ -88,6 +88,8 @@ final class CreateUserSubcommand implements Subcommand {
                         throw CommandException.refused("password rejected: " + rejected.reason());
                 case RegisterUserResult.Overloaded overloaded -> throw CommandException.refused(
                         "password hashing is at capacity; try again in " + overloaded.retryAfter().toSeconds() + " s");
+                case RegisterUserResult.EmailRequired required -> throw CommandException.refused(
+                        "email verification is required: give the user an email address (--email)");
             };
         };
     }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Renders each {@link MailTemplate} from three resource files beside this class ({@code templates/<name>.subject.txt},
  * {@code .txt}, {@code .html}) with {@code {{name}}} placeholders: the mail's values, {@code product} (the product's
- * name) and, for a reset link, {@code link} (the link base, {@code /password-reset?token=} and the token). Values are
+ * name) and, for a link, {@code link} (the link base, {@code /password-reset?token=} or, to verify an address,
+ * {@code /email-verification?token=}, and the token). Values are
  * HTML-escaped in the HTML part; a placeholder without a value fails the rendering, so a typo never reaches a mailbox.
  */
 public final class MailTemplates {
@@ -48,7 +49,8 @@ public final class MailTemplates {
         Map<String, String> values = new HashMap<>(mail.values());
         values.put("product", product);
         if (mail.values().containsKey("token")) {
-            values.put("link", linkBase + "/password-reset?token=" + URLEncoder.encode(mail.values().get("token"), StandardCharsets.UTF_8));
+            String path = mail.template() == MailTemplate.EMAIL_VERIFICATION ? "/email-verification" : "/password-reset";
+            values.put("link", linkBase + path + "?token=" + URLEncoder.encode(mail.values().get("token"), StandardCharsets.UTF_8));
         }
         Sources template = sources.get(mail.template());
         // A subject is one header line: no line breaks from a value (a username cannot hold one, but be sure).

@@ -27,6 +27,19 @@ class MailTemplatesTest {
     }
 
     @Test
+    void renders_the_verification_link_to_the_landing_page_and_the_change_notice() {
+        RenderedMail mail = templates.render(OutgoingMail.of(to, MailTemplate.EMAIL_VERIFICATION,
+                Map.of("username", "jane", "token", "a-b_c", "hours", "24")));
+
+        assertEquals("Confirm your email address for Acme", mail.subject());
+        assertTrue(mail.text().contains("https://login.acme.test/email-verification?token=a-b_c"), mail.text());
+        assertTrue(mail.text().contains("within 24 hours"), mail.text());
+        assertTrue(mail.html().contains("href=\"https://login.acme.test/email-verification?token=a-b_c\""), mail.html());
+        RenderedMail notice = templates.render(OutgoingMail.of(to, MailTemplate.EMAIL_CHANGED, Map.of("username", "jane")));
+        assertEquals("Your Acme account has a new email address", notice.subject());
+    }
+
+    @Test
     void a_placeholder_without_a_value_fails_instead_of_reaching_a_mailbox() {
         assertThrows(IllegalArgumentException.class, () -> templates.render(OutgoingMail.of(to, MailTemplate.PASSWORD_RESET,
                 Map.of("username", "jane"))));

@@ -82,6 +82,12 @@ final class CountingAuditLog implements AuditLog {
             case AUTHORIZATION_CODE_REPLAYED -> session(meters, "authorization_code_replayed");
             // A sign-in form without its anti-forgery token: no password was checked.
             case SIGN_IN_FORM_FORGED -> login(meters, "form_rejected");
+            case EMAIL_VERIFICATION_SENT -> emailVerification(meters, "sent");
+            case EMAIL_VERIFIED -> emailVerification(meters, "verified");
+            case EMAIL_VERIFICATION_REFUSED -> emailVerification(meters, "refused");
+            case EMAIL_CHANGE_REQUESTED -> emailVerification(meters, "change_requested");
+            // The right password, but an unproven address while verification is required.
+            case LOGIN_EMAIL_NOT_VERIFIED -> login(meters, "email_not_verified");
         };
     }
 
@@ -101,6 +107,11 @@ final class CountingAuditLog implements AuditLog {
 
     private static Counter passwordChange(GatehouseMeters meters, String outcome) {
         return meters.counter(GatehouseMeters.PASSWORD_CHANGES, "Password changes by outcome",
+                Tag.of("outcome", outcome));
+    }
+
+    private static Counter emailVerification(GatehouseMeters meters, String outcome) {
+        return meters.counter(GatehouseMeters.EMAIL_VERIFICATIONS, "Email verification links by outcome",
                 Tag.of("outcome", outcome));
     }
 

@@ -32,6 +32,7 @@ public final class GatehouseMeters {
     static final String FLOOD_REJECTIONS = "gatehouse.flood.rejections";
     static final String SESSION_EVENTS = "gatehouse.sessions";
     static final String PASSWORD_CHANGES = "gatehouse.password.changes";
+    static final String EMAIL_VERIFICATIONS = "gatehouse.email.verifications";
     static final String CLIENT_REFUSALS = "gatehouse.clients.refused";
     static final String CLIENT_TOKENS = "gatehouse.clients.tokens";
     static final String ADMINISTRATION = "gatehouse.administration";

@@ -95,7 +95,14 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_refused")),
                 Map.entry(AuditEvent.Type.AUTHORIZATION_CODE_REPLAYED,
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_replayed")),
-                Map.entry(AuditEvent.Type.SIGN_IN_FORM_FORGED, counter(GatehouseMeters.LOGINS, "outcome", "form_rejected")));
+                Map.entry(AuditEvent.Type.SIGN_IN_FORM_FORGED, counter(GatehouseMeters.LOGINS, "outcome", "form_rejected")),
+                Map.entry(AuditEvent.Type.EMAIL_VERIFICATION_SENT, counter(GatehouseMeters.EMAIL_VERIFICATIONS, "outcome", "sent")),
+                Map.entry(AuditEvent.Type.EMAIL_VERIFIED, counter(GatehouseMeters.EMAIL_VERIFICATIONS, "outcome", "verified")),
+                Map.entry(AuditEvent.Type.EMAIL_VERIFICATION_REFUSED,
+                        counter(GatehouseMeters.EMAIL_VERIFICATIONS, "outcome", "refused")),
+                Map.entry(AuditEvent.Type.EMAIL_CHANGE_REQUESTED,
+                        counter(GatehouseMeters.EMAIL_VERIFICATIONS, "outcome", "change_requested")),
+                Map.entry(AuditEvent.Type.LOGIN_EMAIL_NOT_VERIFIED, counter(GatehouseMeters.LOGINS, "outcome", "email_not_verified")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

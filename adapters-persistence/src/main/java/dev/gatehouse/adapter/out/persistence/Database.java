@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
     private final JpaAuthorizationCodes authorizationCodes;
     private final JpaPasswordResets passwordResets;
     private final JpaMailOutbox mailOutbox;
+    private final JpaEmailVerifications emailVerifications;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(GuardedDataSource pool, CircuitBreaker breaker, EntityManagerFactory entityManagerFactory,
@@ -97,6 +98,7 @@ public final class Database implements AutoCloseable {
         this.authorizationCodes = new JpaAuthorizationCodes(entityManagerFactory);
         this.passwordResets = new JpaPasswordResets(entityManagerFactory);
         this.mailOutbox = new JpaMailOutbox(entityManagerFactory);
+        this.emailVerifications = new JpaEmailVerifications(entityManagerFactory, Clock.systemUTC());
         this.revokedAccessTokens = new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(),
                 JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL, cacheSettings.staleReads());
         // Last: a thread of its own, started only once nothing else here can fail.
@@ -207,6 +209,14 @@ public final class Database implements AutoCloseable {
     /** The mails still to send. */
     public JpaMailOutbox mailOutbox() {
         return mailOutbox;
+    }
+
+    /**
+     * Email-verification links; each is stored with its mail in {@link #mailOutbox()}'s table, and a new account with
+     * its first link, in one transaction.
+     */
+    public JpaEmailVerifications emailVerifications() {
+        return emailVerifications;
     }
 
     /** {@code "postgresql"} or {@code "h2"}, as the connection reports it. */
@@ -357,6 +367,7 @@ public final class Database implements AutoCloseable {
                 .managedClass(AuthorizationCodeJpaEntity.class)
                 .managedClass(PasswordResetJpaEntity.class)
                 .managedClass(MailOutboxJpaEntity.class)
+                .managedClass(EmailVerificationJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

@@ -38,6 +38,9 @@ class UserJpaEntity {
     @Column(name = "disabled", nullable = false)
     private boolean disabled;
 
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -143,5 +146,13 @@ class UserJpaEntity {
 
     void setRoles(String roles) {
         this.roles = roles;
+    }
+
+    boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    void setEmailVerified(boolean emailVerified) {
+        this.emailVerified = emailVerified;
     }
 }

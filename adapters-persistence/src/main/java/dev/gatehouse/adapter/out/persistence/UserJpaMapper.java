@@ -32,6 +32,7 @@ final class UserJpaMapper {
         entity.setFullName(user.fullName().map(FullName::value).orElse(null));
         entity.setPasswordHash(user.passwordHash().encoded());
         entity.setDisabled(user.isDisabled());
+        entity.setEmailVerified(user.isEmailVerified());
         entity.setSecurityVersion(user.securityVersion());
         entity.setRoles(user.roles().stream().map(Role::name).collect(Collectors.joining(" ")));
         entity.setUpdatedAt(now);
@@ -47,7 +48,8 @@ final class UserJpaMapper {
                 entity.isDisabled(),
                 entity.getCreatedAt(),
                 entity.getSecurityVersion(),
-                roles(entity.getRoles()));
+                roles(entity.getRoles()),
+                entity.isEmailVerified());
     }
 
     /** The space-separated, sorted names V5 stores; empty for none. */

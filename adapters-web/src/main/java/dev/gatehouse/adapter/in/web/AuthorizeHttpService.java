@@ -143,6 +143,9 @@ final class AuthorizeHttpService implements RoutedService {
             case SignInResult.Overloaded(SignInForm again, Duration retryAfter) -> pages.signIn(response,
                     Status.SERVICE_UNAVAILABLE_503, page(again, username, "The service is busy right now. Wait "
                             + seconds(retryAfter) + " and try again.", "", ""), JsonResponses.retryAfter(retryAfter));
+            case SignInResult.EmailNotVerified(SignInForm again) -> pages.signIn(response, Status.FORBIDDEN_403,
+                    page(again, username, "Your email address is not verified yet. Open the link we mailed you, "
+                            + "then sign in again.", "", ""));
             case SignInResult.FormRejected rejected -> pages.problem(response, Status.FORBIDDEN_403,
                     "This sign-in form has expired",
                     "The form was open too long, was opened in another browser, or was not sent from this site.",

@@ -79,10 +79,14 @@ public final class GatehouseRouting {
                         useCases.authorizationCode().signIn(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
-                        limiter),
+                        limiter, useCases.emailVerification().mode().isOn()),
                 new AdminHttpService(useCases.administration(), settings),
                 new PasswordResetHttpService(useCases.passwordReset().request(), useCases.passwordReset().confirm(), settings, limiter),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
+        if (useCases.emailVerification().mode().isOn()) {
+            services.add(new EmailVerificationHttpService(useCases.emailVerification().request(),
+                    useCases.emailVerification().confirm(), useCases.emailVerification().changeEmail(), settings, limiter));
+        }
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
                 settings.clientAuthentication()));
         return List.copyOf(services);

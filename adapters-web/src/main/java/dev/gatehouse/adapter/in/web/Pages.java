@@ -34,11 +34,13 @@ final class Pages {
 
     private final Mustache signIn;
     private final Mustache problem;
+    private final Mustache verifyEmail;
 
     Pages() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory(FOLDER);
         this.signIn = factory.compile("sign-in.mustache");
         this.problem = factory.compile("problem.mustache");
+        this.verifyEmail = factory.compile("verify-email.mustache");
     }
 
     /** What the sign-in page shows besides the form: an error for the whole form, or for one field, and what was typed. */
@@ -67,6 +69,14 @@ final class Pages {
         scope.put("focusUsername", focusUsername);
         scope.put("focusPassword", !focusUsername);
         send(response, status, signIn, scope, extraHeaders);
+    }
+
+    /**
+     * The page a verification link lands on: one button that posts the token to {@code action}. Only the press uses the
+     * link, so a mail scanner that fetches every link in a mail does not use it up.
+     */
+    void verifyEmail(ServerResponse response, String action, String token) {
+        send(response, Status.OK_200, verifyEmail, Map.of("css", CSS, "action", action, "token", token));
     }
 
     /** A page that explains why the request cannot go on, and what the person can do about it. */

@@ -214,6 +214,10 @@ final class TokenHttpService implements RoutedService {
             case LogInResult.UnauthorizedClient unauthorized -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
                     "Unauthorized client", "unauthorized_client", "This client may not use the password grant");
             case LogInResult.InvalidTarget invalid -> throw invalidTarget();
+            // Reached only with the right password, so it tells a guesser nothing.
+            case LogInResult.EmailNotVerified unverified -> throw HttpProblem.oauth(Status.FORBIDDEN_403,
+                    "Email address not verified", "email_not_verified",
+                    "Verify the account's email address with the link mailed to it (POST /email-verification sends a new one)");
         }
     }
 

@@ -41,9 +41,18 @@ final class UsersHttpService implements RoutedService {
     private final ChangePasswordUseCase changePassword;
     private final WebSettings settings;
     private final RequestLimiter limiter;
+    private final boolean showEmailVerified;
 
     UsersHttpService(RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                      ChangePasswordUseCase changePassword, WebSettings settings, RequestLimiter limiter) {
+        this(registerUser, currentUser, changePassword, settings, limiter, false);
+    }
+
+    /** {@code showEmailVerified}: email verification is on, so users are shown with {@code email_verified}. */
+    UsersHttpService(RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                     ChangePasswordUseCase changePassword, WebSettings settings, RequestLimiter limiter,
+                     boolean showEmailVerified) {
+        this.showEmailVerified = showEmailVerified;
         this.registerUser = Objects.requireNonNull(registerUser, "registerUser");
         this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
         this.changePassword = Objects.requireNonNull(changePassword, "changePassword");
@@ -72,13 +81,15 @@ final class UsersHttpService implements RoutedService {
 
         switch (registerUser.register(command(body, client))) {
             case RegisterUserResult.Registered(User user) ->
-                    JsonResponses.send(response, Status.CREATED_201, UserResponse.from(user).toJson());
+                    JsonResponses.send(response, Status.CREATED_201, UserResponse.from(user, showEmailVerified).toJson());
             case RegisterUserResult.UsernameTaken taken ->
                     throw HttpProblem.detail(Status.CONFLICT_409, "Username already registered");
             case RegisterUserResult.PasswordRejected(String reason) ->
                     throw HttpProblem.validation(FieldError.invalid("password", reason));
             case RegisterUserResult.Overloaded(Duration retryAfter) -> throw HttpProblem.detail(
                     Status.SERVICE_UNAVAILABLE_503, BUSY, JsonResponses.retryAfter(retryAfter));
+            case RegisterUserResult.EmailRequired required ->
+                    throw HttpProblem.validation(FieldError.invalid("email", "an email address is required: it must be verified"));
         }
     }
 
@@ -98,7 +109,7 @@ final class UsersHttpService implements RoutedService {
 
         switch (currentUser.currentUser(new CurrentUserQuery(token))) {
             case CurrentUserResult.Authenticated(User user) ->
-                    JsonResponses.send(response, Status.OK_200, UserResponse.from(user).toJson(), JsonResponses.NO_STORE);
+                    JsonResponses.send(response, Status.OK_200, UserResponse.from(user, showEmailVerified).toJson(), JsonResponses.NO_STORE);
             case CurrentUserResult.InvalidToken invalid -> throw BearerTokens.invalidToken();
             case CurrentUserResult.InactiveUser inactive -> throw inactiveUser();
         }

@@ -1,10 +1,14 @@
 package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.port.in.AuthorizationError;
+import dev.gatehouse.application.port.in.ChangeEmailResult;
+import dev.gatehouse.application.port.in.ChangeEmailUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.in.ConfirmEmailVerificationResult;
+import dev.gatehouse.application.port.in.ConfirmEmailVerificationUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
@@ -16,6 +20,8 @@ import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.RequestEmailVerificationResult;
+import dev.gatehouse.application.port.in.RequestEmailVerificationUseCase;
 import dev.gatehouse.application.port.in.RequestPasswordResetUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
@@ -27,6 +33,7 @@ import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.domain.EmailVerificationMode;
 import java.util.Objects;
 
 /**
@@ -38,7 +45,39 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
-                          ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+                          ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                          EmailVerification emailVerification) {
+
+    /**
+     * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
+     * endpoints are not served and {@code /users/me} shows no {@code email_verified}.
+     */
+    public record EmailVerification(EmailVerificationMode mode, RequestEmailVerificationUseCase request,
+                                    ConfirmEmailVerificationUseCase confirm, ChangeEmailUseCase changeEmail) {
+
+        /** For assemblies without email verification. */
+        public static final EmailVerification OFF = new EmailVerification(EmailVerificationMode.OFF,
+                command -> new RequestEmailVerificationResult.Accepted(),
+                command -> new ConfirmEmailVerificationResult.InvalidToken(),
+                command -> new ChangeEmailResult.InvalidToken());
+
+        public EmailVerification {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(confirm, "confirm");
+            Objects.requireNonNull(changeEmail, "changeEmail");
+        }
+    }
+
+    /** Without email verification ({@link EmailVerification#OFF}). */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF);
+    }
 
     /** The use cases behind {@code /password-reset}. */
     public record PasswordReset(RequestPasswordResetUseCase request, ConfirmPasswordResetUseCase confirm) {
@@ -109,5 +148,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(passwordReset, "passwordReset");
         Objects.requireNonNull(clientCredentialsGrant, "clientCredentialsGrant");
         Objects.requireNonNull(authorizationCode, "authorizationCode");
+        Objects.requireNonNull(emailVerification, "emailVerification");
     }
 }

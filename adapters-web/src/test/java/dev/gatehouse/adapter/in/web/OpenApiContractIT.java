@@ -42,16 +42,20 @@ class OpenApiContractIT {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE");
     private static final Set<String> OPERATION_KEYS = METHODS.stream().map(m -> m.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
 
-    private static final TestGatehouse HEALTHY = new TestGatehouse();
+    /** With email verification optional, so its endpoints are served and documented. */
+    private static final TestGatehouse HEALTHY = new TestGatehouse(dev.gatehouse.domain.EmailVerificationMode.OPTIONAL);
     private static final TestGatehouse BUSY = new TestGatehouse();
     /** With client applications registered: the answers that only client authentication gives. */
     private static final TestGatehouse WITH_CLIENTS = new TestGatehouse();
+    /** With email verification required: the password grant's 403 for an unverified address. */
+    private static final TestGatehouse VERIFYING = new TestGatehouse(dev.gatehouse.domain.EmailVerificationMode.REQUIRED);
     private static final String CLIENT_SECRET = "back-office-secret-of-at-least-32-bytes";
     private static final StoreUnavailableException DOWN = new StoreUnavailableException("the database cannot be reached", null);
 
     private static RealServer healthy;
     private static RealServer busy;
     private static RealServer withClients;
+    private static RealServer verifying;
     private static RealServer storeDown;
     /** One request per client, then 429; and a server whose registration is closed. */
     private static RealServer limited;
@@ -84,6 +88,7 @@ class OpenApiContractIT {
                         dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), false).allowedToIntrospect());
         withClients = new RealServer(WITH_CLIENTS.useCases, WebSettings.DEFAULT.withClientAuthentication(true), Operations.none());
         storeDown = new RealServer(ThrowingUseCases.throwing(() -> DOWN), WebSettings.DEFAULT, Operations.none());
+        verifying = new RealServer(VERIFYING.useCases, WebSettings.DEFAULT, Operations.none());
         RequestRate once = RequestRate.of(1, 1, Duration.ofHours(1));
         limited = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT.withRateLimits(new RateLimits(once, once, once, 100)),
                 Operations.none());
@@ -100,6 +105,7 @@ class OpenApiContractIT {
         busy.close();
         withClients.close();
         storeDown.close();
+        verifying.close();
         limited.close();
         closed.close();
     }
@@ -187,7 +193,7 @@ class OpenApiContractIT {
                 "the scopes the default policy grants");
         documentedOperations().forEach((endpoint, operation) -> {
             boolean secured = endpoint.startsWith("GET /users/me") || endpoint.equals("POST /logout")
-                    || endpoint.equals("POST /users/me/password");
+                    || endpoint.equals("POST /users/me/password") || endpoint.equals("POST /users/me/email");
             boolean admin = endpoint.contains(" /admin/");
             assertEquals(admin ? json("[{\"OAuth2PasswordBearer\":[\"admin\"]}]") : secured ? json("[{\"OAuth2PasswordBearer\":[]}]") : null,
                     operation.get("security"), endpoint);
@@ -376,6 +382,49 @@ class OpenApiContractIT {
         exchanges.add(framingExchange(confirm, JSON));
         exchange(exchanges, limited, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
         exchange(exchanges, storeDown, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
+
+        // Email verification: the password grant's 403 (required), a new link, the landing page, the confirmation.
+        exchange(exchanges, verifying, "POST", "/users", JSON,
+                "{\"username\":\"unproven\",\"password\":\"" + PASSWORD + "\",\"email\":\"unproven@example.com\"}");
+        exchange(exchanges, verifying, "POST", "/token", FORM, "username=unproven&password=" + form(PASSWORD));
+        String ask = "/email-verification";
+        exchange(exchanges, healthy, "POST", ask, JSON, "{\"account\":\"johndoe\"}");
+        exchange(exchanges, healthy, "POST", ask, JSON, "{\"account\":\"nobody@example.com\"}");
+        exchange(exchanges, healthy, "POST", ask, JSON, "{}");
+        exchange(exchanges, healthy, "POST", ask, FORM, "account=johndoe");
+        exchange(exchanges, healthy, "POST", ask, JSON, "{\"account\":\"" + "a".repeat(70_000) + "\"}");
+        exchanges.add(framingExchange(ask, JSON));
+        exchange(exchanges, limited, "POST", ask, JSON, "{\"account\":\"johndoe\"}");
+        exchange(exchanges, storeDown, "POST", ask, JSON, "{\"account\":\"johndoe\"}");
+        String proof = HEALTHY.resets.outbox().all().stream()
+                .filter(mail -> mail.template() == dev.gatehouse.application.port.out.MailTemplate.EMAIL_VERIFICATION)
+                .toList().getLast().values().get("token");
+        exchanges.add(call(healthy, "GET", ask, ask + "?token=" + proof, List.of()));
+        exchanges.add(call(healthy, "GET", ask, ask, List.of()));
+        String verify = "/email-verification/confirm";
+        exchange(exchanges, healthy, "POST", verify, JSON, "{\"token\":\"" + proof + "\"}");
+        exchange(exchanges, healthy, "POST", verify, JSON, "{\"token\":\"" + proof + "\"}");
+        exchange(exchanges, healthy, "POST", verify, FORM, "token=" + proof);
+        exchange(exchanges, healthy, "POST", verify, "text/plain", "token");
+        exchange(exchanges, healthy, "POST", verify, JSON, "{}");
+        exchange(exchanges, healthy, "POST", verify, JSON, "{\"token\":\"" + "a".repeat(70_000) + "\"}");
+        exchanges.add(framingExchange(verify, JSON));
+        exchange(exchanges, limited, "POST", verify, JSON, "{\"token\":\"x\"}");
+        exchange(exchanges, storeDown, "POST", verify, JSON, "{\"token\":\"x\"}");
+        // POST /users/me/email: the right password, a wrong one, then the backoff.
+        String move = "/users/me/email";
+        List<String> asJohn = bearer(exchange(exchanges, healthy, "POST", "/token", FORM, "username=johndoe&password=" + form(PASSWORD)));
+        exchanges.add(post(healthy, move, move, JSON, "{\"current_password\":\"" + PASSWORD + "\",\"email\":\"john@new.example\"}", asJohn));
+        exchanges.add(post(healthy, move, move, JSON, "{\"current_password\":\"wrong password\",\"email\":\"john@new.example\"}", asJohn));
+        exchanges.add(post(healthy, move, move, JSON, "{\"current_password\":\"" + PASSWORD + "\",\"email\":\"john@new.example\"}", asJohn));
+        exchanges.add(post(healthy, move, move, JSON, "{\"current_password\":\"x\"}", asJohn));
+        exchanges.add(post(healthy, move, move, FORM, "current_password=x&email=y", asJohn));
+        exchanges.add(post(healthy, move, move, JSON, "{\"current_password\":\"" + "a".repeat(70_000) + "\"}", asJohn));
+        exchanges.add(post(healthy, move, move, JSON, "{}", List.of()));
+        exchanges.add(framingExchange(move, JSON));
+        exchanges.add(post(limited, move, move, JSON, "{}", List.of()));
+        exchanges.add(post(storeDown, move, move, JSON, "{\"current_password\":\"x\",\"email\":\"a@b.example\"}",
+                List.of("Authorization: Bearer abc")));
 
         // The administration endpoints: an admin's token, one without the scope, one of a disabled admin, none.
         HEALTHY.users.change(HEALTHY.users.findByUsername(new Username("root")).orElseThrow().id(), stored -> stored.withRole(Role.ADMIN));

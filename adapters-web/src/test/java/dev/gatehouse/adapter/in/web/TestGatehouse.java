@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.in.web;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryMailOutbox;
+import dev.gatehouse.application.testing.InMemoryEmailVerifications;
 import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
@@ -35,6 +36,7 @@ import dev.gatehouse.domain.AccountBackoff;
 import dev.gatehouse.domain.ClientBudget;
 import dev.gatehouse.domain.DirectoryEntry;
 import dev.gatehouse.domain.EmailAddress;
+import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.LoginProtection;
@@ -78,6 +80,8 @@ final class TestGatehouse {
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     final InMemoryPasswordResets resets = new InMemoryPasswordResets();
     final RecordingMailer mailer = new RecordingMailer();
+    /** Verification links, stored with the users and the reset links' outbox. */
+    final InMemoryEmailVerifications verifications = new InMemoryEmailVerifications(users, resets.outbox());
     private final byte[] secret = JwtSettings.randomSecret();
     final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
     final RotateSigningKeysService rotation;
@@ -90,9 +94,18 @@ final class TestGatehouse {
     }
 
     TestGatehouse(SigningAlgorithm algorithm) {
+        this(algorithm, EmailVerificationMode.OFF);
+    }
+
+    /** With email verification {@code verification}. */
+    TestGatehouse(EmailVerificationMode verification) {
+        this(SigningAlgorithm.RS256, verification);
+    }
+
+    TestGatehouse(SigningAlgorithm algorithm, EmailVerificationMode verification) {
         rotation = new RotateSigningKeysService(signingKeys, ROTATION, algorithm, audit, clock);
         Policies policies = new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, RETENTION,
-                Optional.of(new Policies.KeySigning(algorithm, ROTATION)));
+                Optional.of(new Policies.KeySigning(algorithm, ROTATION))).withEmailVerification(verification);
         rotation.rotate();
         tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
@@ -100,7 +113,8 @@ final class TestGatehouse {
                 tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer,
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
-                .withAuthorizationCodeFlow(codes, new HmacSeals(secret)),
+                .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
+                .withEmailVerifications(verifications),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -116,7 +130,9 @@ final class TestGatehouse {
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
                 useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
-                        useCases.redeemAuthorizationCode()));
+                        useCases.redeemAuthorizationCode()),
+                new WebUseCases.EmailVerification(useCases.emailVerificationMode(), useCases.requestEmailVerification(),
+                        useCases.confirmEmailVerification(), useCases.changeEmail()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

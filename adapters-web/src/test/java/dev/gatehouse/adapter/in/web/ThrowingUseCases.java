@@ -50,6 +50,16 @@ final class ThrowingUseCases {
                         },
                         command -> {
                             throw failure.get();
+                        }),
+                new WebUseCases.EmailVerification(dev.gatehouse.domain.EmailVerificationMode.OPTIONAL,
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
                         }));
     }
 

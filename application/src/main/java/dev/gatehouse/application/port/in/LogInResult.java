@@ -58,4 +58,11 @@ public sealed interface LogInResult {
      */
     record InvalidTarget() implements LogInResult {
     }
+
+    /**
+     * The password was right, but email verification is required and the account's address is not proven yet: no
+     * token. Only someone who knows the password learns this, so it tells a guesser nothing.
+     */
+    record EmailNotVerified() implements LogInResult {
+    }
 }

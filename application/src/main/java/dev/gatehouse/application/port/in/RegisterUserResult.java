@@ -21,4 +21,8 @@ public sealed interface RegisterUserResult {
     /** Password hashing is at capacity; nothing was stored. Try again shortly. */
     record Overloaded(Duration retryAfter) implements RegisterUserResult {
     }
+
+    /** Email verification is required and no address was given, so the account could never sign in; nothing stored. */
+    record EmailRequired() implements RegisterUserResult {
+    }
 }

@@ -53,4 +53,8 @@ public sealed interface SignInResult {
             Objects.requireNonNull(error, "error");
         }
     }
+
+    /** The password was right, but email verification is required and the address is not proven yet; {@code form} again. */
+    record EmailNotVerified(SignInForm form) implements SignInResult {
+    }
 }

@@ -70,4 +70,25 @@ public record ThrottleKey(String value) {
     public static ThrottleKey resetLinkGuesses(ClientAddress address) {
         return new ThrottleKey("reset-guess:" + address.network());
     }
+
+    /** Verification links asked for one name or address as typed (canonical: lower case), whether or not it exists. */
+    public static ThrottleKey verificationsFor(String account) {
+        String key = "verify-for:" + account.strip().toLowerCase(java.util.Locale.ROOT);
+        return new ThrottleKey(key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key);
+    }
+
+    /** Verification-link requests from one client network. */
+    public static ThrottleKey verificationsFrom(ClientAddress address) {
+        return new ThrottleKey("verify-from:" + address.network());
+    }
+
+    /** Verification links sent to one account, for any of its addresses. */
+    public static ThrottleKey verificationsOf(UserId user) {
+        return new ThrottleKey("verify-of:" + user.value());
+    }
+
+    /** Invalid verification links presented from one client network: guessing at links. */
+    public static ThrottleKey verificationLinkGuesses(ClientAddress address) {
+        return new ThrottleKey("verify-guess:" + address.network());
+    }
 }

@@ -57,6 +57,9 @@ final class TokenMethods {
             case LogInResult.InvalidClient invalid -> throw clientNotAccepted();
             case LogInResult.UnauthorizedClient unauthorized -> throw clientNotAccepted();
             case LogInResult.InvalidTarget invalid -> throw clientNotAccepted();
+            // Only after the right password (GATEHOUSE_EMAIL_VERIFICATION=required): it tells a guesser nothing.
+            case LogInResult.EmailNotVerified unverified ->
+                    throw JsonRpcError.of(JsonRpcError.INVALID_CREDENTIALS, "Email address not verified");
         };
     }
 

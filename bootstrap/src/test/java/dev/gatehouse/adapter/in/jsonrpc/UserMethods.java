@@ -57,6 +57,8 @@ final class UserMethods {
             case RegisterUserResult.PasswordRejected(String reason) -> throw JsonRpcError.invalidParams("password", reason);
             case RegisterUserResult.Overloaded(Duration retryAfter) ->
                     throw JsonRpcError.retryAfter(JsonRpcError.RETRY_LATER, "Service busy, retry later", retryAfter);
+            case RegisterUserResult.EmailRequired required ->
+                    throw JsonRpcError.invalidParams("email", "an email address is required: it must be verified");
         };
     }
 

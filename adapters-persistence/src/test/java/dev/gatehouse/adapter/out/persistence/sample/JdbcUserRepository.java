@@ -49,14 +49,14 @@ public final class JdbcUserRepository implements UserRepository {
     private static final String UNIQUE_USERNAME_CONSTRAINT = "uq_users_username_canonical";
 
     private static final String COLUMNS =
-            "id, username, email, full_name, password_hash, disabled, created_at, security_version, roles";
+            "id, username, email, full_name, password_hash, disabled, created_at, security_version, roles, email_verified";
     private static final String INSERT = "INSERT INTO users"
             + " (id, username, username_canonical, email, full_name, password_hash, disabled, created_at, updated_at,"
-            + " security_version, roles, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " security_version, roles, email_verified, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     private static final String UPDATE = "UPDATE users SET username = ?, username_canonical = ?, email = ?,"
             + " full_name = ?, password_hash = ?, disabled = ?, updated_at = ?, security_version = ?,"
-            + " roles = ?, version = version + 1 WHERE id = ?";
+            + " roles = ?, email_verified = ?, version = version + 1 WHERE id = ?";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -87,6 +87,7 @@ public final class JdbcUserRepository implements UserRepository {
             insert.setObject(9, timestamp(now()));
             insert.setLong(10, user.securityVersion());
             insert.setString(11, roles(user));
+            insert.setBoolean(12, user.isEmailVerified());
             insert.executeUpdate();
             return AddUserOutcome.ADDED;
         } catch (SQLException e) {
@@ -218,7 +219,8 @@ public final class JdbcUserRepository implements UserRepository {
             update.setObject(7, timestamp(now()));
             update.setLong(8, after.securityVersion());
             update.setString(9, roles(after));
-            update.setObject(10, after.id().value());
+            update.setBoolean(10, after.isEmailVerified());
+            update.setObject(11, after.id().value());
             update.executeUpdate();
         }
         return Optional.of(after);
@@ -299,7 +301,8 @@ public final class JdbcUserRepository implements UserRepository {
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
                 row.getLong("security_version"),
                 row.getString("roles").isEmpty() ? Set.of()
-                        : Arrays.stream(row.getString("roles").split(" ")).map(Role::new).collect(Collectors.toSet()));
+                        : Arrays.stream(row.getString("roles").split(" ")).map(Role::new).collect(Collectors.toSet()),
+                row.getBoolean("email_verified"));
     }
 
     /** The username constraint, and only it: any other failure is not the port's answer but an error. */

@@ -1,0 +1,68 @@
+package dev.gatehouse.application.port.out;
+
+import dev.gatehouse.domain.EmailVerification;
+import dev.gatehouse.domain.ResetTokenHash;
+import dev.gatehouse.domain.User;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where email-verification links live, by the hash of their token, shared by every instance, in the store that holds
+ * the users and the {@link MailOutbox}. Every adapter passes {@code EmailVerificationsContract}; in particular
+ * {@link #redeem} is a conditional write, so of concurrent uses of one link exactly one wins, and {@link #register} and
+ * {@link #issue} store what they are given atomically.
+ */
+public interface EmailVerifications {
+
+    /**
+     * Stores a newly registered {@code user}, its first link and that link's {@code mail} in one step: all or nothing.
+     * Answers {@link AddUserOutcome#USERNAME_TAKEN}, storing none of them, when the username is taken.
+     */
+    AddUserOutcome register(User user, EmailVerification link, OutgoingMail mail);
+
+    /** Stores {@code link} and puts {@code mail} (which carries it) in the outbox in one step: both or neither. */
+    void issue(EmailVerification link, OutgoingMail mail);
+
+    /** The link with this hash, whatever its state, if it was ever issued. */
+    Optional<EmailVerification> find(ResetTokenHash hash);
+
+    /**
+     * Marks the link used at {@code at}, but only while it is unused and not expired at {@code at}; in the same step
+     * every other unused link of its account is used up too, so that no older link (for an address given up since)
+     * outlives this one. True when this call redeemed it; false when it changed nothing.
+     */
+    boolean redeem(ResetTokenHash hash, Instant at);
+
+    /** Deletes links that expired before {@code cutoff}; answers how many. */
+    int forgetExpiredBefore(Instant cutoff);
+
+    /** For assemblies without email verification: nothing is ever stored, so no link is ever found. */
+    static EmailVerifications none() {
+        return new EmailVerifications() {
+            @Override
+            public AddUserOutcome register(User user, EmailVerification link, OutgoingMail mail) {
+                throw new UnsupportedOperationException("email verification is off");
+            }
+
+            @Override
+            public void issue(EmailVerification link, OutgoingMail mail) {
+                throw new UnsupportedOperationException("email verification is off");
+            }
+
+            @Override
+            public Optional<EmailVerification> find(ResetTokenHash hash) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean redeem(ResetTokenHash hash, Instant at) {
+                return false;
+            }
+
+            @Override
+            public int forgetExpiredBefore(Instant cutoff) {
+                return 0;
+            }
+        };
+    }
+}
