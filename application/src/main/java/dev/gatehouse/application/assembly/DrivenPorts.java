@@ -10,6 +10,7 @@ import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.Mailer;
+import dev.gatehouse.application.port.out.MfaChallenges;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
@@ -18,6 +19,7 @@ import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.Seals;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
+import dev.gatehouse.application.port.out.TwoFactorCredentials;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -36,7 +38,8 @@ import java.util.Objects;
  * one pass {@link PasswordDirectory#none()}. {@code passwordResets} and {@code mailOutbox} live in the same store (a
  * link and its mail are stored together); {@code mailer} sends what the outbox holds. {@code authorizationCodes} keep
  * the codes of the authorization code flow until their one redemption, and {@code seals} seal what a browser carries
- * back (the sign-in form's token, the browser session).
+ * back (the sign-in form's token, the browser session). {@code twoFactorCredentials} keep each user's second factor
+ * and {@code mfaChallenges} the logins waiting for it; assemblies without them have no one enrolled.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -60,7 +63,9 @@ public record DrivenPorts(
         ClientAssertions clientAssertions,
         AssertionReplays assertionReplays,
         AuthorizationCodes authorizationCodes,
-        Seals seals) {
+        Seals seals,
+        TwoFactorCredentials twoFactorCredentials,
+        MfaChallenges mfaChallenges) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -85,6 +90,22 @@ public record DrivenPorts(
         Objects.requireNonNull(assertionReplays, "assertionReplays");
         Objects.requireNonNull(authorizationCodes, "authorizationCodes");
         Objects.requireNonNull(seals, "seals");
+        Objects.requireNonNull(twoFactorCredentials, "twoFactorCredentials");
+        Objects.requireNonNull(mfaChallenges, "mfaChallenges");
+    }
+
+    /** The ports without a second factor: no one is enrolled, and no one can enrol. */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock, ClientAssertions clientAssertions,
+                       AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                TwoFactorCredentials.none(), MfaChallenges.none());
     }
 
     /**
@@ -106,13 +127,23 @@ public record DrivenPorts(
     public DrivenPorts withClientAssertions(ClientAssertions clientAssertions, AssertionReplays assertionReplays) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, twoFactorCredentials,
+                mfaChallenges);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
     public DrivenPorts withAuthorizationCodeFlow(AuthorizationCodes authorizationCodes, Seals seals) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, twoFactorCredentials,
+                mfaChallenges);
+    }
+
+    /** The same ports, with two-factor sign-in: each user's second factor, and the logins waiting for it. */
+    public DrivenPorts withTwoFactor(TwoFactorCredentials twoFactorCredentials, MfaChallenges mfaChallenges) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                twoFactorCredentials, mfaChallenges);
     }
 }

@@ -4,6 +4,11 @@ import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
+import dev.gatehouse.application.port.in.MfaLogInUseCase;
+import dev.gatehouse.application.port.in.RegenerateRecoveryCodesUseCase;
+import dev.gatehouse.application.port.in.RemoveTwoFactorUseCase;
+import dev.gatehouse.application.port.in.StartTwoFactorUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
@@ -67,6 +72,11 @@ public final class UseCases {
     private final ConfirmPasswordResetUseCase confirmPasswordReset;
     private final DeliverMailUseCase deliverMail;
     private final SendPasswordResetUseCase sendPasswordReset;
+    private final StartTwoFactorUseCase startTwoFactor;
+    private final ConfirmTwoFactorUseCase confirmTwoFactor;
+    private final RemoveTwoFactorUseCase removeTwoFactor;
+    private final RegenerateRecoveryCodesUseCase regenerateRecoveryCodes;
+    private final MfaLogInUseCase mfaLogIn;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -79,7 +89,24 @@ public final class UseCases {
         PasswordCheck passwordCheck = new PasswordCheck(ports.users(), ports.passwordHasher(), ports.passwordDirectory(),
                 ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), policies.loginProtection(), ports.clock());
         SessionIssuer sessions = new SessionIssuer(ports.refreshTokens(), ports.accessTokens(), ports.clock());
-        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy());
+        // One check of a second factor for every place that asks for one; wrong codes are throttled per account.
+        SecondFactorCheck secondFactor = new SecondFactorCheck(ports.twoFactorCredentials(), ports.loginThrottle(),
+                policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
+        MfaChallengeIssuer mfaChallenges = new MfaChallengeIssuer(ports.twoFactorCredentials(), ports.mfaChallenges(),
+                ports.auditLog(), ports.clock());
+        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy(), mfaChallenges);
+        mfaLogIn = new MfaLogInService(clientAuthentication, ports.mfaChallenges(), ports.users(), secondFactor, sessions,
+                ports.knownDevices(), policies.scopePolicy(), ports.auditLog(), ports.clock());
+        // The enrolment use cases judge the bearer against the stored user, not the cache: they change security state.
+        BearerAuthentication bearers = new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.users());
+        startTwoFactor = new StartTwoFactorService(bearers, ports.twoFactorCredentials(), ports.auditLog(), ports.clock());
+        confirmTwoFactor = new ConfirmTwoFactorService(bearers, ports.twoFactorCredentials(), ports.loginThrottle(),
+                policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
+        removeTwoFactor = new RemoveTwoFactorService(bearers, ports.twoFactorCredentials(), secondFactor,
+                ports.passwordHasher(), ports.loginThrottle(), policies.loginProtection().accounts(), ports.auditLog(),
+                ports.clock());
+        regenerateRecoveryCodes = new RegenerateRecoveryCodesService(bearers, ports.twoFactorCredentials(), secondFactor,
+                ports.auditLog(), ports.clock());
         clientCredentialsGrant = new ClientCredentialsGrantService(clientAuthentication, ports.accessTokens(), ports.auditLog(),
                 ports.clock());
         AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
@@ -245,5 +272,26 @@ public final class UseCases {
     /** Run by a background worker: sends the outbox's due mails. */
     public DeliverMailUseCase deliverMail() {
         return deliverMail;
+    }
+
+    public StartTwoFactorUseCase startTwoFactor() {
+        return startTwoFactor;
+    }
+
+    public ConfirmTwoFactorUseCase confirmTwoFactor() {
+        return confirmTwoFactor;
+    }
+
+    public RemoveTwoFactorUseCase removeTwoFactor() {
+        return removeTwoFactor;
+    }
+
+    public RegenerateRecoveryCodesUseCase regenerateRecoveryCodes() {
+        return regenerateRecoveryCodes;
+    }
+
+    /** The second step of a password login for an account with a second factor (the mfa-otp grant). */
+    public MfaLogInUseCase mfaLogIn() {
+        return mfaLogIn;
     }
 }
