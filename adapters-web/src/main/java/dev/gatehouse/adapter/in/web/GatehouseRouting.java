@@ -74,7 +74,9 @@ public final class GatehouseRouting {
         List<RoutedService> services = new ArrayList<>(List.of(
                 new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(),
                         useCases.introspectToken(), useCases.clientCredentialsGrant(),
-                        useCases.authorizationCode().redeemAuthorizationCode(), settings, limiter),
+                        useCases.authorizationCode().redeemAuthorizationCode(), useCases.twoFactor().mfaLogIn(), settings,
+                        limiter),
+                new TwoFactorHttpService(useCases.twoFactor(), settings),
                 new AuthorizeHttpService(useCases.authorizationCode().startAuthorization(),
                         useCases.authorizationCode().signIn(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),

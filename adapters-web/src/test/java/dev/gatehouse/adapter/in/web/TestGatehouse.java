@@ -28,6 +28,8 @@ import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.InMemoryTwoFactorCredentials;
+import dev.gatehouse.application.testing.InMemoryMfaChallenges;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
@@ -83,6 +85,7 @@ final class TestGatehouse {
     final RotateSigningKeysService rotation;
     final JwtAccessTokens tokens;
     final HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, clock);
+    final InMemoryTwoFactorCredentials twoFactor = new InMemoryTwoFactorCredentials();
     final WebUseCases useCases;
 
     TestGatehouse() {
@@ -100,7 +103,8 @@ final class TestGatehouse {
                 tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer,
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
-                .withAuthorizationCodeFlow(codes, new HmacSeals(secret)),
+                .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
+                .withTwoFactor(twoFactor, new InMemoryMfaChallenges()),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -116,7 +120,9 @@ final class TestGatehouse {
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
                 useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
-                        useCases.redeemAuthorizationCode()));
+                        useCases.redeemAuthorizationCode()),
+                new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
+                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

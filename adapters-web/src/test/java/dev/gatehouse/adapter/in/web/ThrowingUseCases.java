@@ -50,6 +50,22 @@ final class ThrowingUseCases {
                         },
                         command -> {
                             throw failure.get();
+                        }),
+                new WebUseCases.TwoFactor(
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
                         }));
     }
 
