@@ -61,7 +61,8 @@ final class DatabaseConsole implements ConsoleOpener {
         return new ConsoleUseCases(useCases.registerUser(), useCases.changeUserRole(), useCases.setUserEnabled(),
                 useCases.unlockUser(), useCases.endUserSessions(), useCases.showUser(), useCases.searchUsers(),
                 useCases.rotateSigningKeys(), useCases.revokeSigningKey(), settings.tokens().scopePolicy(),
-                settings.tokens().signing().algorithm(), settings.tokens().signing().prePublication(), useCases.sendPasswordReset());
+                settings.tokens().signing().algorithm(), settings.tokens().signing().prePublication(), useCases.sendPasswordReset(),
+                useCases.resetTwoFactor());
     }
 
     /** An embedded database belongs to one process at a time: a running server keeps the command line out. */

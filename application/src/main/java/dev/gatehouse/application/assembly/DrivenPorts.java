@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.Mailer;
 import dev.gatehouse.application.port.out.MfaChallenges;
+import dev.gatehouse.application.port.out.OneTimePasswords;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
@@ -38,8 +39,9 @@ import java.util.Objects;
  * one pass {@link PasswordDirectory#none()}. {@code passwordResets} and {@code mailOutbox} live in the same store (a
  * link and its mail are stored together); {@code mailer} sends what the outbox holds. {@code authorizationCodes} keep
  * the codes of the authorization code flow until their one redemption, and {@code seals} seal what a browser carries
- * back (the sign-in form's token, the browser session). {@code twoFactorCredentials} keep each user's second factor
- * and {@code mfaChallenges} the logins waiting for it; assemblies without them have no one enrolled.
+ * back (the sign-in form's token, the browser session). {@code twoFactorCredentials} keep each user's second factor,
+ * {@code mfaChallenges} the logins waiting for it and {@code oneTimePasswords} check its codes; assemblies without them
+ * have no one enrolled.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -65,7 +67,8 @@ public record DrivenPorts(
         AuthorizationCodes authorizationCodes,
         Seals seals,
         TwoFactorCredentials twoFactorCredentials,
-        MfaChallenges mfaChallenges) {
+        MfaChallenges mfaChallenges,
+        OneTimePasswords oneTimePasswords) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -92,6 +95,7 @@ public record DrivenPorts(
         Objects.requireNonNull(seals, "seals");
         Objects.requireNonNull(twoFactorCredentials, "twoFactorCredentials");
         Objects.requireNonNull(mfaChallenges, "mfaChallenges");
+        Objects.requireNonNull(oneTimePasswords, "oneTimePasswords");
     }
 
     /** The ports without a second factor: no one is enrolled, and no one can enrol. */
@@ -105,7 +109,7 @@ public record DrivenPorts(
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                TwoFactorCredentials.none(), MfaChallenges.none());
+                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none());
     }
 
     /**
@@ -128,7 +132,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, twoFactorCredentials,
-                mfaChallenges);
+                mfaChallenges, oneTimePasswords);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -136,14 +140,18 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, twoFactorCredentials,
-                mfaChallenges);
+                mfaChallenges, oneTimePasswords);
     }
 
-    /** The same ports, with two-factor sign-in: each user's second factor, and the logins waiting for it. */
-    public DrivenPorts withTwoFactor(TwoFactorCredentials twoFactorCredentials, MfaChallenges mfaChallenges) {
+    /**
+     * The same ports, with two-factor sign-in: each user's second factor, the logins waiting for it, and the one-time
+     * passwords that check its codes.
+     */
+    public DrivenPorts withTwoFactor(TwoFactorCredentials twoFactorCredentials, MfaChallenges mfaChallenges,
+                                     OneTimePasswords oneTimePasswords) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                twoFactorCredentials, mfaChallenges);
+                twoFactorCredentials, mfaChallenges, oneTimePasswords);
     }
 }

@@ -5,11 +5,11 @@ import dev.gatehouse.application.port.in.TwoFactorCommand;
 import dev.gatehouse.application.port.in.TwoFactorResult;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.OneTimePasswords;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.TwoFactorCredentials;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.FailurePolicy;
-import dev.gatehouse.domain.Totp;
 import dev.gatehouse.domain.TwoFactorEnrolment;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
@@ -27,15 +27,17 @@ public final class ConfirmTwoFactorService implements ConfirmTwoFactorUseCase {
 
     private final BearerAuthentication authentication;
     private final TwoFactorCredentials credentials;
+    private final OneTimePasswords codes;
     private final AttemptBudgets budgets;
     private final FailurePolicy backoff;
     private final AuditLog audit;
     private final Clock clock;
 
-    ConfirmTwoFactorService(BearerAuthentication authentication, TwoFactorCredentials credentials, LoginThrottle throttle,
-                            FailurePolicy backoff, AuditLog audit, Clock clock) {
+    ConfirmTwoFactorService(BearerAuthentication authentication, TwoFactorCredentials credentials, OneTimePasswords codes,
+                            LoginThrottle throttle, FailurePolicy backoff, AuditLog audit, Clock clock) {
         this.authentication = authentication;
         this.credentials = credentials;
+        this.codes = codes;
         this.budgets = new AttemptBudgets(throttle, clock);
         this.backoff = backoff;
         this.audit = audit;
@@ -68,7 +70,7 @@ public final class ConfirmTwoFactorService implements ConfirmTwoFactorUseCase {
             case AttemptBudgets.Charged charge -> charged = charge;
         }
         try {
-            OptionalLong step = Totp.matchingStep(pending.get().secret(), command.code().orElse(""), now);
+            OptionalLong step = codes.matchingStep(pending.get().secret(), command.code().orElse(""), now);
             RecoveryCodes.Issued recovery = RecoveryCodes.issue();
             if (step.isEmpty() || !credentials.activate(user.id(), pending.get().id(), step.getAsLong(), recovery.hashes())) {
                 budgets.failed(charged);

@@ -2,12 +2,12 @@ package dev.gatehouse.application.service;
 
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.OneTimePasswords;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.TwoFactorCredentials;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.FailurePolicy;
-import dev.gatehouse.domain.Totp;
 import dev.gatehouse.domain.TwoFactorEnrolment;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
@@ -46,14 +46,16 @@ final class SecondFactorCheck {
     }
 
     private final TwoFactorCredentials credentials;
+    private final OneTimePasswords codes;
     private final AttemptBudgets budgets;
     private final FailurePolicy backoff;
     private final AuditLog audit;
     private final Clock clock;
 
-    SecondFactorCheck(TwoFactorCredentials credentials, LoginThrottle throttle, FailurePolicy backoff, AuditLog audit,
-                      Clock clock) {
+    SecondFactorCheck(TwoFactorCredentials credentials, OneTimePasswords codes, LoginThrottle throttle, FailurePolicy backoff,
+                      AuditLog audit, Clock clock) {
         this.credentials = credentials;
+        this.codes = codes;
         this.budgets = new AttemptBudgets(throttle, clock);
         this.backoff = backoff;
         this.audit = audit;
@@ -83,7 +85,7 @@ final class SecondFactorCheck {
             boolean right;
             boolean recovery = false;
             if (code.filter(typed -> !typed.isBlank()).isPresent()) {
-                OptionalLong step = Totp.matchingStep(enrolment.get().secret(), code.get(), now);
+                OptionalLong step = codes.matchingStep(enrolment.get().secret(), code.get(), now);
                 // Only a step later than every one accepted before: a code seen once (shoulder, phishing proxy) is spent.
                 right = step.isPresent() && credentials.acceptStep(user.id(), step.getAsLong());
             } else if (recoveryCode.filter(typed -> !typed.isBlank()).isPresent()) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.out.TwoFactorCredentials;
+import dev.gatehouse.domain.TwoFactorEnrolment;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.SignInCommand;
 import dev.gatehouse.application.port.in.SignInForm;
@@ -25,9 +27,11 @@ public final class SignInService implements SignInUseCase {
     private final BrowserSessions browserSessions;
     private final AuditLog audit;
     private final Clock clock;
+    private final TwoFactorCredentials twoFactor;
 
     SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
-                  BrowserSessions browserSessions, AuditLog audit, Clock clock) {
+                  BrowserSessions browserSessions, AuditLog audit, Clock clock, TwoFactorCredentials twoFactor) {
+        this.twoFactor = twoFactor;
         this.requests = requests;
         this.forms = forms;
         this.passwordCheck = passwordCheck;
@@ -55,6 +59,12 @@ public final class SignInService implements SignInUseCase {
                 command.knownDevice());
         SignInForm again = forms.formFor(command.request(), request.client(), command.browserBinding());
         return switch (passwordCheck.check(attempt)) {
+            // Fail closed: a password alone never signs in an account with a second factor, on any page.
+            case PasswordCheck.Passed passed when twoFactor.find(passed.user().id()).filter(TwoFactorEnrolment::active).isPresent() -> {
+                audit.record(new AuditEvent(AuditEvent.Type.SECOND_FACTOR_REQUIRED, passed.user().username().value(),
+                        command.client(), clock.instant()));
+                yield new SignInResult.SecondFactorRequired();
+            }
             case PasswordCheck.Passed passed -> {
                 User user = passed.user();
                 SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),

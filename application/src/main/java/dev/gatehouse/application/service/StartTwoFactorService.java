@@ -9,9 +9,8 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.TotpSecret;
 import dev.gatehouse.domain.TwoFactorEnrolment;
 import dev.gatehouse.domain.User;
-import java.net.URLEncoder;
+import dev.gatehouse.application.port.out.OneTimePasswords;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -27,13 +26,15 @@ public final class StartTwoFactorService implements StartTwoFactorUseCase {
 
     private final BearerAuthentication authentication;
     private final TwoFactorCredentials credentials;
+    private final OneTimePasswords codes;
     private final AuditLog audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    StartTwoFactorService(BearerAuthentication authentication, TwoFactorCredentials credentials, AuditLog audit, Clock clock) {
+    StartTwoFactorService(BearerAuthentication authentication, TwoFactorCredentials credentials, OneTimePasswords codes,
+                          AuditLog audit, Clock clock) {
         this.authentication = authentication;
         this.credentials = credentials;
+        this.codes = codes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -51,7 +52,7 @@ public final class StartTwoFactorService implements StartTwoFactorUseCase {
             }
         }
         Instant now = clock.instant();
-        TotpSecret secret = TotpSecret.generate(random);
+        TotpSecret secret = codes.newSecret();
         if (!credentials.startEnrolment(TwoFactorEnrolment.start(user.id(), secret, now))) {
             return new StartTwoFactorResult.AlreadyActive();
         }
@@ -65,7 +66,17 @@ public final class StartTwoFactorService implements StartTwoFactorUseCase {
                 + "&algorithm=SHA1&digits=6&period=30";
     }
 
+    /** RFC 3986 percent-encoding of everything but the unreserved characters. */
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 }

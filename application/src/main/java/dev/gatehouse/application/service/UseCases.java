@@ -8,6 +8,7 @@ import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
 import dev.gatehouse.application.port.in.RegenerateRecoveryCodesUseCase;
 import dev.gatehouse.application.port.in.RemoveTwoFactorUseCase;
+import dev.gatehouse.application.port.in.ResetTwoFactorUseCase;
 import dev.gatehouse.application.port.in.StartTwoFactorUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
@@ -77,6 +78,7 @@ public final class UseCases {
     private final RemoveTwoFactorUseCase removeTwoFactor;
     private final RegenerateRecoveryCodesUseCase regenerateRecoveryCodes;
     private final MfaLogInUseCase mfaLogIn;
+    private final ResetTwoFactorUseCase resetTwoFactor;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -90,7 +92,8 @@ public final class UseCases {
                 ports.loginThrottle(), ports.knownDevices(), ports.auditLog(), policies.loginProtection(), ports.clock());
         SessionIssuer sessions = new SessionIssuer(ports.refreshTokens(), ports.accessTokens(), ports.clock());
         // One check of a second factor for every place that asks for one; wrong codes are throttled per account.
-        SecondFactorCheck secondFactor = new SecondFactorCheck(ports.twoFactorCredentials(), ports.loginThrottle(),
+        SecondFactorCheck secondFactor = new SecondFactorCheck(ports.twoFactorCredentials(), ports.oneTimePasswords(),
+                ports.loginThrottle(),
                 policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
         MfaChallengeIssuer mfaChallenges = new MfaChallengeIssuer(ports.twoFactorCredentials(), ports.mfaChallenges(),
                 ports.auditLog(), ports.clock());
@@ -99,8 +102,10 @@ public final class UseCases {
                 ports.knownDevices(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         // The enrolment use cases judge the bearer against the stored user, not the cache: they change security state.
         BearerAuthentication bearers = new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.users());
-        startTwoFactor = new StartTwoFactorService(bearers, ports.twoFactorCredentials(), ports.auditLog(), ports.clock());
-        confirmTwoFactor = new ConfirmTwoFactorService(bearers, ports.twoFactorCredentials(), ports.loginThrottle(),
+        startTwoFactor = new StartTwoFactorService(bearers, ports.twoFactorCredentials(), ports.oneTimePasswords(),
+                ports.auditLog(), ports.clock());
+        confirmTwoFactor = new ConfirmTwoFactorService(bearers, ports.twoFactorCredentials(), ports.oneTimePasswords(),
+                ports.loginThrottle(),
                 policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
         removeTwoFactor = new RemoveTwoFactorService(bearers, ports.twoFactorCredentials(), secondFactor,
                 ports.passwordHasher(), ports.loginThrottle(), policies.loginProtection().accounts(), ports.auditLog(),
@@ -114,7 +119,8 @@ public final class UseCases {
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer);
-        signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock());
+        signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
+                ports.twoFactorCredentials());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.clock());
@@ -161,6 +167,7 @@ public final class UseCases {
                 ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
         deliverMail = new DeliverMailService(ports.mailOutbox(), ports.mailer(), ports.clock());
         sendPasswordReset = new SendPasswordResetService(gate, resetLinks, ports.clock());
+        resetTwoFactor = new ResetTwoFactorService(gate, ports.twoFactorCredentials());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
                 ports.authorizationCodes());
@@ -293,5 +300,10 @@ public final class UseCases {
     /** The second step of a password login for an account with a second factor (the mfa-otp grant). */
     public MfaLogInUseCase mfaLogIn() {
         return mfaLogIn;
+    }
+
+    /** An administrator's removal of a user's second factor. */
+    public ResetTwoFactorUseCase resetTwoFactor() {
+        return resetTwoFactor;
     }
 }

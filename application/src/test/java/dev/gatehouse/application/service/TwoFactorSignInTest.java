@@ -80,7 +80,7 @@ class TwoFactorSignInTest {
             new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(),
             new InMemoryMailOutbox(), new RecordingMailer(), clock)
             .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
-            .withTwoFactor(credentials, new InMemoryMfaChallenges()),
+            .withTwoFactor(credentials, new InMemoryMfaChallenges(), new dev.gatehouse.application.testing.ReferenceOneTimePasswords()),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                     new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)),
                     Optional.empty()));

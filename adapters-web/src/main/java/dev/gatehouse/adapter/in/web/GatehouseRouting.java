@@ -82,7 +82,7 @@ public final class GatehouseRouting {
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
                         limiter),
-                new AdminHttpService(useCases.administration(), settings),
+                new AdminHttpService(useCases.administration(), useCases.twoFactor().reset(), settings),
                 new PasswordResetHttpService(useCases.passwordReset().request(), useCases.passwordReset().confirm(), settings, limiter),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),

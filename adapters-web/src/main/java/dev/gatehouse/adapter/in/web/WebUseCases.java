@@ -5,6 +5,8 @@ import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
 import dev.gatehouse.application.port.in.RegenerateRecoveryCodesUseCase;
 import dev.gatehouse.application.port.in.RemoveTwoFactorUseCase;
+import dev.gatehouse.application.port.in.ResetTwoFactorUseCase;
+import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.StartTwoFactorResult;
 import dev.gatehouse.application.port.in.StartTwoFactorUseCase;
 import dev.gatehouse.application.port.in.TwoFactorResult;
@@ -52,7 +54,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
 
     /** The use cases behind {@code /users/me/two-factor} and the mfa-otp grant. */
     public record TwoFactor(StartTwoFactorUseCase start, ConfirmTwoFactorUseCase confirm, RemoveTwoFactorUseCase remove,
-                            RegenerateRecoveryCodesUseCase regenerateRecoveryCodes, MfaLogInUseCase mfaLogIn) {
+                            RegenerateRecoveryCodesUseCase regenerateRecoveryCodes, MfaLogInUseCase mfaLogIn,
+                            ResetTwoFactorUseCase reset) {
 
         /** For assemblies without two-factor sign-in: no one can enrol, and no second step completes. */
         public static final TwoFactor NOT_OFFERED = new TwoFactor(
@@ -60,7 +63,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                 command -> new TwoFactorResult.NotEnrolled(),
                 command -> new TwoFactorResult.NotEnrolled(),
                 command -> new TwoFactorResult.NotEnrolled(),
-                command -> new LogInResult.InvalidMfaToken());
+                command -> new LogInResult.InvalidMfaToken(),
+                action -> new AdminResult.Refused<>(AdminResult.Refusal.NO_SUCH_USER));
 
         public TwoFactor {
             Objects.requireNonNull(start, "start");
@@ -68,6 +72,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
             Objects.requireNonNull(remove, "remove");
             Objects.requireNonNull(regenerateRecoveryCodes, "regenerateRecoveryCodes");
             Objects.requireNonNull(mfaLogIn, "mfaLogIn");
+            Objects.requireNonNull(reset, "reset");
         }
     }
 

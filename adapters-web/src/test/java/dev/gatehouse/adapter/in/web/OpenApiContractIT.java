@@ -405,6 +405,7 @@ class OpenApiContractIT {
                 new String[] {"PUT", "/admin/users/{username}/roles/{role}", "/roles/admin"},
                 new String[] {"DELETE", "/admin/users/{username}/roles/{role}", "/roles/admin"},
                 new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"},
+                new String[] {"DELETE", "/admin/users/{username}/two-factor", "/two-factor"},
                 new String[] {"POST", "/admin/users/{username}/password-reset", "/password-reset"});
         for (String[] operation : accountOperations) {
             String method = operation[0];

@@ -10,6 +10,7 @@ import dev.gatehouse.domain.Retention;
 import java.util.Optional;
 
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.RfcTotp;
 import dev.gatehouse.adapter.out.security.HmacSeals;
 
 import dev.gatehouse.adapter.out.security.JwtSettings;
@@ -104,7 +105,7 @@ final class TestGatehouse {
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
                 .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
-                .withTwoFactor(twoFactor, new InMemoryMfaChallenges()),
+                .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp()),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -122,7 +123,7 @@ final class TestGatehouse {
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
                         useCases.redeemAuthorizationCode()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
-                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn()));
+                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -66,6 +66,9 @@ final class ThrowingUseCases {
                         },
                         command -> {
                             throw failure.get();
+                        },
+                        action -> {
+                            throw failure.get();
                         }));
     }
 

@@ -57,6 +57,9 @@ final class TokenMethods {
             case LogInResult.InvalidClient invalid -> throw clientNotAccepted();
             case LogInResult.UnauthorizedClient unauthorized -> throw clientNotAccepted();
             case LogInResult.InvalidTarget invalid -> throw clientNotAccepted();
+            // This sample adapter has no second step: an account with a second factor signs in over HTTP.
+            case LogInResult.MfaRequired required -> throw invalidCredentials();
+            case LogInResult.InvalidMfaToken invalid -> throw invalidCredentials();
         };
     }
 

@@ -1,26 +1,34 @@
-package dev.gatehouse.domain;
+package dev.gatehouse.adapter.out.security;
 
+import dev.gatehouse.application.port.out.OneTimePasswords;
+import dev.gatehouse.domain.TotpSecret;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Time-based one-time passwords as every authenticator app computes them (RFC 6238 with RFC 4226's truncation):
- * HMAC-SHA-1, 6 digits, 30-second steps from the Unix epoch, accepted one step either side for clock drift.
+ * {@link OneTimePasswords} as every authenticator app computes them (RFC 6238 with RFC 4226's dynamic truncation):
+ * HMAC-SHA-1, 6 digits, 30-second steps from the Unix epoch, one step either side accepted for clock drift. Every step
+ * of the window is computed and compared in constant time, so timing tells nothing about which matched.
  */
-public final class Totp {
+public final class RfcTotp implements OneTimePasswords {
 
     public static final int DIGITS = 6;
     public static final long STEP_SECONDS = 30;
     /** Steps accepted either side of the current one. */
     public static final int WINDOW = 1;
 
-    private Totp() {
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public TotpSecret newSecret() {
+        return TotpSecret.generate(random);
     }
 
     /** The time step that {@code instant} falls in. */
@@ -43,12 +51,8 @@ public final class Totp {
         }
     }
 
-    /**
-     * The step whose code {@code code} is, among those within the window around {@code now}, the latest if more than
-     * one; empty for anything else (including text that is not six digits). Every step of the window is computed
-     * and compared in constant time, so the answer's timing tells nothing about which step matched.
-     */
-    public static OptionalLong matchingStep(TotpSecret secret, String code, Instant now) {
+    @Override
+    public OptionalLong matchingStep(TotpSecret secret, String code, Instant now) {
         String typed = code == null ? "" : code.strip();
         boolean wellFormed = typed.length() == DIGITS && typed.chars().allMatch(c -> c >= '0' && c <= '9');
         byte[] given = (wellFormed ? typed : "------").getBytes(StandardCharsets.US_ASCII);
