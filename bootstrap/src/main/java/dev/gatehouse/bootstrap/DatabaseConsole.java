@@ -62,7 +62,7 @@ final class DatabaseConsole implements ConsoleOpener {
                 useCases.unlockUser(), useCases.endUserSessions(), useCases.showUser(), useCases.searchUsers(),
                 useCases.rotateSigningKeys(), useCases.revokeSigningKey(), settings.tokens().scopePolicy(),
                 settings.tokens().signing().algorithm(), settings.tokens().signing().prePublication(), useCases.sendPasswordReset(),
-                useCases.importUsers());
+                useCases.importUsers(), useCases.resetTwoFactor());
     }
 
     /** An embedded database belongs to one process at a time: a running server keeps the command line out. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.out.security.RfcTotp;
 import dev.gatehouse.adapter.out.security.Subkeys;
 
 import dev.gatehouse.adapter.out.security.Argon2PasswordHasher;
@@ -159,7 +160,10 @@ final class DrivenAdapters implements AutoCloseable {
                 clock)
                 .withClientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
                 .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)))
-                .withEmailVerifications(database.emailVerifications());
+                .withEmailVerifications(database.emailVerifications())
+                // TOTP secrets are encrypted like the signing keys, under a key derived for them alone.
+                .withTwoFactor(database.twoFactorCredentials(SigningKeyEncryption.forTwoFactorSecrets(
+                        keyring.isEmpty() ? List.of(secret) : keyring)), database.mfaChallenges(), new RfcTotp());
     }
 
     /**

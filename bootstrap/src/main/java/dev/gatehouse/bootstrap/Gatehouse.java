@@ -243,7 +243,9 @@ public final class Gatehouse implements AutoCloseable {
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
                         useCases.redeemAuthorizationCode()),
                 new WebUseCases.EmailVerification(useCases.emailVerificationMode(), useCases.requestEmailVerification(),
-                        useCases.confirmEmailVerification(), useCases.changeEmail()));
+                        useCases.confirmEmailVerification(), useCases.changeEmail()),
+                new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
+                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()));
     }
 
     /** The rules of {@code settings} the use cases run under. */

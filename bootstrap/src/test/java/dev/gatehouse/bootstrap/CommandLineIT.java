@@ -177,6 +177,7 @@ class CommandLineIT {
         assertOutcome(ExitStatus.REFUSED, "", "gatehouse disable: no user named 'ghost'\n", run(settings, "", "disable", "ghost"));
         assertOutcome(ExitStatus.SUCCESS, "unlocked user root\n", "", run(settings, "", "unlock", "root"));
         assertOutcome(ExitStatus.SUCCESS, "ended every session of user root\n", "", run(settings, "", "end-sessions", "root"));
+        assertOutcome(ExitStatus.SUCCESS, "removed the second factor of user root\n", "", run(settings, "", "reset-two-factor", "root"));
         assertOutcome(ExitStatus.SUCCESS, "queued a password-reset link for root to root@example.com\n", "",
                 run(settings, "", "send-password-reset", "root"));
         assertOutcome(ExitStatus.REFUSED, "", "gatehouse send-password-reset: 'bob' is disabled, or a directory keeps its password: "

@@ -78,7 +78,21 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         /** A redeemed authorization code came back: the session it started is revoked (RFC 6749 section 4.1.2). */
         AUTHORIZATION_CODE_REPLAYED,
         /** A sign-in form came back without the token of its authorization request (cross-site request forgery). */
-        SIGN_IN_FORM_FORGED
+        SIGN_IN_FORM_FORGED,
+        /** A user started enrolling a TOTP second factor (pending until confirmed). */
+        TWO_FACTOR_ENROLLED,
+        /** A user confirmed the second factor with a valid code: it is active, recovery codes were issued. */
+        TWO_FACTOR_CONFIRMED,
+        /** The second factor was removed, by its owner or (actor set) an administrator. */
+        TWO_FACTOR_REMOVED,
+        /** A new set of recovery codes replaced the old one. */
+        RECOVERY_CODES_REGENERATED,
+        /** A recovery code stood in for a one-time code (it is used up). */
+        RECOVERY_CODE_USED,
+        /** A right password asked for the second factor (the password grant's mfa_token was issued). */
+        SECOND_FACTOR_REQUIRED,
+        /** A one-time or recovery code was refused (wrong, already used, or the attempt was throttled). */
+        SECOND_FACTOR_REFUSED
     }
 
     /** An event the subject caused itself. */

@@ -11,6 +11,8 @@ import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.Mailer;
+import dev.gatehouse.application.port.out.MfaChallenges;
+import dev.gatehouse.application.port.out.OneTimePasswords;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.PasswordPolicy;
@@ -19,6 +21,7 @@ import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.Seals;
 import dev.gatehouse.application.port.out.SigningKeyRepository;
+import dev.gatehouse.application.port.out.TwoFactorCredentials;
 import dev.gatehouse.application.port.out.UserRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -39,6 +42,8 @@ import java.util.Objects;
  * the codes of the authorization code flow until their one redemption, and {@code seals} seal what a browser carries
  * back (the sign-in form's token, the browser session). {@code emailVerifications} keep the links that prove an email
  * address, in the store of the users and the outbox (a new account, its link and their mail are stored together).
+ * {@code twoFactorCredentials} keep each user's second factor, {@code mfaChallenges} the logins waiting for it and
+ * {@code oneTimePasswords} check its codes; assemblies without them have no one enrolled.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -63,7 +68,10 @@ public record DrivenPorts(
         AssertionReplays assertionReplays,
         AuthorizationCodes authorizationCodes,
         Seals seals,
-        EmailVerifications emailVerifications) {
+        EmailVerifications emailVerifications,
+        TwoFactorCredentials twoFactorCredentials,
+        MfaChallenges mfaChallenges,
+        OneTimePasswords oneTimePasswords) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -89,9 +97,15 @@ public record DrivenPorts(
         Objects.requireNonNull(authorizationCodes, "authorizationCodes");
         Objects.requireNonNull(seals, "seals");
         Objects.requireNonNull(emailVerifications, "emailVerifications");
+        Objects.requireNonNull(twoFactorCredentials, "twoFactorCredentials");
+        Objects.requireNonNull(mfaChallenges, "mfaChallenges");
+        Objects.requireNonNull(oneTimePasswords, "oneTimePasswords");
     }
 
-    /** The ports without email verification's store ({@link EmailVerifications#none()}). */
+    /**
+     * The ports without email verification's store ({@link EmailVerifications#none()}) and without a second factor: no
+     * one is enrolled, and no one can enrol.
+     */
     public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
                        PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
                        AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
@@ -101,7 +115,8 @@ public record DrivenPorts(
                        AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals) {
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
-                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none());
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none(),
+                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none());
     }
 
     /**
@@ -116,8 +131,7 @@ public record DrivenPorts(
                        MailOutbox mailOutbox, Mailer mailer, Clock clock) {
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
-                mailOutbox, mailer, clock, ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none(),
-                EmailVerifications.none());
+                mailOutbox, mailer, clock, ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none());
     }
 
     /** The same ports, with clients authenticating by signed assertion ({@code private_key_jwt}), each used once. */
@@ -125,7 +139,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -133,7 +147,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
     }
 
     /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
@@ -141,6 +155,18 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
+    }
+
+    /**
+     * The same ports, with two-factor sign-in: each user's second factor, the logins waiting for it, and the one-time
+     * passwords that check its codes.
+     */
+    public DrivenPorts withTwoFactor(TwoFactorCredentials twoFactorCredentials, MfaChallenges mfaChallenges,
+                                     OneTimePasswords oneTimePasswords) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
     }
 }

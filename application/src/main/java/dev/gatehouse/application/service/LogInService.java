@@ -8,6 +8,8 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
+import dev.gatehouse.application.port.out.MfaChallenges;
+import dev.gatehouse.application.port.out.TwoFactorCredentials;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokens;
@@ -38,7 +40,9 @@ import java.util.Set;
  *       its own backoff only, so guessing cannot lock the owner out;</li>
  *   <li>a fresh hash stored after a successful login whose hash is outdated (legacy algorithm or old costs), never
  *       for a password the directory keeps;</li>
- *   <li>an audit event for every outcome.</li>
+ *   <li>an audit event for every outcome;</li>
+ *   <li>for an account with an active second factor, no session on the password alone: a short-lived, single-use
+ *       {@code mfa_token} ({@link MfaChallengeIssuer}) that {@link MfaLogInService} completes with a code.</li>
  * </ul>
  * All but the first are {@link PasswordCheck}'s, which the sign-in page of the authorization code flow shares, so a
  * password typed there meets exactly the same controls.
@@ -49,6 +53,7 @@ public final class LogInService implements LogInUseCase {
     private final SessionIssuer sessions;
     private final ClientAuthentication clientAuthentication;
     private final ScopePolicy scopes;
+    private final MfaChallengeIssuer mfaChallenges;
     private final EmailVerificationMode verification;
     private final AuditLog audit;
 
@@ -56,18 +61,19 @@ public final class LogInService implements LogInUseCase {
                         RefreshTokens refreshTokens, LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit,
                         LoginProtection protection, ScopePolicy scopes, ClientRegistry clients, Clock clock) {
         this(new PasswordCheck(users, hasher, directory, throttle, knownDevices, audit, protection, clock),
-                new SessionIssuer(refreshTokens, accessTokens, clock), new ClientAuthentication(clients, audit, clock), scopes);
+                new SessionIssuer(refreshTokens, accessTokens, clock), new ClientAuthentication(clients, audit, clock), scopes,
+                new MfaChallengeIssuer(TwoFactorCredentials.none(), MfaChallenges.none(), audit, clock),
+                EmailVerificationMode.OFF, audit);
     }
 
-    /** With the password check and session issuer other use cases share (the sign-in page's, the code exchange's). */
+    /**
+     * With the password check and session issuer other use cases share (the sign-in page's, the code exchange's), the
+     * challenges of accounts with a second factor, and email verification {@code verification}: when it is required,
+     * an account with an unproven address gets no token.
+     */
     LogInService(PasswordCheck passwordCheck, SessionIssuer sessions, ClientAuthentication clientAuthentication,
-                 ScopePolicy scopes) {
-        this(passwordCheck, sessions, clientAuthentication, scopes, EmailVerificationMode.OFF, null);
-    }
-
-    /** With email verification {@code verification}: when it is required, an account with an unproven address gets no token. */
-    LogInService(PasswordCheck passwordCheck, SessionIssuer sessions, ClientAuthentication clientAuthentication,
-                 ScopePolicy scopes, EmailVerificationMode verification, AuditLog audit) {
+                 ScopePolicy scopes, MfaChallengeIssuer mfaChallenges, EmailVerificationMode verification, AuditLog audit) {
+        this.mfaChallenges = mfaChallenges;
         this.passwordCheck = passwordCheck;
         this.sessions = sessions;
         this.clientAuthentication = clientAuthentication;
@@ -113,6 +119,12 @@ public final class LogInService implements LogInUseCase {
                 Set<Scope> granted = scopes.grant(current, command.requestedScopes());
                 if (verdict instanceof ClientAuthentication.Authenticated(var client)) {
                     granted = client.allowedOf(granted);
+                }
+                // An account with a second factor gets a challenge instead of a session: no token on the password alone.
+                var challenge = mfaChallenges.challengeIfEnrolled(current, granted, ClientAuthentication.clientOf(verdict),
+                        command.resource(), command.client());
+                if (challenge.isPresent()) {
+                    yield new LogInResult.MfaRequired(challenge.get().mfaToken(), challenge.get().expiresIn());
                 }
                 SessionIssuer.Issued session = sessions.start(current, granted, ClientAuthentication.clientOf(verdict),
                         command.resource());

@@ -1,5 +1,7 @@
 package dev.gatehouse.application.service;
 
+import dev.gatehouse.application.port.out.TwoFactorCredentials;
+import dev.gatehouse.domain.TwoFactorEnrolment;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.SignInCommand;
 import dev.gatehouse.application.port.in.SignInForm;
@@ -26,16 +28,17 @@ public final class SignInService implements SignInUseCase {
     private final BrowserSessions browserSessions;
     private final AuditLog audit;
     private final Clock clock;
+    private final TwoFactorCredentials twoFactor;
     private final EmailVerificationMode verification;
 
+    /**
+     * With the second factors of accounts (an account with one is not signed in here on its password alone) and email
+     * verification {@code verification}: when it is required, an unproven address signs nobody in.
+     */
     SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
-                  BrowserSessions browserSessions, AuditLog audit, Clock clock) {
-        this(requests, forms, passwordCheck, codes, browserSessions, audit, clock, EmailVerificationMode.OFF);
-    }
-
-    /** With email verification {@code verification}: when it is required, an unproven address signs nobody in. */
-    SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
-                  BrowserSessions browserSessions, AuditLog audit, Clock clock, EmailVerificationMode verification) {
+                  BrowserSessions browserSessions, AuditLog audit, Clock clock, TwoFactorCredentials twoFactor,
+                  EmailVerificationMode verification) {
+        this.twoFactor = twoFactor;
         this.verification = verification;
         this.requests = requests;
         this.forms = forms;
@@ -68,6 +71,12 @@ public final class SignInService implements SignInUseCase {
                 audit.record(new AuditEvent(AuditEvent.Type.LOGIN_EMAIL_NOT_VERIFIED, passed.user().username().value(),
                         command.client(), passed.attemptedAt()));
                 yield new SignInResult.EmailNotVerified(again);
+            }
+            // Fail closed: a password alone never signs in an account with a second factor, on any page.
+            case PasswordCheck.Passed passed when twoFactor.find(passed.user().id()).filter(TwoFactorEnrolment::active).isPresent() -> {
+                audit.record(new AuditEvent(AuditEvent.Type.SECOND_FACTOR_REQUIRED, passed.user().username().value(),
+                        command.client(), clock.instant()));
+                yield new SignInResult.SecondFactorRequired();
             }
             case PasswordCheck.Passed passed -> {
                 User user = passed.user();

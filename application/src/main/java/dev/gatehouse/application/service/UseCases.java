@@ -5,6 +5,12 @@ import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ChangeEmailUseCase;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
+import dev.gatehouse.application.port.in.MfaLogInUseCase;
+import dev.gatehouse.application.port.in.RegenerateRecoveryCodesUseCase;
+import dev.gatehouse.application.port.in.RemoveTwoFactorUseCase;
+import dev.gatehouse.application.port.in.ResetTwoFactorUseCase;
+import dev.gatehouse.application.port.in.StartTwoFactorUseCase;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
 import dev.gatehouse.application.port.in.ConfirmEmailVerificationUseCase;
 import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
@@ -77,6 +83,12 @@ public final class UseCases {
     private final ConfirmEmailVerificationUseCase confirmEmailVerification;
     private final EmailVerificationMode emailVerificationMode;
     private final ChangeEmailUseCase changeEmail;
+    private final StartTwoFactorUseCase startTwoFactor;
+    private final ConfirmTwoFactorUseCase confirmTwoFactor;
+    private final RemoveTwoFactorUseCase removeTwoFactor;
+    private final RegenerateRecoveryCodesUseCase regenerateRecoveryCodes;
+    private final MfaLogInUseCase mfaLogIn;
+    private final ResetTwoFactorUseCase resetTwoFactor;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -91,8 +103,28 @@ public final class UseCases {
         SessionIssuer sessions = new SessionIssuer(ports.refreshTokens(), ports.accessTokens(), ports.clock());
         EmailVerificationMode verification = policies.emailVerification();
         emailVerificationMode = verification;
-        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy(), verification,
-                ports.auditLog());
+        // One check of a second factor for every place that asks for one; wrong codes are throttled per account.
+        SecondFactorCheck secondFactor = new SecondFactorCheck(ports.twoFactorCredentials(), ports.oneTimePasswords(),
+                ports.loginThrottle(),
+                policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
+        MfaChallengeIssuer mfaChallenges = new MfaChallengeIssuer(ports.twoFactorCredentials(), ports.mfaChallenges(),
+                ports.auditLog(), ports.clock());
+        logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy(), mfaChallenges,
+                verification, ports.auditLog());
+        mfaLogIn = new MfaLogInService(clientAuthentication, ports.mfaChallenges(), ports.users(), secondFactor, sessions,
+                ports.knownDevices(), policies.scopePolicy(), ports.auditLog(), ports.clock());
+        // The enrolment use cases judge the bearer against the stored user, not the cache: they change security state.
+        BearerAuthentication bearers = new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.users());
+        startTwoFactor = new StartTwoFactorService(bearers, ports.twoFactorCredentials(), ports.oneTimePasswords(),
+                ports.auditLog(), ports.clock());
+        confirmTwoFactor = new ConfirmTwoFactorService(bearers, ports.twoFactorCredentials(), ports.oneTimePasswords(),
+                ports.loginThrottle(),
+                policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
+        removeTwoFactor = new RemoveTwoFactorService(bearers, ports.twoFactorCredentials(), secondFactor,
+                ports.passwordHasher(), ports.loginThrottle(), policies.loginProtection().accounts(), ports.auditLog(),
+                ports.clock());
+        regenerateRecoveryCodes = new RegenerateRecoveryCodesService(bearers, ports.twoFactorCredentials(), secondFactor,
+                ports.auditLog(), ports.clock());
         clientCredentialsGrant = new ClientCredentialsGrantService(clientAuthentication, ports.accessTokens(), ports.auditLog(),
                 ports.clock());
         AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
@@ -101,7 +133,7 @@ public final class UseCases {
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer);
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
-                verification);
+                ports.twoFactorCredentials(), verification);
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.clock());
@@ -156,6 +188,7 @@ public final class UseCases {
         changeEmail = new ChangeEmailService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
                 ports.passwordHasher(), verificationLinks, ports.loginThrottle(), policies.loginProtection().accounts(),
                 ports.auditLog(), ports.clock());
+        resetTwoFactor = new ResetTwoFactorService(gate, ports.twoFactorCredentials());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
                 ports.authorizationCodes());
@@ -272,27 +305,3 @@ public final class UseCases {
         return deliverMail;
     }
 
-    /** Run by the command line's import-users, as the console. */
-    public ImportUsersUseCase importUsers() {
-        return importUsers;
-    }
-
-    /** Mails a new verification link (a no-op without email verification: nothing is ever unproven then). */
-    public RequestEmailVerificationUseCase requestEmailVerification() {
-        return requestEmailVerification;
-    }
-
-    public ConfirmEmailVerificationUseCase confirmEmailVerification() {
-        return confirmEmailVerification;
-    }
-
-    /** Whether addresses are verified: driving adapters show the state and serve the links only when it is on. */
-    public EmailVerificationMode emailVerificationMode() {
-        return emailVerificationMode;
-    }
-
-    /** Asks to change the caller's address (served only while email verification is on). */
-    public ChangeEmailUseCase changeEmail() {
-        return changeEmail;
-    }
-}

@@ -96,6 +96,8 @@ class AuthorizationCodeFlowTest {
     private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
     private final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final dev.gatehouse.application.testing.InMemoryTwoFactorCredentials twoFactor =
+            new dev.gatehouse.application.testing.InMemoryTwoFactorCredentials();
     private final InMemoryClientRegistry clients = new InMemoryClientRegistry(
             Client.publicClient(new ClientId("web-app"), true).withRedirectUris(List.of(new RedirectUri(CALLBACK))),
             Client.publicClient(new ClientId("cli"), true).withRedirectUris(List.of(new RedirectUri("http://127.0.0.1/done"))),
@@ -116,7 +118,9 @@ class AuthorizationCodeFlowTest {
                 new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), refreshTokens,
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
                 new InMemorySigningKeyRepository(), registry,
-                new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock).withAuthorizationCodeFlow(codes, new InMemorySeals()),
+                new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock).withAuthorizationCodeFlow(codes, new InMemorySeals())
+                        .withTwoFactor(twoFactor, new dev.gatehouse.application.testing.InMemoryMfaChallenges(),
+                                new dev.gatehouse.application.testing.ReferenceOneTimePasswords()),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)),
                         Optional.empty()));
@@ -493,6 +497,20 @@ class AuthorizationCodeFlowTest {
 
     private StartAuthorizationResult start(AuthorizationRequest request, Optional<String> session) {
         return useCases.startAuthorization().start(new StartAuthorizationCommand(request, session, BINDING, BROWSER));
+    }
+
+    @Test
+    void a_right_password_for_an_account_with_a_second_factor_issues_nothing_on_the_sign_in_page() {
+        dev.gatehouse.domain.TwoFactorEnrolment pending = dev.gatehouse.domain.TwoFactorEnrolment.start(jane.id(),
+                dev.gatehouse.domain.TotpSecret.generate(new java.security.SecureRandom()), clock.instant());
+        twoFactor.startEnrolment(pending);
+        twoFactor.activate(jane.id(), pending.id(), 1, List.of());
+
+        SignInResult result = useCases.signIn().signIn(signInCommand(form(request()), PASSWORD, BINDING));
+
+        assertEquals(new SignInResult.SecondFactorRequired(), result);
+        assertTrue(audit.types().contains(AuditEvent.Type.SECOND_FACTOR_REQUIRED));
+        assertFalse(audit.types().contains(AuditEvent.Type.AUTHORIZATION_CODE_ISSUED));
     }
 
     private SignInForm form(AuthorizationRequest request) {

@@ -62,7 +62,7 @@ public class PublishedKeysSteps {
         assertTrue(metadata.getString("token_endpoint").endsWith("/token"), metadata::toString);
         assertTrue(metadata.getString("jwks_uri").endsWith("/.well-known/jwks.json"), metadata::toString);
         assertTrue(metadata.getString("revocation_endpoint").endsWith("/revoke"), metadata::toString);
-        assertEquals(List.of("password", "refresh_token"),
+        assertEquals(List.of("password", "refresh_token", "urn:gatehouse:params:oauth:grant-type:mfa-otp"),
                 metadata.getJsonArray("grant_types_supported").getValuesAs(JsonString::getString));
         assertFalse(metadata.getString("issuer").isBlank());
     }

@@ -45,6 +45,7 @@ public final class CommandLine {
                 ChangeRoleSubcommand.grant(),
                 ChangeRoleSubcommand.revoke(),
                 new EndSessionsSubcommand(),
+                new ResetTwoFactorSubcommand(),
                 new ShowUserSubcommand(),
                 new ListUsersSubcommand(),
                 new RotateKeysSubcommand(),

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.cli;
 
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.ResetTwoFactorUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.ImportUsersUseCase;
@@ -28,7 +30,20 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
                               SearchUsersUseCase search, Optional<RotateSigningKeysUseCase> keyRotation,
                               Optional<RevokeSigningKeyUseCase> keyRevocation, ScopePolicy scopes,
                               Optional<SigningAlgorithm> signingAlgorithm, Duration prePublication,
-                              SendPasswordResetUseCase sendPasswordReset, ImportUsersUseCase importUsers) {
+                              SendPasswordResetUseCase sendPasswordReset, ImportUsersUseCase importUsers,
+                              ResetTwoFactorUseCase resetTwoFactor) {
+
+    /** Without second factors to reset: {@code reset-two-factor} finds no such user. */
+    public ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCase changeRole, SetUserEnabledUseCase setEnabled,
+                           UnlockUserUseCase unlock, EndUserSessionsUseCase endSessions, ShowUserUseCase show,
+                           SearchUsersUseCase search, Optional<RotateSigningKeysUseCase> keyRotation,
+                           Optional<RevokeSigningKeyUseCase> keyRevocation, ScopePolicy scopes,
+                           Optional<SigningAlgorithm> signingAlgorithm, Duration prePublication,
+                           SendPasswordResetUseCase sendPasswordReset, ImportUsersUseCase importUsers) {
+        this(register, changeRole, setEnabled, unlock, endSessions, show, search, keyRotation, keyRevocation, scopes,
+                signingAlgorithm, prePublication, sendPasswordReset, importUsers,
+                action -> new AdminResult.Refused<>(AdminResult.Refusal.NO_SUCH_USER));
+    }
 
     public ConsoleUseCases {
         Objects.requireNonNull(register, "register");
@@ -45,5 +60,6 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
         Objects.requireNonNull(prePublication, "prePublication");
         Objects.requireNonNull(sendPasswordReset, "sendPasswordReset");
         Objects.requireNonNull(importUsers, "importUsers");
+        Objects.requireNonNull(resetTwoFactor, "resetTwoFactor");
     }
 }

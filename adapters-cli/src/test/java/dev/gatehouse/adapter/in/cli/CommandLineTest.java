@@ -56,8 +56,8 @@ class CommandLineTest {
     void general_help_lists_every_command_and_the_exit_statuses(String help) {
         assertEquals(ExitStatus.SUCCESS, run(help));
 
-        for (String command : List.of("create-user", "import-users", "disable", "enable", "unlock", "send-password-reset", "grant-role", "revoke-role",
-                "end-sessions", "show-user", "list-users", "rotate-keys", "revoke-key")) {
+        for (String command : List.of("create-user", "import-users", "disable", "enable", "unlock", "send-password-reset", "grant-role",
+                "revoke-role", "end-sessions", "reset-two-factor", "show-user", "list-users", "rotate-keys", "revoke-key")) {
             assertTrue(out().contains("gatehouse " + command), command + " missing from:\n" + out());
         }
         assertTrue(out().contains("never arguments"), "says why passwords are not arguments");
@@ -197,7 +197,7 @@ class CommandLineTest {
     void every_command_has_a_distinct_name_and_a_summary() {
         assertEquals(ExitStatus.SUCCESS, run("help"));
         for (String name : List.of("create-user", "disable", "enable", "unlock", "send-password-reset", "grant-role", "revoke-role",
-                "end-sessions", "show-user", "list-users", "rotate-keys", "revoke-key")) {
+                "end-sessions", "reset-two-factor", "show-user", "list-users", "rotate-keys", "revoke-key")) {
             out.reset();
             assertEquals(ExitStatus.SUCCESS, run("help", name), name);
             assertTrue(out().startsWith("usage: gatehouse " + name), out());

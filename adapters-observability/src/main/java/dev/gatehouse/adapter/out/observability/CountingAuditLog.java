@@ -88,6 +88,14 @@ final class CountingAuditLog implements AuditLog {
             case EMAIL_CHANGE_REQUESTED -> emailVerification(meters, "change_requested");
             // The right password, but an unproven address while verification is required.
             case LOGIN_EMAIL_NOT_VERIFIED -> login(meters, "email_not_verified");
+            // Two-factor sign-in: enrolment changes, and the second step of a login.
+            case TWO_FACTOR_ENROLLED -> session(meters, "two_factor_enrolled");
+            case TWO_FACTOR_CONFIRMED -> session(meters, "two_factor_confirmed");
+            case TWO_FACTOR_REMOVED -> session(meters, "two_factor_removed");
+            case RECOVERY_CODES_REGENERATED -> session(meters, "recovery_codes_regenerated");
+            case RECOVERY_CODE_USED -> login(meters, "recovery_code_used");
+            case SECOND_FACTOR_REQUIRED -> login(meters, "second_factor_required");
+            case SECOND_FACTOR_REFUSED -> login(meters, "second_factor_refused");
         };
     }
 

@@ -168,6 +168,19 @@ public final class Database implements AutoCloseable {
         return new JpaSigningKeyRepository(entityManagerFactory, encryption);
     }
 
+    /**
+     * The users' second factors stored in this database, TOTP secrets encrypted with {@code encryption} (built by
+     * {@link SigningKeyEncryption#forTwoFactorSecrets}); a new adapter on every call.
+     */
+    public JpaTwoFactorCredentials twoFactorCredentials(SigningKeyEncryption encryption) {
+        return new JpaTwoFactorCredentials(entityManagerFactory, encryption);
+    }
+
+    /** The logins waiting for their second factor; a new adapter on every call (it holds no state). */
+    public JpaMfaChallenges mfaChallenges() {
+        return new JpaMfaChallenges(entityManagerFactory);
+    }
+
     /** The audit trail in this database; the same one on every call. */
     public JpaAuditLog auditLog() {
         return auditLog;
@@ -368,6 +381,9 @@ public final class Database implements AutoCloseable {
                 .managedClass(PasswordResetJpaEntity.class)
                 .managedClass(MailOutboxJpaEntity.class)
                 .managedClass(EmailVerificationJpaEntity.class)
+                .managedClass(TwoFactorCredentialJpaEntity.class)
+                .managedClass(RecoveryCodeJpaEntity.class)
+                .managedClass(MfaChallengeJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

@@ -28,8 +28,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SigningKeyEncryption {
 
     public static final int MIN_KEY_MATERIAL_BYTES = 32;
-    private static final byte[] ENCRYPTION_INFO = "gatehouse signing-key encryption v1".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] KEY_ID_INFO = "gatehouse signing-key encryption key id v1".getBytes(StandardCharsets.UTF_8);
+    /** The purpose the signing keys' AES key is derived for. */
+    private static final String SIGNING_KEYS = "signing-key";
+    /** ... and the TOTP secrets' (another HKDF output from the same material: one key per purpose). */
+    private static final String TWO_FACTOR_SECRETS = "two-factor-secret";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -47,22 +49,36 @@ public final class SigningKeyEncryption {
 
     /** A keyring: the first key encrypts, each decrypts what was stored under it. */
     public SigningKeyEncryption(List<byte[]> keyring) {
+        this(keyring, SIGNING_KEYS);
+    }
+
+    private SigningKeyEncryption(List<byte[]> keyring, String purpose) {
         Objects.requireNonNull(keyring, "keyring");
         if (keyring.isEmpty()) {
             throw new IllegalArgumentException("a key-encryption keyring needs at least one key");
         }
-        this.ring = keyring.stream().map(SigningKeyEncryption::derive).distinct().toList();
+        this.ring = keyring.stream().map(material -> derive(material, purpose)).distinct().toList();
     }
 
-    private static RingKey derive(byte[] keyMaterial) {
+    /**
+     * The same encryption for the TOTP secrets of two-factor sign-in, under keys derived from {@code keyring} for that
+     * purpose alone: a signing key's ciphertext never opens as a secret's, nor the other way round.
+     */
+    public static SigningKeyEncryption forTwoFactorSecrets(List<byte[]> keyring) {
+        return new SigningKeyEncryption(keyring, TWO_FACTOR_SECRETS);
+    }
+
+    private static RingKey derive(byte[] keyMaterial, String purpose) {
+        byte[] encryptionInfo = ("gatehouse " + purpose + " encryption v1").getBytes(StandardCharsets.UTF_8);
+        byte[] keyIdInfo = ("gatehouse " + purpose + " encryption key id v1").getBytes(StandardCharsets.UTF_8);
         Objects.requireNonNull(keyMaterial, "keyMaterial");
         if (keyMaterial.length < MIN_KEY_MATERIAL_BYTES) {
             throw new IllegalArgumentException("key-encryption key material must be at least " + MIN_KEY_MATERIAL_BYTES + " bytes");
         }
-        byte[] aesKey = Hkdf.sha256(new byte[0], keyMaterial, ENCRYPTION_INFO, 32);
+        byte[] aesKey = Hkdf.sha256(new byte[0], keyMaterial, encryptionInfo, 32);
         try {
             return new RingKey(new SecretKeySpec(aesKey, "AES"),
-                    HexFormat.of().formatHex(Hkdf.sha256(new byte[0], keyMaterial, KEY_ID_INFO, 8)));
+                    HexFormat.of().formatHex(Hkdf.sha256(new byte[0], keyMaterial, keyIdInfo, 8)));
         } finally {
             Arrays.fill(aesKey, (byte) 0);
         }

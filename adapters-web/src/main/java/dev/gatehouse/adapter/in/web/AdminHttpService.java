@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.application.port.in.ResetTwoFactorUseCase;
 import dev.gatehouse.application.port.in.AccountAction;
 import dev.gatehouse.application.port.in.Actor;
 import dev.gatehouse.application.port.in.AdminResult;
@@ -47,10 +48,13 @@ final class AdminHttpService implements RoutedService {
     private final UnlockUserUseCase unlock;
     private final ChangeUserRoleUseCase changeRole;
     private final EndUserSessionsUseCase endSessions;
+    private final ResetTwoFactorUseCase resetTwoFactor;
     private final SendPasswordResetUseCase sendPasswordReset;
     private final WebSettings settings;
 
-    AdminHttpService(WebUseCases.Administration useCases, WebSettings settings) {
+    /** {@code resetTwoFactor}: {@code DELETE /admin/users/{username}/two-factor}, an administrator removes a second factor. */
+    AdminHttpService(WebUseCases.Administration useCases, ResetTwoFactorUseCase resetTwoFactor, WebSettings settings) {
+        this.resetTwoFactor = java.util.Objects.requireNonNull(resetTwoFactor, "resetTwoFactor");
         this.search = useCases.searchUsers();
         this.show = useCases.showUser();
         this.setEnabled = useCases.setUserEnabled();
@@ -78,7 +82,9 @@ final class AdminHttpService implements RoutedService {
                 Route.delete(USER + "/sessions", (request, response) ->
                         sendUser(response, endSessions.endSessions(action(request)))),
                 Route.post(USER + "/password-reset", (request, response) ->
-                        sendUser(response, sendPasswordReset.sendPasswordReset(action(request)))));
+                        sendUser(response, sendPasswordReset.sendPasswordReset(action(request)))),
+                Route.delete(USER + "/two-factor", (request, response) ->
+                        sendUser(response, resetTwoFactor.resetTwoFactor(action(request)))));
     }
 
     private void list(ServerRequest request, ServerResponse response) {

@@ -150,6 +150,10 @@ final class AuthorizeHttpService implements RoutedService {
                     "This sign-in form has expired",
                     "The form was open too long, was opened in another browser, or was not sent from this site.",
                     START_AGAIN);
+            case SignInResult.SecondFactorRequired required -> pages.problem(response, Status.FORBIDDEN_403,
+                    "This account needs its second factor",
+                    "This account signs in with a one-time code, which this page does not ask for yet. Nothing was issued.",
+                    START_AGAIN);
             case SignInResult.Failed(AuthorizationError error) -> fail(response, Status.SEE_OTHER_303, error);
         }
     }

@@ -74,13 +74,15 @@ public final class GatehouseRouting {
         List<RoutedService> services = new ArrayList<>(List.of(
                 new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(),
                         useCases.introspectToken(), useCases.clientCredentialsGrant(),
-                        useCases.authorizationCode().redeemAuthorizationCode(), settings, limiter),
+                        useCases.authorizationCode().redeemAuthorizationCode(), useCases.twoFactor().mfaLogIn(), settings,
+                        limiter),
+                new TwoFactorHttpService(useCases.twoFactor(), settings),
                 new AuthorizeHttpService(useCases.authorizationCode().startAuthorization(),
                         useCases.authorizationCode().signIn(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
                         limiter, useCases.emailVerification().mode().isOn()),
-                new AdminHttpService(useCases.administration(), settings),
+                new AdminHttpService(useCases.administration(), useCases.twoFactor().reset(), settings),
                 new PasswordResetHttpService(useCases.passwordReset().request(), useCases.passwordReset().confirm(), settings, limiter),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
         if (useCases.emailVerification().mode().isOn()) {

@@ -12,6 +12,8 @@ import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogInUseCase;
+import dev.gatehouse.application.port.in.MfaLogInCommand;
+import dev.gatehouse.application.port.in.MfaLogInUseCase;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeCommand;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
@@ -66,7 +68,8 @@ final class TokenHttpService implements RoutedService {
     /** RFC 6749 section 3.1: request parameters must not be included more than once. */
     private static final List<String> TOKEN_PARAMETERS =
             List.of("grant_type", "username", "password", "refresh_token", "scope", "client_id", "client_secret",
-                    "client_assertion", "client_assertion_type", "device_token", "code", "redirect_uri", "code_verifier");
+                    "client_assertion", "client_assertion_type", "device_token", "code", "redirect_uri", "code_verifier",
+                    "mfa_token", "otp", "recovery_code");
     private static final List<String> REVOKE_PARAMETERS = List.of("token", "token_type_hint", "client_id", "client_secret",
             "client_assertion", "client_assertion_type");
     /** RFC 7523 section 2.2: the one assertion type a client authenticates with. */
@@ -81,18 +84,23 @@ final class TokenHttpService implements RoutedService {
     /** Far beyond any client id and secret; bounds the decoding an attacker can ask for. */
     private static final int MAX_BASIC_CREDENTIALS_CHARS = 2048;
     private static final String BUSY = "Service busy, retry later";
+    /**
+     * The second step of a password login for an account with a second factor: {@code mfa_token} (from the first step's
+     * 403 {@code mfa_required}) with {@code otp} or {@code recovery_code}. Auth0's {@code mfa-otp} grant is the prior art.
+     */
+    static final String MFA_OTP = "urn:gatehouse:params:oauth:grant-type:mfa-otp";
     /** The grant types this endpoint serves, as the authorization server metadata lists them. */
-    static final List<String> GRANT_TYPES = List.of("password", "refresh_token");
+    static final List<String> GRANT_TYPES = List.of("password", "refresh_token", TokenHttpService.MFA_OTP);
     /** ... and with client applications registered, which the client credentials and authorization code grants need. */
     static final List<String> GRANT_TYPES_WITH_CLIENTS = List.of("password", "refresh_token", "client_credentials",
-            "authorization_code");
+            "authorization_code", TokenHttpService.MFA_OTP);
     static final String INTROSPECT = "/introspect";
     /** How resource servers authenticate at {@code /introspect}: never {@code none}, it is not for public clients. */
     static final List<String> INTROSPECTION_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post", "private_key_jwt");
     /** The algorithms a {@code private_key_jwt} assertion may be signed with: asymmetric only, never {@code none} or HMAC. */
     static final List<String> ASSERTION_SIGNING_ALGORITHMS = List.of("RS256", "ES256");
 
-    private enum Grant { PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, AUTHORIZATION_CODE }
+    private enum Grant { PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, AUTHORIZATION_CODE, MFA_OTP }
 
     /** The client credentials a request carried, if any, and whether they came as HTTP Basic. */
     private record SentClient(Optional<ClientCredentials> credentials, boolean basic) {
@@ -106,12 +114,15 @@ final class TokenHttpService implements RoutedService {
     private final IntrospectTokenUseCase introspect;
     private final ClientCredentialsGrantUseCase clientCredentials;
     private final RedeemAuthorizationCodeUseCase redeemCode;
+    private final MfaLogInUseCase mfaLogIn;
     private final WebSettings settings;
     private final RequestLimiter limiter;
 
     TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke,
                      IntrospectTokenUseCase introspect, ClientCredentialsGrantUseCase clientCredentials,
-                     RedeemAuthorizationCodeUseCase redeemCode, WebSettings settings, RequestLimiter limiter) {
+                     RedeemAuthorizationCodeUseCase redeemCode, MfaLogInUseCase mfaLogIn, WebSettings settings,
+                     RequestLimiter limiter) {
+        this.mfaLogIn = Objects.requireNonNull(mfaLogIn, "mfaLogIn");
         this.clientCredentials = Objects.requireNonNull(clientCredentials, "clientCredentials");
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
@@ -139,6 +150,7 @@ final class TokenHttpService implements RoutedService {
             case REFRESH_TOKEN -> refreshGrant(form, sentClient, request, response);
             case CLIENT_CREDENTIALS -> clientCredentialsGrant(form, sentClient, request, response);
             case AUTHORIZATION_CODE -> authorizationCodeGrant(form, sentClient, request, response);
+            case MFA_OTP -> mfaOtpGrant(form, sentClient, request, response);
         }
     }
 
@@ -197,14 +209,50 @@ final class TokenHttpService implements RoutedService {
                 .or(() -> DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of)));
         LogInCommand command = command(form, client(request), sentDevice, sentClient.credentials(), resource(form));
 
-        switch (logIn.logIn(command)) {
+        sendLogIn(logIn.logIn(command), !command.requestedScopes().isEmpty(), sentClient, response, false);
+    }
+
+    /**
+     * The mfa-otp grant: {@code mfa_token} and one of {@code otp} and {@code recovery_code}. A wrong or used code is 400
+     * {@code invalid_grant}, throttled per account like a wrong password (with {@code Retry-After}); an unknown,
+     * expired, used or foreign {@code mfa_token} is 400 {@code invalid_grant} too, with its own description.
+     */
+    private void mfaOtpGrant(FormBody form, SentClient sentClient, ServerRequest request, ServerResponse response) {
+        String mfaToken = requiredParameter(form, "mfa_token");
+        Optional<String> otp = form.value("otp").filter(value -> !value.isBlank());
+        Optional<String> recoveryCode = form.value("recovery_code").filter(value -> !value.isBlank());
+        if (otp.isPresent() == recoveryCode.isPresent()) {
+            throw invalidRequest("Exactly one of the parameters otp and recovery_code is required");
+        }
+        LogInResult result = mfaLogIn.complete(new MfaLogInCommand(mfaToken, otp, recoveryCode, client(request),
+                sentClient.credentials()));
+        // The scope is echoed: the first step may have narrowed what was asked for.
+        sendLogIn(result, true, sentClient, response, true);
+    }
+
+    private void sendLogIn(LogInResult result, boolean echoScope, SentClient sentClient, ServerResponse response,
+                           boolean secondStep) {
+        switch (result) {
             case LogInResult.LoggedIn(AccessToken token, String refreshToken, String knownDevice) -> {
                 DeviceCookie.write(knownDevice, settings.knownDeviceLifetime(), settings.secureCookies())
                         .ifPresentOrElse(response::header,
                                 () -> LOGGER.warning("Known-device credential cannot be sent as a cookie; none set"));
-                sendTokens(response, TokenResponse.bearer(token, refreshToken, !command.requestedScopes().isEmpty())
+                sendTokens(response, TokenResponse.bearer(token, refreshToken, echoScope)
                         .withDeviceToken(knownDevice));
             }
+            case LogInResult.MfaRequired(String mfaToken, Duration expiresIn) -> throw new HttpProblem(Status.FORBIDDEN_403,
+                    JsonCodec.BUILDERS.createObjectBuilder()
+                            .add("detail", "A second factor is required")
+                            .add("error", "mfa_required")
+                            .add("error_description", "The password is right; complete the login with the grant " + MFA_OTP
+                                    + ", this mfa_token and a one-time code (otp) or a recovery code (recovery_code)")
+                            .add("mfa_token", mfaToken)
+                            .add("expires_in", expiresIn.toSeconds())
+                            .build(), JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
+            case LogInResult.InvalidMfaToken invalid -> throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid mfa_token",
+                    "invalid_grant", "The mfa_token is invalid, expired or already used, or was issued to another client");
+            case LogInResult.InvalidCredentials invalid when secondStep -> throw wrongCode();
+            case LogInResult.Throttled(Duration retryAfter) when secondStep -> throw wrongCode(JsonResponses.retryAfter(retryAfter));
             case LogInResult.InvalidCredentials invalid -> throw invalidCredentials();
             // Exactly the wrong-password answer plus when to retry: nothing else tells a guesser more.
             case LogInResult.Throttled(Duration retryAfter) -> throw invalidCredentials(JsonResponses.retryAfter(retryAfter));
@@ -389,6 +437,12 @@ final class TokenHttpService implements RoutedService {
         JsonResponses.send(response, Status.OK_200, tokens.toJson(), JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
     }
 
+    /** The mfa-otp grant's answer to a wrong, used or throttled code. */
+    private static HttpProblem wrongCode(Header... headers) {
+        return HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid one-time code", "invalid_grant",
+                "The one-time code or recovery code is wrong or already used", headers);
+    }
+
     /** The password grant's one failure answer, the tutorial's 401. */
     private static HttpProblem invalidCredentials(Header... extraHeaders) {
         Header[] headers = new Header[extraHeaders.length + 1];
@@ -493,14 +547,18 @@ final class TokenHttpService implements RoutedService {
         boolean clients = settings.clientAuthentication();
         String grant = form.value("grant_type").orElse("");
         boolean needsClients = grant.equals("client_credentials") || grant.equals("authorization_code");
+        if (grant.equals(MFA_OTP)) {
+            return Grant.MFA_OTP;
+        }
         return switch (needsClients && !clients ? "unsupported" : grant) {
             case "", "password" -> Grant.PASSWORD;
             case "refresh_token" -> Grant.REFRESH_TOKEN;
             case "client_credentials" -> Grant.CLIENT_CREDENTIALS;
             case "authorization_code" -> Grant.AUTHORIZATION_CODE;
             default -> throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Unsupported grant type", "unsupported_grant_type",
-                    clients ? "Only the password, refresh_token, client_credentials and authorization_code grants are supported"
-                            : "Only the password and refresh_token grants are supported");
+                    clients ? "Only the password, refresh_token, client_credentials, authorization_code and " + MFA_OTP
+                            + " grants are supported"
+                            : "Only the password, refresh_token and " + MFA_OTP + " grants are supported");
         };
     }
 

@@ -1,5 +1,15 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
+import dev.gatehouse.application.port.in.LogInResult;
+import dev.gatehouse.application.port.in.MfaLogInUseCase;
+import dev.gatehouse.application.port.in.RegenerateRecoveryCodesUseCase;
+import dev.gatehouse.application.port.in.RemoveTwoFactorUseCase;
+import dev.gatehouse.application.port.in.ResetTwoFactorUseCase;
+import dev.gatehouse.application.port.in.AdminResult;
+import dev.gatehouse.application.port.in.StartTwoFactorResult;
+import dev.gatehouse.application.port.in.StartTwoFactorUseCase;
+import dev.gatehouse.application.port.in.TwoFactorResult;
 import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.ChangeEmailResult;
 import dev.gatehouse.application.port.in.ChangeEmailUseCase;
@@ -39,14 +49,15 @@ import java.util.Objects;
 /**
  * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
- * {@code grant_type=authorization_code}).
+ * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
+ * and the mfa-otp grant).
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
-                          EmailVerification emailVerification) {
+                          EmailVerification emailVerification, TwoFactor twoFactor) {
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -69,14 +80,40 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         }
     }
 
-    /** Without email verification ({@link EmailVerification#OFF}). */
+
+    /** The use cases behind {@code /users/me/two-factor} and the mfa-otp grant. */
+    public record TwoFactor(StartTwoFactorUseCase start, ConfirmTwoFactorUseCase confirm, RemoveTwoFactorUseCase remove,
+                            RegenerateRecoveryCodesUseCase regenerateRecoveryCodes, MfaLogInUseCase mfaLogIn,
+                            ResetTwoFactorUseCase reset) {
+
+        /** For assemblies without two-factor sign-in: no one can enrol, and no second step completes. */
+        public static final TwoFactor NOT_OFFERED = new TwoFactor(
+                command -> new StartTwoFactorResult.AlreadyActive(),
+                command -> new TwoFactorResult.NotEnrolled(),
+                command -> new TwoFactorResult.NotEnrolled(),
+                command -> new TwoFactorResult.NotEnrolled(),
+                command -> new LogInResult.InvalidMfaToken(),
+                action -> new AdminResult.Refused<>(AdminResult.Refusal.NO_SUCH_USER));
+
+        public TwoFactor {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(confirm, "confirm");
+            Objects.requireNonNull(remove, "remove");
+            Objects.requireNonNull(regenerateRecoveryCodes, "regenerateRecoveryCodes");
+            Objects.requireNonNull(mfaLogIn, "mfaLogIn");
+            Objects.requireNonNull(reset, "reset");
+        }
+    }
+
+    /** Without email verification ({@link EmailVerification#OFF}) and two-factor sign-in ({@link TwoFactor#NOT_OFFERED}). */
     public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                        RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                        Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                        ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
-                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF);
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF,
+                TwoFactor.NOT_OFFERED);
     }
 
     /** The use cases behind {@code /password-reset}. */
@@ -149,5 +186,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(clientCredentialsGrant, "clientCredentialsGrant");
         Objects.requireNonNull(authorizationCode, "authorizationCode");
         Objects.requireNonNull(emailVerification, "emailVerification");
+        Objects.requireNonNull(twoFactor, "twoFactor");
     }
 }

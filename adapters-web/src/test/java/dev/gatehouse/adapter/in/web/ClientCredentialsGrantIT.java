@@ -210,14 +210,15 @@ class ClientCredentialsGrantIT {
     void an_unknown_grant_is_still_unsupported() {
         token("grant_type=urn:ietf:params:oauth:grant-type:device_code", basic("reporting", SECRET)).expect(400, """
                 {"detail":"Unsupported grant type","error":"unsupported_grant_type",
-                 "error_description":"Only the password, refresh_token, client_credentials and authorization_code grants are supported"}""");
+                 "error_description":"Only the password, refresh_token, client_credentials, authorization_code and urn:gatehouse:params:oauth:grant-type:mfa-otp grants are supported"}""");
     }
 
     @Test
     void the_metadata_lists_the_grant_and_private_key_jwt_with_its_algorithms() {
         JsonObject metadata = Reply.of(client.get(AuthorizationServerMetadataHttpService.PATH).request()).json();
 
-        assertEquals(List.of("password", "refresh_token", "client_credentials", "authorization_code"),
+        assertEquals(List.of("password", "refresh_token", "client_credentials", "authorization_code",
+                        "urn:gatehouse:params:oauth:grant-type:mfa-otp"),
                 metadata.getJsonArray("grant_types_supported").getValuesAs(JsonString::getString));
         assertTrue(metadata.getJsonArray("token_endpoint_auth_methods_supported").getValuesAs(JsonString::getString)
                 .contains("private_key_jwt"));

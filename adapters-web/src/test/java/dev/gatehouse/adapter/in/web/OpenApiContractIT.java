@@ -72,6 +72,7 @@ class OpenApiContractIT {
         HEALTHY.addUser("root", PASSWORD, null, null);
         HEALTHY.addUser("fallen", PASSWORD, null, null);
         HEALTHY.addUser("target", PASSWORD, null, null);
+        HEALTHY.addUser("dora", PASSWORD, null, null);
         BUSY.addUser("johndoe", PASSWORD, null, null);
         BUSY.hasher.saturate();
         healthy = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT,
@@ -193,7 +194,8 @@ class OpenApiContractIT {
                 "the scopes the default policy grants");
         documentedOperations().forEach((endpoint, operation) -> {
             boolean secured = endpoint.startsWith("GET /users/me") || endpoint.equals("POST /logout")
-                    || endpoint.equals("POST /users/me/password") || endpoint.equals("POST /users/me/email");
+                    || endpoint.equals("POST /users/me/password") || endpoint.equals("POST /users/me/email")
+                    || endpoint.contains(" /users/me/two-factor");
             boolean admin = endpoint.contains(" /admin/");
             assertEquals(admin ? json("[{\"OAuth2PasswordBearer\":[\"admin\"]}]") : secured ? json("[{\"OAuth2PasswordBearer\":[]}]") : null,
                     operation.get("security"), endpoint);
@@ -453,6 +455,7 @@ class OpenApiContractIT {
                 new String[] {"PUT", "/admin/users/{username}/roles/{role}", "/roles/admin"},
                 new String[] {"DELETE", "/admin/users/{username}/roles/{role}", "/roles/admin"},
                 new String[] {"DELETE", "/admin/users/{username}/sessions", "/sessions"},
+                new String[] {"DELETE", "/admin/users/{username}/two-factor", "/two-factor"},
                 new String[] {"POST", "/admin/users/{username}/password-reset", "/password-reset"});
         for (String[] operation : accountOperations) {
             String method = operation[0];
@@ -471,6 +474,8 @@ class OpenApiContractIT {
         // An administrator locking themselves out: 409.
         exchanges.add(call(healthy, "POST", "/admin/users/{username}/disable", users + "/root/disable", asAdmin));
         exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/root/roles/admin", asAdmin));
+
+        twoFactorExchanges(exchanges, asFallen);
 
         for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/health/live",
                 "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
@@ -635,6 +640,85 @@ class OpenApiContractIT {
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", List.of()));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, "password=" + "a".repeat(70_000), cookie));
         exchanges.add(post(storeDown, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", cookie));
+    }
+
+    /**
+     * {@code /users/me/two-factor} and its sub-resources, and the password grant's 403 and the mfa-otp grant: dora
+     * enrols with codes from the tests' own authenticator, on the healthy server's clock.
+     */
+    private static void twoFactorExchanges(List<Exchange> exchanges, List<String> disabled) {
+        String start = "/users/me/two-factor";
+        String confirm = start + "/confirm";
+        String codes = start + "/recovery-codes";
+        List<String> asDora = bearer(exchange(exchanges, healthy, "POST", "/token", FORM, "username=dora&password=" + form(PASSWORD)));
+        List<String> asJohn = bearer(exchange(exchanges, healthy, "POST", "/token", FORM, "username=johndoe&password=" + form(PASSWORD)));
+        List<String> broken = List.of("Authorization: Bearer abc");
+        String big = "{\"code\":\"" + "1".repeat(70_000) + "\"}";
+
+        exchanges.add(request(healthy, "POST", start, null, "", List.of()));
+        exchanges.add(request(healthy, "POST", start, null, "", disabled));
+        Exchange started = request(healthy, "POST", start, null, "", asDora);
+        exchanges.add(started);
+        dev.gatehouse.application.testing.ReferenceTotp app = dev.gatehouse.application.testing.ReferenceTotp.scanning(
+                json(started.answer().body()).asJsonObject().getString("otpauth_uri"));
+        String right = app.codeAt(HEALTHY.clock.instant());
+        String wrong = "{\"code\":\"" + (right.equals("000000") ? "111111" : "000000") + "\"}";
+        exchanges.add(request(healthy, "POST", confirm, FORM, "code=1", asDora));
+        exchanges.add(request(healthy, "POST", confirm, JSON, "{}", asDora));
+        exchanges.add(request(healthy, "POST", confirm, JSON, big, asDora));
+        exchanges.add(framingExchange(confirm, JSON));
+        exchanges.add(request(healthy, "POST", confirm, JSON, wrong, List.of()));
+        exchanges.add(request(healthy, "POST", confirm, JSON, wrong, asJohn));
+        exchanges.add(request(healthy, "POST", confirm, JSON, wrong, asDora));
+        exchanges.add(request(healthy, "POST", confirm, JSON, wrong, asDora));
+        HEALTHY.clock.advance(Duration.ofSeconds(2));
+        exchanges.add(request(healthy, "POST", confirm, JSON, "{\"code\":\"" + app.codeAt(HEALTHY.clock.instant()) + "\"}", asDora));
+        exchanges.add(request(healthy, "POST", start, null, "", asDora));
+
+        exchanges.add(request(healthy, "POST", codes, FORM, "code=1", asDora));
+        exchanges.add(request(healthy, "POST", codes, JSON, "{}", asDora));
+        exchanges.add(request(healthy, "POST", codes, JSON, big, asDora));
+        exchanges.add(framingExchange(codes, JSON));
+        exchanges.add(request(healthy, "POST", codes, JSON, wrong, List.of()));
+        exchanges.add(request(healthy, "POST", codes, JSON, wrong, asJohn));
+        exchanges.add(request(healthy, "POST", codes, JSON, wrong, asDora));
+        exchanges.add(request(healthy, "POST", codes, JSON, wrong, asDora));
+        HEALTHY.clock.advance(Duration.ofSeconds(31));
+        exchanges.add(request(healthy, "POST", codes, JSON, "{\"code\":\"" + app.codeAt(HEALTHY.clock.instant()) + "\"}", asDora));
+
+        // The password alone: 403 mfa_required; then the mfa-otp grant with a made-up mfa_token and without a code.
+        String mfaOtp = "grant_type=" + form("urn:gatehouse:params:oauth:grant-type:mfa-otp");
+        exchange(exchanges, healthy, "POST", "/token", FORM, "username=dora&password=" + form(PASSWORD));
+        exchange(exchanges, healthy, "POST", "/token", FORM, mfaOtp + "&mfa_token=made-up&otp=123456");
+        exchange(exchanges, healthy, "POST", "/token", FORM, mfaOtp + "&mfa_token=made-up");
+
+        exchanges.add(request(healthy, "DELETE", start, JSON, "{\"password\":\"x\"}", List.of()));
+        exchanges.add(request(healthy, "DELETE", start, FORM, "password=x", asDora));
+        exchanges.add(request(healthy, "DELETE", start, JSON, "{}", asDora));
+        exchanges.add(request(healthy, "DELETE", start, JSON, big, asDora));
+        exchanges.add(request(healthy, "DELETE", start, JSON, "{\"password\":\"" + PASSWORD + "\"}", asJohn));
+        exchanges.add(request(healthy, "DELETE", start, JSON, "{\"password\":\"wrong password\"}", asDora));
+        exchanges.add(request(healthy, "DELETE", start, JSON, "{\"password\":\"wrong password\"}", asDora));
+        exchanges.add(request(healthy, "DELETE", start, JSON, "{\"password\":\"" + PASSWORD + "\"}", disabled));
+        HEALTHY.clock.advance(Duration.ofSeconds(2));
+        exchanges.add(request(healthy, "DELETE", start, JSON, "{\"password\":\"" + PASSWORD + "\"}", asDora));
+
+        exchanges.add(request(storeDown, "POST", start, null, "", broken));
+        exchanges.add(request(storeDown, "POST", confirm, JSON, wrong, broken));
+        exchanges.add(request(storeDown, "POST", codes, JSON, wrong, broken));
+        exchanges.add(request(storeDown, "DELETE", start, JSON, "{\"password\":\"x\"}", broken));
+    }
+
+    /** {@code method} with a body on the documented {@code path}; {@code contentType} null sends none. */
+    private static Exchange request(RealServer server, String method, String path, String contentType, String body,
+                                    List<String> headers) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(headers);
+        if (contentType != null) {
+            all.add("Content-Type: " + contentType);
+        }
+        all.add("Content-Length: " + bytes.length);
+        return new Exchange(method + " " + path, RawHttp.send(server.port(), RawHttp.request(method + " " + path + " HTTP/1.1", all, bytes)));
     }
 
     private static Exchange exchange(List<Exchange> exchanges, RealServer server, String method, String path,

@@ -11,6 +11,7 @@ import dev.gatehouse.domain.Retention;
 import java.util.Optional;
 
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
+import dev.gatehouse.adapter.out.security.RfcTotp;
 import dev.gatehouse.adapter.out.security.HmacSeals;
 
 import dev.gatehouse.adapter.out.security.JwtSettings;
@@ -29,6 +30,8 @@ import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
+import dev.gatehouse.application.testing.InMemoryTwoFactorCredentials;
+import dev.gatehouse.application.testing.InMemoryMfaChallenges;
 import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
@@ -87,6 +90,7 @@ final class TestGatehouse {
     final RotateSigningKeysService rotation;
     final JwtAccessTokens tokens;
     final HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, clock);
+    final InMemoryTwoFactorCredentials twoFactor = new InMemoryTwoFactorCredentials();
     final WebUseCases useCases;
 
     TestGatehouse() {
@@ -114,7 +118,8 @@ final class TestGatehouse {
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
                 .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
-                .withEmailVerifications(verifications),
+                .withEmailVerifications(verifications)
+                .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp()),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -132,7 +137,9 @@ final class TestGatehouse {
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
                         useCases.redeemAuthorizationCode()),
                 new WebUseCases.EmailVerification(useCases.emailVerificationMode(), useCases.requestEmailVerification(),
-                        useCases.confirmEmailVerification(), useCases.changeEmail()));
+                        useCases.confirmEmailVerification(), useCases.changeEmail()),
+                new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
+                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

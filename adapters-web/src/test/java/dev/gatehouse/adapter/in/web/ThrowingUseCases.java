@@ -60,6 +60,25 @@ final class ThrowingUseCases {
                         },
                         command -> {
                             throw failure.get();
+                        }),
+                new WebUseCases.TwoFactor(
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        },
+                        action -> {
+                            throw failure.get();
                         }));
     }
 

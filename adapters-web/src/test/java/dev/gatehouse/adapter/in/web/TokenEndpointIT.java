@@ -155,7 +155,7 @@ class TokenEndpointIT {
     void refuses_other_grant_types_before_looking_at_the_fields() {
         String unsupported = """
                 {"detail":"Unsupported grant type","error":"unsupported_grant_type",
-                 "error_description":"Only the password and refresh_token grants are supported"}""";
+                 "error_description":"Only the password, refresh_token and urn:gatehouse:params:oauth:grant-type:mfa-otp grants are supported"}""";
 
         token("grant_type=client_credentials&username=johndoe&password=" + encode(PASSWORD)).expect(400, unsupported);
         token("grant_type=authorization_code").expect(400, unsupported);

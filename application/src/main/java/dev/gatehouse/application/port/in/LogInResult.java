@@ -65,4 +65,23 @@ public sealed interface LogInResult {
      */
     record EmailNotVerified() implements LogInResult {
     }
+
+    /**
+     * The password was right and the account has a second factor: no token yet. {@code mfaToken} (single-use, for
+     * {@code expiresIn}) and a one-time or recovery code complete the login ({@link MfaLogInUseCase}).
+     */
+    record MfaRequired(String mfaToken, Duration expiresIn) implements LogInResult {
+
+        @Override
+        public String toString() {
+            return "MfaRequired[mfaToken=redacted, expiresIn=" + expiresIn + "]";
+        }
+    }
+
+    /**
+     * At the second step: the {@code mfa_token} is unknown, expired, already used, for another client, or from before
+     * the account's last security change. Nothing was checked.
+     */
+    record InvalidMfaToken() implements LogInResult {
+    }
 }

@@ -57,4 +57,12 @@ public sealed interface SignInResult {
     /** The password was right, but email verification is required and the address is not proven yet; {@code form} again. */
     record EmailNotVerified(SignInForm form) implements SignInResult {
     }
+
+    /**
+     * The password is right but the account has an active second factor, which this page does not ask for: nothing was
+     * issued (no code, no browser session). The person signs in where the second factor is asked (the password grant's
+     * mfa-otp step), or an administrator removes the second factor.
+     */
+    record SecondFactorRequired() implements SignInResult {
+    }
 }

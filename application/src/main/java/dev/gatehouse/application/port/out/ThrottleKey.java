@@ -91,4 +91,12 @@ public record ThrottleKey(String value) {
     public static ThrottleKey verificationLinkGuesses(ClientAddress address) {
         return new ThrottleKey("verify-guess:" + address.network());
     }
+
+    /**
+     * Wrong one-time or recovery codes for one account, on a key of its own: a right password has cleared the account's
+     * backoff by then, so without it a password thief could guess codes at full speed.
+     */
+    public static ThrottleKey secondFactor(UserId user) {
+        return new ThrottleKey("second-factor:" + user.value());
+    }
 }

@@ -60,6 +60,9 @@ final class TokenMethods {
             // Only after the right password (GATEHOUSE_EMAIL_VERIFICATION=required): it tells a guesser nothing.
             case LogInResult.EmailNotVerified unverified ->
                     throw JsonRpcError.of(JsonRpcError.INVALID_CREDENTIALS, "Email address not verified");
+            // This sample adapter has no second step: an account with a second factor signs in over HTTP.
+            case LogInResult.MfaRequired required -> throw invalidCredentials();
+            case LogInResult.InvalidMfaToken invalid -> throw invalidCredentials();
         };
     }
 

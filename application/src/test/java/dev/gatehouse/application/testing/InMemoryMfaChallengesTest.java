@@ -1,0 +1,9 @@
+package dev.gatehouse.application.testing;
+
+class InMemoryMfaChallengesTest extends MfaChallengesContract {
+
+    @Override
+    protected Stores newEmptyStores() {
+        return new Stores(new InMemoryMfaChallenges(), new InMemoryUserRepository());
+    }
+}
