@@ -305,3 +305,54 @@ public final class UseCases {
         return deliverMail;
     }
 
+
+    /** Run by the command line's import-users, as the console. */
+    public ImportUsersUseCase importUsers() {
+        return importUsers;
+    }
+
+    /** Mails a new verification link (a no-op without email verification: nothing is ever unproven then). */
+    public RequestEmailVerificationUseCase requestEmailVerification() {
+        return requestEmailVerification;
+    }
+
+    public ConfirmEmailVerificationUseCase confirmEmailVerification() {
+        return confirmEmailVerification;
+    }
+
+    /** Whether addresses are verified: driving adapters show the state and serve the links only when it is on. */
+    public EmailVerificationMode emailVerificationMode() {
+        return emailVerificationMode;
+    }
+
+    /** Asks to change the caller's address (served only while email verification is on). */
+    public ChangeEmailUseCase changeEmail() {
+        return changeEmail;
+    }
+
+    public StartTwoFactorUseCase startTwoFactor() {
+        return startTwoFactor;
+    }
+
+    public ConfirmTwoFactorUseCase confirmTwoFactor() {
+        return confirmTwoFactor;
+    }
+
+    public RemoveTwoFactorUseCase removeTwoFactor() {
+        return removeTwoFactor;
+    }
+
+    public RegenerateRecoveryCodesUseCase regenerateRecoveryCodes() {
+        return regenerateRecoveryCodes;
+    }
+
+    /** The second step of a password login for an account with a second factor (the mfa-otp grant). */
+    public MfaLogInUseCase mfaLogIn() {
+        return mfaLogIn;
+    }
+
+    /** An administrator's removal of a user's second factor. */
+    public ResetTwoFactorUseCase resetTwoFactor() {
+        return resetTwoFactor;
+    }
+}
