@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
+import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
@@ -36,7 +37,8 @@ import java.util.Objects;
  * one pass {@link PasswordDirectory#none()}. {@code passwordResets} and {@code mailOutbox} live in the same store (a
  * link and its mail are stored together); {@code mailer} sends what the outbox holds. {@code authorizationCodes} keep
  * the codes of the authorization code flow until their one redemption, and {@code seals} seal what a browser carries
- * back (the sign-in form's token, the browser session).
+ * back (the sign-in form's token, the browser session). {@code idTokens} sign OpenID Connect ID tokens with the
+ * published keys ({@link IdTokens#none()} where none are published).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -60,7 +62,8 @@ public record DrivenPorts(
         ClientAssertions clientAssertions,
         AssertionReplays assertionReplays,
         AuthorizationCodes authorizationCodes,
-        Seals seals) {
+        Seals seals,
+        IdTokens idTokens) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -85,6 +88,7 @@ public record DrivenPorts(
         Objects.requireNonNull(assertionReplays, "assertionReplays");
         Objects.requireNonNull(authorizationCodes, "authorizationCodes");
         Objects.requireNonNull(seals, "seals");
+        Objects.requireNonNull(idTokens, "idTokens");
     }
 
     /**
@@ -99,20 +103,28 @@ public record DrivenPorts(
                        MailOutbox mailOutbox, Mailer mailer, Clock clock) {
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
-                mailOutbox, mailer, clock, ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none());
+                mailOutbox, mailer, clock, ClientAssertions.none(), AssertionReplays.none(), AuthorizationCodes.none(), Seals.none(),
+                IdTokens.none());
     }
 
     /** The same ports, with clients authenticating by signed assertion ({@code private_key_jwt}), each used once. */
     public DrivenPorts withClientAssertions(ClientAssertions clientAssertions, AssertionReplays assertionReplays) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, idTokens);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
     public DrivenPorts withAuthorizationCodeFlow(AuthorizationCodes authorizationCodes, Seals seals) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, idTokens);
+    }
+
+    /** The same ports, with OpenID Connect ID tokens signed by {@code idTokens}. */
+    public DrivenPorts withIdTokens(IdTokens idTokens) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, idTokens);
     }
 }

@@ -28,6 +28,7 @@ import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.port.in.UserInfoUseCase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +68,7 @@ public final class UseCases {
     private final ConfirmPasswordResetUseCase confirmPasswordReset;
     private final DeliverMailUseCase deliverMail;
     private final SendPasswordResetUseCase sendPasswordReset;
+    private final UserInfoUseCase userInfo;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -86,11 +88,11 @@ public final class UseCases {
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
-        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer);
+        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock());
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
-                ports.auditLog(), ports.clock());
+                ports.auditLog(), ports.idTokens(), ports.clock());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock());
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
@@ -137,6 +139,8 @@ public final class UseCases {
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
                 ports.authorizationCodes());
+        // Userinfo judges its token as /users/me does, through the same cache.
+        userInfo = new UserInfoService(new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()));
     }
 
     public LogInUseCase logIn() {
@@ -245,5 +249,10 @@ public final class UseCases {
     /** Run by a background worker: sends the outbox's due mails. */
     public DeliverMailUseCase deliverMail() {
         return deliverMail;
+    }
+
+    /** OpenID Connect's userinfo: what an {@code openid} token's user lets its client know. */
+    public UserInfoUseCase userInfo() {
+        return userInfo;
     }
 }
