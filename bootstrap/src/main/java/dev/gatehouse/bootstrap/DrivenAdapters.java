@@ -16,6 +16,7 @@ import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
 import dev.gatehouse.adapter.out.security.HmacSeals;
 import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtIdTokens;
 import dev.gatehouse.adapter.out.security.JwtClientAssertions;
 import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.assembly.DrivenPorts;
@@ -24,6 +25,7 @@ import dev.gatehouse.adapter.out.mail.LogMailer;
 import dev.gatehouse.adapter.out.mail.MailTemplates;
 import dev.gatehouse.adapter.out.mail.SmtpMailer;
 import dev.gatehouse.application.port.out.AccessTokens;
+import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
@@ -121,7 +123,10 @@ final class DrivenAdapters implements AutoCloseable {
                 mailer(settings.mail()),
                 clock)
                 .withClientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
-                .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)));
+                .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)))
+                // ID tokens need keys a relying party can verify: with a shared secret there are none.
+                .withIdTokens(keyRotation(settings).<IdTokens>map(policy -> new JwtIdTokens(jwt, signingKeys, policy, clock))
+                        .orElseGet(IdTokens::none));
     }
 
     /**

@@ -228,7 +228,8 @@ public final class Gatehouse implements AutoCloseable {
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
                 useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
-                        useCases.redeemAuthorizationCode()));
+                        useCases.redeemAuthorizationCode()),
+                useCases.userInfo());
     }
 
     /** The rules of {@code settings} the use cases run under. */

@@ -82,9 +82,10 @@ public final class GatehouseRouting {
                         limiter),
                 new AdminHttpService(useCases.administration(), settings),
                 new PasswordResetHttpService(useCases.passwordReset().request(), useCases.passwordReset().confirm(), settings, limiter),
-                new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
+                new JwksHttpService(useCases.publishedKeys(), settings.discovery()),
+                new UserInfoHttpService(useCases.userInfo())));
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
-                settings.clientAuthentication()));
+                settings.clientAuthentication(), useCases.publishedKeys()));
         return List.copyOf(services);
     }
 

@@ -27,18 +27,34 @@ import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.port.in.UserInfoResult;
+import dev.gatehouse.application.port.in.UserInfoUseCase;
 import java.util.Objects;
 
 /**
  * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
- * {@code grant_type=authorization_code}).
+ * {@code grant_type=authorization_code}). {@code userInfo}: OpenID Connect's {@code /userinfo}.
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
-                          ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+                          ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                          UserInfoUseCase userInfo) {
+
+    /** For assemblies without OpenID Connect: no token is good for {@code /userinfo}. */
+    public static final UserInfoUseCase NO_USER_INFO = query -> new UserInfoResult.InvalidToken();
+
+    /** Without OpenID Connect's userinfo ({@link #NO_USER_INFO}). */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, NO_USER_INFO);
+    }
 
     /** The use cases behind {@code /password-reset}. */
     public record PasswordReset(RequestPasswordResetUseCase request, ConfirmPasswordResetUseCase confirm) {
@@ -75,7 +91,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                        Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
-                introspectToken, passwordReset, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED);
+                introspectToken, passwordReset, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED,
+                NO_USER_INFO);
     }
 
     /** The use cases behind {@code /admin/}. */
@@ -109,5 +126,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(passwordReset, "passwordReset");
         Objects.requireNonNull(clientCredentialsGrant, "clientCredentialsGrant");
         Objects.requireNonNull(authorizationCode, "authorizationCode");
+        Objects.requireNonNull(userInfo, "userInfo");
     }
 }
