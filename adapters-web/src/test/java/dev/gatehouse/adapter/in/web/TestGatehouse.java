@@ -94,13 +94,15 @@ final class TestGatehouse {
         Policies policies = new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, RETENTION,
                 Optional.of(new Policies.KeySigning(algorithm, ROTATION)));
         rotation.rotate();
-        tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
-                JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
+        JwtSettings jwtSettings = new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
+                JwtSettings.DEFAULT_CLOCK_SKEW);
+        tokens = new JwtAccessTokens(jwtSettings, signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
                 tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer,
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
-                .withAuthorizationCodeFlow(codes, new HmacSeals(secret)),
+                .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
+                .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock)),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -116,7 +118,8 @@ final class TestGatehouse {
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
                 useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
-                        useCases.redeemAuthorizationCode()));
+                        useCases.redeemAuthorizationCode()),
+                useCases.userInfo());
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -50,7 +50,10 @@ final class ThrowingUseCases {
                         },
                         command -> {
                             throw failure.get();
-                        }));
+                        }),
+                query -> {
+                    throw failure.get();
+                });
     }
 
     static WebUseCases.PasswordReset passwordReset(Supplier<? extends RuntimeException> failure) {
