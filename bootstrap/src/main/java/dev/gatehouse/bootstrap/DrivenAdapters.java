@@ -19,6 +19,7 @@ import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.security.HmacKnownDevices;
 import dev.gatehouse.adapter.out.security.HmacSeals;
 import dev.gatehouse.adapter.out.security.JwtAccessTokens;
+import dev.gatehouse.adapter.out.security.JwtIdTokens;
 import dev.gatehouse.adapter.out.security.JwtClientAssertions;
 import dev.gatehouse.adapter.out.security.JwtSettings;
 import dev.gatehouse.application.assembly.DrivenPorts;
@@ -29,6 +30,7 @@ import dev.gatehouse.adapter.out.mail.SmtpMailer;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
+import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import java.time.Clock;
@@ -163,7 +165,10 @@ final class DrivenAdapters implements AutoCloseable {
                 .withEmailVerifications(database.emailVerifications())
                 // TOTP secrets are encrypted like the signing keys, under a key derived for them alone.
                 .withTwoFactor(database.twoFactorCredentials(SigningKeyEncryption.forTwoFactorSecrets(
-                        keyring.isEmpty() ? List.of(secret) : keyring)), database.mfaChallenges(), new RfcTotp());
+                        keyring.isEmpty() ? List.of(secret) : keyring)), database.mfaChallenges(), new RfcTotp())
+                // ID tokens need keys a relying party can verify: with a shared secret there are none.
+                .withIdTokens(keyRotation(settings).<IdTokens>map(policy -> new JwtIdTokens(jwt, signingKeys, policy, clock))
+                        .orElseGet(IdTokens::none));
     }
 
     /**

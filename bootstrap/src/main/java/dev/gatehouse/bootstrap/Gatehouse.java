@@ -245,7 +245,8 @@ public final class Gatehouse implements AutoCloseable {
                 new WebUseCases.EmailVerification(useCases.emailVerificationMode(), useCases.requestEmailVerification(),
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
-                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()));
+                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
+                useCases.userInfo());
     }
 
     /** The rules of {@code settings} the use cases run under. */

@@ -11,11 +11,13 @@ import java.util.Set;
  * redirect URI, the PKCE challenge, the user (at the security version they signed in with), the granted scopes and
  * the OpenID Connect {@code nonce}, if any. It lives at most {@link #MAX_LIFETIME} and is redeemed once:
  * {@code redeemedAt} and {@code session} say when and which session it started, so that a second use can end it.
+ * {@code authTime} is when the person last typed their password in the browser session that got the code (OpenID
+ * Connect's {@code auth_time}); never after the code was issued.
  */
 public record AuthorizationCode(AuthorizationCodeHash hash, ClientId client, String redirectUri, PkceChallenge challenge,
                                 UserId user, long securityVersion, Set<Scope> scopes, Optional<String> nonce,
                                 Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt,
-                                Optional<SessionId> session) {
+                                Optional<SessionId> session, Instant authTime) {
 
     /** RFC 6749 section 4.1.2 recommends at most ten minutes; a code is exchanged within seconds. */
     public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
@@ -48,23 +50,42 @@ public record AuthorizationCode(AuthorizationCodeHash hash, ClientId client, Str
         if (securityVersion < 0) {
             throw new IllegalArgumentException("securityVersion must not be negative");
         }
+        Objects.requireNonNull(authTime, "authTime");
+        if (authTime.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("a person signs in before their code is issued");
+        }
         if (redeemedAt.isPresent() != session.isPresent()) {
             throw new IllegalArgumentException("a redeemed code names the session it started, an unredeemed one none");
         }
     }
 
-    /** A code issued now to {@code user}, not yet redeemed, expiring after {@link #MAX_LIFETIME}. */
+    /** A code as stored before codes recorded when the person signed in: then, as far as anyone knows, at its issue. */
+    public AuthorizationCode(AuthorizationCodeHash hash, ClientId client, String redirectUri, PkceChallenge challenge,
+                             UserId user, long securityVersion, Set<Scope> scopes, Optional<String> nonce,
+                             Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt, Optional<SessionId> session) {
+        this(hash, client, redirectUri, challenge, user, securityVersion, scopes, nonce, issuedAt, expiresAt, redeemedAt,
+                session, issuedAt);
+    }
+
+    /** A code issued now to {@code user}, who signed in just now, not yet redeemed, expiring after {@link #MAX_LIFETIME}. */
     public static AuthorizationCode issue(AuthorizationCodeHash hash, ClientId client, String redirectUri,
                                           PkceChallenge challenge, User user, Set<Scope> scopes, Optional<String> nonce,
                                           Instant now) {
+        return issue(hash, client, redirectUri, challenge, user, scopes, nonce, now, now);
+    }
+
+    /** A code issued now to {@code user}, who signed in at {@code authTime}. */
+    public static AuthorizationCode issue(AuthorizationCodeHash hash, ClientId client, String redirectUri,
+                                          PkceChallenge challenge, User user, Set<Scope> scopes, Optional<String> nonce,
+                                          Instant authTime, Instant now) {
         return new AuthorizationCode(hash, client, redirectUri, challenge, user.id(), user.securityVersion(), scopes, nonce,
-                now, now.plus(MAX_LIFETIME), Optional.empty(), Optional.empty());
+                now, now.plus(MAX_LIFETIME), Optional.empty(), Optional.empty(), authTime);
     }
 
     /** The same code, redeemed at {@code at} by starting {@code startedSession}. */
     public AuthorizationCode redeemed(Instant at, SessionId startedSession) {
         return new AuthorizationCode(hash, client, redirectUri, challenge, user, securityVersion, scopes, nonce, issuedAt,
-                expiresAt, Optional.of(at), Optional.of(startedSession));
+                expiresAt, Optional.of(at), Optional.of(startedSession), authTime);
     }
 
     public boolean isRedeemed() {

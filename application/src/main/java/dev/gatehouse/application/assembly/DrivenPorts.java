@@ -7,6 +7,7 @@ import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.EmailVerifications;
+import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
@@ -43,7 +44,8 @@ import java.util.Objects;
  * back (the sign-in form's token, the browser session). {@code emailVerifications} keep the links that prove an email
  * address, in the store of the users and the outbox (a new account, its link and their mail are stored together).
  * {@code twoFactorCredentials} keep each user's second factor, {@code mfaChallenges} the logins waiting for it and
- * {@code oneTimePasswords} check its codes; assemblies without them have no one enrolled.
+ * {@code oneTimePasswords} check its codes; assemblies without them have no one enrolled. {@code idTokens} sign OpenID
+ * Connect ID tokens with the published keys ({@link IdTokens#none()} where none are published).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -71,7 +73,8 @@ public record DrivenPorts(
         EmailVerifications emailVerifications,
         TwoFactorCredentials twoFactorCredentials,
         MfaChallenges mfaChallenges,
-        OneTimePasswords oneTimePasswords) {
+        OneTimePasswords oneTimePasswords,
+        IdTokens idTokens) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -100,11 +103,12 @@ public record DrivenPorts(
         Objects.requireNonNull(twoFactorCredentials, "twoFactorCredentials");
         Objects.requireNonNull(mfaChallenges, "mfaChallenges");
         Objects.requireNonNull(oneTimePasswords, "oneTimePasswords");
+        Objects.requireNonNull(idTokens, "idTokens");
     }
 
     /**
-     * The ports without email verification's store ({@link EmailVerifications#none()}) and without a second factor: no
-     * one is enrolled, and no one can enrol.
+     * The ports without email verification's store ({@link EmailVerifications#none()}), without a second factor (no
+     * one is enrolled, and no one can enrol) and without ID tokens ({@link IdTokens#none()}).
      */
     public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
                        PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
@@ -116,7 +120,7 @@ public record DrivenPorts(
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none(),
-                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none());
+                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none());
     }
 
     /**
@@ -139,7 +143,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -147,7 +151,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
     }
 
     /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
@@ -155,7 +159,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
     }
 
     /**
@@ -163,10 +167,19 @@ public record DrivenPorts(
      * passwords that check its codes.
      */
     public DrivenPorts withTwoFactor(TwoFactorCredentials twoFactorCredentials, MfaChallenges mfaChallenges,
-                                     OneTimePasswords oneTimePasswords) {
+                                     OneTimePasswords oneTimePasswords,
+        IdTokens idTokens) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+    }
+
+    /** The same ports, with OpenID Connect ID tokens signed by {@code idTokens}. */
+    public DrivenPorts withIdTokens(IdTokens idTokens) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
     }
 }

@@ -29,7 +29,7 @@ final class AuthorizationRequests {
 
     /** A request that may go on, with its values parsed. */
     record Valid(Client client, String redirectUri, PkceChallenge challenge, Set<Scope> scopes, Optional<String> state,
-                 Optional<String> nonce, Prompt prompt) implements Judged {
+                 Optional<String> nonce, Prompt prompt, Optional<java.time.Duration> maxAge) implements Judged {
     }
 
     /** A request that may not. */
@@ -108,7 +108,15 @@ final class AuthorizationRequests {
                 return back.error("invalid_request", "prompt must be none or login");
             }
         }
-        return new Valid(client.get(), redirectUri.get(), challenge.get(), scopes, state, nonce, prompt);
+        // OpenID Connect Core section 3.1.2.1: the longest time in seconds since the person last typed their password.
+        Optional<java.time.Duration> maxAge = Optional.empty();
+        if (request.maxAge().isPresent()) {
+            if (!request.maxAge().get().matches("[0-9]{1,9}")) {
+                return back.error("invalid_request", "max_age must be a number of seconds (0 to 999999999)");
+            }
+            maxAge = Optional.of(java.time.Duration.ofSeconds(Long.parseLong(request.maxAge().get())));
+        }
+        return new Valid(client.get(), redirectUri.get(), challenge.get(), scopes, state, nonce, prompt, maxAge);
     }
 
     /** The client's redirect URI and state, where a request's error goes once both are known to be safe. */

@@ -37,15 +37,20 @@ final class BrowserSessions {
                 user.id().value() + "|" + user.securityVersion() + "|" + now.getEpochSecond(), now.plus(LIFETIME));
     }
 
+    /** A recognised session: its user as stored now, and when they typed their password (OpenID's {@code auth_time}). */
+    record SignedIn(User user, Instant signedInAt) {
+    }
+
     /** The user whose session {@code sealed} is, when it is one of ours, unexpired and still matches the account. */
-    Optional<User> recognise(Optional<String> sealed) {
+    Optional<SignedIn> recognise(Optional<String> sealed) {
         return sealed.flatMap(value -> seals.open(Seals.Purpose.BROWSER_SESSION, value, clock.instant()))
                 .flatMap(BrowserSessions::parse)
                 .flatMap(session -> users.findById(session.user())
-                        .filter(user -> !user.isDisabled() && user.securityVersion() == session.securityVersion()));
+                        .filter(user -> !user.isDisabled() && user.securityVersion() == session.securityVersion())
+                        .map(user -> new SignedIn(user, session.signedInAt())));
     }
 
-    private record Content(UserId user, long securityVersion) {
+    private record Content(UserId user, long securityVersion, Instant signedInAt) {
     }
 
     private static Optional<Content> parse(String content) {
@@ -54,8 +59,9 @@ final class BrowserSessions {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Content(new UserId(java.util.UUID.fromString(fields[0])), Long.parseLong(fields[1])));
-        } catch (IllegalArgumentException malformed) {
+            return Optional.of(new Content(new UserId(java.util.UUID.fromString(fields[0])), Long.parseLong(fields[1]),
+                    Instant.ofEpochSecond(Long.parseLong(fields[2]))));
+        } catch (IllegalArgumentException | java.time.DateTimeException malformed) {
             return Optional.empty();
         }
     }

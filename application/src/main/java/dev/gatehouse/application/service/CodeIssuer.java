@@ -9,6 +9,7 @@ import dev.gatehouse.domain.AuthorizationCodeHash;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.StandardClaims;
 import dev.gatehouse.domain.User;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,15 +43,25 @@ final class CodeIssuer {
         this.clock = clock;
     }
 
+    /** A code for {@code user}, who has just typed their password. */
     IssuedCode issue(AuthorizationRequests.Valid request, User user, ClientAddress from) {
+        return issue(request, user, java.util.Optional.empty(), from);
+    }
+
+    /** A code for {@code user}, who typed their password at {@code signedInAt} (now, when empty). */
+    IssuedCode issue(AuthorizationRequests.Valid request, User user, java.util.Optional<Instant> signedInAt, ClientAddress from) {
         Instant now = clock.instant();
         // What the user's roles grant, and of that only what the client may hold.
-        Set<Scope> granted = request.client().allowedOf(scopes.grant(user, request.scopes()));
+        // OpenID Connect's scopes only release what the person says about themselves, so every user may grant them;
+        // the client must still be allowed them.
+        Set<Scope> grantable = new java.util.LinkedHashSet<>(scopes.grant(user, request.scopes()));
+        request.scopes().stream().filter(StandardClaims.SCOPES::contains).forEach(grantable::add);
+        Set<Scope> granted = request.client().allowedOf(grantable);
         byte[] bytes = new byte[CODE_BYTES];
         RANDOM.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         codes.store(AuthorizationCode.issue(hashOf(code), request.client().id(), request.redirectUri(), request.challenge(),
-                user, granted, request.nonce(), now));
+                user, granted, request.nonce(), signedInAt.filter(at -> !at.isAfter(now)).orElse(now), now));
         audit.record(new AuditEvent(AuditEvent.Type.AUTHORIZATION_CODE_ISSUED, user.username().value(), from, now));
         return new IssuedCode(request.redirectUri(), code, request.state());
     }

@@ -6,6 +6,8 @@ import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.application.port.out.IdTokenClaims;
+import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -16,6 +18,7 @@ import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.GrantType;
 import dev.gatehouse.domain.SessionId;
+import dev.gatehouse.domain.StandardClaims;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
  * challenge; its user must still be enabled at the security version they signed in with. Any failure is one
  * {@code invalid_grant}. The session is started first and the code then redeemed by a conditional write: of several
  * concurrent exchanges exactly one keeps its tokens, and a code that comes back after its redemption ends the session
- * it started (RFC 6749 section 4.1.2: it was stolen, or the client is confused).
+ * it started (RFC 6749 section 4.1.2: it was stolen, or the client is confused). A code granted {@code openid}
+ * also gets an OpenID Connect ID token.
  */
 public final class RedeemAuthorizationCodeService implements RedeemAuthorizationCodeUseCase {
 
@@ -44,11 +48,12 @@ public final class RedeemAuthorizationCodeService implements RedeemAuthorization
     private final RevokedAccessTokens revokedAccessTokens;
     private final AccessTokens accessTokens;
     private final AuditLog audit;
+    private final IdTokens idTokens;
     private final Clock clock;
 
     RedeemAuthorizationCodeService(ClientAuthentication clientAuthentication, AuthorizationCodes codes, UserRepository users,
                                    SessionIssuer sessions, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
-                                   AccessTokens accessTokens, AuditLog audit, Clock clock) {
+                                   AccessTokens accessTokens, AuditLog audit, IdTokens idTokens, Clock clock) {
         this.clientAuthentication = clientAuthentication;
         this.codes = codes;
         this.users = users;
@@ -57,6 +62,7 @@ public final class RedeemAuthorizationCodeService implements RedeemAuthorization
         this.revokedAccessTokens = revokedAccessTokens;
         this.accessTokens = accessTokens;
         this.audit = audit;
+        this.idTokens = idTokens;
         this.clock = clock;
     }
 
@@ -115,7 +121,13 @@ public final class RedeemAuthorizationCodeService implements RedeemAuthorization
         }
         audit.record(new AuditEvent(AuditEvent.Type.AUTHORIZATION_CODE_REDEEMED, user.get().username().value(),
                 command.client(), now));
-        return new RedeemAuthorizationCodeResult.Redeemed(issued.accessToken(), issued.refreshToken());
+        // OpenID Connect Core section 3.1.3.3: an ID token for the client, about the person who signed in, when, and
+        // with the nonce the client bound to its request.
+        Optional<String> idToken = code.scopes().contains(StandardClaims.OPENID)
+                ? idTokens.issue(new IdTokenClaims(StandardClaims.of(user.get(), code.scopes()), client.id(), code.authTime(),
+                        code.nonce()), issued.accessToken())
+                : Optional.empty();
+        return new RedeemAuthorizationCodeResult.Redeemed(issued.accessToken(), issued.refreshToken(), idToken);
     }
 
     private RedeemAuthorizationCodeResult refused(Client client, ClientAddress from, Instant now) {

@@ -3,14 +3,15 @@ package dev.gatehouse.application.service;
 import dev.gatehouse.application.port.in.StartAuthorizationCommand;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
-import dev.gatehouse.domain.User;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * A browser arrives at {@code /authorize}: the request is judged ({@link AuthorizationRequests}); then a browser
  * session that still matches its account gets a code at once, unless the client asks to sign in again
  * ({@code prompt=login}); without one, the person is asked to sign in, or, when the client asked not to show any page
- * ({@code prompt=none}), the client is told {@code login_required}.
+ * ({@code prompt=none}), the client is told {@code login_required}. A session whose password is older than the
+ * request's {@code max_age} counts as none (OpenID Connect Core section 3.1.2.1; {@code max_age=0} as {@code prompt=login}).
  */
 public final class StartAuthorizationService implements StartAuthorizationUseCase {
 
@@ -18,13 +19,15 @@ public final class StartAuthorizationService implements StartAuthorizationUseCas
     private final BrowserSessions browserSessions;
     private final SignInForms forms;
     private final CodeIssuer codes;
+    private final Clock clock;
 
     StartAuthorizationService(AuthorizationRequests requests, BrowserSessions browserSessions, SignInForms forms,
-                              CodeIssuer codes) {
+                              CodeIssuer codes, Clock clock) {
         this.requests = requests;
         this.browserSessions = browserSessions;
         this.forms = forms;
         this.codes = codes;
+        this.clock = clock;
     }
 
     @Override
@@ -36,15 +39,23 @@ public final class StartAuthorizationService implements StartAuthorizationUseCas
             }
             case AuthorizationRequests.Valid valid -> request = valid;
         }
-        Optional<User> signedIn = request.prompt() == AuthorizationRequests.Prompt.LOGIN ? Optional.empty()
-                : browserSessions.recognise(command.browserSession());
+        Optional<BrowserSessions.SignedIn> signedIn = request.prompt() == AuthorizationRequests.Prompt.LOGIN ? Optional.empty()
+                : browserSessions.recognise(command.browserSession()).filter(session -> recentEnough(session, request));
         if (signedIn.isPresent()) {
-            return new StartAuthorizationResult.Authorized(codes.issue(request, signedIn.get(), command.client()));
+            return new StartAuthorizationResult.Authorized(codes.issue(request, signedIn.get().user(),
+                    Optional.of(signedIn.get().signedInAt()), command.client()));
         }
         if (request.prompt() == AuthorizationRequests.Prompt.NONE) {
             return new StartAuthorizationResult.Failed(new AuthorizationRequests.Redirect(request.redirectUri(), request.state())
                     .error("login_required", "Nobody is signed in here; ask again without prompt=none").error());
         }
         return new StartAuthorizationResult.SignInRequired(forms.formFor(command.request(), request.client(), command.browserBinding()));
+    }
+
+    /** Whether the password was typed no longer than {@code max_age} ago, in whole seconds, as {@code auth_time} counts. */
+    private boolean recentEnough(BrowserSessions.SignedIn session, AuthorizationRequests.Valid request) {
+        return request.maxAge().map(maxAge -> !maxAge.isZero()
+                && clock.instant().getEpochSecond() - session.signedInAt().getEpochSecond() <= maxAge.toSeconds())
+                .orElse(true);
     }
 }

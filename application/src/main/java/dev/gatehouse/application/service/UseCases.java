@@ -39,6 +39,7 @@ import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.domain.EmailVerificationMode;
+import dev.gatehouse.application.port.in.UserInfoUseCase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,6 +90,7 @@ public final class UseCases {
     private final RegenerateRecoveryCodesUseCase regenerateRecoveryCodes;
     private final MfaLogInUseCase mfaLogIn;
     private final ResetTwoFactorUseCase resetTwoFactor;
+    private final UserInfoUseCase userInfo;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -131,12 +133,12 @@ public final class UseCases {
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
-        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer);
+        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock());
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
                 ports.twoFactorCredentials(), verification);
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
-                ports.auditLog(), ports.clock());
+                ports.auditLog(), ports.idTokens(), ports.clock());
         EmailVerificationLinks verificationLinks = new EmailVerificationLinks(ports.emailVerifications());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock(), verification, verificationLinks);
@@ -195,6 +197,8 @@ public final class UseCases {
         // Reads hashes' text only: an import never hashes, so it takes no hashing slot.
         importUsers = new ImportUsersService(ports.users(), ports.passwordHasher(), policies.scopePolicy(), ports.auditLog(),
                 ports.clock());
+        // Userinfo judges its token as /users/me does, through the same cache.
+        userInfo = new UserInfoService(new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()));
     }
 
     public LogInUseCase logIn() {
@@ -354,5 +358,10 @@ public final class UseCases {
     /** An administrator's removal of a user's second factor. */
     public ResetTwoFactorUseCase resetTwoFactor() {
         return resetTwoFactor;
+    }
+
+    /** OpenID Connect's userinfo: what an {@code openid} token's user lets its client know. */
+    public UserInfoUseCase userInfo() {
+        return userInfo;
     }
 }

@@ -76,6 +76,23 @@ public abstract class AuthorizationCodesContract {
     }
 
     @Test
+    void keeps_when_the_person_signed_in_apart_from_when_the_code_was_issued() {
+        AuthorizationCodes codes = fresh();
+        AuthorizationCode template = aCode();
+        // A browser session's sign-in, hours before the code: OpenID Connect's auth_time must not become the code's time.
+        AuthorizationCode code = new AuthorizationCode(template.hash(), template.client(), template.redirectUri(),
+                template.challenge(), template.user(), 3, template.scopes(), template.nonce(), template.issuedAt(),
+                template.expiresAt(), Optional.empty(), Optional.empty(), NOW.minusSeconds(3 * 3600 + 7));
+
+        codes.store(code);
+
+        assertEquals(NOW.minusSeconds(3 * 3600 + 7), codes.find(code.hash()).orElseThrow().authTime());
+        assertEquals(NOW.minusSeconds(3 * 3600 + 7), anotherInstanceOnTheSameStore().find(code.hash()).orElseThrow().authTime());
+        codes.redeem(code.hash(), SessionId.newId(), NOW.plusSeconds(1));
+        assertEquals(NOW.minusSeconds(3 * 3600 + 7), codes.find(code.hash()).orElseThrow().authTime());
+    }
+
+    @Test
     void keeps_a_code_without_a_nonce() {
         AuthorizationCodes codes = fresh();
         AuthorizationCode template = aCode();

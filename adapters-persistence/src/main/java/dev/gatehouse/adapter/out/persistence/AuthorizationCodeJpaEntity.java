@@ -49,12 +49,15 @@ class AuthorizationCodeJpaEntity {
     @Column(name = "session_id")
     private UUID sessionId;
 
+    @Column(name = "auth_time", updatable = false)
+    private Instant authTime;
+
     protected AuthorizationCodeJpaEntity() {
     }
 
     AuthorizationCodeJpaEntity(String codeHash, String clientId, String redirectUri, String codeChallenge, UUID userId,
                                long securityVersion, String scopes, String nonce, Instant issuedAt, Instant expiresAt,
-                               Instant redeemedAt, UUID sessionId) {
+                               Instant redeemedAt, UUID sessionId, Instant authTime) {
         this.codeHash = codeHash;
         this.clientId = clientId;
         this.redirectUri = redirectUri;
@@ -67,6 +70,7 @@ class AuthorizationCodeJpaEntity {
         this.expiresAt = expiresAt;
         this.redeemedAt = redeemedAt;
         this.sessionId = sessionId;
+        this.authTime = authTime;
     }
 
     String getCodeHash() {
@@ -115,5 +119,10 @@ class AuthorizationCodeJpaEntity {
 
     UUID getSessionId() {
         return sessionId;
+    }
+
+    /** Null for a code stored before V12. */
+    Instant getAuthTime() {
+        return authTime;
     }
 }

@@ -44,7 +44,7 @@ public final class JpaAuthorizationCodes implements AuthorizationCodes {
                 code.redirectUri(), code.challenge().value(), code.user().value(), code.securityVersion(), scopes,
                 code.nonce().orElse(null), storable(code.issuedAt()), storable(code.expiresAt()),
                 code.redeemedAt().map(JpaAuthorizationCodes::storable).orElse(null),
-                code.session().map(SessionId::value).orElse(null));
+                code.session().map(SessionId::value).orElse(null), storable(code.authTime()));
         inTransaction(entityManager -> {
             entityManager.persist(row);
             return null;
@@ -88,7 +88,8 @@ public final class JpaAuthorizationCodes implements AuthorizationCodes {
                 row.getRedirectUri(), new PkceChallenge(row.getCodeChallenge()), new UserId(row.getUserId()),
                 row.getSecurityVersion(), Scope.parseList(row.getScopes()), Optional.ofNullable(row.getNonce()),
                 row.getIssuedAt(), row.getExpiresAt(), Optional.ofNullable(row.getRedeemedAt()),
-                Optional.ofNullable(row.getSessionId()).map(SessionId::new));
+                Optional.ofNullable(row.getSessionId()).map(SessionId::new),
+                row.getAuthTime() == null ? row.getIssuedAt() : row.getAuthTime());
     }
 
     /** The precision both databases keep. */

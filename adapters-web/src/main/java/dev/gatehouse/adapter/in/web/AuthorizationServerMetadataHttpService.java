@@ -2,6 +2,9 @@ package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.support.json.JsonCodec;
 
+import dev.gatehouse.application.port.in.PublishedKeysUseCase;
+import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.StandardClaims;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
@@ -22,11 +25,23 @@ import java.util.Objects;
  * and revocation endpoints only when client applications are registered ({@code client_secret_basic},
  * {@code client_secret_post}, and {@code none} for public clients), and otherwise not at all ({@code none}). The
  * introspection endpoint (RFC 7662) is listed only when clients are registered: without them nobody may use it.
+ *
+ * <p>{@code GET /.well-known/openid-configuration}: OpenID Connect Discovery 1.0, the same document (same issuer,
+ * endpoints and lists, so the two never disagree) plus what a relying party needs: the userinfo endpoint, the
+ * end-session endpoint when served, {@code subject_types_supported}, the algorithms of the published keys that sign ID
+ * tokens and the claims they carry. It is served when the authorization code flow is and keys are published (a shared
+ * secret cannot sign an ID token a relying party could verify); otherwise 404.
  */
 final class AuthorizationServerMetadataHttpService implements RoutedService {
 
     static final String PATH = "/.well-known/oauth-authorization-server";
+    static final String OPENID_PATH = "/.well-known/openid-configuration";
+    /** What an ID token and {@code /userinfo} may carry. */
+    static final List<String> CLAIMS_SUPPORTED = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash",
+            "azp", "preferred_username", "name", "email", "email_verified");
     private static final String REVOKE = "/revoke";
+    /** OpenID Connect RP-Initiated Logout's endpoint, listed once it is served. */
+    static final String END_SESSION = "/end-session";
 
     private static final List<String> NO_CLIENT_AUTHENTICATION = List.of("none");
     private static final List<String> CLIENT_AUTHENTICATION =
@@ -37,9 +52,16 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
     private final boolean introspectionOpen;
     private final boolean authorizationOpen;
     private final List<String> clientAuthenticationMethods;
+    private final PublishedKeysUseCase publishedKeys;
+    private final boolean userInfoServed;
+    private final boolean endSessionServed;
 
-    AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served, boolean clientAuthentication) {
+    AuthorizationServerMetadataHttpService(DiscoverySettings settings, List<Endpoint> served, boolean clientAuthentication,
+                                           PublishedKeysUseCase publishedKeys) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.publishedKeys = Objects.requireNonNull(publishedKeys, "publishedKeys");
+        this.userInfoServed = served.contains(new Endpoint(Method.GET, UserInfoHttpService.PATH));
+        this.endSessionServed = served.contains(new Endpoint(Method.GET, END_SESSION));
         this.revocationServed = served.contains(new Endpoint(Method.POST, REVOKE));
         this.clientAuthenticationMethods = clientAuthentication ? CLIENT_AUTHENTICATION : NO_CLIENT_AUTHENTICATION;
         this.introspectionOpen = clientAuthentication && served.contains(new Endpoint(Method.POST, TokenHttpService.INTROSPECT));
@@ -48,11 +70,41 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get(PATH, this::metadata));
+        return List.of(Route.get(PATH, this::metadata), Route.get(OPENID_PATH, this::openIdConfiguration));
     }
 
     private void metadata(ServerRequest request, ServerResponse response) {
         String base = settings.publicUrl().map(Object::toString).orElseGet(() -> localBase(request));
+        JsonResponses.send(response, Status.OK_200, common(base).build(),
+                HeaderValues.create(HeaderNames.CACHE_CONTROL, "public, max-age=" + settings.keySetMaxAge().toSeconds()));
+    }
+
+    private void openIdConfiguration(ServerRequest request, ServerResponse response) {
+        List<String> algorithms = publishedKeys.publishedKeys().stream().map(key -> key.algorithm().joseName())
+                .distinct().sorted().toList();
+        if (!authorizationOpen || !userInfoServed || algorithms.isEmpty()) {
+            throw HttpProblem.detail(Status.NOT_FOUND_404, "OpenID Connect needs registered clients and published signing "
+                    + "keys (GATEHOUSE_CLIENTS, GATEHOUSE_JWT_ALGORITHM)");
+        }
+        String base = settings.publicUrl().map(Object::toString).orElseGet(() -> localBase(request));
+        JsonObjectBuilder configuration = common(base)
+                .add("userinfo_endpoint", base + UserInfoHttpService.PATH)
+                .add("subject_types_supported", array(List.of("public")))
+                .add("id_token_signing_alg_values_supported", array(algorithms))
+                .add("response_modes_supported", array(List.of("query")))
+                .add("claims_supported", array(CLAIMS_SUPPORTED))
+                .add("claims_parameter_supported", false)
+                .add("request_parameter_supported", false)
+                .add("request_uri_parameter_supported", false);
+        if (endSessionServed) {
+            configuration.add("end_session_endpoint", base + END_SESSION);
+        }
+        JsonResponses.send(response, Status.OK_200, configuration.build(),
+                HeaderValues.create(HeaderNames.CACHE_CONTROL, "public, max-age=" + settings.keySetMaxAge().toSeconds()));
+    }
+
+    /** RFC 8414's document, which OpenID Connect Discovery's repeats field for field. */
+    private JsonObjectBuilder common(String base) {
         JsonObjectBuilder metadata = JsonCodec.BUILDERS.createObjectBuilder()
                 .add("issuer", settings.issuer())
                 .add("token_endpoint", base + "/token")
@@ -86,11 +138,14 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
         if (clientAuthenticationMethods.contains("private_key_jwt")) {
             metadata.add("token_endpoint_auth_signing_alg_values_supported", array(TokenHttpService.ASSERTION_SIGNING_ALGORITHMS));
         }
-        metadata
-                .add("scopes_supported", array(settings.scopesSupported()))
+        // Where codes are issued, every user may grant OpenID Connect's scopes.
+        List<String> scopes = authorizationOpen
+                ? java.util.stream.Stream.concat(settings.scopesSupported().stream(),
+                        StandardClaims.SCOPES.stream().map(Scope::value)).distinct().sorted().toList()
+                : settings.scopesSupported();
+        return metadata
+                .add("scopes_supported", array(scopes))
                 .add("service_documentation", base + "/docs");
-        JsonResponses.send(response, Status.OK_200, metadata.build(),
-                HeaderValues.create(HeaderNames.CACHE_CONTROL, "public, max-age=" + settings.keySetMaxAge().toSeconds()));
     }
 
     private static JsonArrayBuilder array(List<String> values) {

@@ -163,7 +163,8 @@ final class AuthorizeHttpService implements RoutedService {
         List<String> repeated = AuthorizationRequest.PARAMETERS.stream().filter(fields::isRepeated).toList();
         return new AuthorizationRequest(fields.value("response_type"), fields.value("client_id"), fields.value("redirect_uri"),
                 fields.value("scope"), fields.value("state"), fields.value("code_challenge"),
-                fields.value("code_challenge_method"), fields.value("nonce"), fields.value("prompt"), repeated);
+                fields.value("code_challenge_method"), fields.value("nonce"), fields.value("prompt"), repeated,
+                fields.value("max_age"));
     }
 
     /** The page of a form: the pending request and its token as hidden fields, then what the person sees. */

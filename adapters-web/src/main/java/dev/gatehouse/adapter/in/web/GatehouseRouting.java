@@ -84,13 +84,14 @@ public final class GatehouseRouting {
                         limiter, useCases.emailVerification().mode().isOn()),
                 new AdminHttpService(useCases.administration(), useCases.twoFactor().reset(), settings),
                 new PasswordResetHttpService(useCases.passwordReset().request(), useCases.passwordReset().confirm(), settings, limiter),
-                new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
+                new JwksHttpService(useCases.publishedKeys(), settings.discovery()),
+                new UserInfoHttpService(useCases.userInfo())));
         if (useCases.emailVerification().mode().isOn()) {
             services.add(new EmailVerificationHttpService(useCases.emailVerification().request(),
                     useCases.emailVerification().confirm(), useCases.emailVerification().changeEmail(), settings, limiter));
         }
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
-                settings.clientAuthentication()));
+                settings.clientAuthentication(), useCases.publishedKeys()));
         return List.copyOf(services);
     }
 

@@ -185,8 +185,9 @@ final class TokenHttpService implements RoutedService {
         String verifier = requiredParameter(form, "code_verifier");
         switch (redeemCode.redeem(new RedeemAuthorizationCodeCommand(code, redirectUri, verifier, client(request),
                 sentClient.credentials()))) {
-            case RedeemAuthorizationCodeResult.Redeemed(AccessToken token, String refreshToken) ->
-                    sendTokens(response, TokenResponse.bearer(token, refreshToken, true));
+            case RedeemAuthorizationCodeResult.Redeemed(AccessToken token, String refreshToken, Optional<String> idToken) ->
+                    sendTokens(response, idToken.map(TokenResponse.bearer(token, refreshToken, true)::withIdToken)
+                            .orElseGet(() -> TokenResponse.bearer(token, refreshToken, true)));
             case RedeemAuthorizationCodeResult.InvalidGrant invalid -> throw HttpProblem.oauth(Status.BAD_REQUEST_400,
                     "Invalid authorization code", "invalid_grant",
                     "The authorization code is invalid, expired or already used, or was issued for another client, "

@@ -44,20 +44,22 @@ import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.domain.EmailVerificationMode;
+import dev.gatehouse.application.port.in.UserInfoResult;
+import dev.gatehouse.application.port.in.UserInfoUseCase;
 import java.util.Objects;
 
 /**
  * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
- * and the mfa-otp grant).
+ * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}.
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
-                          EmailVerification emailVerification, TwoFactor twoFactor) {
+                          EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -105,7 +107,13 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         }
     }
 
-    /** Without email verification ({@link EmailVerification#OFF}) and two-factor sign-in ({@link TwoFactor#NOT_OFFERED}). */
+    /** For assemblies without OpenID Connect: no token is good for {@code /userinfo}. */
+    public static final UserInfoUseCase NO_USER_INFO = query -> new UserInfoResult.InvalidToken();
+
+    /**
+     * Without email verification ({@link EmailVerification#OFF}), two-factor sign-in ({@link TwoFactor#NOT_OFFERED}) and
+     * OpenID Connect's userinfo ({@link #NO_USER_INFO}).
+     */
     public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                        RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
@@ -113,7 +121,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF,
-                TwoFactor.NOT_OFFERED);
+                TwoFactor.NOT_OFFERED, NO_USER_INFO);
     }
 
     /** The use cases behind {@code /password-reset}. */
@@ -151,7 +159,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                        Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
-                introspectToken, passwordReset, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED);
+                introspectToken, passwordReset, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED,
+                NO_USER_INFO);
     }
 
     /** The use cases behind {@code /admin/}. */
@@ -187,5 +196,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(authorizationCode, "authorizationCode");
         Objects.requireNonNull(emailVerification, "emailVerification");
         Objects.requireNonNull(twoFactor, "twoFactor");
+        Objects.requireNonNull(userInfo, "userInfo");
     }
 }

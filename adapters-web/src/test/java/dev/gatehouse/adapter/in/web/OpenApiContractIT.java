@@ -123,8 +123,10 @@ class OpenApiContractIT {
     void serves_every_documented_endpoint() {
         documentedOperations().keySet().forEach(endpoint -> {
             String method = endpoint.split(" ")[0];
+            // OpenID Connect's discovery exists only where clients are registered (elsewhere it answers a documented 404).
+            RealServer server = endpoint.endsWith("/openid-configuration") ? withClients : healthy;
             for (String path : concretePaths(endpoint.split(" ")[1])) {
-                RawHttp.Answer answer = RawHttp.send(healthy.port(), RawHttp.request(method + " " + path + " HTTP/1.1",
+                RawHttp.Answer answer = RawHttp.send(server.port(), RawHttp.request(method + " " + path + " HTTP/1.1",
                         List.of("Content-Length: 0"), new byte[0]));
                 assertTrue(answer.status() != 404 && answer.status() != 405, () -> method + " " + path + ": " + answer);
             }
@@ -195,7 +197,7 @@ class OpenApiContractIT {
         documentedOperations().forEach((endpoint, operation) -> {
             boolean secured = endpoint.startsWith("GET /users/me") || endpoint.equals("POST /logout")
                     || endpoint.equals("POST /users/me/password") || endpoint.equals("POST /users/me/email")
-                    || endpoint.contains(" /users/me/two-factor");
+                    || endpoint.contains(" /users/me/two-factor") || endpoint.endsWith(" /userinfo");
             boolean admin = endpoint.contains(" /admin/");
             assertEquals(admin ? json("[{\"OAuth2PasswordBearer\":[\"admin\"]}]") : secured ? json("[{\"OAuth2PasswordBearer\":[]}]") : null,
                     operation.get("security"), endpoint);
@@ -634,7 +636,9 @@ class OpenApiContractIT {
         }
         List<String> cookie = List.of("Cookie: " + binding);
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=", cookie));
-        exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=" + form(PASSWORD), cookie));
+        Exchange signedIn = post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=" + form(PASSWORD), cookie);
+        exchanges.add(signedIn);
+        openIdExchanges(exchanges, signedIn, query.replace("scope=me", "scope=openid+profile+email"));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=wrong-password", cookie));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=" + form(PASSWORD), cookie));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", List.of()));
@@ -719,6 +723,35 @@ class OpenApiContractIT {
         }
         all.add("Content-Length: " + bytes.length);
         return new Exchange(method + " " + path, RawHttp.send(server.port(), RawHttp.request(method + " " + path + " HTTP/1.1", all, bytes)));
+    }
+
+    /**
+     * OpenID Connect: the browser session of {@code signedIn} gets an {@code openid} code at once, whose exchange holds an
+     * ID token; its access token reads {@code /userinfo}; a token without {@code openid} gets 403; discovery on both servers.
+     */
+    private static void openIdExchanges(List<Exchange> exchanges, Exchange signedIn, String openIdQuery) {
+        String session = signedIn.answer().all("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gatehouse_session="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError(signedIn.toString()));
+        Exchange authorized = get(withClients, "/authorize?" + openIdQuery, List.of("Cookie: " + session));
+        exchanges.add(new Exchange("GET /authorize", authorized.answer()));
+        String location = authorized.answer().header("Location");
+        assertTrue(location != null && location.contains("code="), authorized::toString);
+        String code = java.net.URLDecoder.decode(location.replaceAll(".*[?&]code=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+        Exchange tokens = exchange(exchanges, withClients, "POST", "/token", FORM, "grant_type=authorization_code&client_id=web-app"
+                + "&code=" + form(code) + "&redirect_uri=" + form(CALLBACK)
+                + "&code_verifier=a-verifier-of-at-least-forty-three-characters-0123");
+        assertTrue(tokens.answer().body().contains("\"id_token\""), tokens::toString);
+        String openid = "Authorization: Bearer " + accessToken(tokens);
+        for (String method : List.of("GET", "POST")) {
+            exchanges.add(call(withClients, method, "/userinfo", "/userinfo", List.of(openid)));
+            exchanges.add(call(withClients, method, "/userinfo", "/userinfo", List.of()));
+            exchanges.add(call(withClients, method, "/userinfo", "/userinfo", List.of("Authorization: Bearer not.a.token")));
+            exchanges.add(call(withClients, method, "/userinfo", "/userinfo", bearer(exchange(exchanges, withClients, "POST", "/token",
+                    FORM, "username=johndoe&client_id=web-app&password=" + form(PASSWORD)))));
+            exchanges.add(call(storeDown, method, "/userinfo", "/userinfo", List.of("Authorization: Bearer abc")));
+        }
+        exchanges.add(get(withClients, "/.well-known/openid-configuration", List.of()));
+        exchanges.add(get(healthy, "/.well-known/openid-configuration", List.of()));
     }
 
     private static Exchange exchange(List<Exchange> exchanges, RealServer server, String method, String path,

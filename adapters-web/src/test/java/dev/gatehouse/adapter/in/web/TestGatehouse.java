@@ -111,15 +111,17 @@ final class TestGatehouse {
         Policies policies = new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, RETENTION,
                 Optional.of(new Policies.KeySigning(algorithm, ROTATION))).withEmailVerification(verification);
         rotation.rotate();
-        tokens = new JwtAccessTokens(new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
-                JwtSettings.DEFAULT_CLOCK_SKEW), signingKeys, ROTATION, clock);
+        JwtSettings jwtSettings = new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
+                JwtSettings.DEFAULT_CLOCK_SKEW);
+        tokens = new JwtAccessTokens(jwtSettings, signingKeys, ROTATION, clock);
         UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
                 tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer,
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
                 .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
                 .withEmailVerifications(verifications)
-                .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp()),
+                .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp())
+                .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock)),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -139,7 +141,8 @@ final class TestGatehouse {
                 new WebUseCases.EmailVerification(useCases.emailVerificationMode(), useCases.requestEmailVerification(),
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
-                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()));
+                        useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
+                useCases.userInfo());
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -79,7 +79,10 @@ final class ThrowingUseCases {
                         },
                         action -> {
                             throw failure.get();
-                        }));
+                        }),
+                query -> {
+                    throw failure.get();
+                });
     }
 
     static WebUseCases.PasswordReset passwordReset(Supplier<? extends RuntimeException> failure) {

@@ -6,17 +6,18 @@ import java.util.Optional;
 
 /**
  * The parameters of an authorization request (RFC 6749 section 4.1.1, RFC 7636 section 4.3, OpenID Connect's
- * {@code nonce} and {@code prompt}) as the browser sent them, raw: judging them is the use case's work. A parameter
- * sent more than once is named in {@code repeated} (and its first value given), which makes the request invalid.
+ * {@code nonce}, {@code prompt} and {@code max_age}) as the browser sent them, raw: judging them is the use case's
+ * work. A parameter sent more than once is named in {@code repeated} (and its first value given), which makes the
+ * request invalid.
  */
 public record AuthorizationRequest(Optional<String> responseType, Optional<String> clientId, Optional<String> redirectUri,
                                    Optional<String> scope, Optional<String> state, Optional<String> codeChallenge,
                                    Optional<String> codeChallengeMethod, Optional<String> nonce, Optional<String> prompt,
-                                   List<String> repeated) {
+                                   List<String> repeated, Optional<String> maxAge) {
 
     /** The parameters this request is read from, in the order a form repeats them. */
     public static final List<String> PARAMETERS = List.of("response_type", "client_id", "redirect_uri", "scope", "state",
-            "code_challenge", "code_challenge_method", "nonce", "prompt");
+            "code_challenge", "code_challenge_method", "nonce", "prompt", "max_age");
 
     public AuthorizationRequest {
         Objects.requireNonNull(responseType, "responseType");
@@ -29,6 +30,16 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(prompt, "prompt");
         repeated = List.copyOf(repeated);
+        Objects.requireNonNull(maxAge, "maxAge");
+    }
+
+    /** A request without {@code max_age}. */
+    public AuthorizationRequest(Optional<String> responseType, Optional<String> clientId, Optional<String> redirectUri,
+                                Optional<String> scope, Optional<String> state, Optional<String> codeChallenge,
+                                Optional<String> codeChallengeMethod, Optional<String> nonce, Optional<String> prompt,
+                                List<String> repeated) {
+        this(responseType, clientId, redirectUri, scope, state, codeChallenge, codeChallengeMethod, nonce, prompt, repeated,
+                Optional.empty());
     }
 
     /** The value of one of {@link #PARAMETERS}, if sent. */
@@ -43,6 +54,7 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
             case "code_challenge_method" -> codeChallengeMethod;
             case "nonce" -> nonce;
             case "prompt" -> prompt;
+            case "max_age" -> maxAge;
             default -> throw new IllegalArgumentException("not an authorization request parameter: " + name);
         };
     }
@@ -50,6 +62,6 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
     /** The same request for the sign-in form's second round: it asked for the page, so it asks for no prompt again. */
     public AuthorizationRequest withoutPrompt() {
         return new AuthorizationRequest(responseType, clientId, redirectUri, scope, state, codeChallenge, codeChallengeMethod,
-                nonce, Optional.empty(), repeated);
+                nonce, Optional.empty(), repeated, maxAge);
     }
 }

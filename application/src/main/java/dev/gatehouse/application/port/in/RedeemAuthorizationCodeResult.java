@@ -2,21 +2,32 @@ package dev.gatehouse.application.port.in;
 
 import dev.gatehouse.domain.AccessToken;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Every way the exchange of an authorization code can end; callers switch over it exhaustively. */
 public sealed interface RedeemAuthorizationCodeResult {
 
-    /** Tokens exactly as the password grant issues them: an access token and the first refresh token of a session. */
-    record Redeemed(AccessToken accessToken, String refreshToken) implements RedeemAuthorizationCodeResult {
+    /**
+     * Tokens exactly as the password grant issues them: an access token and the first refresh token of a session;
+     * and, when {@code openid} was granted and this service publishes its keys, an OpenID Connect ID token.
+     */
+    record Redeemed(AccessToken accessToken, String refreshToken, Optional<String> idToken)
+            implements RedeemAuthorizationCodeResult {
 
         public Redeemed {
             Objects.requireNonNull(accessToken, "accessToken");
             Objects.requireNonNull(refreshToken, "refreshToken");
+            Objects.requireNonNull(idToken, "idToken");
+        }
+
+        /** Tokens without an ID token. */
+        public Redeemed(AccessToken accessToken, String refreshToken) {
+            this(accessToken, refreshToken, Optional.empty());
         }
 
         @Override
         public String toString() {
-            return "Redeemed[" + accessToken + ", refreshToken=redacted]";
+            return "Redeemed[" + accessToken + ", refreshToken=redacted" + (idToken.isPresent() ? ", idToken=redacted" : "") + "]";
         }
     }
 
