@@ -9,6 +9,8 @@
 #   BENCH_SYSTEMS="keycloak gatehouse-h2 gatehouse-pg"   which to measure, in this order
 #   BENCH_WARMUP=150              seconds of warm-up per system (GET userinfo, then 10 s of logins)
 #   BENCH_DURATION=30             seconds of each measured wrk run
+#   BENCH_LOGIN_ACCOUNTS=32       accounts the login runs use in turn (same in both systems): an account admits one
+#                                 password check at a time in Gatehouse, so one account would measure its turn
 #   BENCH_RESULTS_DIR=bench/compare/results/<UTC time>
 set -Eeuo pipefail
 
@@ -21,12 +23,14 @@ KC_VERSION=${BENCH_KEYCLOAK_VERSION:-26.7.3}
 SYSTEMS=${BENCH_SYSTEMS:-keycloak gatehouse-h2 gatehouse-pg}
 WARMUP=${BENCH_WARMUP:-150}
 DURATION=${BENCH_DURATION:-30}
+LOGIN_ACCOUNTS=${BENCH_LOGIN_ACCOUNTS:-32}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=${BENCH_RESULTS_DIR:-$HERE/results/$STAMP}
 THREADS=2 CONNECTIONS=32 LOGIN_CONNECTIONS=8 READY_TIMEOUT_S=180 STOP_TIMEOUT_S=30
 USER_NAME=bench_user USER_PASSWORD="bench-$(random_hex 12)" CLIENT=bench-app
 
 is_uint "$WARMUP" && [ "$WARMUP" -ge 10 ] && [ "$WARMUP" -le 1200 ] || die "BENCH_WARMUP must be 10..1200 seconds"
+is_uint "$LOGIN_ACCOUNTS" && [ "$LOGIN_ACCOUNTS" -ge 1 ] && [ "$LOGIN_ACCOUNTS" -le 1000 ] || die "BENCH_LOGIN_ACCOUNTS must be 1..1000"
 is_uint "$DURATION" && [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 600 ] || die "BENCH_DURATION must be 1..600 seconds"
 for system in $SYSTEMS; do
   case $system in keycloak | gatehouse-h2 | gatehouse-pg) ;; *) die "unknown system in BENCH_SYSTEMS: $system" ;; esac
@@ -179,25 +183,39 @@ run_system() { # $1 = system
       kc /bench/users "{\"username\":\"$USER_NAME\",\"enabled\":true,\"emailVerified\":true,\"firstName\":\"Bench\",\"lastName\":\"User\",
         \"email\":\"$USER_NAME@example.com\",\"credentials\":[{\"type\":\"password\",\"value\":\"$USER_PASSWORD\",\"temporary\":false}]}" ||
         die "could not create the user"
+      for ((i = 2; i <= LOGIN_ACCOUNTS; i++)); do
+        kc /bench/users "{\"username\":\"${USER_NAME}_$i\",\"enabled\":true,\"emailVerified\":true,\"firstName\":\"Bench\",\"lastName\":\"User\",
+          \"email\":\"${USER_NAME}_$i@example.com\",\"credentials\":[{\"type\":\"password\",\"value\":\"$USER_PASSWORD\",\"temporary\":false}]}" ||
+          die "could not create login account $i"
+      done
       token_url="$base/realms/bench/protocol/openid-connect/token"
       me_url="$base/realms/bench/protocol/openid-connect/userinfo"
       token_form="grant_type=password&client_id=$CLIENT&scope=openid&username=$USER_NAME&password=$USER_PASSWORD" ;;
     gatehouse-*)
       curl -sf -X POST "$base/users/" -H 'Content-Type: application/json' -d "{\"username\":\"$USER_NAME\",\"password\":\"$USER_PASSWORD\",
         \"email\":\"$USER_NAME@example.com\",\"full_name\":\"Bench User\"}" >/dev/null || die "could not register the user"
+      for ((i = 2; i <= LOGIN_ACCOUNTS; i++)); do
+        curl -sf -X POST "$base/users/" -H 'Content-Type: application/json' \
+          -d "{\"username\":\"${USER_NAME}_$i\",\"password\":\"$USER_PASSWORD\"}" >/dev/null || die "could not register login account $i"
+      done
       token_url="$base/token"
       me_url="$base/users/me"
       token_form="username=$USER_NAME&password=$USER_PASSWORD" ;;
   esac
   fresh_token() { curl -sf -X POST "$token_url" -H 'Content-Type: application/x-www-form-urlencoded' -d "$token_form" | jq -r .access_token; }
-  # wrk's static script: it sets the request once; wrk calls no Lua per request.
-  printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' "$token_form" >"$WORK/login.lua"
+  # The logins go over LOGIN_ACCOUNTS accounts in turn (bench/load/logins.lua picks the next body per request: a
+  # Lua call per login is nothing next to a password hash), the same accounts and form in both systems.
+  echo "$token_form" >"$WORK/login-bodies.txt"
+  for ((i = 2; i <= LOGIN_ACCOUNTS; i++)); do
+    sed "s/username=$USER_NAME\&/username=${USER_NAME}_$i\\&/" <<<"$token_form" >>"$WORK/login-bodies.txt"
+  done
+  export BENCH_LOGIN_BODIES="$WORK/login-bodies.txt" BENCH_LOGIN_THREADS="$THREADS"
 
   token=$(fresh_token)
   [ -n "$token" ] && [ "$token" != null ] || die "$system: no token"
   log "$system: warm-up ${WARMUP}s (GET user info, then 10 s of logins)"
   measure "$out/wrk-warmup-me.txt" "$CONNECTIONS" $((WARMUP > 20 ? WARMUP - 10 : 10)) "$me_url" -H "Authorization: Bearer $token"
-  measure "$out/wrk-warmup-login.txt" "$LOGIN_CONNECTIONS" 10 "$token_url" -s "$WORK/login.lua"
+  measure "$out/wrk-warmup-login.txt" "$LOGIN_CONNECTIONS" 10 "$token_url" -s "$ROOT/bench/load/logins.lua"
 
   token=$(fresh_token) # Keycloak's tokens last 5 minutes by default (15 here); a fresh one outlives the runs
   log "$system: GET user info saturated, ${DURATION}s"
@@ -215,7 +233,7 @@ run_system() { # $1 = system
   measure "$out/wrk-me-paced.txt" "$CONNECTIONS" "$DURATION" "$me_url" -H "Authorization: Bearer $token" -s "$WORK/paced.lua"
   log "$system: logins, ${DURATION}s"
   t1=$(ticks "$pid")
-  measure "$out/wrk-login.txt" "$LOGIN_CONNECTIONS" "$DURATION" "$token_url" -s "$WORK/login.lua"
+  measure "$out/wrk-login.txt" "$LOGIN_CONNECTIONS" "$DURATION" "$token_url" -s "$ROOT/bench/load/logins.lua"
   t2=$(ticks "$pid")
   local login_cpu_ms
   login_cpu_ms=$(awk -v t="$((t2 - t1))" -v hz="$(getconf CLK_TCK)" -v n="$(requests_of "$out/wrk-login.txt")" 'BEGIN { printf "%.1f", t / hz * 1e3 / n }')
@@ -253,7 +271,7 @@ ROWS=(
   "GET user info paced at ~half the saturated rate, req/s|paced_rps|whole"
   "… p99, ms|paced_p99_ms|cat"
   "… errors|paced_errors|cat"
-  "logins/s ($LOGIN_CONNECTIONS conn)|login_rps|cat"
+  "logins/s ($LOGIN_CONNECTIONS conn over $LOGIN_ACCOUNTS accounts)|login_rps|cat"
   "… p99, ms|login_p99_ms|cat"
   "… server CPU per login, ms|login_cpu_ms|cat"
   "… errors|login_errors|cat"

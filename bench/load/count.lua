@@ -8,6 +8,10 @@
 --   BENCH_TOKENS_FILE   a file of access tokens, one per line: each request carries the next one instead of
 --                       BENCH_BEARER (each thread starts at its own place in the file), so the server sees many
 --                       users' tokens in rotation
+--   BENCH_BODIES_FILE   a file of request bodies, one per line (e.g. one login form per account): each request
+--                       carries the next one instead of BENCH_BODY; thread t of n (BENCH_THREADS) takes the lines
+--                       t+1, t+1+n, ..., so no two requests in flight name the same account while there are more
+--                       lines than connections (an account admits one password check at a time)
 --   BENCH_PAUSE_MS      pause of each connection between an answer and its next request (default none):
 --                       paces the load below saturation, where latency measures the service, not a queue
 --
@@ -50,6 +54,8 @@ function setup(thread)
 end
 
 local tokens_file = os.getenv("BENCH_TOKENS_FILE")
+local bodies_file = os.getenv("BENCH_BODIES_FILE")
+local stride = tonumber(os.getenv("BENCH_THREADS") or "1")
 
 function init(args)
   statuses = {}
@@ -69,6 +75,20 @@ function init(args)
       next_token = next_token % #tokens + 1
       headers["Authorization"] = "Bearer " .. tokens[next_token]
       return wrk.format(nil, nil, headers)
+    end
+  elseif bodies_file and bodies_file ~= "" then
+    local index, all, mine = wrk.thread:get("index") or 0, {}, {}
+    for line in io.lines(bodies_file) do
+      all[#all + 1] = line
+    end
+    for i = index + 1, #all, stride do
+      mine[#mine + 1] = all[i]
+    end
+    assert(#mine > 0, "no bodies for thread " .. index .. " in " .. bodies_file)
+    local next_body = 0
+    request = function()
+      next_body = next_body % #mine + 1
+      return wrk.format(nil, nil, nil, mine[next_body])
     end
   end
 end

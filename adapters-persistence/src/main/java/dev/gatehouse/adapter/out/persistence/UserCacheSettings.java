@@ -16,7 +16,7 @@ public record UserCacheSettings(Duration timeToLive, int maximumEntries, Duratio
     /** The longest a token check may answer from memory while the database is down. */
     public static final Duration MAX_STALE_READS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_STALE_READS = Duration.ofSeconds(60);
-    public static final UserCacheSettings DEFAULT = new UserCacheSettings(Duration.ofSeconds(30), 10_000);
+    public static final UserCacheSettings DEFAULT = new UserCacheSettings(Duration.ofSeconds(30), 100_000);
     public static final UserCacheSettings OFF = new UserCacheSettings(Duration.ZERO, 1, Duration.ZERO);
 
     public UserCacheSettings {

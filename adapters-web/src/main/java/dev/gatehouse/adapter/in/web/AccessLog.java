@@ -6,8 +6,8 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,6 +34,7 @@ final class AccessLog {
             Method.HEAD, Method.OPTIONS, Method.TRACE, Method.PATCH, Method.CONNECT);
     /** The id of the request this thread is routing, for answers Helidon sends through the direct handler. */
     private static final ThreadLocal<String> ROUTING = new ThreadLocal<>();
+    private static final HexFormat HEX = HexFormat.of();
 
     private final Set<String> routes;
     private final ClientAddressing addressing;
@@ -68,7 +69,9 @@ final class AccessLog {
             return sent.getFirst();
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
+        // 32 hex digits, as "%016x%016x" wrote them, without a Formatter per request (a saturated /users/me
+        // profile spent 6.7 % of its samples in String.format, here and for the duration below).
+        return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 
     /** The id of the request being routed on this thread; empty outside routing. */
@@ -102,18 +105,31 @@ final class AccessLog {
         int status = response.status().code();
         meters.recordRequest(method, route, status, nanos);
         if (LOGGER.isLoggable(Level.INFO)) {
-            log(method, route, status, String.format(Locale.ROOT, "%.1f", nanos / 1e6), requestId,
+            log(method, route, status, millisWithOneDecimal(nanos), requestId,
                     ClientAddresses.of(request, addressing).value());
         }
     }
 
+    /** {@code nanos} in milliseconds with one decimal, rounded half up, as {@code "%.1f"} of {@code nanos / 1e6}. */
+    static String millisWithOneDecimal(long nanos) {
+        long tenths = Math.round(nanos / 1e5);
+        return tenths / 10 + "." + tenths % 10;
+    }
+
     private static void log(String method, String route, int status, String millis, String requestId, String client) {
-        LOGGER.info(() -> "method=" + method + " route=" + route + " status=" + status + " duration_ms=" + millis
+        // logp names the source: a LogRecord without one walks the stack to find it for the formatter (9 % of
+        // the samples of a saturated /users/me profile).
+        LOGGER.logp(Level.INFO, AccessLog.class.getName(), "log", () -> "method=" + method + " route=" + route + " status=" + status + " duration_ms=" + millis
                 + " request_id=" + requestId + " client=" + client);
     }
 
     /** A standard method as itself, anything else as {@code OTHER}: a client cannot invent labels. */
     static String methodLabel(String method) {
-        return KNOWN_METHODS.stream().map(Method::text).filter(known -> known.equals(method)).findFirst().orElse("OTHER");
+        for (Method known : KNOWN_METHODS) {
+            if (known.text().equals(method)) {
+                return known.text();
+            }
+        }
+        return "OTHER";
     }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Memory footprints that decide settings, measured in one process each (robust on a busy machine):
+#   bench/memory/run.sh [USERS]                 heap bytes per entry of the user cache (UserCacheFootprint.java;
+#                                               needs ./mvnw -DskipTests package -pl adapters-persistence -am)
+#   bench/memory/run.sh argon2 [THREADS ROUNDS] RSS argon2id leaves behind and CPU per hash (Argon2Footprint.java),
+#                                               under glibc's default and the launcher's MALLOC_ARENA_MAX=2
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+JDK=$("$ROOT/.mvn/find-jdk.sh")
+if [ "${1:-}" = argon2 ]; then
+  M2="$HOME/.m2/repository"
+  CP="$M2/de/mkammerer/argon2-jvm/2.12/argon2-jvm-2.12.jar:$M2/de/mkammerer/argon2-jvm-nolibs/2.12/argon2-jvm-nolibs-2.12.jar"
+  CP="$CP:$M2/net/java/dev/jna/jna/5.16.0/jna-5.16.0.jar"
+  for malloc in "GLIBC_DEFAULTS=1" "MALLOC_ARENA_MAX=2" "MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=1048576"; do
+    printf '%-50s ' "$malloc"
+    env -u MALLOC_ARENA_MAX $malloc "$JDK/bin/java" -XX:+UseSerialGC -Xmx64m --enable-native-access=ALL-UNNAMED -cp "$CP" \
+      "$HERE/Argon2Footprint.java" "${2:-4}" "${3:-8}" | tail -n 1
+  done
+  exit 0
+fi
+V=0.1.0-SNAPSHOT
+CP="$ROOT/adapters-persistence/target/gatehouse-adapters-persistence-$V.jar:$ROOT/application/target/gatehouse-application-$V.jar"
+CP="$CP:$ROOT/application/target/gatehouse-application-$V-tests.jar:$ROOT/domain/target/gatehouse-domain-$V.jar"
+CP="$CP:$(ls "$HOME"/.m2/repository/com/github/ben-manes/caffeine/caffeine/3.3.1/caffeine-3.3.1.jar)"
+exec "$JDK/bin/java" -XX:+UseSerialGC -Xmx1g -cp "$CP" "$HERE/UserCacheFootprint.java" "${1:-100000}"
