@@ -167,8 +167,7 @@ public record DrivenPorts(
      * passwords that check its codes.
      */
     public DrivenPorts withTwoFactor(TwoFactorCredentials twoFactorCredentials, MfaChallenges mfaChallenges,
-                                     OneTimePasswords oneTimePasswords,
-        IdTokens idTokens) {
+                                     OneTimePasswords oneTimePasswords) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,

@@ -159,8 +159,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                        Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
-                introspectToken, passwordReset, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED,
-                NO_USER_INFO);
+                introspectToken, passwordReset, command -> new ClientCredentialsGrantResult.InvalidClient(), AuthorizationCode.NOT_OFFERED);
     }
 
     /** The use cases behind {@code /admin/}. */
