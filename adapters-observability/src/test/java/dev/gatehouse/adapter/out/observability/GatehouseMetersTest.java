@@ -102,7 +102,15 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.EMAIL_VERIFICATIONS, "outcome", "refused")),
                 Map.entry(AuditEvent.Type.EMAIL_CHANGE_REQUESTED,
                         counter(GatehouseMeters.EMAIL_VERIFICATIONS, "outcome", "change_requested")),
-                Map.entry(AuditEvent.Type.LOGIN_EMAIL_NOT_VERIFIED, counter(GatehouseMeters.LOGINS, "outcome", "email_not_verified")));
+                Map.entry(AuditEvent.Type.LOGIN_EMAIL_NOT_VERIFIED, counter(GatehouseMeters.LOGINS, "outcome", "email_not_verified")),
+                Map.entry(AuditEvent.Type.TWO_FACTOR_ENROLLED, counter(GatehouseMeters.SESSION_EVENTS, "event", "two_factor_enrolled")),
+                Map.entry(AuditEvent.Type.TWO_FACTOR_CONFIRMED, counter(GatehouseMeters.SESSION_EVENTS, "event", "two_factor_confirmed")),
+                Map.entry(AuditEvent.Type.TWO_FACTOR_REMOVED, counter(GatehouseMeters.SESSION_EVENTS, "event", "two_factor_removed")),
+                Map.entry(AuditEvent.Type.RECOVERY_CODES_REGENERATED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "recovery_codes_regenerated")),
+                Map.entry(AuditEvent.Type.RECOVERY_CODE_USED, counter(GatehouseMeters.LOGINS, "outcome", "recovery_code_used")),
+                Map.entry(AuditEvent.Type.SECOND_FACTOR_REQUIRED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_required")),
+                Map.entry(AuditEvent.Type.SECOND_FACTOR_REFUSED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_refused")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {
