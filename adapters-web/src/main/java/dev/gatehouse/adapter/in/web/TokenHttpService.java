@@ -266,7 +266,8 @@ final class TokenHttpService implements RoutedService {
             // Reached only with the right password, so it tells a guesser nothing.
             case LogInResult.EmailNotVerified unverified -> throw HttpProblem.oauth(Status.FORBIDDEN_403,
                     "Email address not verified", "email_not_verified",
-                    "Verify the account's email address with the link mailed to it (POST /email-verification sends a new one)");
+                    "Verify the account's email address with the link mailed to it (POST /email-verification sends a new one)",
+                    JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
         }
     }
 

@@ -75,7 +75,10 @@ class OpenApiContractIT {
         HEALTHY.addUser("dora", PASSWORD, null, null);
         BUSY.addUser("johndoe", PASSWORD, null, null);
         BUSY.hasher.saturate();
-        healthy = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT,
+        // More than a client's default burst of requests goes to this one server; the 429s are provoked on "limited".
+        RequestRate generous = RequestRate.of(1_000, 100, Duration.ofSeconds(1));
+        healthy = new RealServer(HEALTHY.useCases, WebSettings.DEFAULT.withRateLimits(new RateLimits(generous, generous,
+                        RateLimits.DEFAULT.registrations(), RateLimits.DEFAULT.introspections(), RateLimits.DEFAULT.maxKeys())),
                 new Operations(List.of(check("database", true)), Duration.ofSeconds(1)));
         busy = new RealServer(BUSY.useCases, WebSettings.DEFAULT,
                 new Operations(List.of(check("database", false)), Duration.ofSeconds(1)));
