@@ -66,7 +66,13 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         /** A redeemed authorization code came back: the session it started is revoked (RFC 6749 section 4.1.2). */
         AUTHORIZATION_CODE_REPLAYED,
         /** A sign-in form came back without the token of its authorization request (cross-site request forgery). */
-        SIGN_IN_FORM_FORGED
+        SIGN_IN_FORM_FORGED,
+        /** An administrator registered a client as data; the subject is the client's id. */
+        CLIENT_REGISTERED,
+        /** An administrator removed a client registered as data, ending its sessions; the subject is its id. */
+        CLIENT_REMOVED,
+        /** An administrator replaced a client's secret; the subject is its id. */
+        CLIENT_SECRET_ROTATED
     }
 
     /** An event the subject caused itself. */

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
+import dev.gatehouse.application.port.out.ClientRepository;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
@@ -36,7 +37,8 @@ import java.util.Objects;
  * one pass {@link PasswordDirectory#none()}. {@code passwordResets} and {@code mailOutbox} live in the same store (a
  * link and its mail are stored together); {@code mailer} sends what the outbox holds. {@code authorizationCodes} keep
  * the codes of the authorization code flow until their one redemption, and {@code seals} seal what a browser carries
- * back (the sign-in form's token, the browser session).
+ * back (the sign-in form's token, the browser session). {@code clientRepository} holds the clients registered as data
+ * (with the command line or the admin API), which the application sees beside those of {@code clients}, the settings.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -60,7 +62,8 @@ public record DrivenPorts(
         ClientAssertions clientAssertions,
         AssertionReplays assertionReplays,
         AuthorizationCodes authorizationCodes,
-        Seals seals) {
+        Seals seals,
+        ClientRepository clientRepository) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -85,6 +88,28 @@ public record DrivenPorts(
         Objects.requireNonNull(assertionReplays, "assertionReplays");
         Objects.requireNonNull(authorizationCodes, "authorizationCodes");
         Objects.requireNonNull(seals, "seals");
+        Objects.requireNonNull(clientRepository, "clientRepository");
+    }
+
+    /** The ports before clients could be registered as data: only those of the settings ({@code clients}) exist. */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock, ClientAssertions clientAssertions,
+                       AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, ClientRepository.none());
+    }
+
+    /** The same ports, with clients registered as data in {@code clientRepository} beside those of the settings. */
+    public DrivenPorts withClientRepository(ClientRepository clientRepository) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                clientRepository);
     }
 
     /**
@@ -106,13 +131,15 @@ public record DrivenPorts(
     public DrivenPorts withClientAssertions(ClientAssertions clientAssertions, AssertionReplays assertionReplays) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                clientRepository);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
     public DrivenPorts withAuthorizationCodeFlow(AuthorizationCodes authorizationCodes, Seals seals) {
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
-                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals);
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                clientRepository);
     }
 }

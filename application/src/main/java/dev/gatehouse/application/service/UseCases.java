@@ -28,6 +28,11 @@ import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.port.in.ListClientsUseCase;
+import dev.gatehouse.application.port.in.RegisterClientUseCase;
+import dev.gatehouse.application.port.in.RemoveClientUseCase;
+import dev.gatehouse.application.port.in.RotateClientSecretUseCase;
+import dev.gatehouse.application.port.in.ShowClientUseCase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,12 +72,19 @@ public final class UseCases {
     private final ConfirmPasswordResetUseCase confirmPasswordReset;
     private final DeliverMailUseCase deliverMail;
     private final SendPasswordResetUseCase sendPasswordReset;
+    private final RegisterClientUseCase registerClient;
+    private final ListClientsUseCase listClients;
+    private final ShowClientUseCase showClient;
+    private final RemoveClientUseCase removeClient;
+    private final RotateClientSecretUseCase rotateClientSecret;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(policies, "policies");
+        // The clients of the settings and those registered as data, seen as one registry by every use case.
+        KnownClients clients = new KnownClients(ports.clients(), ports.clientRepository());
         // One client authentication for every endpoint a client calls: a secret or an assertion proves the same client.
-        ClientAuthentication clientAuthentication = new ClientAuthentication(ports.clients(), ports.clientAssertions(),
+        ClientAuthentication clientAuthentication = new ClientAuthentication(clients, ports.clientAssertions(),
                 ports.assertionReplays(), ports.auditLog(), ports.clock());
         // One password check and one session issuer for every way of signing in: the password grant, the sign-in page
         // and the code exchange share their throttling, timing, audit and tokens.
@@ -82,7 +94,7 @@ public final class UseCases {
         logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy());
         clientCredentialsGrant = new ClientCredentialsGrantService(clientAuthentication, ports.accessTokens(), ports.auditLog(),
                 ports.clock());
-        AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
+        AuthorizationRequests requests = new AuthorizationRequests(clients);
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
@@ -137,6 +149,12 @@ public final class UseCases {
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
                 ports.authorizationCodes());
+        ClientAdministration clientAdministration = new ClientAdministration(gate, ports.auditLog(), ports.clock());
+        registerClient = new RegisterClientService(clientAdministration, clients, ports.clientRepository());
+        listClients = new ListClientsService(clientAdministration, ports.clientRepository());
+        showClient = new ShowClientService(clientAdministration, ports.clientRepository());
+        removeClient = new RemoveClientService(clientAdministration, clients, ports.clientRepository(), ports.refreshTokens());
+        rotateClientSecret = new RotateClientSecretService(clientAdministration, clients, ports.clientRepository());
     }
 
     public LogInUseCase logIn() {
@@ -245,5 +263,25 @@ public final class UseCases {
     /** Run by a background worker: sends the outbox's due mails. */
     public DeliverMailUseCase deliverMail() {
         return deliverMail;
+    }
+
+    public RegisterClientUseCase registerClient() {
+        return registerClient;
+    }
+
+    public ListClientsUseCase listClients() {
+        return listClients;
+    }
+
+    public ShowClientUseCase showClient() {
+        return showClient;
+    }
+
+    public RemoveClientUseCase removeClient() {
+        return removeClient;
+    }
+
+    public RotateClientSecretUseCase rotateClientSecret() {
+        return rotateClientSecret;
     }
 }
