@@ -121,7 +121,8 @@ final class DrivenAdapters implements AutoCloseable {
                 mailer(settings.mail()),
                 clock)
                 .withClientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
-                .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)));
+                .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)))
+                .withClientRepository(database.clientRepository());
     }
 
     /**

@@ -228,7 +228,9 @@ public final class Gatehouse implements AutoCloseable {
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
                 useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
-                        useCases.redeemAuthorizationCode()));
+                        useCases.redeemAuthorizationCode()),
+                new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
+                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()));
     }
 
     /** The rules of {@code settings} the use cases run under. */

@@ -28,6 +28,7 @@ import dev.gatehouse.application.port.in.SendPasswordResetUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
 import dev.gatehouse.application.port.in.ListClientsUseCase;
 import dev.gatehouse.application.port.in.RegisterClientUseCase;
 import dev.gatehouse.application.port.in.RemoveClientUseCase;
@@ -77,6 +78,7 @@ public final class UseCases {
     private final ShowClientUseCase showClient;
     private final RemoveClientUseCase removeClient;
     private final RotateClientSecretUseCase rotateClientSecret;
+    private final ClientsRegisteredUseCase clientsRegistered;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -155,6 +157,7 @@ public final class UseCases {
         showClient = new ShowClientService(clientAdministration, ports.clientRepository());
         removeClient = new RemoveClientService(clientAdministration, clients, ports.clientRepository(), ports.refreshTokens());
         rotateClientSecret = new RotateClientSecretService(clientAdministration, clients, ports.clientRepository());
+        clientsRegistered = clients::anyRegistered;
     }
 
     public LogInUseCase logIn() {
@@ -283,5 +286,9 @@ public final class UseCases {
 
     public RotateClientSecretUseCase rotateClientSecret() {
         return rotateClientSecret;
+    }
+
+    public ClientsRegisteredUseCase clientsRegistered() {
+        return clientsRegistered;
     }
 }

@@ -81,6 +81,9 @@ final class CountingAuditLog implements AuditLog {
             case AUTHORIZATION_CODE_REPLAYED -> session(meters, "authorization_code_replayed");
             // A sign-in form without its anti-forgery token: no password was checked.
             case SIGN_IN_FORM_FORGED -> login(meters, "form_rejected");
+            case CLIENT_REGISTERED -> administration(meters, "client_registered");
+            case CLIENT_REMOVED -> administration(meters, "client_removed");
+            case CLIENT_SECRET_ROTATED -> administration(meters, "client_secret_rotated");
         };
     }
 

@@ -94,7 +94,11 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_refused")),
                 Map.entry(AuditEvent.Type.AUTHORIZATION_CODE_REPLAYED,
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "authorization_code_replayed")),
-                Map.entry(AuditEvent.Type.SIGN_IN_FORM_FORGED, counter(GatehouseMeters.LOGINS, "outcome", "form_rejected")));
+                Map.entry(AuditEvent.Type.SIGN_IN_FORM_FORGED, counter(GatehouseMeters.LOGINS, "outcome", "form_rejected")),
+                Map.entry(AuditEvent.Type.CLIENT_REGISTERED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_registered")),
+                Map.entry(AuditEvent.Type.CLIENT_REMOVED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_removed")),
+                Map.entry(AuditEvent.Type.CLIENT_SECRET_ROTATED,
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "client_secret_rotated")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

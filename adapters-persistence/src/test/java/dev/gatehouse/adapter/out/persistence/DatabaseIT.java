@@ -124,7 +124,7 @@ class DatabaseIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vendors")
-    void creates_the_clients_table_with_named_constraints(String vendor, Supplier<DatabaseSettings> fresh) {
+    void creates_the_clients_table_with_named_constraints(String vendor, Supplier<DatabaseSettings> fresh) throws SQLException {
         try (Database database = Database.open(fresh.get())) {
             assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
                     + " WHERE constraint_name = 'pk_clients' AND constraint_type = 'PRIMARY KEY'"));

@@ -74,7 +74,8 @@ public final class GatehouseRouting {
         List<RoutedService> services = new ArrayList<>(List.of(
                 new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(),
                         useCases.introspectToken(), useCases.clientCredentialsGrant(),
-                        useCases.authorizationCode().redeemAuthorizationCode(), settings, limiter),
+                        useCases.authorizationCode().redeemAuthorizationCode(), settings, limiter,
+                        useCases.clientAdministration().clientsRegistered()),
                 new AuthorizeHttpService(useCases.authorizationCode().startAuthorization(),
                         useCases.authorizationCode().signIn(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
@@ -83,6 +84,9 @@ public final class GatehouseRouting {
                 new AdminHttpService(useCases.administration(), settings),
                 new PasswordResetHttpService(useCases.passwordReset().request(), useCases.passwordReset().confirm(), settings, limiter),
                 new JwksHttpService(useCases.publishedKeys(), settings.discovery())));
+        if (useCases.clientAdministration() != WebUseCases.ClientAdministration.NOT_OFFERED) {
+            services.add(new AdminClientsHttpService(useCases.clientAdministration(), settings));
+        }
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
                 settings.clientAuthentication()));
         return List.copyOf(services);

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.ClientCredentials;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
 import dev.gatehouse.application.port.in.IntrospectCommand;
 import dev.gatehouse.application.port.in.IntrospectResult;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -109,9 +110,23 @@ final class TokenHttpService implements RoutedService {
     private final WebSettings settings;
     private final RequestLimiter limiter;
 
+    private final ClientsRegisteredUseCase clientsRegistered;
+
     TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke,
                      IntrospectTokenUseCase introspect, ClientCredentialsGrantUseCase clientCredentials,
                      RedeemAuthorizationCodeUseCase redeemCode, WebSettings settings, RequestLimiter limiter) {
+        this(logIn, refresh, revoke, introspect, clientCredentials, redeemCode, settings, limiter, () -> false);
+    }
+
+    /**
+     * {@code clientsRegistered}: whether clients registered as data exist, asked per request; client authentication is
+     * on when it says so or the settings register clients.
+     */
+    TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke,
+                     IntrospectTokenUseCase introspect, ClientCredentialsGrantUseCase clientCredentials,
+                     RedeemAuthorizationCodeUseCase redeemCode, WebSettings settings, RequestLimiter limiter,
+                     ClientsRegisteredUseCase clientsRegistered) {
+        this.clientsRegistered = Objects.requireNonNull(clientsRegistered, "clientsRegistered");
         this.clientCredentials = Objects.requireNonNull(clientCredentials, "clientCredentials");
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
@@ -394,13 +409,18 @@ final class TokenHttpService implements RoutedService {
                 "Incorrect username or password", headers);
     }
 
+    /** Client authentication is on when the settings register clients, or clients are registered as data. */
+    private boolean clientAuthentication() {
+        return settings.clientAuthentication() || clientsRegistered.anyRegistered();
+    }
+
     /**
      * The client credentials of the request, when client authentication is on: HTTP Basic or the form fields, not
      * both (RFC 6749 section 2.3: one method per request); a {@code client_id} field naming the Basic client too
      * only identifies it, so it is allowed. Off, nothing is read: the tutorial's clients may send anything.
      */
     private SentClient sentClient(ServerRequest request, FormBody form) {
-        if (!settings.clientAuthentication()) {
+        if (!clientAuthentication()) {
             return SentClient.NONE;
         }
         Optional<String> formId = form.value("client_id").filter(value -> !value.isEmpty());
@@ -486,7 +506,7 @@ final class TokenHttpService implements RoutedService {
      * redirect URIs are theirs), as the metadata says; without, they are refused as before.
      */
     private Grant grant(FormBody form) {
-        boolean clients = settings.clientAuthentication();
+        boolean clients = clientAuthentication();
         String grant = form.value("grant_type").orElse("");
         boolean needsClients = grant.equals("client_credentials") || grant.equals("authorization_code");
         return switch (needsClients && !clients ? "unsupported" : grant) {

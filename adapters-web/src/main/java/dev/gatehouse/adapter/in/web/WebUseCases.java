@@ -27,6 +27,12 @@ import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
+import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
+import dev.gatehouse.application.port.in.ListClientsUseCase;
+import dev.gatehouse.application.port.in.RegisterClientUseCase;
+import dev.gatehouse.application.port.in.RemoveClientUseCase;
+import dev.gatehouse.application.port.in.RotateClientSecretUseCase;
+import dev.gatehouse.application.port.in.ShowClientUseCase;
 import java.util.Objects;
 
 /**
@@ -38,7 +44,45 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
-                          ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+                          ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                          ClientAdministration clientAdministration) {
+
+    /** Without clients registered as data: {@code /admin/clients} is not served. */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, ClientAdministration.NOT_OFFERED);
+    }
+
+    /**
+     * The use cases behind {@code /admin/clients}: the clients registered as data; and whether any client is registered
+     * at all, which turns client authentication on at the token endpoints even when the settings name none.
+     */
+    public record ClientAdministration(RegisterClientUseCase registerClient, ListClientsUseCase listClients,
+                                       ShowClientUseCase showClient, RemoveClientUseCase removeClient,
+                                       RotateClientSecretUseCase rotateClientSecret, ClientsRegisteredUseCase clientsRegistered) {
+
+        /** For assemblies that keep clients in their settings only. */
+        public static final ClientAdministration NOT_OFFERED = new ClientAdministration(
+                command -> { throw new IllegalStateException("clients are not registered as data here"); },
+                actor -> { throw new IllegalStateException("clients are not registered as data here"); },
+                action -> { throw new IllegalStateException("clients are not registered as data here"); },
+                action -> { throw new IllegalStateException("clients are not registered as data here"); },
+                action -> { throw new IllegalStateException("clients are not registered as data here"); },
+                () -> false);
+
+        public ClientAdministration {
+            Objects.requireNonNull(registerClient, "registerClient");
+            Objects.requireNonNull(listClients, "listClients");
+            Objects.requireNonNull(showClient, "showClient");
+            Objects.requireNonNull(removeClient, "removeClient");
+            Objects.requireNonNull(rotateClientSecret, "rotateClientSecret");
+            Objects.requireNonNull(clientsRegistered, "clientsRegistered");
+        }
+    }
 
     /** The use cases behind {@code /password-reset}. */
     public record PasswordReset(RequestPasswordResetUseCase request, ConfirmPasswordResetUseCase confirm) {
@@ -109,5 +153,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(passwordReset, "passwordReset");
         Objects.requireNonNull(clientCredentialsGrant, "clientCredentialsGrant");
         Objects.requireNonNull(authorizationCode, "authorizationCode");
+        Objects.requireNonNull(clientAdministration, "clientAdministration");
     }
 }

@@ -76,6 +76,9 @@ final class TestGatehouse {
     final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
+    /** The clients registered as data (with {@code /admin/clients}); none at first. */
+    final dev.gatehouse.application.testing.InMemoryClientRepository clientRepository =
+            new dev.gatehouse.application.testing.InMemoryClientRepository();
     final InMemoryPasswordResets resets = new InMemoryPasswordResets();
     final RecordingMailer mailer = new RecordingMailer();
     private final byte[] secret = JwtSettings.randomSecret();
@@ -100,7 +103,8 @@ final class TestGatehouse {
                 tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer,
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
-                .withAuthorizationCodeFlow(codes, new HmacSeals(secret)),
+                .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
+                .withClientRepository(clientRepository),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -116,7 +120,9 @@ final class TestGatehouse {
                 new WebUseCases.PasswordReset(useCases.requestPasswordReset(), useCases.confirmPasswordReset()),
                 useCases.clientCredentialsGrant(),
                 new WebUseCases.AuthorizationCode(useCases.startAuthorization(), useCases.signIn(),
-                        useCases.redeemAuthorizationCode()));
+                        useCases.redeemAuthorizationCode()),
+                new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
+                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */
