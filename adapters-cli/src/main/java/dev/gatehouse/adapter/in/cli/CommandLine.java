@@ -47,7 +47,11 @@ public final class CommandLine {
                 new ShowUserSubcommand(),
                 new ListUsersSubcommand(),
                 new RotateKeysSubcommand(),
-                new RevokeKeySubcommand()));
+                new RevokeKeySubcommand(),
+                new RegisterClientSubcommand(),
+                new ListClientsSubcommand(),
+                new RemoveClientSubcommand(),
+                new RotateClientSecretSubcommand()));
     }
 
     /**

@@ -20,14 +20,14 @@ import java.util.Optional;
  * The use cases the command line drives (the server's own, only the actor differs: the console), and what its
  * answers report: the roles that exist ({@code scopes}), the algorithm of the signing keys (empty when a shared
  * secret signs, HS256; then {@code keyRotation} and {@code keyRevocation} are empty too) and how long a new key
- * is published before it signs.
+ * is published before it signs. {@code clients}: the client commands' use cases.
  */
 public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCase changeRole, SetUserEnabledUseCase setEnabled,
                               UnlockUserUseCase unlock, EndUserSessionsUseCase endSessions, ShowUserUseCase show,
                               SearchUsersUseCase search, Optional<RotateSigningKeysUseCase> keyRotation,
                               Optional<RevokeSigningKeyUseCase> keyRevocation, ScopePolicy scopes,
                               Optional<SigningAlgorithm> signingAlgorithm, Duration prePublication,
-                              SendPasswordResetUseCase sendPasswordReset) {
+                              SendPasswordResetUseCase sendPasswordReset, ConsoleClients clients) {
 
     public ConsoleUseCases {
         Objects.requireNonNull(register, "register");
@@ -43,5 +43,6 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
         Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
         Objects.requireNonNull(prePublication, "prePublication");
         Objects.requireNonNull(sendPasswordReset, "sendPasswordReset");
+        Objects.requireNonNull(clients, "clients");
     }
 }
