@@ -1,6 +1,7 @@
 package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.in.cli.ConsoleOpener;
+import dev.gatehouse.adapter.in.cli.ConsoleClients;
 import dev.gatehouse.adapter.in.cli.ConsoleUseCases;
 import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;
@@ -62,7 +63,9 @@ final class DatabaseConsole implements ConsoleOpener {
                 useCases.unlockUser(), useCases.endUserSessions(), useCases.showUser(), useCases.searchUsers(),
                 useCases.rotateSigningKeys(), useCases.revokeSigningKey(), settings.tokens().scopePolicy(),
                 settings.tokens().signing().algorithm(), settings.tokens().signing().prePublication(), useCases.sendPasswordReset(),
-                useCases.importUsers(), useCases.resetTwoFactor());
+                useCases.importUsers(), useCases.resetTwoFactor(),
+                new ConsoleClients(useCases.registerClient(), useCases.listClients(), useCases.showClient(), useCases.removeClient(),
+                        useCases.rotateClientSecret()));
     }
 
     /** An embedded database belongs to one process at a time: a running server keeps the command line out. */

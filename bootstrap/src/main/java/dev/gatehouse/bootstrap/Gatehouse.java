@@ -246,7 +246,9 @@ public final class Gatehouse implements AutoCloseable {
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
-                useCases.userInfo());
+                useCases.userInfo(),
+                new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
+                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()));
     }
 
     /** The rules of {@code settings} the use cases run under. */

@@ -92,7 +92,13 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         /** A right password asked for the second factor (the password grant's mfa_token was issued). */
         SECOND_FACTOR_REQUIRED,
         /** A one-time or recovery code was refused (wrong, already used, or the attempt was throttled). */
-        SECOND_FACTOR_REFUSED
+        SECOND_FACTOR_REFUSED,
+        /** An administrator registered a client as data; the subject is the client's id. */
+        CLIENT_REGISTERED,
+        /** An administrator removed a client registered as data, ending its sessions; the subject is its id. */
+        CLIENT_REMOVED,
+        /** An administrator replaced a client's secret; the subject is its id. */
+        CLIENT_SECRET_ROTATED
     }
 
     /** An event the subject caused itself. */

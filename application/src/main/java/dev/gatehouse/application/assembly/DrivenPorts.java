@@ -8,6 +8,7 @@ import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.IdTokens;
+import dev.gatehouse.application.port.out.ClientRepository;
 import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.MailOutbox;
@@ -45,7 +46,9 @@ import java.util.Objects;
  * address, in the store of the users and the outbox (a new account, its link and their mail are stored together).
  * {@code twoFactorCredentials} keep each user's second factor, {@code mfaChallenges} the logins waiting for it and
  * {@code oneTimePasswords} check its codes; assemblies without them have no one enrolled. {@code idTokens} sign OpenID
- * Connect ID tokens with the published keys ({@link IdTokens#none()} where none are published).
+ * Connect ID tokens with the published keys ({@link IdTokens#none()} where none are published). {@code clientRepository}
+ * holds the clients registered as data (with the command line or the admin API), which the application sees beside
+ * those of {@code clients}, the settings.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -74,7 +77,8 @@ public record DrivenPorts(
         TwoFactorCredentials twoFactorCredentials,
         MfaChallenges mfaChallenges,
         OneTimePasswords oneTimePasswords,
-        IdTokens idTokens) {
+        IdTokens idTokens,
+        ClientRepository clientRepository) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -104,11 +108,13 @@ public record DrivenPorts(
         Objects.requireNonNull(mfaChallenges, "mfaChallenges");
         Objects.requireNonNull(oneTimePasswords, "oneTimePasswords");
         Objects.requireNonNull(idTokens, "idTokens");
+        Objects.requireNonNull(clientRepository, "clientRepository");
     }
 
     /**
      * The ports without email verification's store ({@link EmailVerifications#none()}), without a second factor (no
-     * one is enrolled, and no one can enrol) and without ID tokens ({@link IdTokens#none()}).
+     * one is enrolled, and no one can enrol) and without ID tokens ({@link IdTokens#none()}) and
+     * without clients registered as data (only those of the settings, {@code clients}).
      */
     public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
                        PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
@@ -120,7 +126,7 @@ public record DrivenPorts(
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none(),
-                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none());
+                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none(), ClientRepository.none());
     }
 
     /**
@@ -143,7 +149,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -151,7 +157,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
     }
 
     /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
@@ -159,7 +165,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
     }
 
     /**
@@ -171,7 +177,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
     }
 
     /** The same ports, with OpenID Connect ID tokens signed by {@code idTokens}. */
@@ -179,6 +185,14 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+    }
+
+    /** The same ports, with clients registered as data in {@code clientRepository} beside those of the settings. */
+    public DrivenPorts withClientRepository(ClientRepository clientRepository) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
     }
 }

@@ -40,6 +40,12 @@ import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.application.port.in.UserInfoUseCase;
+import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
+import dev.gatehouse.application.port.in.ListClientsUseCase;
+import dev.gatehouse.application.port.in.RegisterClientUseCase;
+import dev.gatehouse.application.port.in.RemoveClientUseCase;
+import dev.gatehouse.application.port.in.RotateClientSecretUseCase;
+import dev.gatehouse.application.port.in.ShowClientUseCase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,12 +97,20 @@ public final class UseCases {
     private final MfaLogInUseCase mfaLogIn;
     private final ResetTwoFactorUseCase resetTwoFactor;
     private final UserInfoUseCase userInfo;
+    private final RegisterClientUseCase registerClient;
+    private final ListClientsUseCase listClients;
+    private final ShowClientUseCase showClient;
+    private final RemoveClientUseCase removeClient;
+    private final RotateClientSecretUseCase rotateClientSecret;
+    private final ClientsRegisteredUseCase clientsRegistered;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(policies, "policies");
+        // The clients of the settings and those registered as data, seen as one registry by every use case.
+        KnownClients clients = new KnownClients(ports.clients(), ports.clientRepository(), ports.clock());
         // One client authentication for every endpoint a client calls: a secret or an assertion proves the same client.
-        ClientAuthentication clientAuthentication = new ClientAuthentication(ports.clients(), ports.clientAssertions(),
+        ClientAuthentication clientAuthentication = new ClientAuthentication(clients, ports.clientAssertions(),
                 ports.assertionReplays(), ports.auditLog(), ports.clock());
         // One password check and one session issuer for every way of signing in: the password grant, the sign-in page
         // and the code exchange share their throttling, timing, audit and tokens.
@@ -129,7 +143,7 @@ public final class UseCases {
                 ports.auditLog(), ports.clock());
         clientCredentialsGrant = new ClientCredentialsGrantService(clientAuthentication, ports.accessTokens(), ports.auditLog(),
                 ports.clock());
-        AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
+        AuthorizationRequests requests = new AuthorizationRequests(clients);
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
@@ -199,6 +213,13 @@ public final class UseCases {
                 ports.clock());
         // Userinfo judges its token as /users/me does, through the same cache.
         userInfo = new UserInfoService(new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()));
+        ClientAdministration clientAdministration = new ClientAdministration(gate, ports.auditLog(), ports.clock());
+        registerClient = new RegisterClientService(clientAdministration, clients, ports.clientRepository());
+        listClients = new ListClientsService(clientAdministration, ports.clientRepository());
+        showClient = new ShowClientService(clientAdministration, ports.clientRepository());
+        removeClient = new RemoveClientService(clientAdministration, clients, ports.clientRepository(), ports.refreshTokens());
+        rotateClientSecret = new RotateClientSecretService(clientAdministration, clients, ports.clientRepository());
+        clientsRegistered = clients::anyRegistered;
     }
 
     public LogInUseCase logIn() {
@@ -363,5 +384,29 @@ public final class UseCases {
     /** OpenID Connect's userinfo: what an {@code openid} token's user lets its client know. */
     public UserInfoUseCase userInfo() {
         return userInfo;
+    }
+
+    public RegisterClientUseCase registerClient() {
+        return registerClient;
+    }
+
+    public ListClientsUseCase listClients() {
+        return listClients;
+    }
+
+    public ShowClientUseCase showClient() {
+        return showClient;
+    }
+
+    public RemoveClientUseCase removeClient() {
+        return removeClient;
+    }
+
+    public RotateClientSecretUseCase rotateClientSecret() {
+        return rotateClientSecret;
+    }
+
+    public ClientsRegisteredUseCase clientsRegistered() {
+        return clientsRegistered;
     }
 }

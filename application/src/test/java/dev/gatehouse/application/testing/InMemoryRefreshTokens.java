@@ -67,6 +67,17 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
     }
 
     @Override
+    public synchronized int revokeAllOfClient(dev.gatehouse.domain.ClientId client, Instant at) {
+        int revoked = 0;
+        for (RefreshSession session : sessions.values().stream()
+                .filter(s -> s.client().equals(Optional.of(client)) && !s.isRevoked()).toList()) {
+            sessions.put(session.id(), revoked(session, at));
+            revoked++;
+        }
+        return revoked;
+    }
+
+    @Override
     public synchronized int forgetEndedBefore(Instant cutoff) {
         var ended = sessions.values().stream()
                 .filter(s -> s.startedAt().isBefore(cutoff) || s.revokedAt().filter(r -> r.isBefore(cutoff)).isPresent())

@@ -212,6 +212,31 @@ public abstract class RefreshTokensContract {
     }
 
     @Test
+    void revokes_every_live_session_started_through_one_client_and_no_other() {
+        dev.gatehouse.domain.ClientId app = new dev.gatehouse.domain.ClientId("removed-app");
+        RefreshSession janes = RefreshSession.start(jane, Set.of(), Optional.of(app), T0);
+        RefreshTokenHash janesToken = aHash();
+        store.start(janes, janesToken, T0);
+        RefreshSession johns = RefreshSession.start(john, Set.of(), Optional.of(app), T0);
+        RefreshTokenHash johnsToken = aHash();
+        store.start(johns, johnsToken, T0);
+        store.revoke(johns.id(), T0.plusSeconds(1));
+        RefreshSession other = RefreshSession.start(jane, Set.of(), Optional.of(new dev.gatehouse.domain.ClientId("removed-app2")), T0);
+        RefreshTokenHash otherToken = aHash();
+        store.start(other, otherToken, T0);
+        RefreshTokenHash noClientToken = started(john).first();
+
+        assertEquals(1, store.revokeAllOfClient(app, T0.plusSeconds(2)));
+
+        assertEquals(Optional.of(T0.plusSeconds(2)), store.find(janesToken).orElseThrow().session().revokedAt());
+        assertEquals(Optional.of(T0.plusSeconds(1)), store.find(johnsToken).orElseThrow().session().revokedAt(),
+                "an already revoked session keeps its first revocation time");
+        assertFalse(store.find(otherToken).orElseThrow().session().isRevoked());
+        assertFalse(store.find(noClientToken).orElseThrow().session().isRevoked());
+        assertFalse(store.rotate(janesToken, aHash(), T0.plusSeconds(3)), "a revoked session's token no longer rotates");
+    }
+
+    @Test
     void forgets_sessions_that_started_or_were_revoked_before_the_cutoff_with_their_tokens() {
         Started old = started(jane);
         RefreshTokenHash oldSecond = aHash();

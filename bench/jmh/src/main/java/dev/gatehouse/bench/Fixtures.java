@@ -266,6 +266,11 @@ final class Fixtures {
         }
 
         @Override
+        public int revokeAllOfClient(dev.gatehouse.domain.ClientId client, Instant at) {
+            return 0;
+        }
+
+        @Override
         public int forgetEndedBefore(Instant cutoff) {
             return 0;
         }

@@ -49,7 +49,11 @@ public final class CommandLine {
                 new ShowUserSubcommand(),
                 new ListUsersSubcommand(),
                 new RotateKeysSubcommand(),
-                new RevokeKeySubcommand()));
+                new RevokeKeySubcommand(),
+                new RegisterClientSubcommand(),
+                new ListClientsSubcommand(),
+                new RemoveClientSubcommand(),
+                new RotateClientSecretSubcommand()));
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Optional;
  * The use cases the command line drives (the server's own, only the actor differs: the console), and what its
  * answers report: the roles that exist ({@code scopes}), the algorithm of the signing keys (empty when a shared
  * secret signs, HS256; then {@code keyRotation} and {@code keyRevocation} are empty too) and how long a new key
- * is published before it signs.
+ * is published before it signs. {@code clients}: the client commands' use cases.
  */
 public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCase changeRole, SetUserEnabledUseCase setEnabled,
                               UnlockUserUseCase unlock, EndUserSessionsUseCase endSessions, ShowUserUseCase show,
@@ -31,7 +31,7 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
                               Optional<RevokeSigningKeyUseCase> keyRevocation, ScopePolicy scopes,
                               Optional<SigningAlgorithm> signingAlgorithm, Duration prePublication,
                               SendPasswordResetUseCase sendPasswordReset, ImportUsersUseCase importUsers,
-                              ResetTwoFactorUseCase resetTwoFactor) {
+                              ResetTwoFactorUseCase resetTwoFactor, ConsoleClients clients) {
 
     /** Without second factors to reset: {@code reset-two-factor} finds no such user. */
     public ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCase changeRole, SetUserEnabledUseCase setEnabled,
@@ -42,7 +42,7 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
                            SendPasswordResetUseCase sendPasswordReset, ImportUsersUseCase importUsers) {
         this(register, changeRole, setEnabled, unlock, endSessions, show, search, keyRotation, keyRevocation, scopes,
                 signingAlgorithm, prePublication, sendPasswordReset, importUsers,
-                action -> new AdminResult.Refused<>(AdminResult.Refusal.NO_SUCH_USER));
+                action -> new AdminResult.Refused<>(AdminResult.Refusal.NO_SUCH_USER), ConsoleClients.NOT_OFFERED);
     }
 
     public ConsoleUseCases {
@@ -61,5 +61,6 @@ public record ConsoleUseCases(RegisterUserUseCase register, ChangeUserRoleUseCas
         Objects.requireNonNull(sendPasswordReset, "sendPasswordReset");
         Objects.requireNonNull(importUsers, "importUsers");
         Objects.requireNonNull(resetTwoFactor, "resetTwoFactor");
+        Objects.requireNonNull(clients, "clients");
     }
 }

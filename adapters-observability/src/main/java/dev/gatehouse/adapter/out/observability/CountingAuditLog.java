@@ -96,6 +96,9 @@ final class CountingAuditLog implements AuditLog {
             case RECOVERY_CODE_USED -> login(meters, "recovery_code_used");
             case SECOND_FACTOR_REQUIRED -> login(meters, "second_factor_required");
             case SECOND_FACTOR_REFUSED -> login(meters, "second_factor_refused");
+            case CLIENT_REGISTERED -> administration(meters, "client_registered");
+            case CLIENT_REMOVED -> administration(meters, "client_removed");
+            case CLIENT_SECRET_ROTATED -> administration(meters, "client_secret_rotated");
         };
     }
 

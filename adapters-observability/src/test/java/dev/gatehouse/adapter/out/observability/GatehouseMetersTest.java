@@ -110,7 +110,11 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "recovery_codes_regenerated")),
                 Map.entry(AuditEvent.Type.RECOVERY_CODE_USED, counter(GatehouseMeters.LOGINS, "outcome", "recovery_code_used")),
                 Map.entry(AuditEvent.Type.SECOND_FACTOR_REQUIRED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_required")),
-                Map.entry(AuditEvent.Type.SECOND_FACTOR_REFUSED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_refused")));
+                Map.entry(AuditEvent.Type.SECOND_FACTOR_REFUSED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_refused")),
+                Map.entry(AuditEvent.Type.CLIENT_REGISTERED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_registered")),
+                Map.entry(AuditEvent.Type.CLIENT_REMOVED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_removed")),
+                Map.entry(AuditEvent.Type.CLIENT_SECRET_ROTATED,
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "client_secret_rotated")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

@@ -209,6 +209,11 @@ public final class Database implements AutoCloseable {
         return new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(), refreshInterval);
     }
 
+    /** The clients registered as data, shared with every instance on this database; a new repository (no cache) on every call. */
+    public JpaClientRepository clientRepository() {
+        return new JpaClientRepository(entityManagerFactory);
+    }
+
     /** The authorization codes waiting for their one redemption. */
     public AuthorizationCodes authorizationCodes() {
         return authorizationCodes;
@@ -384,6 +389,7 @@ public final class Database implements AutoCloseable {
                 .managedClass(TwoFactorCredentialJpaEntity.class)
                 .managedClass(RecoveryCodeJpaEntity.class)
                 .managedClass(MfaChallengeJpaEntity.class)
+                .managedClass(ClientJpaEntity.class)
                 // The DataSource object itself, so Hibernate borrows from the same pool as Flyway.
                 .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")

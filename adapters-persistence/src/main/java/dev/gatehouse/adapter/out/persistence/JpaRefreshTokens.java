@@ -111,6 +111,13 @@ public final class JpaRefreshTokens implements RefreshTokens {
         return revokeLiveSessionsWhere("s.userId = :key", user.value(), at);
     }
 
+    @Override
+    public int revokeAllOfClient(dev.gatehouse.domain.ClientId client, Instant at) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(at, "at");
+        return revokeLiveSessionsWhere("s.clientId = :key", client.value(), at);
+    }
+
     /** Stamps {@code at} on the sessions matching {@code condition} (on {@code :key}) that are not revoked yet. */
     private int revokeLiveSessionsWhere(String condition, Object key, Instant at) {
         return inTransaction(entityManager -> entityManager

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Opening, migrating and validating a database on both vendors, and failing clearly when it cannot. */
 class DatabaseIT {
 
-    private static final int COMMON_MIGRATIONS = 15;
+    private static final int COMMON_MIGRATIONS = 16;
     // PostgreSQL adds 2.1, the trigger that announces user changes to other instances' caches.
     private static final int POSTGRESQL_ONLY_MIGRATIONS = 1;
 
@@ -113,11 +113,26 @@ class DatabaseIT {
                     + " WHERE constraint_name = 'fk_refresh_sessions_user' AND delete_rule = 'CASCADE'"));
             assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.referential_constraints"
                     + " WHERE constraint_name = 'fk_refresh_tokens_session' AND delete_rule = 'CASCADE'"));
-            assertEquals(Set.of("ix_refresh_sessions_user_id", "ix_refresh_sessions_started_at", "ix_refresh_sessions_revoked_at"),
+            assertEquals(Set.of("ix_refresh_sessions_user_id", "ix_refresh_sessions_started_at", "ix_refresh_sessions_revoked_at",
+                            "ix_refresh_sessions_client_id"),
                     indexesOf(database, "refresh_sessions"));
             assertEquals(Set.of("ix_refresh_tokens_session_id"), indexesOf(database, "refresh_tokens"));
             assertEquals(0, count(database, "SELECT COUNT(*) FROM refresh_sessions"));
             assertEquals(0, count(database, "SELECT COUNT(*) FROM refresh_tokens"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vendors")
+    void creates_the_clients_table_with_named_constraints(String vendor, Supplier<DatabaseSettings> fresh) throws SQLException {
+        try (Database database = Database.open(fresh.get())) {
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                    + " WHERE constraint_name = 'pk_clients' AND constraint_type = 'PRIMARY KEY'"));
+            for (String check : List.of("ck_clients_client_type", "ck_clients_secret_hash", "ck_clients_one_key_set")) {
+                assertEquals(1, count(database, "SELECT COUNT(*) FROM information_schema.table_constraints"
+                        + " WHERE constraint_name = '" + check + "' AND constraint_type = 'CHECK'"), check);
+            }
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM clients"));
         }
     }
 

@@ -131,22 +131,27 @@ final class AdminHttpService implements RoutedService {
     private static <T> T done(AdminResult<T> result) {
         return switch (result) {
             case AdminResult.Done<T> done -> done.value();
-            case AdminResult.Refused<T> refused -> throw switch (refused.refusal()) {
-                case INVALID_TOKEN -> BearerTokens.invalidToken();
-                case INACTIVE_ADMIN -> HttpProblem.detail(Status.BAD_REQUEST_400, "Inactive user");
-                case INSUFFICIENT_SCOPE -> HttpProblem.detail(Status.FORBIDDEN_403, "Not enough permissions",
-                        WWW_AUTHENTICATE_INSUFFICIENT_SCOPE);
-                case NO_SUCH_USER -> noSuchUser();
-                case UNKNOWN_ROLE -> HttpProblem.validation(
-                        new FieldError(List.of("path", "role"), "no such role is configured", "value_error"));
-                case OWN_ACCOUNT -> HttpProblem.detail(Status.CONFLICT_409,
-                        "An administrator cannot disable their own account or remove their own admin role");
-                case LAST_ADMINISTRATOR -> HttpProblem.detail(Status.CONFLICT_409,
-                        "That would leave no active administrator");
-                case NO_EMAIL_ADDRESS -> HttpProblem.detail(Status.CONFLICT_409, "The user has no e-mail address");
-                case NOT_RESETTABLE -> HttpProblem.detail(Status.CONFLICT_409,
-                        "The user is disabled, or a directory keeps the password");
-            };
+            case AdminResult.Refused<T> refused -> throw refused(refused.refusal());
+        };
+    }
+
+    /** The answer to a refused administrative request, for every resource under {@code /admin/}. */
+    static HttpProblem refused(AdminResult.Refusal refusal) {
+        return switch (refusal) {
+            case INVALID_TOKEN -> BearerTokens.invalidToken();
+            case INACTIVE_ADMIN -> HttpProblem.detail(Status.BAD_REQUEST_400, "Inactive user");
+            case INSUFFICIENT_SCOPE -> HttpProblem.detail(Status.FORBIDDEN_403, "Not enough permissions",
+                    WWW_AUTHENTICATE_INSUFFICIENT_SCOPE);
+            case NO_SUCH_USER -> noSuchUser();
+            case UNKNOWN_ROLE -> HttpProblem.validation(
+                    new FieldError(List.of("path", "role"), "no such role is configured", "value_error"));
+            case OWN_ACCOUNT -> HttpProblem.detail(Status.CONFLICT_409,
+                    "An administrator cannot disable their own account or remove their own admin role");
+            case LAST_ADMINISTRATOR -> HttpProblem.detail(Status.CONFLICT_409,
+                    "That would leave no active administrator");
+            case NO_EMAIL_ADDRESS -> HttpProblem.detail(Status.CONFLICT_409, "The user has no e-mail address");
+            case NOT_RESETTABLE -> HttpProblem.detail(Status.CONFLICT_409,
+                    "The user is disabled, or a directory keeps the password");
         };
     }
 

@@ -75,7 +75,7 @@ public final class GatehouseRouting {
                 new TokenHttpService(useCases.logIn(), useCases.refreshToken(), useCases.revokeToken(),
                         useCases.introspectToken(), useCases.clientCredentialsGrant(),
                         useCases.authorizationCode().redeemAuthorizationCode(), useCases.twoFactor().mfaLogIn(), settings,
-                        limiter),
+                        limiter, useCases.clientAdministration().clientsRegistered()),
                 new TwoFactorHttpService(useCases.twoFactor(), settings),
                 new AuthorizeHttpService(useCases.authorizationCode().startAuthorization(),
                         useCases.authorizationCode().signIn(), settings, limiter),
@@ -89,6 +89,9 @@ public final class GatehouseRouting {
         if (useCases.emailVerification().mode().isOn()) {
             services.add(new EmailVerificationHttpService(useCases.emailVerification().request(),
                     useCases.emailVerification().confirm(), useCases.emailVerification().changeEmail(), settings, limiter));
+        }
+        if (useCases.clientAdministration() != WebUseCases.ClientAdministration.NOT_OFFERED) {
+            services.add(new AdminClientsHttpService(useCases.clientAdministration(), settings));
         }
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
                 settings.clientAuthentication(), useCases.publishedKeys()));

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.ClientCredentials;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
 import dev.gatehouse.application.port.in.IntrospectCommand;
 import dev.gatehouse.application.port.in.IntrospectResult;
 import dev.gatehouse.application.port.in.IntrospectTokenUseCase;
@@ -117,12 +118,15 @@ final class TokenHttpService implements RoutedService {
     private final MfaLogInUseCase mfaLogIn;
     private final WebSettings settings;
     private final RequestLimiter limiter;
+    /** Whether clients registered as data exist: client authentication is on then, as when the settings register some. */
+    private final ClientsRegisteredUseCase clientsRegistered;
 
     TokenHttpService(LogInUseCase logIn, RefreshTokenUseCase refresh, RevokeTokenUseCase revoke,
                      IntrospectTokenUseCase introspect, ClientCredentialsGrantUseCase clientCredentials,
                      RedeemAuthorizationCodeUseCase redeemCode, MfaLogInUseCase mfaLogIn, WebSettings settings,
-                     RequestLimiter limiter) {
+                     RequestLimiter limiter, ClientsRegisteredUseCase clientsRegistered) {
         this.mfaLogIn = Objects.requireNonNull(mfaLogIn, "mfaLogIn");
+        this.clientsRegistered = Objects.requireNonNull(clientsRegistered, "clientsRegistered");
         this.clientCredentials = Objects.requireNonNull(clientCredentials, "clientCredentials");
         this.logIn = Objects.requireNonNull(logIn, "logIn");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
@@ -454,13 +458,18 @@ final class TokenHttpService implements RoutedService {
                 "Incorrect username or password", headers);
     }
 
+    /** Client authentication is on when the settings register clients, or clients are registered as data. */
+    private boolean clientAuthentication() {
+        return settings.clientAuthentication() || clientsRegistered.anyRegistered();
+    }
+
     /**
      * The client credentials of the request, when client authentication is on: HTTP Basic or the form fields, not
      * both (RFC 6749 section 2.3: one method per request); a {@code client_id} field naming the Basic client too
      * only identifies it, so it is allowed. Off, nothing is read: the tutorial's clients may send anything.
      */
     private SentClient sentClient(ServerRequest request, FormBody form) {
-        if (!settings.clientAuthentication()) {
+        if (!clientAuthentication()) {
             return SentClient.NONE;
         }
         Optional<String> formId = form.value("client_id").filter(value -> !value.isEmpty());
@@ -546,7 +555,7 @@ final class TokenHttpService implements RoutedService {
      * redirect URIs are theirs), as the metadata says; without, they are refused as before.
      */
     private Grant grant(FormBody form) {
-        boolean clients = settings.clientAuthentication();
+        boolean clients = clientAuthentication();
         String grant = form.value("grant_type").orElse("");
         boolean needsClients = grant.equals("client_credentials") || grant.equals("authorization_code");
         if (grant.equals(MFA_OTP)) {

@@ -46,20 +46,28 @@ import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.application.port.in.UserInfoResult;
 import dev.gatehouse.application.port.in.UserInfoUseCase;
+import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
+import dev.gatehouse.application.port.in.ListClientsUseCase;
+import dev.gatehouse.application.port.in.RegisterClientUseCase;
+import dev.gatehouse.application.port.in.RemoveClientUseCase;
+import dev.gatehouse.application.port.in.RotateClientSecretUseCase;
+import dev.gatehouse.application.port.in.ShowClientUseCase;
 import java.util.Objects;
 
 /**
  * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
- * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}.
+ * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code clientAdministration}: {@code /admin/clients}, and whether
+ * any client is registered as data.
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
-                          EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+                          EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
+                          ClientAdministration clientAdministration) {
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -110,9 +118,21 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
     /** For assemblies without OpenID Connect: no token is good for {@code /userinfo}. */
     public static final UserInfoUseCase NO_USER_INFO = query -> new UserInfoResult.InvalidToken();
 
+    /** Without clients registered as data: {@code /admin/clients} is not served. */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
+                ClientAdministration.NOT_OFFERED);
+    }
+
     /**
-     * Without email verification ({@link EmailVerification#OFF}), two-factor sign-in ({@link TwoFactor#NOT_OFFERED}) and
-     * OpenID Connect's userinfo ({@link #NO_USER_INFO}).
+     * Without email verification ({@link EmailVerification#OFF}), two-factor sign-in ({@link TwoFactor#NOT_OFFERED}),
+     * OpenID Connect's userinfo ({@link #NO_USER_INFO}) and clients registered as data.
      */
     public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                        RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
@@ -121,7 +141,34 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF,
-                TwoFactor.NOT_OFFERED, NO_USER_INFO);
+                TwoFactor.NOT_OFFERED, NO_USER_INFO, ClientAdministration.NOT_OFFERED);
+    }
+
+    /**
+     * The use cases behind {@code /admin/clients}: the clients registered as data; and whether any client is registered
+     * at all, which turns client authentication on at the token endpoints even when the settings name none.
+     */
+    public record ClientAdministration(RegisterClientUseCase registerClient, ListClientsUseCase listClients,
+                                       ShowClientUseCase showClient, RemoveClientUseCase removeClient,
+                                       RotateClientSecretUseCase rotateClientSecret, ClientsRegisteredUseCase clientsRegistered) {
+
+        /** For assemblies that keep clients in their settings only. */
+        public static final ClientAdministration NOT_OFFERED = new ClientAdministration(
+                command -> { throw new IllegalStateException("clients are not registered as data here"); },
+                actor -> { throw new IllegalStateException("clients are not registered as data here"); },
+                action -> { throw new IllegalStateException("clients are not registered as data here"); },
+                action -> { throw new IllegalStateException("clients are not registered as data here"); },
+                action -> { throw new IllegalStateException("clients are not registered as data here"); },
+                () -> false);
+
+        public ClientAdministration {
+            Objects.requireNonNull(registerClient, "registerClient");
+            Objects.requireNonNull(listClients, "listClients");
+            Objects.requireNonNull(showClient, "showClient");
+            Objects.requireNonNull(removeClient, "removeClient");
+            Objects.requireNonNull(rotateClientSecret, "rotateClientSecret");
+            Objects.requireNonNull(clientsRegistered, "clientsRegistered");
+        }
     }
 
     /** The use cases behind {@code /password-reset}. */
@@ -196,5 +243,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(emailVerification, "emailVerification");
         Objects.requireNonNull(twoFactor, "twoFactor");
         Objects.requireNonNull(userInfo, "userInfo");
+        Objects.requireNonNull(clientAdministration, "clientAdministration");
     }
 }

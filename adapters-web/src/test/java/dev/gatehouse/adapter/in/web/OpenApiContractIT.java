@@ -83,6 +83,7 @@ class OpenApiContractIT {
         busy = new RealServer(BUSY.useCases, WebSettings.DEFAULT,
                 new Operations(List.of(check("database", false)), Duration.ofSeconds(1)));
         WITH_CLIENTS.addUser("johndoe", PASSWORD, null, null);
+        WITH_CLIENTS.users.change(WITH_CLIENTS.addUser("root", PASSWORD, null, null).id(), stored -> stored.withRole(Role.ADMIN));
         WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true)
                         .withRedirectUris(List.of(new dev.gatehouse.domain.RedirectUri(CALLBACK))))
                 .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("back-office"),
@@ -481,6 +482,7 @@ class OpenApiContractIT {
         exchanges.add(call(healthy, "DELETE", "/admin/users/{username}/roles/{role}", users + "/root/roles/admin", asAdmin));
 
         twoFactorExchanges(exchanges, asFallen);
+        clientAdministrationExchanges(exchanges, asAdmin, asFallen, withoutScope);
 
         for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server", "/health/live",
                 "/health/ready", "/metrics", "/openapi.json", "/openapi", "/docs", "/docs/")) {
@@ -503,6 +505,56 @@ class OpenApiContractIT {
         documentedOperations().forEach((endpoint, operation) ->
                 documented.put(endpoint, new TreeSet<>(operation.getJsonObject("responses").keySet())));
         assertEquals(documented, provoked);
+    }
+
+    /**
+     * The clients registered as data, on the server without clients in its settings: every documented answer, then the
+     * registered clients removed again, so that the server's client authentication is off as before. A client of the
+     * settings (409 on removal and rotation) on the server with clients.
+     */
+    private static void clientAdministrationExchanges(List<Exchange> exchanges, List<String> asAdmin, List<String> asFallen,
+                                                      List<String> withoutScope) {
+        String clients = "/admin/clients";
+        String one = clients + "/{client_id}";
+        String secret = one + "/secret";
+        String spa = "{\"client_id\":\"spa\",\"type\":\"public\",\"first_party\":true,"
+                + "\"redirect_uris\":[\"https://spa.example.com/callback\"]}";
+        String reports = "{\"client_id\":\"reports\",\"type\":\"confidential\",\"grant_types\":[\"client_credentials\"],"
+                + "\"scopes\":[\"reports:read\"],\"audiences\":[\"https://api.example.com\"]}";
+        String signer = "{\"client_id\":\"signer\",\"type\":\"confidential\",\"jwks\":{\"keys\":[]}}";
+        Exchange registered = post(healthy, clients, clients, JSON, reports, asAdmin);
+        assertEquals(201, registered.answer().status(), registered::toString);
+        exchanges.add(registered);
+        exchanges.add(post(healthy, clients, clients, JSON, spa, asAdmin));
+        exchanges.add(post(healthy, clients, clients, JSON, signer, asAdmin));
+        exchanges.add(post(healthy, clients, clients, JSON, spa, asAdmin));
+        exchanges.add(post(healthy, clients, clients, JSON, spa.replace("callback", "callback#x"), asAdmin));
+        exchanges.add(post(healthy, clients, clients, JSON, "{\"client_id\":\"x\",\"type\":\"public\",\"grant_types\":[\"implicit\"]}",
+                asAdmin));
+        exchanges.add(post(healthy, clients, clients, JSON, "{\"client_id\":7,\"redirect_uris\":\"no\"}", asAdmin));
+        exchanges.add(post(healthy, clients, clients, JSON, "[]", asAdmin));
+        exchanges.add(post(healthy, clients, clients, FORM, "client_id=x", asAdmin));
+        exchanges.add(post(healthy, clients, clients, JSON, spa, asFallen));
+        exchanges.add(post(healthy, clients, clients, JSON, spa, withoutScope));
+        exchanges.add(post(healthy, clients, clients, JSON, spa, List.of()));
+        for (List<String> who : List.of(asAdmin, asFallen, withoutScope, List.<String>of())) {
+            exchanges.add(call(healthy, "GET", clients, clients, who));
+            exchanges.add(call(healthy, "GET", one, clients + "/reports", who));
+            exchanges.add(call(healthy, "POST", secret, clients + "/reports/secret", who));
+        }
+        exchanges.add(call(healthy, "GET", one, clients + "/nobody", asAdmin));
+        exchanges.add(call(healthy, "POST", secret, clients + "/nobody/secret", asAdmin));
+        exchanges.add(call(healthy, "POST", secret, clients + "/spa/secret", asAdmin));
+        for (List<String> who : List.of(asFallen, withoutScope, List.<String>of())) {
+            exchanges.add(call(healthy, "DELETE", one, clients + "/spa", who));
+        }
+        for (String id : List.of("spa", "reports", "signer", "nobody")) {
+            exchanges.add(call(healthy, "DELETE", one, clients + "/" + id, asAdmin));
+        }
+        List<String> settingsAdmin = bearer(exchange(exchanges, withClients, "POST", "/token", FORM,
+                "username=root&scope=admin&client_id=web-app&password=" + form(PASSWORD)));
+        exchanges.add(call(withClients, "DELETE", one, clients + "/web-app", settingsAdmin));
+        exchanges.add(call(withClients, "POST", secret, clients + "/back-office/secret", settingsAdmin));
     }
 
     // ---- checking one answer against the document
@@ -588,6 +640,9 @@ class OpenApiContractIT {
         }
         if (documentedPath.startsWith("/admin/users/{username}")) {
             return List.of(documentedPath.replace("{username}", "alice").replace("{role}", "admin"));
+        }
+        if (documentedPath.startsWith("/admin/clients/{client_id}")) {
+            return List.of(documentedPath.replace("{client_id}", "some-app"));
         }
         assertEquals("/docs/{file}", documentedPath, "a template this test does not know how to fill");
         return enumValues(docsFileParameter()).stream().map(file -> "/docs/" + file).toList();

@@ -81,6 +81,9 @@ final class TestGatehouse {
     final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
+    /** The clients registered as data (with {@code /admin/clients}); none at first. */
+    final dev.gatehouse.application.testing.InMemoryClientRepository clientRepository =
+            new dev.gatehouse.application.testing.InMemoryClientRepository();
     final InMemoryPasswordResets resets = new InMemoryPasswordResets();
     final RecordingMailer mailer = new RecordingMailer();
     /** Verification links, stored with the users and the reset links' outbox. */
@@ -121,7 +124,8 @@ final class TestGatehouse {
                 .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
                 .withEmailVerifications(verifications)
                 .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp())
-                .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock)),
+                .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock))
+                .withClientRepository(clientRepository),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -142,7 +146,9 @@ final class TestGatehouse {
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
-                useCases.userInfo());
+                useCases.userInfo(),
+                new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
+                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

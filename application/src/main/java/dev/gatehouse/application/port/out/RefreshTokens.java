@@ -1,5 +1,6 @@
 package dev.gatehouse.application.port.out;
 
+import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.RefreshTokenHash;
@@ -33,6 +34,12 @@ public interface RefreshTokens {
 
     /** Revokes every session of the user not yet revoked; answers how many. */
     int revokeAllOf(UserId user, Instant at);
+
+    /**
+     * Revokes every session started through this client not yet revoked, whoever's it is; answers how many. A client
+     * removed from the registry must leave no refresh token behind that could outlive it.
+     */
+    int revokeAllOfClient(ClientId client, Instant at);
 
     /** Deletes sessions (and their tokens) that started or were revoked before {@code cutoff}; answers how many. */
     int forgetEndedBefore(Instant cutoff);
