@@ -109,6 +109,16 @@ public final class Actor extends ActorMemory {
         return answer = client.postJson(path, fields);
     }
 
+    /** Sends {@code fields} as JSON to {@code path} with their bearer token (their own account's endpoints). */
+    GatehouseClient.Answer postsJsonAsThemselves(String path, Map<String, String> fields) {
+        return answer = client.postJson(path, fields, accessToken());
+    }
+
+    /** Completes a login that asked for a second factor with a code, or when it is null a recovery code. */
+    GatehouseClient.Answer completesLogin(String mfaToken, String code, String recoveryCode) {
+        return keepingTokens(client.completeLogin(mfaToken, code, recoveryCode), false);
+    }
+
     /** Their second device: its own client and tokens. */
     Actor laptop() {
         if (laptop == null) {

@@ -35,6 +35,9 @@ final class GatehouseClient {
         this.base = base;
     }
 
+    /** Gatehouse's grant for the second step of a login (Auth0's mfa-otp is the prior art). */
+    static final String MFA_OTP_GRANT = "urn:gatehouse:params:oauth:grant-type:mfa-otp";
+
     Answer register(Map<String, Object> fields) {
         JsonObjectBuilder body = Json.createObjectBuilder();
         fields.forEach((name, value) -> {
@@ -158,11 +161,29 @@ final class GatehouseClient {
 
     /** POSTs {@code fields} as a JSON object to {@code path}. */
     Answer postJson(String path, Map<String, String> fields) {
+        return postJson(path, fields, null);
+    }
+
+    /** POSTs {@code fields} as a JSON object to {@code path}, with a bearer token when it is not null. */
+    Answer postJson(String path, Map<String, String> fields, String bearerToken) {
         JsonObjectBuilder body = Json.createObjectBuilder();
         fields.forEach(body::add);
-        return send(HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request);
+    }
+
+    /** The second step of a login with a second factor: the mfa-otp grant with a code or, when it is null, a recovery code. */
+    Answer completeLogin(String mfaToken, String code, String recoveryCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", MFA_OTP_GRANT);
+        form.put("mfa_token", mfaToken);
+        form.put(code != null ? "otp" : "recovery_code", code != null ? code : recoveryCode);
+        return rememberingDevice(postForm("token", form, null));
     }
 
     private Answer postForm(String path, Map<String, String> fields, String bearerToken) {

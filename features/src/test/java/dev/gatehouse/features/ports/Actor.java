@@ -1,29 +1,31 @@
 package dev.gatehouse.features.ports;
 
-import dev.gatehouse.application.port.in.RedeemAuthorizationCodeCommand;
-import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
-import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
-import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
-import dev.gatehouse.features.ActorMemory;
-
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.gatehouse.application.port.in.AdminResult;
 import dev.gatehouse.application.port.in.ChangePasswordCommand;
 import dev.gatehouse.application.port.in.ChangePasswordResult;
 import dev.gatehouse.application.port.in.ClientCredentials;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantResult;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.LogOutCommand;
 import dev.gatehouse.application.port.in.LogOutResult;
+import dev.gatehouse.application.port.in.MfaLogInCommand;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeCommand;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeResult;
 import dev.gatehouse.application.port.in.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserResult;
 import dev.gatehouse.application.port.in.RevokeCommand;
 import dev.gatehouse.application.port.in.RevokeResult;
+import dev.gatehouse.application.port.in.StartTwoFactorResult;
+import dev.gatehouse.application.port.in.TwoFactorCommand;
+import dev.gatehouse.application.port.in.TwoFactorResult;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.EmailAddress;
@@ -31,6 +33,7 @@ import dev.gatehouse.domain.FullName;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.Username;
+import dev.gatehouse.features.ActorMemory;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -154,6 +157,26 @@ public final class Actor extends ActorMemory {
     private <R> R records(R result) {
         answer = result;
         return result;
+    }
+
+    StartTwoFactorResult startsTwoFactor() {
+        return records(gatehouse.startTwoFactor().start(TwoFactorCommand.withToken(accessToken(), ADDRESS)));
+    }
+
+    TwoFactorResult confirmsTwoFactor(String code) {
+        return records(gatehouse.confirmTwoFactor().confirm(new TwoFactorCommand(accessToken(), Optional.of(code), Optional.empty(),
+                Optional.empty(), ADDRESS)));
+    }
+
+    /** Completes a login that asked for a second factor with a code, or when it is null a recovery code. */
+    LogInResult completesLogin(String mfaToken, String code, String recoveryCode) {
+        LogInResult result = gatehouse.mfaLogIn().complete(new MfaLogInCommand(mfaToken, Optional.ofNullable(code),
+                Optional.ofNullable(recoveryCode), ADDRESS, Optional.empty()));
+        if (result instanceof LogInResult.LoggedIn loggedIn) {
+            keep(loggedIn.accessToken(), loggedIn.refreshToken(), false);
+            knownDevice = loggedIn.knownDevice();
+        }
+        return records(result);
     }
 
     /** Their second device: its own tokens and known-device credential. */

@@ -1,45 +1,52 @@
 package dev.gatehouse.features.ports;
 
-import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
-import dev.gatehouse.application.port.in.SignInUseCase;
-import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
-import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
-import dev.gatehouse.application.port.out.ClientTokenClaims;
-import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
-import dev.gatehouse.application.testing.InMemorySeals;
 import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
-import dev.gatehouse.application.testing.RecordingMailer;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
+import dev.gatehouse.adapter.out.security.RfcTotp;
 import dev.gatehouse.application.assembly.DrivenPorts;
-import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.in.ChangePasswordUseCase;
 import dev.gatehouse.application.port.in.ChangeUserRoleUseCase;
+import dev.gatehouse.application.port.in.ClientCredentialsGrantUseCase;
+import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.CurrentUserUseCase;
 import dev.gatehouse.application.port.in.EndUserSessionsUseCase;
 import dev.gatehouse.application.port.in.LogInUseCase;
 import dev.gatehouse.application.port.in.LogOutUseCase;
+import dev.gatehouse.application.port.in.MfaLogInUseCase;
+import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
+import dev.gatehouse.application.port.in.ResetTwoFactorUseCase;
 import dev.gatehouse.application.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.port.in.SearchUsersUseCase;
 import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
+import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
+import dev.gatehouse.application.port.in.StartTwoFactorUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.application.port.out.AccessTokenClaims;
+import dev.gatehouse.application.port.out.ClientTokenClaims;
+import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryKnownDevices;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryMfaChallenges;
 import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
+import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
+import dev.gatehouse.application.testing.InMemorySeals;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.InMemoryTwoFactorCredentials;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
+import dev.gatehouse.application.testing.RecordingMailer;
+import dev.gatehouse.bootstrap.Gatehouse;
 import dev.gatehouse.bootstrap.GatehouseSettings;
 import dev.gatehouse.bootstrap.SettingSource;
-import dev.gatehouse.bootstrap.Gatehouse;
 import dev.gatehouse.domain.Client;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +79,8 @@ final class InMemoryGatehouse {
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),
                 new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock)
-                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals());
+                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
+                .withTwoFactor(new InMemoryTwoFactorCredentials(), new InMemoryMfaChallenges(), new RfcTotp());
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 
@@ -84,6 +92,11 @@ final class InMemoryGatehouse {
     /** With the client applications these settings ({@code GATEHOUSE_CLIENTS}, {@code GATEHOUSE_CLIENT_SECRET_<ID>}) name. */
     static InMemoryGatehouse withClients(Map<String, String> clientSettings) {
         return new InMemoryGatehouse(clientSettings);
+    }
+
+    /** The time on the scenarios' clock, which an authenticator app reads too. */
+    Instant now() {
+        return clock.instant();
     }
 
     void letPass(Duration time) {
@@ -162,5 +175,21 @@ final class InMemoryGatehouse {
 
     EndUserSessionsUseCase endUserSessions() {
         return useCases.endUserSessions();
+    }
+
+    StartTwoFactorUseCase startTwoFactor() {
+        return useCases.startTwoFactor();
+    }
+
+    ConfirmTwoFactorUseCase confirmTwoFactor() {
+        return useCases.confirmTwoFactor();
+    }
+
+    MfaLogInUseCase mfaLogIn() {
+        return useCases.mfaLogIn();
+    }
+
+    ResetTwoFactorUseCase resetTwoFactor() {
+        return useCases.resetTwoFactor();
     }
 }
