@@ -14,17 +14,22 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code GET} and {@code POST /userinfo} (OpenID Connect Core 1.0 section 5.3): the claims an {@code openid} access
  * token's scopes release about its user, as JSON, never cached. The token comes in the {@code Authorization: Bearer}
- * header (RFC 6750 section 2.1); the errors are RFC 6750's: 401 without a token ({@code WWW-Authenticate: Bearer}),
+ * header (RFC 6750 section 2.1) or, on {@code POST}, as the {@code access_token} field of a form body (section 2.2,
+ * which OpenID Connect lets a relying party use); both at once, or the field twice, is 400 {@code invalid_request}.
+ * The other errors are RFC 6750's: 401 without a token ({@code WWW-Authenticate: Bearer}),
  * 401 {@code invalid_token}, 403 {@code insufficient_scope} for a token without {@code openid}, each with the
  * {@code detail}, {@code error} and {@code error_description} body of the other endpoints.
  */
 final class UserInfoHttpService implements RoutedService {
 
     static final String PATH = "/userinfo";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String ACCESS_TOKEN = "access_token";
 
     private static final Header WWW_AUTHENTICATE_BEARER = HeaderValues.createCached(HeaderNames.WWW_AUTHENTICATE,
             "Bearer realm=\"userinfo\"");
@@ -41,11 +46,32 @@ final class UserInfoHttpService implements RoutedService {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get(PATH, this::userInfo), Route.post(PATH, this::userInfo));
+        return List.of(Route.get(PATH, (request, response) -> userInfo(BearerTokens.of(request), response)),
+                Route.post(PATH, (request, response) -> userInfo(headerOrBody(request), response)));
     }
 
-    private void userInfo(ServerRequest request, ServerResponse response) {
-        String token = BearerTokens.of(request).orElseThrow(() -> HttpProblem.oauth(Status.UNAUTHORIZED_401,
+    /** The token of the header or of the form body's {@code access_token} (RFC 6750 section 2.2), never both. */
+    private static Optional<String> headerOrBody(ServerRequest request) {
+        Optional<String> header = BearerTokens.of(request);
+        byte[] body = Requests.body(request);
+        if (body.length == 0) {
+            return header;
+        }
+        Requests.requireMediaType(request, FORM, "Content-Type must be " + FORM);
+        List<String> inBody = FormBody.parse(body).orElseThrow(() -> invalidRequest("Malformed form body"))
+                .fields().getOrDefault(ACCESS_TOKEN, List.of());
+        if (inBody.size() > 1 || (header.isPresent() && !inBody.isEmpty())) {
+            throw invalidRequest("Send the access token once: in the Authorization header or as the access_token field");
+        }
+        return inBody.isEmpty() ? header : Optional.of(inBody.getFirst()).filter(token -> !token.isBlank());
+    }
+
+    private static HttpProblem invalidRequest(String description) {
+        return HttpProblem.oauth(Status.BAD_REQUEST_400, description, "invalid_request", description, JsonResponses.NO_STORE);
+    }
+
+    private void userInfo(Optional<String> sent, ServerResponse response) {
+        String token = sent.orElseThrow(() -> HttpProblem.oauth(Status.UNAUTHORIZED_401,
                 "Not authenticated", "invalid_request", "Send the access token as Authorization: Bearer <token>",
                 WWW_AUTHENTICATE_BEARER, JsonResponses.NO_STORE));
         switch (userInfo.userInfo(new UserInfoQuery(token))) {

@@ -808,6 +808,15 @@ class OpenApiContractIT {
                     FORM, "username=johndoe&client_id=web-app&password=" + form(PASSWORD)))));
             exchanges.add(call(storeDown, method, "/userinfo", "/userinfo", List.of("Authorization: Bearer abc")));
         }
+        // RFC 6750 section 2.2: the token as the access_token field of a form body; never also in the header.
+        String openIdToken = openid.substring("Authorization: Bearer ".length());
+        Exchange inBody = post(withClients, "/userinfo", "/userinfo", FORM, "access_token=" + form(openIdToken), List.of());
+        assertEquals(200, inBody.answer().status(), inBody::toString);
+        exchanges.add(inBody);
+        Exchange both = post(withClients, "/userinfo", "/userinfo", FORM, "access_token=" + form(openIdToken), List.of(openid));
+        assertEquals(400, both.answer().status(), both::toString);
+        exchanges.add(both);
+        exchanges.add(post(withClients, "/userinfo", "/userinfo", "text/plain", "access_token=x", List.of()));
         exchanges.add(get(withClients, "/.well-known/openid-configuration", List.of()));
         exchanges.add(get(healthy, "/.well-known/openid-configuration", List.of()));
     }
