@@ -92,7 +92,13 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         /** A right password asked for the second factor (the password grant's mfa_token was issued). */
         SECOND_FACTOR_REQUIRED,
         /** A one-time or recovery code was refused (wrong, already used, or the attempt was throttled). */
-        SECOND_FACTOR_REFUSED
+        SECOND_FACTOR_REFUSED,
+        /** A person allowed a third-party client the scopes it asked for on the consent page; subject: the user. */
+        CONSENT_GIVEN,
+        /** A person refused a third-party client on the consent page (it was told access_denied); subject: the user. */
+        CONSENT_DENIED,
+        /** A person's consent to a client was revoked, by them or (actor set) an administrator; subject: the user. */
+        CONSENT_REVOKED
     }
 
     /** An event the subject caused itself. */

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
+import dev.gatehouse.application.port.out.Consents;
 import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.KnownDevices;
@@ -45,7 +46,8 @@ import java.util.Objects;
  * address, in the store of the users and the outbox (a new account, its link and their mail are stored together).
  * {@code twoFactorCredentials} keep each user's second factor, {@code mfaChallenges} the logins waiting for it and
  * {@code oneTimePasswords} check its codes; assemblies without them have no one enrolled. {@code idTokens} sign OpenID
- * Connect ID tokens with the published keys ({@link IdTokens#none()} where none are published).
+ * Connect ID tokens with the published keys ({@link IdTokens#none()} where none are published). {@code consents} remember
+ * what people allowed third-party clients ({@link Consents#none()} remembers nothing, so such a client always asks).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -74,7 +76,8 @@ public record DrivenPorts(
         TwoFactorCredentials twoFactorCredentials,
         MfaChallenges mfaChallenges,
         OneTimePasswords oneTimePasswords,
-        IdTokens idTokens) {
+        IdTokens idTokens,
+        Consents consents) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -104,6 +107,23 @@ public record DrivenPorts(
         Objects.requireNonNull(mfaChallenges, "mfaChallenges");
         Objects.requireNonNull(oneTimePasswords, "oneTimePasswords");
         Objects.requireNonNull(idTokens, "idTokens");
+        Objects.requireNonNull(consents, "consents");
+    }
+
+    /** The ports without remembered consents ({@link Consents#none()}: a third-party client always asks again). */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock, ClientAssertions clientAssertions,
+                       AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals,
+                       EmailVerifications emailVerifications, TwoFactorCredentials twoFactorCredentials,
+                       MfaChallenges mfaChallenges, OneTimePasswords oneTimePasswords, IdTokens idTokens) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, emailVerifications,
+                twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, Consents.none());
     }
 
     /**
@@ -120,7 +140,7 @@ public record DrivenPorts(
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none(),
-                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none());
+                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none(), Consents.none());
     }
 
     /**
@@ -143,7 +163,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, consents);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -151,7 +171,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, consents);
     }
 
     /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
@@ -159,7 +179,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, consents);
     }
 
     /**
@@ -171,7 +191,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, consents);
     }
 
     /** The same ports, with OpenID Connect ID tokens signed by {@code idTokens}. */
@@ -179,6 +199,14 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, consents);
+    }
+
+    /** The same ports, with the consents people gave third-party clients remembered in {@code consents}. */
+    public DrivenPorts withConsents(Consents consents) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, consents);
     }
 }

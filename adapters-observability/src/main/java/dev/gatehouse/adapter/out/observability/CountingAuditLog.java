@@ -96,6 +96,10 @@ final class CountingAuditLog implements AuditLog {
             case RECOVERY_CODE_USED -> login(meters, "recovery_code_used");
             case SECOND_FACTOR_REQUIRED -> login(meters, "second_factor_required");
             case SECOND_FACTOR_REFUSED -> login(meters, "second_factor_refused");
+            // The consent page of third-party clients: allowed, refused, and consents taken back later.
+            case CONSENT_GIVEN -> session(meters, "consent_given");
+            case CONSENT_DENIED -> session(meters, "consent_denied");
+            case CONSENT_REVOKED -> session(meters, "consent_revoked");
         };
     }
 

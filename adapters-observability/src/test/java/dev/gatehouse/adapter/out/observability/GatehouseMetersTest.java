@@ -110,7 +110,10 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.SESSION_EVENTS, "event", "recovery_codes_regenerated")),
                 Map.entry(AuditEvent.Type.RECOVERY_CODE_USED, counter(GatehouseMeters.LOGINS, "outcome", "recovery_code_used")),
                 Map.entry(AuditEvent.Type.SECOND_FACTOR_REQUIRED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_required")),
-                Map.entry(AuditEvent.Type.SECOND_FACTOR_REFUSED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_refused")));
+                Map.entry(AuditEvent.Type.SECOND_FACTOR_REFUSED, counter(GatehouseMeters.LOGINS, "outcome", "second_factor_refused")),
+                Map.entry(AuditEvent.Type.CONSENT_GIVEN, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_given")),
+                Map.entry(AuditEvent.Type.CONSENT_DENIED, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_denied")),
+                Map.entry(AuditEvent.Type.CONSENT_REVOKED, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_revoked")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {
