@@ -168,7 +168,8 @@ final class DrivenAdapters implements AutoCloseable {
                         keyring.isEmpty() ? List.of(secret) : keyring)), database.mfaChallenges(), new RfcTotp())
                 // ID tokens need keys a relying party can verify: with a shared secret there are none.
                 .withIdTokens(keyRotation(settings).<IdTokens>map(policy -> new JwtIdTokens(jwt, signingKeys, policy, clock))
-                        .orElseGet(IdTokens::none));
+                        .orElseGet(IdTokens::none))
+                .withConsents(database.consents());
     }
 
     /**

@@ -58,7 +58,7 @@ final class ConsentScreens {
         Set<Scope> before = consents.find(user.id(), valid.client().id()).map(Consent::scopes).orElse(Set.of());
         List<Scope> asked = List.copyOf(asked(valid));
         Instant now = clock.instant();
-        return new ConsentForm(pending, valid.client().id().value(),
+        return new ConsentForm(pending, valid.client().id().value(), user.username().value(),
                 asked.stream().filter(scope -> !before.contains(scope)).toList(),
                 asked.stream().filter(before::contains).toList(),
                 seals.seal(Seals.Purpose.CONSENT_FORM, contentOf(pending, user, browserBinding), now.plus(LIFETIME)));

@@ -214,7 +214,7 @@ class ConsentFlowTest {
 
         for (Map<String, String> change : List.of(Map.of("scope", "openid email"), Map.of("client_id", "another-third-party"),
                 Map.of("state", "other"), Map.of("redirect_uri", CALLBACK, "nonce", "another"))) {
-            ConsentForm altered = new ConsentForm(with(asking.form().request(), change), asking.form().clientName(),
+            ConsentForm altered = new ConsentForm(with(asking.form().request(), change), asking.form().clientName(), "jane",
                     asking.form().newScopes(), asking.form().grantedScopes(), asking.form().formToken());
             assertEquals(new AnswerConsentResult.FormRejected(), answer(altered, BINDING, session, true), change.toString());
         }
@@ -233,12 +233,12 @@ class ConsentFlowTest {
         assertEquals(new AnswerConsentResult.FormRejected(), answer(asking.form(), "", session, true));
         assertEquals(new AnswerConsentResult.FormRejected(), answer(asking.form(), BINDING, Optional.empty(), true));
         assertEquals(new AnswerConsentResult.FormRejected(), answer(asking.form(), BINDING, Optional.of("forged"), true));
-        ConsentForm forged = new ConsentForm(asking.form().request(), "third-party", List.of(), List.of(), "forged-token");
+        ConsentForm forged = new ConsentForm(asking.form().request(), "third-party", "jane", List.of(), List.of(), "forged-token");
         assertEquals(new AnswerConsentResult.FormRejected(), answer(forged, BINDING, session, true));
         // The sign-in form's own token is not a consent token.
         SignInForm signInForm = assertInstanceOf(StartAuthorizationResult.SignInRequired.class,
                 start(thirdParty("openid"), Optional.empty())).form();
-        ConsentForm crossed = new ConsentForm(signInForm.request(), "third-party", List.of(), List.of(), signInForm.formToken());
+        ConsentForm crossed = new ConsentForm(signInForm.request(), "third-party", "jane", List.of(), List.of(), signInForm.formToken());
         assertEquals(new AnswerConsentResult.FormRejected(), answer(crossed, BINDING, session, true));
         assertEquals(Optional.empty(), consents.find(jane.id(), THIRD_PARTY));
     }

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.application.port.in.AnswerConsentResult;
+import dev.gatehouse.application.port.in.AnswerConsentUseCase;
 import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
@@ -52,14 +54,31 @@ import java.util.Objects;
  * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
- * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}.
+ * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code answerConsent}: the consent page's
+ * answers ({@code POST /authorize/consent}).
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
-                          EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+                          EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
+                          AnswerConsentUseCase answerConsent) {
+
+    /** For assemblies without third-party clients' consent page: no answer is accepted (fails closed). */
+    public static final AnswerConsentUseCase NO_CONSENT = command -> new AnswerConsentResult.FormRejected();
+
+    /** Without the consent page's answers ({@link #NO_CONSENT}). */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
+                NO_CONSENT);
+    }
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -196,5 +215,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(emailVerification, "emailVerification");
         Objects.requireNonNull(twoFactor, "twoFactor");
         Objects.requireNonNull(userInfo, "userInfo");
+        Objects.requireNonNull(answerConsent, "answerConsent");
     }
 }

@@ -121,7 +121,8 @@ final class TestGatehouse {
                 .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
                 .withEmailVerifications(verifications)
                 .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp())
-                .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock)),
+                .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock))
+                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents()),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -142,7 +143,7 @@ final class TestGatehouse {
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
-                useCases.userInfo());
+                useCases.userInfo(), useCases.answerConsent());
     }
 
     /** Stores an active user directly, bypassing HTTP. */
