@@ -72,7 +72,8 @@ final class InMemoryGatehouse {
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),
                 new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock)
-                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals());
+                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
+                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents());
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 
@@ -106,6 +107,10 @@ final class InMemoryGatehouse {
 
     SignInUseCase signIn() {
         return useCases.signIn();
+    }
+
+    dev.gatehouse.application.port.in.AnswerConsentUseCase answerConsent() {
+        return useCases.answerConsent();
     }
 
     RedeemAuthorizationCodeUseCase redeemAuthorizationCode() {
