@@ -169,7 +169,8 @@ final class DrivenAdapters implements AutoCloseable {
                 // ID tokens need keys a relying party can verify: with a shared secret there are none.
                 .withIdTokens(keyRotation(settings).<IdTokens>map(policy -> new JwtIdTokens(jwt, signingKeys, policy, clock))
                         .orElseGet(IdTokens::none))
-                .withClientRepository(database.clientRepository());
+                .withClientRepository(database.clientRepository())
+                .withConsents(database.consents());
     }
 
     /**

@@ -36,16 +36,23 @@ final class CodeFlowBrowser {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     final String verifier = randomVerifier();
     private final int port;
+    private final String clientId;
 
     CodeFlowBrowser(int port) {
+        this(port, CLIENT_ID);
+    }
+
+    /** A browser of the relying party registered as {@code clientId} (with the same redirect URI). */
+    CodeFlowBrowser(int port, String clientId) {
         this.port = port;
+        this.clientId = clientId;
     }
 
     /** The query of an authorization request for the registered client, with this browser's PKCE challenge. */
     Map<String, String> request() {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
-        query.put("client_id", CLIENT_ID);
+        query.put("client_id", clientId);
         query.put("redirect_uri", CALLBACK);
         query.put("scope", "me");
         query.put("state", "af0ifjsldkj");
@@ -73,6 +80,15 @@ final class CodeFlowBrowser {
         return send(HttpRequest.newBuilder(uri("/authorize"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
+    /** The consent page's form, answered with {@code decision} ({@code allow} or {@code deny}). */
+    HttpResponse<String> answerConsent(Map<String, String> fields, String decision) {
+        Map<String, String> answer = new LinkedHashMap<>(fields);
+        answer.put("decision", decision);
+        return send(HttpRequest.newBuilder(uri("/authorize/consent"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(answer))));
     }
 
     /** The sign-in page's form with these credentials. */
@@ -108,7 +124,7 @@ final class CodeFlowBrowser {
         fields.put("code", code);
         fields.put("redirect_uri", redirectUri);
         fields.put("code_verifier", codeVerifier);
-        fields.put("client_id", CLIENT_ID);
+        fields.put("client_id", clientId);
         return send(HttpRequest.newBuilder(uri("/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
@@ -122,7 +138,7 @@ final class CodeFlowBrowser {
         return send(HttpRequest.newBuilder(uri("/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token",
-                        "refresh_token", refreshToken, "client_id", CLIENT_ID)))));
+                        "refresh_token", refreshToken, "client_id", clientId)))));
     }
 
     /** The decoded query of a redirect's {@code Location}. */

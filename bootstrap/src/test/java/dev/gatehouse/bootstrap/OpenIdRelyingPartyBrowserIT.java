@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,6 +48,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * token with an independent JOSE library (Nimbus) against the published keys (signature, {@code iss}, {@code aud},
  * {@code exp}, {@code nonce}, {@code at_hash}), calls {@code /userinfo} and greets the person by the name it got there.
  * The test reads that page. Then the relying party asks again with {@code prompt=none} and is let through silently.
+ * Registered as a third party ({@code partner}), the relying party's user sees the consent page after signing in,
+ * allows, and is not asked again on the next visit; asked again and refused, the relying party is told
+ * {@code access_denied}.
  */
 class OpenIdRelyingPartyBrowserIT {
 
@@ -70,6 +74,8 @@ class OpenIdRelyingPartyBrowserIT {
         private final Map<String, Object> provider;
         volatile JWTClaimsSet idTokenClaims;
         volatile String refreshToken;
+        /** The client the relying party is registered as: first-party by default, {@code partner} is a third party. */
+        volatile String clientId = CodeFlowBrowser.CLIENT_ID;
 
         SampleRelyingParty(String gatehouseBase, int ownPort) throws Exception {
             this.redirectUri = "http://127.0.0.1:" + ownPort + "/callback";
@@ -84,7 +90,7 @@ class OpenIdRelyingPartyBrowserIT {
             pending.put(state, new String[] {nonce, verifier});
             Map<String, String> query = new LinkedHashMap<>();
             query.put("response_type", "code");
-            query.put("client_id", CodeFlowBrowser.CLIENT_ID);
+            query.put("client_id", clientId);
             query.put("redirect_uri", redirectUri);
             query.put("scope", "openid profile email");
             query.put("state", state);
@@ -94,6 +100,9 @@ class OpenIdRelyingPartyBrowserIT {
             String raw = exchange.getRequestURI().getRawQuery();
             if (raw != null && raw.contains("prompt=none")) {
                 query.put("prompt", "none");
+            }
+            if (raw != null && raw.contains("prompt=consent")) {
+                query.put("prompt", "consent");
             }
             exchange.getResponseHeaders().add("Location", provider.get("authorization_endpoint") + "?" + CodeFlowBrowser.form(query));
             exchange.sendResponseHeaders(302, -1);
@@ -119,11 +128,11 @@ class OpenIdRelyingPartyBrowserIT {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(CodeFlowBrowser.form(Map.of("grant_type", "authorization_code",
                                 "code", query.get("code"), "redirect_uri", redirectUri, "code_verifier", sent[1],
-                                "client_id", CodeFlowBrowser.CLIENT_ID)))).build(), HttpResponse.BodyHandlers.ofString());
+                                "client_id", clientId)))).build(), HttpResponse.BodyHandlers.ofString());
                 Map<String, Object> body = JSONObjectUtils.parse(tokens.body());
                 String accessToken = (String) body.get("access_token");
                 idTokenClaims = IdTokenCheck.verify((String) body.get("id_token"), get((String) provider.get("jwks_uri"), null).body(),
-                        (String) provider.get("issuer"), CodeFlowBrowser.CLIENT_ID, sent[0], accessToken);
+                        (String) provider.get("issuer"), clientId, sent[0], accessToken);
                 refreshToken = (String) body.get("refresh_token");
                 Map<String, Object> userInfo = JSONObjectUtils.parse(get((String) provider.get("userinfo_endpoint"), accessToken).body());
                 if (!idTokenClaims.getSubject().equals(userInfo.get("sub"))) {
@@ -166,7 +175,9 @@ class OpenIdRelyingPartyBrowserIT {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
         relyingParty = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        Map<String, String> settings = new HashMap<>(OpenIdConnectIT.oidcSettings(Map.of("GATEHOUSE_DEMO", "true")));
+        Map<String, String> settings = new HashMap<>(OpenIdConnectIT.oidcSettings(Map.of("GATEHOUSE_DEMO", "true",
+                "GATEHOUSE_CLIENTS", "web-app:public:first-party,partner:public",
+                "GATEHOUSE_CLIENT_REDIRECT_URIS", "web-app=" + CodeFlowBrowser.CALLBACK + ";partner=" + CodeFlowBrowser.CALLBACK)));
         settings.remove("GATEHOUSE_JWT_SECRET");
         settings.remove("GATEHOUSE_ISSUER");
         gatehouse = Gatehouse.start(GatehouseSettings.from(SettingSource.of(settings)).withDatabase(DatabaseSettings.embedded(dataDir)),
@@ -211,6 +222,43 @@ class OpenIdRelyingPartyBrowserIT {
         wait.until(ExpectedConditions.titleIs("Sample app"));
         assertEquals("", errorOnPage());
         assertEquals("Hello, John Doe", browser.findElement(By.id("greeting")).getText());
+    }
+
+    @Test
+    void a_third_party_relying_partys_user_allows_it_once_is_not_asked_again_and_a_refusal_reaches_it_as_access_denied() {
+        String app = "http://127.0.0.1:" + relyingParty.getAddress().getPort();
+        this.app.clientId = "partner";
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(app + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("johndoe");
+        browser.findElement(By.id("password")).sendKeys("secret");
+        browser.findElement(By.id("password")).submit();
+
+        // The consent page, in words: who asks, for what; focus on Allow, Deny beside it; no script needed.
+        WebElement allow = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[value=allow]")));
+        assertEquals("Allow partner to use your account? – Gatehouse", browser.getTitle());
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("See your username and your name"), page);
+        assertTrue(page.contains("See your email address"), page);
+        assertTrue(page.contains("signed in as johndoe"), page);
+        assertEquals(allow, browser.switchTo().activeElement(), "the first button has the focus");
+        allow.click();
+        wait.until(ExpectedConditions.titleIs("Sample app"));
+        assertEquals("", errorOnPage());
+        assertEquals("Hello, John Doe", browser.findElement(By.id("greeting")).getText());
+        assertEquals("partner", this.app.idTokenClaims.getAudience().getFirst());
+
+        // Remembered: the next visit goes straight through, no sign-in page and no consent page.
+        browser.get(app + "/login");
+        wait.until(ExpectedConditions.titleIs("Sample app"));
+        assertEquals("Hello, John Doe", browser.findElement(By.id("greeting")).getText());
+
+        // Asked again on purpose (prompt=consent) and refused: the relying party hears access_denied.
+        browser.get(app + "/login?prompt=consent");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[value=deny]"))).click();
+        wait.until(ExpectedConditions.titleIs("Sample app"));
+        assertEquals("access_denied", errorOnPage());
     }
 
     private String errorOnPage() {

@@ -98,7 +98,13 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         /** An administrator removed a client registered as data, ending its sessions; the subject is its id. */
         CLIENT_REMOVED,
         /** An administrator replaced a client's secret; the subject is its id. */
-        CLIENT_SECRET_ROTATED
+        CLIENT_SECRET_ROTATED,
+        /** A person allowed a third-party client the scopes it asked for on the consent page; subject: the user. */
+        CONSENT_GIVEN,
+        /** A person refused a third-party client on the consent page (it was told access_denied); subject: the user. */
+        CONSENT_DENIED,
+        /** A person's consent to a client was revoked, by them or (actor set) an administrator; subject: the user. */
+        CONSENT_REVOKED
     }
 
     /** An event the subject caused itself. */

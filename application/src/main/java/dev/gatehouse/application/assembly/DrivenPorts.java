@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
+import dev.gatehouse.application.port.out.Consents;
 import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.ClientRepository;
@@ -48,7 +49,8 @@ import java.util.Objects;
  * {@code oneTimePasswords} check its codes; assemblies without them have no one enrolled. {@code idTokens} sign OpenID
  * Connect ID tokens with the published keys ({@link IdTokens#none()} where none are published). {@code clientRepository}
  * holds the clients registered as data (with the command line or the admin API), which the application sees beside
- * those of {@code clients}, the settings.
+ * those of {@code clients}, the settings. {@code consents} remember what people allowed third-party clients
+ * ({@link Consents#none()} remembers nothing, so such a client always asks).
  */
 public record DrivenPorts(
         UserRepository users,
@@ -78,7 +80,8 @@ public record DrivenPorts(
         MfaChallenges mfaChallenges,
         OneTimePasswords oneTimePasswords,
         IdTokens idTokens,
-        ClientRepository clientRepository) {
+        ClientRepository clientRepository,
+        Consents consents) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -109,6 +112,24 @@ public record DrivenPorts(
         Objects.requireNonNull(oneTimePasswords, "oneTimePasswords");
         Objects.requireNonNull(idTokens, "idTokens");
         Objects.requireNonNull(clientRepository, "clientRepository");
+        Objects.requireNonNull(consents, "consents");
+    }
+
+    /** The ports without clients registered as data and without remembered consents ({@link Consents#none()}: a
+     * third-party client always asks again). */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock, ClientAssertions clientAssertions,
+                       AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals,
+                       EmailVerifications emailVerifications, TwoFactorCredentials twoFactorCredentials,
+                       MfaChallenges mfaChallenges, OneTimePasswords oneTimePasswords, IdTokens idTokens) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, emailVerifications,
+                twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, ClientRepository.none(), Consents.none());
     }
 
     /**
@@ -126,7 +147,8 @@ public record DrivenPorts(
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none(),
-                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none(), ClientRepository.none());
+                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none(), ClientRepository.none(),
+                Consents.none());
     }
 
     /**
@@ -149,7 +171,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -157,7 +179,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
     }
 
     /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
@@ -165,7 +187,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
     }
 
     /**
@@ -177,7 +199,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
     }
 
     /** The same ports, with OpenID Connect ID tokens signed by {@code idTokens}. */
@@ -185,7 +207,7 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
     }
 
     /** The same ports, with clients registered as data in {@code clientRepository} beside those of the settings. */
@@ -193,6 +215,14 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+    }
+
+    /** The same ports, with the consents people gave third-party clients remembered in {@code consents}. */
+    public DrivenPorts withConsents(Consents consents) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
     }
 }

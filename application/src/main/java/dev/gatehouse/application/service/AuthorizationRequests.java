@@ -9,6 +9,7 @@ import dev.gatehouse.domain.GrantType;
 import dev.gatehouse.domain.PkceChallenge;
 import dev.gatehouse.domain.RedirectUri;
 import dev.gatehouse.domain.Scope;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,9 +28,13 @@ final class AuthorizationRequests {
     sealed interface Judged {
     }
 
-    /** A request that may go on, with its values parsed. */
+    /**
+     * A request that may go on, with its values parsed; {@code askConsent}: the client asked for the consent page even
+     * where the person allowed it everything already ({@code prompt=consent}).
+     */
     record Valid(Client client, String redirectUri, PkceChallenge challenge, Set<Scope> scopes, Optional<String> state,
-                 Optional<String> nonce, Prompt prompt, Optional<java.time.Duration> maxAge) implements Judged {
+                 Optional<String> nonce, Prompt prompt, Optional<java.time.Duration> maxAge, boolean askConsent)
+            implements Judged {
     }
 
     /** A request that may not. */
@@ -77,10 +82,6 @@ final class AuthorizationRequests {
         if (!client.get().mayUse(GrantType.AUTHORIZATION_CODE)) {
             return back.error("unauthorized_client", "This client may not use the authorization code flow");
         }
-        if (!client.get().firstParty()) {
-            // Until consent is asked and remembered, a third-party client gets no code: nobody agreed to it.
-            return back.error("unauthorized_client", "Third-party clients need a consent screen, which this server does not offer yet");
-        }
         if (!request.codeChallengeMethod().equals(Optional.of("S256"))) {
             return back.error("invalid_request", "PKCE is required: send code_challenge with code_challenge_method=S256 (plain is not accepted)");
         }
@@ -99,15 +100,15 @@ final class AuthorizationRequests {
             return back.error("invalid_request", "nonce is longer than " + dev.gatehouse.domain.AuthorizationCode.MAX_NONCE_CHARS
                     + " characters");
         }
-        Prompt prompt;
-        switch (request.prompt().orElse("")) {
-            case "" -> prompt = Prompt.DEFAULT;
-            case "none" -> prompt = Prompt.NONE;
-            case "login" -> prompt = Prompt.LOGIN;
-            default -> {
-                return back.error("invalid_request", "prompt must be none or login");
-            }
+        // A space-separated list (OpenID Connect Core section 3.1.2.1): none alone, or login and consent in any order.
+        List<String> prompts = request.prompt().filter(value -> !value.isEmpty()).map(value -> List.of(value.split(" ", -1)))
+                .orElse(List.of());
+        if (!Set.of("none", "login", "consent").containsAll(prompts) || Set.copyOf(prompts).size() != prompts.size()
+                || prompts.contains("none") && prompts.size() > 1) {
+            return back.error("invalid_request", "prompt must be none, login, consent, or login and consent");
         }
+        Prompt prompt = prompts.contains("none") ? Prompt.NONE : prompts.contains("login") ? Prompt.LOGIN : Prompt.DEFAULT;
+        boolean askConsent = prompts.contains("consent");
         // OpenID Connect Core section 3.1.2.1: the longest time in seconds since the person last typed their password.
         Optional<java.time.Duration> maxAge = Optional.empty();
         if (request.maxAge().isPresent()) {
@@ -116,7 +117,7 @@ final class AuthorizationRequests {
             }
             maxAge = Optional.of(java.time.Duration.ofSeconds(Long.parseLong(request.maxAge().get())));
         }
-        return new Valid(client.get(), redirectUri.get(), challenge.get(), scopes, state, nonce, prompt, maxAge);
+        return new Valid(client.get(), redirectUri.get(), challenge.get(), scopes, state, nonce, prompt, maxAge, askConsent);
     }
 
     /** The client's redirect URI and state, where a request's error goes once both are known to be safe. */

@@ -48,7 +48,8 @@ final class SignInForms {
                 contentOf(request.withoutPrompt(), browserBinding).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String contentOf(AuthorizationRequest request, String browserBinding) {
+    /** The browser binding and the request, digested: what a form token is bound to. */
+    static String contentOf(AuthorizationRequest request, String browserBinding) {
         StringBuilder canonical = new StringBuilder();
         for (String name : AuthorizationRequest.PARAMETERS) {
             canonical.append(name).append(request.parameter(name).map(value -> "=" + value).orElse("")).append('\n');

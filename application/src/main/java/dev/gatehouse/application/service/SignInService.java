@@ -30,6 +30,7 @@ public final class SignInService implements SignInUseCase {
     private final Clock clock;
     private final TwoFactorCredentials twoFactor;
     private final EmailVerificationMode verification;
+    private final ConsentScreens consentScreens;
 
     /**
      * With the second factors of accounts (an account with one is not signed in here on its password alone) and email
@@ -37,7 +38,8 @@ public final class SignInService implements SignInUseCase {
      */
     SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
                   BrowserSessions browserSessions, AuditLog audit, Clock clock, TwoFactorCredentials twoFactor,
-                  EmailVerificationMode verification) {
+                  EmailVerificationMode verification, ConsentScreens consentScreens) {
+        this.consentScreens = consentScreens;
         this.twoFactor = twoFactor;
         this.verification = verification;
         this.requests = requests;
@@ -77,6 +79,14 @@ public final class SignInService implements SignInUseCase {
                 audit.record(new AuditEvent(AuditEvent.Type.SECOND_FACTOR_REQUIRED, passed.user().username().value(),
                         command.client(), clock.instant()));
                 yield new SignInResult.SecondFactorRequired();
+            }
+            case PasswordCheck.Passed passed when consentScreens.mustAsk(request, passed.user()) -> {
+                // Signed in, but a third party the person has not allowed yet: the consent page before any code.
+                SignInResult.ConsentRequired asking = new SignInResult.ConsentRequired(consentScreens.formFor(command.request(),
+                        request, passed.user(), command.browserBinding()), browserSessions.start(passed.user()),
+                        BrowserSessions.LIFETIME, passed.knownDevice());
+                passwordCheck.recordSuccess(attempt, passed);
+                yield asking;
             }
             case PasswordCheck.Passed passed -> {
                 User user = passed.user();

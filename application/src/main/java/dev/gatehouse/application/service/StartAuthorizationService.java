@@ -12,6 +12,8 @@ import java.util.Optional;
  * ({@code prompt=login}); without one, the person is asked to sign in, or, when the client asked not to show any page
  * ({@code prompt=none}), the client is told {@code login_required}. A session whose password is older than the
  * request's {@code max_age} counts as none (OpenID Connect Core section 3.1.2.1; {@code max_age=0} as {@code prompt=login}).
+ * A signed-in person is shown the consent page first when the client is a third party they have not allowed what it
+ * asks ({@link ConsentScreens}); with {@code prompt=none} the client is told {@code consent_required} instead.
  */
 public final class StartAuthorizationService implements StartAuthorizationUseCase {
 
@@ -20,9 +22,12 @@ public final class StartAuthorizationService implements StartAuthorizationUseCas
     private final SignInForms forms;
     private final CodeIssuer codes;
     private final Clock clock;
+    private final ConsentScreens consentScreens;
 
+    /** With the consent page of third-party clients ({@code consentScreens}), shown to a signed-in person not asked yet. */
     StartAuthorizationService(AuthorizationRequests requests, BrowserSessions browserSessions, SignInForms forms,
-                              CodeIssuer codes, Clock clock) {
+                              CodeIssuer codes, Clock clock, ConsentScreens consentScreens) {
+        this.consentScreens = consentScreens;
         this.requests = requests;
         this.browserSessions = browserSessions;
         this.forms = forms;
@@ -41,6 +46,14 @@ public final class StartAuthorizationService implements StartAuthorizationUseCas
         }
         Optional<BrowserSessions.SignedIn> signedIn = request.prompt() == AuthorizationRequests.Prompt.LOGIN ? Optional.empty()
                 : browserSessions.recognise(command.browserSession()).filter(session -> recentEnough(session, request));
+        if (signedIn.isPresent() && consentScreens.mustAsk(request, signedIn.get().user())) {
+            return request.prompt() == AuthorizationRequests.Prompt.NONE
+                    ? new StartAuthorizationResult.Failed(new AuthorizationRequests.Redirect(request.redirectUri(), request.state())
+                            .error("consent_required", "The person has not allowed this application what it asks for; "
+                                    + "ask again without prompt=none").error())
+                    : new StartAuthorizationResult.ConsentRequired(consentScreens.formFor(command.request(), request,
+                            signedIn.get().user(), command.browserBinding()));
+        }
         if (signedIn.isPresent()) {
             return new StartAuthorizationResult.Authorized(codes.issue(request, signedIn.get().user(),
                     Optional.of(signedIn.get().signedInAt()), command.client()));

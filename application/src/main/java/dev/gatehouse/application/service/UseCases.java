@@ -26,6 +26,9 @@ import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
+import dev.gatehouse.application.port.in.AnswerConsentUseCase;
+import dev.gatehouse.application.port.in.ListConsentsUseCase;
+import dev.gatehouse.application.port.in.RevokeConsentUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
 import dev.gatehouse.application.port.in.RequestEmailVerificationUseCase;
@@ -61,6 +64,9 @@ public final class UseCases {
 
     private final LogInUseCase logIn;
     private final ClientCredentialsGrantUseCase clientCredentialsGrant;
+    private final AnswerConsentUseCase answerConsent;
+    private final ListConsentsUseCase listConsents;
+    private final RevokeConsentUseCase revokeConsent;
     private final StartAuthorizationUseCase startAuthorization;
     private final SignInUseCase signIn;
     private final RedeemAuthorizationCodeUseCase redeemAuthorizationCode;
@@ -147,9 +153,15 @@ public final class UseCases {
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
-        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock());
+        ConsentScreens consentScreens = new ConsentScreens(ports.consents(), ports.seals(), ports.clock());
+        startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock(),
+                consentScreens);
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
-                ports.twoFactorCredentials(), verification);
+                ports.twoFactorCredentials(), verification, consentScreens);
+        answerConsent = new AnswerConsentService(requests, browserSessions, consentScreens, codeIssuer, ports.auditLog(),
+                ports.clock());
+        listConsents = new ListConsentsService(ports.consents());
+        revokeConsent = new RevokeConsentService(ports.consents(), ports.users(), ports.auditLog(), ports.clock());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.idTokens(), ports.clock());
@@ -408,5 +420,20 @@ public final class UseCases {
 
     public ClientsRegisteredUseCase clientsRegistered() {
         return clientsRegistered;
+    }
+
+    /** The answer on the consent page a third-party client's request shows. */
+    public AnswerConsentUseCase answerConsent() {
+        return answerConsent;
+    }
+
+    /** A user's consents to third-party clients (for a page or an endpoint that has authenticated the user). */
+    public ListConsentsUseCase listConsents() {
+        return listConsents;
+    }
+
+    /** Takes back a user's consent to a client. */
+    public RevokeConsentUseCase revokeConsent() {
+        return revokeConsent;
     }
 }

@@ -174,10 +174,11 @@ class AuthorizationCodeFlowTest {
         assertRedirected("invalid_request", without(request(), "response_type"));
         assertRedirected("invalid_request", repeated(request(), "scope"));
         assertRedirected("invalid_scope", request(Map.of("scope", "bad\"scope")));
-        assertRedirected("invalid_request", request(Map.of("prompt", "consent")));
+        assertRedirected("invalid_request", request(Map.of("prompt", "select_account")));
+        assertRedirected("invalid_request", request(Map.of("prompt", "none consent")));
+        assertRedirected("invalid_request", request(Map.of("prompt", "login login")));
         assertRedirected("invalid_request", request(Map.of("nonce", "n".repeat(256))));
         assertRedirected("unauthorized_client", request(Map.of("client_id", "password-only")));
-        assertRedirected("unauthorized_client", request(Map.of("client_id", "third-party")));
     }
 
     @Test

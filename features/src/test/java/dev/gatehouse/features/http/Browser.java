@@ -46,6 +46,10 @@ final class Browser {
             return fields;
         }
 
+        boolean isConsentForm() {
+            return body.contains("action=\"/authorize/consent\"") && body.contains("name=\"decision\"");
+        }
+
         boolean isSignInForm() {
             return body.contains("name=\"password\"") && body.contains("form method=\"post\"");
         }
@@ -67,6 +71,16 @@ final class Browser {
         fields.put("username", username);
         fields.put("password", password);
         return page = send(HttpRequest.newBuilder(base.resolve("authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
+    /** Answers the consent page with one of its buttons ({@code allow} or {@code deny}). */
+    Page answerConsent(String decision) {
+        assertTrue(page != null && page.isConsentForm(), () -> "the browser shows no consent page: " + page);
+        Map<String, String> fields = new LinkedHashMap<>(page.hiddenFields());
+        fields.put("decision", decision);
+        return page = send(HttpRequest.newBuilder(base.resolve("authorize/consent"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }

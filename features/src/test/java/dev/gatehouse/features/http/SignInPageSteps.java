@@ -48,6 +48,11 @@ public class SignInPageSteps {
         send(application, person, Map.of("prompt", "none"));
     }
 
+    @When("{string} sends {word} to sign in, asking to see her email address")
+    public void sendsToSignInAskingForEmail(String application, String person) {
+        send(application, person, Map.of("scope", "openid email"));
+    }
+
     @When("{string} sends {word} to sign in without PKCE")
     public void sendsToSignInWithoutPkce(String application, String person) {
         send(application, person, SignInJourney.withoutPkce());
@@ -62,6 +67,30 @@ public class SignInPageSteps {
     public void signsInOnThePage(String username, String password) {
         stage.she();
         noteCode(lastBrowser.signIn(stage.username(username), password));
+    }
+
+    @Then("she is asked whether {string} may use her account")
+    public void isAskedWhetherMayUse(String application) {
+        Browser.Page page = lastBrowser.page();
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.isConsentForm(), page.body());
+        assertTrue(page.body().contains("Allow " + application + " to use your account?"), page.body());
+    }
+
+    @When("she allows it")
+    public void allowsIt() {
+        noteCode(lastBrowser.answerConsent("allow"));
+    }
+
+    @When("she refuses it")
+    public void refusesIt() {
+        noteCode(lastBrowser.answerConsent("deny"));
+    }
+
+    @Then("she is sent back to {string} with a code without being asked anything")
+    public void isSentBackWithACodeWithoutQuestions(String application) {
+        assertFalse(lastBrowser.page().isConsentForm(), "no consent page is shown");
+        isSentBackWithACodeAtOnce(application);
     }
 
     /** A code the browser carries back to the application is the journey's code. */

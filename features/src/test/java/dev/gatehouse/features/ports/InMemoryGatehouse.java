@@ -80,7 +80,8 @@ final class InMemoryGatehouse {
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),
                 new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock)
                 .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
-                .withTwoFactor(new InMemoryTwoFactorCredentials(), new InMemoryMfaChallenges(), new RfcTotp());
+                .withTwoFactor(new InMemoryTwoFactorCredentials(), new InMemoryMfaChallenges(), new RfcTotp())
+                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents());
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 
@@ -119,6 +120,10 @@ final class InMemoryGatehouse {
 
     SignInUseCase signIn() {
         return useCases.signIn();
+    }
+
+    dev.gatehouse.application.port.in.AnswerConsentUseCase answerConsent() {
+        return useCases.answerConsent();
     }
 
     RedeemAuthorizationCodeUseCase redeemAuthorizationCode() {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gatehouse.application.port.in.AnswerConsentCommand;
+import dev.gatehouse.application.port.in.AnswerConsentResult;
 import dev.gatehouse.application.port.in.AuthorizationError;
+import dev.gatehouse.application.port.in.ConsentForm;
 import dev.gatehouse.application.port.in.AuthorizationRequest;
 import dev.gatehouse.application.port.in.ClientCredentials;
 import dev.gatehouse.application.port.in.IssuedCode;
@@ -72,6 +75,11 @@ public class SignInPageSteps {
         send(application, person, Map.of("prompt", "none"));
     }
 
+    @When("{string} sends {word} to sign in, asking to see her email address")
+    public void sendsToSignInAskingForEmail(String application, String person) {
+        send(application, person, Map.of("scope", "openid email"));
+    }
+
     @When("{string} sends {word} to sign in without PKCE")
     public void sendsToSignInWithoutPkce(String application, String person) {
         send(application, person, SignInJourney.withoutPkce());
@@ -96,7 +104,40 @@ public class SignInPageSteps {
             lastBrowser.session = Optional.of(signedIn.browserSession());
             lastBrowser.knownDevice = Optional.of(signedIn.knownDevice());
         }
+        if (result instanceof SignInResult.ConsentRequired asking) {
+            lastBrowser.session = Optional.of(asking.browserSession());
+            lastBrowser.knownDevice = Optional.of(asking.knownDevice());
+        }
         show(result);
+    }
+
+    @Then("she is asked whether {string} may use her account")
+    public void isAskedWhetherMayUse(String application) {
+        assertEquals(application, consentForm().clientName());
+    }
+
+    @When("she allows it")
+    public void allowsIt() {
+        answerConsent(true);
+    }
+
+    @When("she refuses it")
+    public void refusesIt() {
+        answerConsent(false);
+    }
+
+    private void answerConsent(boolean allowed) {
+        ConsentForm form = consentForm();
+        show(stage.gatehouse().answerConsent().answer(new AnswerConsentCommand(form.request(), form.formToken(),
+                lastBrowser.binding, lastBrowser.session, allowed, Actor.ADDRESS)));
+    }
+
+    private ConsentForm consentForm() {
+        return switch (lastBrowser.shown) {
+            case SignInResult.ConsentRequired asking -> asking.form();
+            case StartAuthorizationResult.ConsentRequired asking -> asking.form();
+            default -> throw new AssertionError("the browser shows no consent page: " + lastBrowser.shown);
+        };
     }
 
     /** What the browser shows now; a code it carries back to the application is the journey's code. */
@@ -105,6 +146,7 @@ public class SignInPageSteps {
         switch (result) {
             case StartAuthorizationResult.Authorized authorized -> journey.received(authorized.code().code());
             case SignInResult.SignedIn signedIn -> journey.received(signedIn.code().code());
+            case AnswerConsentResult.Authorized authorized -> journey.received(authorized.code().code());
             default -> {
             }
         }
@@ -115,6 +157,7 @@ public class SignInPageSteps {
         IssuedCode code = switch (lastBrowser.shown) {
             case StartAuthorizationResult.Authorized authorized -> authorized.code();
             case SignInResult.SignedIn signedIn -> signedIn.code();
+            case AnswerConsentResult.Authorized authorized -> authorized.code();
             default -> throw new AssertionError("not sent back with a code: " + lastBrowser.shown);
         };
         assertEquals(journey.returnAddressOf(application), code.redirectUri(), "sent back to the registered address");
@@ -126,6 +169,11 @@ public class SignInPageSteps {
     public void isSentBackWithACodeAtOnce(String application) {
         assertInstanceOf(StartAuthorizationResult.Authorized.class, lastBrowser.shown, "no sign-in page is shown");
         isSentBackWithACode(application);
+    }
+
+    @Then("she is sent back to {string} with a code without being asked anything")
+    public void isSentBackWithACodeWithoutQuestions(String application) {
+        isSentBackWithACodeAtOnce(application);
     }
 
     @Then("she is sent back to {string} with the error {string}")
@@ -214,6 +262,7 @@ public class SignInPageSteps {
         return switch (lastBrowser.shown) {
             case StartAuthorizationResult.Failed(AuthorizationError error) -> error;
             case SignInResult.Failed(AuthorizationError error) -> error;
+            case AnswerConsentResult.Failed(AuthorizationError error) -> error;
             default -> fail("the request did not fail: " + lastBrowser.shown);
         };
     }

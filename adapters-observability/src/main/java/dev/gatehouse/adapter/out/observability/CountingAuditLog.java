@@ -99,6 +99,10 @@ final class CountingAuditLog implements AuditLog {
             case CLIENT_REGISTERED -> administration(meters, "client_registered");
             case CLIENT_REMOVED -> administration(meters, "client_removed");
             case CLIENT_SECRET_ROTATED -> administration(meters, "client_secret_rotated");
+            // The consent page of third-party clients: allowed, refused, and consents taken back later.
+            case CONSENT_GIVEN -> session(meters, "consent_given");
+            case CONSENT_DENIED -> session(meters, "consent_denied");
+            case CONSENT_REVOKED -> session(meters, "consent_revoked");
         };
     }
 

@@ -114,7 +114,10 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.CLIENT_REGISTERED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_registered")),
                 Map.entry(AuditEvent.Type.CLIENT_REMOVED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_removed")),
                 Map.entry(AuditEvent.Type.CLIENT_SECRET_ROTATED,
-                        counter(GatehouseMeters.ADMINISTRATION, "action", "client_secret_rotated")));
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "client_secret_rotated")),
+                Map.entry(AuditEvent.Type.CONSENT_GIVEN, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_given")),
+                Map.entry(AuditEvent.Type.CONSENT_DENIED, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_denied")),
+                Map.entry(AuditEvent.Type.CONSENT_REVOKED, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_revoked")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

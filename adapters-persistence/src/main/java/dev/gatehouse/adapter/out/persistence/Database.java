@@ -214,6 +214,11 @@ public final class Database implements AutoCloseable {
         return new JpaClientRepository(entityManagerFactory);
     }
 
+    /** The consents people gave to third-party clients, shared with every instance on this database. */
+    public JpaConsents consents() {
+        return new JpaConsents(entityManagerFactory);
+    }
+
     /** The authorization codes waiting for their one redemption. */
     public AuthorizationCodes authorizationCodes() {
         return authorizationCodes;

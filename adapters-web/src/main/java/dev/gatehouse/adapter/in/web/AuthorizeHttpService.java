@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.AuthorizationRequest;
+import dev.gatehouse.application.port.in.ConsentForm;
 import dev.gatehouse.application.port.in.IssuedCode;
 import dev.gatehouse.application.port.in.SignInCommand;
 import dev.gatehouse.application.port.in.SignInForm;
@@ -36,6 +37,8 @@ import java.util.logging.Logger;
  * client with a code at once. {@code POST /authorize} is the sign-in form coming back. A client that cannot be
  * trusted with the browser (unknown {@code client_id}, unregistered {@code redirect_uri}) gets a page, never a
  * redirect; every other error goes back to the client with {@code error}, {@code state} and {@code iss} (RFC 9207).
+ * A third-party client the signed-in person has not allowed yet gets the consent page instead of a code, answered at
+ * {@link ConsentHttpService}.
  *
  * <p>Three cookies, all hidden from scripts and scoped to {@code /authorize}: {@value #BINDING_COOKIE}, a random value
  * the sign-in form's token is bound to (so another site cannot post the form, and a form from another browser does not
@@ -87,6 +90,8 @@ final class AuthorizeHttpService implements RoutedService {
         switch (startAuthorization.start(command)) {
             case StartAuthorizationResult.SignInRequired(SignInForm form) ->
                     pages.signIn(response, Status.OK_200, page(form, "", "", "", ""), cookies.toArray(Header[]::new));
+            case StartAuthorizationResult.ConsentRequired(ConsentForm form) ->
+                    pages.consent(response, Status.OK_200, ConsentPages.page(form), cookies.toArray(Header[]::new));
             case StartAuthorizationResult.Authorized(IssuedCode code) -> redirect(response, Status.FOUND_302, codeUri(code));
             case StartAuthorizationResult.Failed(AuthorizationError error) -> fail(response, Status.FOUND_302, error);
         }
@@ -126,12 +131,12 @@ final class AuthorizeHttpService implements RoutedService {
                 new PlainPassword(password), client(request), cookie(request, DeviceCookie.NAME));
         switch (signIn.signIn(command)) {
             case SignInResult.SignedIn(IssuedCode code, String session, Duration lifetime, String knownDevice) -> {
-                DeviceCookie.write(SESSION_COOKIE, session, PATH, Optional.of(lifetime), "Lax", settings.secureCookies())
-                        .ifPresentOrElse(header -> response.headers().add(header),
-                                () -> LOGGER.warning("Browser session cannot be sent as a cookie; none set"));
-                DeviceCookie.write(DeviceCookie.NAME, knownDevice, PATH, Optional.of(settings.knownDeviceLifetime()), "Strict",
-                        settings.secureCookies()).ifPresent(header -> response.headers().add(header));
+                startSession(response, session, lifetime, knownDevice);
                 redirect(response, Status.SEE_OTHER_303, codeUri(code));
+            }
+            case SignInResult.ConsentRequired(ConsentForm consent, String session, Duration lifetime, String knownDevice) -> {
+                startSession(response, session, lifetime, knownDevice);
+                pages.consent(response, Status.OK_200, ConsentPages.page(consent));
             }
             case SignInResult.InvalidCredentials(SignInForm again) -> pages.signIn(response, Status.UNAUTHORIZED_401,
                     page(again, username, "The username or password is not right. Check them and try again; "
@@ -156,6 +161,15 @@ final class AuthorizeHttpService implements RoutedService {
                     START_AGAIN);
             case SignInResult.Failed(AuthorizationError error) -> fail(response, Status.SEE_OTHER_303, error);
         }
+    }
+
+    /** Sets the browser session and known-device cookies of a sign-in. */
+    private void startSession(ServerResponse response, String session, Duration lifetime, String knownDevice) {
+        DeviceCookie.write(SESSION_COOKIE, session, PATH, Optional.of(lifetime), "Lax", settings.secureCookies())
+                .ifPresentOrElse(header -> response.headers().add(header),
+                        () -> LOGGER.warning("Browser session cannot be sent as a cookie; none set"));
+        DeviceCookie.write(DeviceCookie.NAME, knownDevice, PATH, Optional.of(settings.knownDeviceLifetime()), "Strict",
+                settings.secureCookies()).ifPresent(header -> response.headers().add(header));
     }
 
     /** The request's parameters, raw, noting those sent more than once. */

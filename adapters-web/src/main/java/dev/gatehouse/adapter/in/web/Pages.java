@@ -35,12 +35,14 @@ final class Pages {
     private final Mustache signIn;
     private final Mustache problem;
     private final Mustache verifyEmail;
+    private final Mustache consent;
 
     Pages() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory(FOLDER);
         this.signIn = factory.compile("sign-in.mustache");
         this.problem = factory.compile("problem.mustache");
         this.verifyEmail = factory.compile("verify-email.mustache");
+        this.consent = factory.compile("consent.mustache");
     }
 
     /** What the sign-in page shows besides the form: an error for the whole form, or for one field, and what was typed. */
@@ -69,6 +71,28 @@ final class Pages {
         scope.put("focusUsername", focusUsername);
         scope.put("focusPassword", !focusUsername);
         send(response, status, signIn, scope, extraHeaders);
+    }
+
+    /**
+     * The consent page: which application asks, who is signed in, what it asks for in words ({@code newScopes}, and
+     * what was allowed before), and the form that answers it.
+     */
+    record ConsentPage(String clientName, String username, List<String> newScopes, List<String> grantedScopes,
+                       List<Map.Entry<String, String>> hidden) {
+    }
+
+    void consent(ServerResponse response, Status status, ConsentPage page, Header... extraHeaders) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("css", CSS);
+        scope.put("clientName", page.clientName());
+        scope.put("username", page.username());
+        scope.put("newScopes", page.newScopes());
+        scope.put("grantedScopes", page.grantedScopes());
+        scope.put("hasNew", !page.newScopes().isEmpty());
+        scope.put("hasGranted", !page.grantedScopes().isEmpty());
+        scope.put("nothingAsked", page.newScopes().isEmpty() && page.grantedScopes().isEmpty());
+        scope.put("hidden", page.hidden().stream().map(field -> Map.of("name", field.getKey(), "value", field.getValue())).toList());
+        send(response, status, consent, scope, extraHeaders);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.application.port.in.AnswerConsentResult;
+import dev.gatehouse.application.port.in.AnswerConsentUseCase;
 import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
@@ -59,7 +61,8 @@ import java.util.Objects;
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
  * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code clientAdministration}: {@code /admin/clients}, and whether
- * any client is registered as data.
+ * any client is registered as data. {@code answerConsent}: the consent page's
+ * answers ({@code POST /authorize/consent}).
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
@@ -67,7 +70,10 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
                           EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
-                          ClientAdministration clientAdministration) {
+                          ClientAdministration clientAdministration, AnswerConsentUseCase answerConsent) {
+
+    /** For assemblies without third-party clients' consent page: no answer is accepted (fails closed). */
+    public static final AnswerConsentUseCase NO_CONSENT = command -> new AnswerConsentResult.FormRejected();
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -118,7 +124,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
     /** For assemblies without OpenID Connect: no token is good for {@code /userinfo}. */
     public static final UserInfoUseCase NO_USER_INFO = query -> new UserInfoResult.InvalidToken();
 
-    /** Without clients registered as data: {@code /admin/clients} is not served. */
+    /** Without clients registered as data ({@code /admin/clients} is not served) nor the consent page's answers. */
     public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                        RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
@@ -127,7 +133,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
-                ClientAdministration.NOT_OFFERED);
+                ClientAdministration.NOT_OFFERED, NO_CONSENT);
     }
 
     /**
@@ -141,7 +147,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF,
-                TwoFactor.NOT_OFFERED, NO_USER_INFO, ClientAdministration.NOT_OFFERED);
+                TwoFactor.NOT_OFFERED, NO_USER_INFO, ClientAdministration.NOT_OFFERED,
+                NO_CONSENT);
     }
 
     /**
@@ -244,5 +251,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(twoFactor, "twoFactor");
         Objects.requireNonNull(userInfo, "userInfo");
         Objects.requireNonNull(clientAdministration, "clientAdministration");
+        Objects.requireNonNull(answerConsent, "answerConsent");
     }
 }

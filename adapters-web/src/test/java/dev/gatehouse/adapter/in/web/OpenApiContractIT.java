@@ -84,11 +84,13 @@ class OpenApiContractIT {
                 new Operations(List.of(check("database", false)), Duration.ofSeconds(1)));
         WITH_CLIENTS.addUser("johndoe", PASSWORD, null, null);
         WITH_CLIENTS.users.change(WITH_CLIENTS.addUser("root", PASSWORD, null, null).id(), stored -> stored.withRole(Role.ADMIN));
+        WITH_CLIENTS.addUser("jane", PASSWORD, null, null);
         WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true)
                         .withRedirectUris(List.of(new dev.gatehouse.domain.RedirectUri(CALLBACK))))
                 .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("back-office"),
                         dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), true))
-                .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false))
+                .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false)
+                        .withRedirectUris(List.of(new dev.gatehouse.domain.RedirectUri(CALLBACK))))
                 .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("orders-api"),
                         dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), false).allowedToIntrospect());
         withClients = new RealServer(WITH_CLIENTS.useCases, WebSettings.DEFAULT.withClientAuthentication(true), Operations.none());
@@ -702,6 +704,48 @@ class OpenApiContractIT {
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", List.of()));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, "password=" + "a".repeat(70_000), cookie));
         exchanges.add(post(storeDown, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", cookie));
+        consentExchanges(exchanges, query.replace("client_id=web-app", "client_id=partner"));
+    }
+
+    /**
+     * The consent page of a third-party client: the sign-in form answers 200 with it; its answer goes back to the client
+     * (303), or is refused without our token (403) or unreadable (400), too large (413) or on a store that is down (503).
+     */
+    private static void consentExchanges(List<Exchange> exchanges, String partnerQuery) {
+        Exchange page = get(withClients, "/authorize?" + partnerQuery, List.of());
+        String binding = page.answer().all("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gatehouse_authorize="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow();
+        Exchange consent = post(withClients, "/authorize", "/authorize", FORM, hiddenOf(page) + "username=jane&password="
+                + form(PASSWORD), List.of("Cookie: " + binding));
+        exchanges.add(consent);
+        assertEquals(200, consent.answer().status(), consent::toString);
+        String session = consent.answer().all("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gatehouse_session="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow();
+        List<String> cookies = List.of("Cookie: " + binding + "; " + session);
+        String path = "/authorize/consent";
+        String fields = hiddenOf(consent);
+        exchanges.add(post(withClients, path, path, FORM, fields + "decision=maybe", cookies));
+        exchanges.add(post(withClients, path, path, JSON, "{}", cookies));
+        exchanges.add(post(withClients, path, path, FORM, fields.replace("consent_token=", "consent_token=x") + "decision=allow",
+                cookies));
+        exchanges.add(post(withClients, path, path, FORM, "decision=" + "a".repeat(70_000), cookies));
+        exchanges.add(post(storeDown, path, path, FORM, fields + "decision=allow", cookies));
+        Exchange denied = post(withClients, path, path, FORM, fields + "decision=deny", cookies);
+        exchanges.add(denied);
+        assertTrue(denied.answer().header("Location").contains("error=access_denied"), denied::toString);
+        exchanges.add(post(withClients, path, path, FORM, fields + "decision=allow", cookies));
+    }
+
+    /** The hidden fields of a page's form, as a form body with a trailing {@code &}. */
+    private static String hiddenOf(Exchange page) {
+        StringBuilder hidden = new StringBuilder();
+        java.util.regex.Matcher fields = HIDDEN.matcher(page.answer().body());
+        while (fields.find()) {
+            hidden.append(fields.group(1)).append('=').append(form(fields.group(2).replace("&#61;", "=").replace("&amp;", "&")
+                    .replace("&#39;", "'").replace("&quot;", "\"").replace("&#43;", "+").replace("&#47;", "/")))
+                    .append('&');
+        }
+        return hidden.toString();
     }
 
     /**

@@ -125,7 +125,8 @@ final class TestGatehouse {
                 .withEmailVerifications(verifications)
                 .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp())
                 .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock))
-                .withClientRepository(clientRepository),
+                .withClientRepository(clientRepository)
+                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents()),
                 policies);
         useCases = webUseCases(assembled);
     }
@@ -148,7 +149,8 @@ final class TestGatehouse {
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
                 useCases.userInfo(),
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
-                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()));
+                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
+                useCases.answerConsent());
     }
 
     /** Stores an active user directly, bypassing HTTP. */

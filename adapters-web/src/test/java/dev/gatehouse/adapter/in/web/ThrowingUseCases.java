@@ -82,6 +82,10 @@ final class ThrowingUseCases {
                         }),
                 query -> {
                     throw failure.get();
+                },
+                WebUseCases.ClientAdministration.NOT_OFFERED,
+                command -> {
+                    throw failure.get();
                 });
     }
 

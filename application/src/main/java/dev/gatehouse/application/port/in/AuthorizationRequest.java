@@ -59,9 +59,13 @@ public record AuthorizationRequest(Optional<String> responseType, Optional<Strin
         };
     }
 
-    /** The same request for the sign-in form's second round: it asked for the page, so it asks for no prompt again. */
+    /**
+     * The same request for the sign-in form's second round: it asked for the page, so it asks for no sign-in prompt
+     * again; a request that asked for the consent page ({@code prompt=consent}) still does.
+     */
     public AuthorizationRequest withoutPrompt() {
+        Optional<String> consent = prompt.filter(value -> List.of(value.split(" ")).contains("consent")).map(value -> "consent");
         return new AuthorizationRequest(responseType, clientId, redirectUri, scope, state, codeChallenge, codeChallengeMethod,
-                nonce, Optional.empty(), repeated, maxAge);
+                nonce, consent, repeated, maxAge);
     }
 }

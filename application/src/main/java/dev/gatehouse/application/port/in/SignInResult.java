@@ -27,6 +27,26 @@ public sealed interface SignInResult {
         }
     }
 
+    /**
+     * Signed in, but the client is a third party the person has not allowed the requested scopes: no code yet; the
+     * browser session (and known-device credential) are set as for {@link SignedIn}, and the consent page is shown.
+     */
+    record ConsentRequired(ConsentForm form, String browserSession, Duration sessionLifetime, String knownDevice)
+            implements SignInResult {
+
+        public ConsentRequired {
+            Objects.requireNonNull(form, "form");
+            Objects.requireNonNull(browserSession, "browserSession");
+            Objects.requireNonNull(sessionLifetime, "sessionLifetime");
+            Objects.requireNonNull(knownDevice, "knownDevice");
+        }
+
+        @Override
+        public String toString() {
+            return "ConsentRequired[" + form + ", browserSession=redacted, knownDevice=redacted]";
+        }
+    }
+
     /** Unknown user, wrong password or disabled account, one outcome as at the token endpoint: show the form again. */
     record InvalidCredentials(SignInForm form) implements SignInResult {
     }

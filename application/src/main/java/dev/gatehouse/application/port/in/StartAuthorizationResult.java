@@ -21,6 +21,17 @@ public sealed interface StartAuthorizationResult {
         }
     }
 
+    /**
+     * Signed in, but the client is a third party the person has not allowed (all) the requested scopes, or it asked to
+     * be allowed again ({@code prompt=consent}): show the consent page.
+     */
+    record ConsentRequired(ConsentForm form) implements StartAuthorizationResult {
+
+        public ConsentRequired {
+            Objects.requireNonNull(form, "form");
+        }
+    }
+
     /** The request cannot go on. */
     record Failed(AuthorizationError error) implements StartAuthorizationResult {
 
