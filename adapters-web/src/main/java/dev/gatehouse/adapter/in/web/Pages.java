@@ -36,6 +36,7 @@ final class Pages {
     private final Mustache problem;
     private final Mustache verifyEmail;
     private final Mustache consent;
+    private final Mustache resetPassword;
 
     Pages() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory(FOLDER);
@@ -43,6 +44,7 @@ final class Pages {
         this.problem = factory.compile("problem.mustache");
         this.verifyEmail = factory.compile("verify-email.mustache");
         this.consent = factory.compile("consent.mustache");
+        this.resetPassword = factory.compile("reset-password.mustache");
     }
 
     /** What the sign-in page shows besides the form: an error for the whole form, or for one field, and what was typed. */
@@ -101,6 +103,14 @@ final class Pages {
      */
     void verifyEmail(ServerResponse response, String action, String token) {
         send(response, Status.OK_200, verifyEmail, Map.of("css", CSS, "action", action, "token", token));
+    }
+
+    /**
+     * The page a password-reset link lands on: a new password to post with the token to {@code action}; {@code error}
+     * (empty when none) says why the last one was refused. Fetching the link uses nothing up.
+     */
+    void resetPassword(ServerResponse response, Status status, String action, String token, String error) {
+        send(response, status, resetPassword, Map.of("css", CSS, "action", action, "token", token, "error", blankToFalse(error)));
     }
 
     /** A page that explains why the request cannot go on, and what the person can do about it. */

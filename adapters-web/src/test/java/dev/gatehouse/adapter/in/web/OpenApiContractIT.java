@@ -387,11 +387,22 @@ class OpenApiContractIT {
         exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"" + PASSWORD + "\"}");
         exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\",\"new_password\":\"" + PASSWORD + "\"}");
         exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + link + "\"}");
-        exchange(exchanges, healthy, "POST", confirm, FORM, "token=x&new_password=y");
+        exchange(exchanges, healthy, "POST", confirm, "text/plain", "token=x&new_password=y");
         exchange(exchanges, healthy, "POST", confirm, JSON, "{\"token\":\"" + "a".repeat(70_000) + "\"}");
         exchanges.add(framingExchange(confirm, JSON));
         exchange(exchanges, limited, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
         exchange(exchanges, storeDown, "POST", confirm, JSON, "{\"token\":\"x\",\"new_password\":\"" + PASSWORD + "\"}");
+        // The page the mailed link lands on, and its form: refused by the rules, set, then a used link.
+        exchange(exchanges, healthy, "POST", reset, JSON, "{\"account\":\"johndoe\"}");
+        String pageLink = HEALTHY.resets.outbox().all().stream()
+                .filter(mail -> mail.template() == dev.gatehouse.application.port.out.MailTemplate.PASSWORD_RESET)
+                .toList().getLast().values().get("token");
+        exchanges.add(call(healthy, "GET", reset, reset + "?token=" + pageLink, List.of()));
+        exchanges.add(call(healthy, "GET", reset, reset, List.of()));
+        exchange(exchanges, healthy, "POST", confirm, FORM, "token=" + pageLink + "&new_password=short");
+        exchange(exchanges, healthy, "POST", confirm, FORM, "token=" + pageLink + "&new_password=" + form(PASSWORD));
+        exchange(exchanges, healthy, "POST", confirm, FORM, "token=" + pageLink + "&new_password=" + form(PASSWORD));
+        exchange(exchanges, limited, "POST", confirm, FORM, "token=x&new_password=" + form(PASSWORD));
 
         // Email verification: the password grant's 403 (required), a new link, the landing page, the confirmation.
         exchange(exchanges, verifying, "POST", "/users", JSON,

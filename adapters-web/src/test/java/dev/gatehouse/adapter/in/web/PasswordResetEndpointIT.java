@@ -5,6 +5,7 @@ import static dev.gatehouse.adapter.in.web.SessionRequests.logIn;
 import static dev.gatehouse.adapter.in.web.SessionRequests.me;
 import static dev.gatehouse.adapter.in.web.SessionRequests.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.MailTemplate;
 import dev.gatehouse.application.port.out.OutgoingMail;
@@ -159,6 +160,44 @@ class PasswordResetEndpointIT {
     private Reply requestReset(String account) {
         return Reply.of(client.post("/password-reset").header(HeaderNames.CONTENT_TYPE, JSON)
                 .submit("{\"account\":\"" + account + "\"}"));
+    }
+
+    @Test
+    void the_mailed_link_lands_on_a_page_whose_form_sets_the_password_once() {
+        GATEHOUSE.addUser("pageuser", PASSWORD, "pageuser@example.com", null);
+        requestReset("pageuser");
+        String token = lastLinkTo("pageuser@example.com");
+
+        Reply landing = Reply.page(client.get("/password-reset").queryParam("token", token).request());
+        assertEquals(200, landing.status(), landing::toString);
+        assertTrue(landing.body().contains("value=\"" + token + "\"") && landing.body().contains("action=\"/password-reset/confirm\""),
+                landing::toString);
+        assertTrue(landing.body().contains("autocomplete=\"new-password\""), landing::toString);
+
+        Reply refused = pageForm("token=" + token + "&new_password=short");
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.body().contains("aria-invalid=\"true\"") && refused.body().contains("value=\"" + token + "\""),
+                "the form comes back with the reason and the same link: " + refused.body());
+        Reply tooLong = pageForm("token=" + token + "&new_password=" + "x".repeat(2000));
+        assertEquals(400, tooLong.status(), tooLong::toString);
+
+        Reply set = pageForm("token=" + token + "&new_password=" + NEW_PASSWORD.replace(' ', '+'));
+        assertEquals(200, set.status(), set::toString);
+        assertTrue(set.body().contains("Your new password is set"), set::toString);
+        logIn(client, "pageuser", NEW_PASSWORD);
+
+        Reply again = pageForm("token=" + token + "&new_password=" + "another+fine+passphrase");
+        assertEquals(400, again.status(), again::toString);
+        assertTrue(again.body().contains("This link does not work"), again::toString);
+        for (Reply incomplete : List.of(Reply.page(client.get("/password-reset").request()), pageForm("new_password=x"),
+                pageForm("%%%"))) {
+            assertEquals(400, incomplete.status(), incomplete::toString);
+        }
+    }
+
+    private Reply pageForm(String body) {
+        return Reply.page(client.post("/password-reset/confirm").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(HeaderNames.CONNECTION, "close").submit(body));
     }
 
     private io.helidon.webclient.api.HttpClientResponse confirm(String token, String password) {

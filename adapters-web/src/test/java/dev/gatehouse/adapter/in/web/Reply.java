@@ -27,6 +27,18 @@ record Reply(int status, ClientResponseHeaders headers, String body) {
         }
     }
 
+    /** A page for a person: HTML, never cached, and {@code X-Content-Type-Options: nosniff} as on every answer. */
+    static Reply page(HttpClientResponse response) {
+        try (response) {
+            String body = response.entity().hasEntity() ? response.as(String.class) : "";
+            Reply reply = new Reply(response.status().code(), response.headers(), body);
+            assertEquals(List.of("text/html; charset=UTF-8"), reply.headers().all(HeaderNames.CONTENT_TYPE, List::of), reply::toString);
+            assertEquals(List.of("no-store"), reply.headers().all(HeaderNames.CACHE_CONTROL, List::of), reply::toString);
+            assertEquals(List.of("nosniff"), reply.headers().all(HeaderNames.X_CONTENT_TYPE_OPTIONS, List::of), reply::toString);
+            return reply;
+        }
+    }
+
     /**
      * An answer that has no body: no content type either, and {@code X-Content-Type-Options: nosniff} as on
      * every answer.
