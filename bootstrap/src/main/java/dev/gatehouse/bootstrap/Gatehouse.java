@@ -246,7 +246,7 @@ public final class Gatehouse implements AutoCloseable {
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
-                useCases.userInfo());
+                useCases.userInfo(), useCases.signInWithCode());
     }
 
     /** The rules of {@code settings} the use cases run under. */

@@ -25,6 +25,7 @@ import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignInWithCodeUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
@@ -91,6 +92,7 @@ public final class UseCases {
     private final MfaLogInUseCase mfaLogIn;
     private final ResetTwoFactorUseCase resetTwoFactor;
     private final UserInfoUseCase userInfo;
+    private final SignInWithCodeUseCase signInWithCode;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -134,8 +136,12 @@ public final class UseCases {
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock());
+        // The sign-in page's second step: the mfa-otp grant's challenges, check and throttle, with the page's own form.
+        SignInCodeForms codeForms = new SignInCodeForms(ports.seals(), ports.clock());
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
-                ports.twoFactorCredentials(), verification);
+                mfaChallenges, codeForms, verification);
+        signInWithCode = new SignInWithCodeService(requests, codeForms, ports.mfaChallenges(), ports.users(), secondFactor,
+                codeIssuer, browserSessions, ports.knownDevices(), ports.auditLog(), ports.clock());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.idTokens(), ports.clock());
@@ -363,5 +369,10 @@ public final class UseCases {
     /** OpenID Connect's userinfo: what an {@code openid} token's user lets its client know. */
     public UserInfoUseCase userInfo() {
         return userInfo;
+    }
+
+    /** The sign-in page's second step, for an account with a second factor. */
+    public SignInWithCodeUseCase signInWithCode() {
+        return signInWithCode;
     }
 }
