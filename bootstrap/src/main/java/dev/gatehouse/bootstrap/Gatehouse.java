@@ -254,7 +254,8 @@ public final class Gatehouse implements AutoCloseable {
         Optional<Policies.KeySigning> keySigning = settings.tokens().signing().algorithm().map(algorithm -> new Policies.KeySigning(
                 algorithm, settings.tokens().signing().policy(settings.tokens().lifetime(), settings.tokens().clockSkew())));
         return new Policies(settings.loginProtection(), settings.tokens().scopePolicy(), settings.tokens().refreshPolicy(), retention(settings),
-                keySigning).withEmailVerification(settings.mail().emailVerification());
+                keySigning).withEmailVerification(settings.mail().emailVerification())
+                .withSecondFactorRequirement(settings.tokens().secondFactorRequirement());
     }
 
     /**

@@ -29,16 +29,19 @@ public final class SignInService implements SignInUseCase {
     private final Clock clock;
     private final MfaChallengeIssuer mfaChallenges;
     private final SignInCodeForms codeForms;
+    private final SecondFactorPolicy secondFactor;
     private final EmailVerificationMode verification;
 
     /**
      * With the challenges of accounts with a second factor (an account with one is not signed in on its password alone:
      * it gets the second step's form, {@code codeForms}) and email verification {@code verification}: when it is
-     * required, an unproven address signs nobody in.
+     * required, an unproven address signs nobody in; and {@code secondFactor}: an account without a second factor whose
+     * request asks for scopes only a role needing one grants is not signed in, and is told to enrol first.
      */
     SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
                   BrowserSessions browserSessions, AuditLog audit, Clock clock, MfaChallengeIssuer mfaChallenges,
-                  SignInCodeForms codeForms, EmailVerificationMode verification) {
+                  SignInCodeForms codeForms, EmailVerificationMode verification, SecondFactorPolicy secondFactor) {
+        this.secondFactor = secondFactor;
         this.mfaChallenges = mfaChallenges;
         this.codeForms = codeForms;
         this.verification = verification;
@@ -82,6 +85,11 @@ public final class SignInService implements SignInUseCase {
                 if (challenge.isPresent()) {
                     yield new SignInResult.SecondFactorRequired(codeForms.formFor(command.request(), request.client(),
                             command.browserBinding(), challenge.get().mfaToken()));
+                }
+                if (!secondFactor.withheld(user, request.client().allowedOf(request.scopes())).isEmpty()) {
+                    audit.record(new AuditEvent(AuditEvent.Type.SECOND_FACTOR_REQUIRED, user.username().value(),
+                            command.client(), passed.attemptedAt()));
+                    yield new SignInResult.SecondFactorEnrollmentRequired(again);
                 }
                 SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),
                         browserSessions.start(user), BrowserSessions.LIFETIME, passed.knownDevice());

@@ -113,8 +113,11 @@ public final class UseCases {
                 policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
         MfaChallengeIssuer mfaChallenges = new MfaChallengeIssuer(ports.twoFactorCredentials(), ports.mfaChallenges(),
                 ports.auditLog(), ports.clock());
+        // One rule for every grant: the privileges of a role that needs a second factor need the account to have one.
+        SecondFactorPolicy secondFactorPolicy = new SecondFactorPolicy(policies.secondFactorRequirement(),
+                policies.scopePolicy(), ports.twoFactorCredentials());
         logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy(), mfaChallenges,
-                verification, ports.auditLog());
+                verification, ports.auditLog(), secondFactorPolicy);
         mfaLogIn = new MfaLogInService(clientAuthentication, ports.mfaChallenges(), ports.users(), secondFactor, sessions,
                 ports.knownDevices(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         // The enrolment use cases judge the bearer against the stored user, not the cache: they change security state.
@@ -134,12 +137,13 @@ public final class UseCases {
         AuthorizationRequests requests = new AuthorizationRequests(ports.clients());
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
-        CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
+        CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock(),
+                secondFactorPolicy);
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock());
         // The sign-in page's second step: the mfa-otp grant's challenges, check and throttle, with the page's own form.
         SignInCodeForms codeForms = new SignInCodeForms(ports.seals(), ports.clock());
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
-                mfaChallenges, codeForms, verification);
+                mfaChallenges, codeForms, verification, secondFactorPolicy);
         signInWithCode = new SignInWithCodeService(requests, codeForms, ports.mfaChallenges(), ports.users(), secondFactor,
                 codeIssuer, browserSessions, ports.knownDevices(), ports.auditLog(), ports.clock());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
@@ -151,7 +155,8 @@ public final class UseCases {
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
         currentUser = new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers());
         refreshToken = new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
-                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock());
+                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock(),
+                secondFactorPolicy);
         revokeToken = new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
                 ports.users(), ports.auditLog(), clientAuthentication, ports.clock());
         // Introspection judges an access token exactly as the bearer check does, through the same cache.

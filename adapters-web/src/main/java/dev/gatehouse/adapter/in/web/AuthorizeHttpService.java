@@ -144,6 +144,10 @@ final class AuthorizeHttpService implements RoutedService {
             case SignInResult.Overloaded(SignInForm again, Duration retryAfter) -> pages.signIn(response,
                     Status.SERVICE_UNAVAILABLE_503, page(again, username, "The service is busy right now. Wait "
                             + seconds(retryAfter) + " and try again.", "", ""), JsonResponses.retryAfter(retryAfter));
+            case SignInResult.SecondFactorEnrollmentRequired(SignInForm again) -> pages.signIn(response, Status.FORBIDDEN_403,
+                    page(again, username, "This application asks for privileges that need a second sign-in step "
+                            + "(an authenticator app), which your account has not set up. Sign in without them, set up an authenticator app for your account "
+                            + "(two-factor sign-in), then sign in here again.", "", ""));
             case SignInResult.EmailNotVerified(SignInForm again) -> pages.signIn(response, Status.FORBIDDEN_403,
                     page(again, username, "Your email address is not verified yet. Open the link we mailed you, "
                             + "then sign in again.", "", ""));

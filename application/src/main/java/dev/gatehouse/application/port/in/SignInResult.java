@@ -54,6 +54,13 @@ public sealed interface SignInResult {
         }
     }
 
+    /**
+     * The password was right, but the application asked for the privileges of a role that needs a second factor, and
+     * the account has none: nothing was issued. Show {@code form} again, saying to enrol one first.
+     */
+    record SecondFactorEnrollmentRequired(SignInForm form) implements SignInResult {
+    }
+
     /** The password was right, but email verification is required and the address is not proven yet; {@code form} again. */
     record EmailNotVerified(SignInForm form) implements SignInResult {
     }
