@@ -168,6 +168,9 @@ abstract class SignInWithCodeITBase {
         assertEquals(403, late.statusCode(), late.body());
         assertFalse(late.headers().firstValue("Location").isPresent());
         assertFalse(setsSession(late));
+        // Housekeeping on the real store forgets the expired challenge, and nothing is left to forget after it.
+        assertEquals(1, second.useCases().forgetExpiredData().forgetExpiredData().mfaChallenges());
+        assertEquals(0, first.useCases().forgetExpiredData().forgetExpiredData().mfaChallenges());
     }
 
     @Test
