@@ -199,8 +199,9 @@ public final class Gatehouse implements AutoCloseable {
     /**
      * Deletes what no longer counts, every ten minutes, so the tables do not grow for ever: throttle rows older
      * than the longest memory of the login protection (every guessed username leaves one), sessions that
-     * ended (started, or revoked, longer ago than a session may last), revoked access tokens past their expiry, and
-     * audit events older than the retention ({@code GATEHOUSE_AUDIT_RETENTION}).
+     * ended (started, or revoked, longer ago than a session may last), revoked access tokens past their expiry,
+     * audit events older than the retention ({@code GATEHOUSE_AUDIT_RETENTION}), and expired authorization codes,
+     * email-verification and password-reset links and second-factor challenges; the counts go to the log.
      */
     private static void forgetWhatNoLongerCounts(ScheduledExecutorService scheduler, ForgetExpiredDataUseCase housekeeping) {
         scheduler.scheduleWithFixedDelay(() -> {
@@ -249,7 +250,7 @@ public final class Gatehouse implements AutoCloseable {
                 useCases.userInfo(),
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
                         useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
-                useCases.answerConsent());
+                useCases.answerConsent(), useCases.signInWithCode());
     }
 
     /** The rules of {@code settings} the use cases run under. */
@@ -257,7 +258,8 @@ public final class Gatehouse implements AutoCloseable {
         Optional<Policies.KeySigning> keySigning = settings.tokens().signing().algorithm().map(algorithm -> new Policies.KeySigning(
                 algorithm, settings.tokens().signing().policy(settings.tokens().lifetime(), settings.tokens().clockSkew())));
         return new Policies(settings.loginProtection(), settings.tokens().scopePolicy(), settings.tokens().refreshPolicy(), retention(settings),
-                keySigning).withEmailVerification(settings.mail().emailVerification());
+                keySigning).withEmailVerification(settings.mail().emailVerification())
+                .withSecondFactorRequirement(settings.tokens().secondFactorRequirement());
     }
 
     /**

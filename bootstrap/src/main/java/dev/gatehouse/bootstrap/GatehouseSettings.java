@@ -63,6 +63,7 @@ import static dev.gatehouse.bootstrap.SettingsCatalogue.REGISTRATION_RATE;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.REQUEST_BURST;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.REQUEST_RATE;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.ROLE_SCOPES;
+import static dev.gatehouse.bootstrap.SettingsCatalogue.TWO_FACTOR_REQUIRED_ROLES;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SCOPES;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SECURE_COOKIES;
 import static dev.gatehouse.bootstrap.SettingsCatalogue.SHUTDOWN_GRACE;
@@ -177,7 +178,8 @@ public record GatehouseSettings(
                 JWT_CLOCK_SKEW.value(source),
                 tokenSigning,
                 refreshPolicy(source),
-                scopePolicy);
+                scopePolicy,
+                secondFactorRequirement(source, scopePolicy));
         PasswordSettings passwords = new PasswordSettings(argon2, hashing(source, argon2), PASSWORD_MIN_LENGTH.value(source));
         LoginProtection loginProtection = loginProtection(source);
         WebSettings web = new WebSettings(
@@ -199,6 +201,18 @@ public record GatehouseSettings(
      * SMTP when {@code GATEHOUSE_SMTP_HOST} is set (the port defaults by the protection: 587, 465, 25), else mail goes to
      * the log. Links start with the public URL.
      */
+    /** The roles whose privileges need a second factor: each one a role the scope policy knows. */
+    private static dev.gatehouse.domain.SecondFactorRequirement secondFactorRequirement(SettingSource source, ScopePolicy scopes) {
+        Set<dev.gatehouse.domain.Role> roles = TWO_FACTOR_REQUIRED_ROLES.value(source);
+        for (dev.gatehouse.domain.Role role : roles) {
+            if (!scopes.knows(role)) {
+                throw new InvalidSettingException("GATEHOUSE_2FA_REQUIRED_ROLES names the role '" + role
+                        + "', which GATEHOUSE_ROLE_SCOPES does not define (known: " + scopes.roles() + ")");
+            }
+        }
+        return new dev.gatehouse.domain.SecondFactorRequirement(roles);
+    }
+
     private static MailSettings mail(SettingSource source, URI linkBase) {
         Optional<SmtpSettings> smtp = SMTP_HOST.read(source).map(smtpHost -> {
             SmtpSecurity security = SMTP_SECURITY.value(source);

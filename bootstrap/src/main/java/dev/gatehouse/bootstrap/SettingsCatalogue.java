@@ -261,6 +261,13 @@ final class SettingsCatalogue {
             .defaultsTo(ScopePolicy.DEFAULT.byRole(), "admin=admin")
             .means("the scopes each role adds, `role=scope scope…` separated by `;` (e.g. `admin=admin users:read;support=users:read`); "
                     + "only roles named here can be assigned");
+    static final Setting<Set<Role>> TWO_FACTOR_REQUIRED_ROLES = Setting.named("GATEHOUSE_2FA_REQUIRED_ROLES",
+                    SettingsCatalogue::roles)
+            .defaultsTo(Set.of()).shownAs("none (`admin` recommended)")
+            .means("roles whose privileges need a second factor, comma-separated (e.g. `admin`): an account holding one without "
+                    + "two-factor sign-in gets no token with the scopes only that role grants, by any grant (403 "
+                    + "`mfa_enrollment_required` at `/token`, a message on the sign-in page), but still an ordinary token to "
+                    + "enrol at `/users/me/two-factor`; each must be a role of `GATEHOUSE_ROLE_SCOPES`");
 
     // Client applications
 
@@ -485,7 +492,8 @@ final class SettingsCatalogue {
                     STALE_READS, AUDIT_RETENTION, REDIS_URL)),
             new Group("Tokens and signing keys", List.of(JWT_SECRET, JWT_ALGORITHM, KEY_ROTATION, KEY_PREPUBLICATION,
                     KEY_ENCRYPTION_KEY, PUBLIC_URL, ISSUER, JWT_ISSUER, JWT_AUDIENCE, TOKEN_TTL, JWT_CLOCK_SKEW)),
-            new Group("Sessions and scopes", List.of(REFRESH_TTL, REFRESH_IDLE_TTL, REFRESH_REUSE_GRACE, SCOPES, ROLE_SCOPES)),
+            new Group("Sessions and scopes", List.of(REFRESH_TTL, REFRESH_IDLE_TTL, REFRESH_REUSE_GRACE, SCOPES, ROLE_SCOPES,
+                    TWO_FACTOR_REQUIRED_ROLES)),
             new Group("Client applications", List.of(CLIENTS, CLIENT_SECRET, CLIENT_JWKS, INTROSPECTION_CLIENTS, CLIENT_AUDIENCES,
                     CLIENT_GRANTS, CLIENT_SCOPES, CLIENT_REDIRECT_URIS)),
             new Group("Passwords and hashing", List.of(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
@@ -518,6 +526,21 @@ final class SettingsCatalogue {
         } catch (IllegalArgumentException invalid) {
             throw new InvalidSettingException(name + ": " + invalid.getMessage());
         }
+    }
+
+    private static Set<Role> roles(String name, String value) {
+        Set<Role> roles = new java.util.LinkedHashSet<>();
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                roles.add(new Role(entry.strip()));
+            } catch (IllegalArgumentException invalid) {
+                throw new InvalidSettingException(name + ": " + invalid.getMessage() + ", got '" + entry.strip() + "'");
+            }
+        }
+        return Set.copyOf(roles);
     }
 
     private static Map<Role, Set<Scope>> roleScopes(String name, String value) {

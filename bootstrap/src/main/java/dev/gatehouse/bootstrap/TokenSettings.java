@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.ScopePolicy;
+import dev.gatehouse.domain.SecondFactorRequirement;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public record TokenSettings(Optional<byte[]> secret, String issuer, String audience, Map<ClientId, List<String>> clientAudiences,
                             Duration lifetime, Duration clockSkew, TokenSigning signing, RefreshPolicy refreshPolicy,
-                            ScopePolicy scopePolicy) {
+                            ScopePolicy scopePolicy, SecondFactorRequirement secondFactorRequirement) {
 
     public TokenSettings {
         Objects.requireNonNull(secret, "secret");
@@ -31,6 +32,7 @@ public record TokenSettings(Optional<byte[]> secret, String issuer, String audie
         Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(refreshPolicy, "refreshPolicy");
         Objects.requireNonNull(scopePolicy, "scopePolicy");
+        Objects.requireNonNull(secondFactorRequirement, "secondFactorRequirement");
     }
 
     /** Never the secret itself. */

@@ -35,8 +35,11 @@ final class CodeIssuer {
     private final ScopePolicy scopes;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecondFactorPolicy secondFactor;
 
-    CodeIssuer(AuthorizationCodes codes, ScopePolicy scopes, AuditLog audit, Clock clock) {
+    /** Codes whose scopes leave out what {@code secondFactor} withholds from an account without a second factor. */
+    CodeIssuer(AuthorizationCodes codes, ScopePolicy scopes, AuditLog audit, Clock clock, SecondFactorPolicy secondFactor) {
+        this.secondFactor = secondFactor;
         this.codes = codes;
         this.scopes = scopes;
         this.audit = audit;
@@ -56,7 +59,7 @@ final class CodeIssuer {
         // the client must still be allowed them.
         Set<Scope> grantable = new java.util.LinkedHashSet<>(scopes.grant(user, request.scopes()));
         request.scopes().stream().filter(StandardClaims.SCOPES::contains).forEach(grantable::add);
-        Set<Scope> granted = request.client().allowedOf(grantable);
+        Set<Scope> granted = secondFactor.allowedOf(user, request.client().allowedOf(grantable));
         byte[] bytes = new byte[CODE_BYTES];
         RANDOM.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

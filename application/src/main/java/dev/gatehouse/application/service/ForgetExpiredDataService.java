@@ -5,6 +5,9 @@ import dev.gatehouse.application.port.in.ForgottenData;
 import dev.gatehouse.application.port.out.AssertionReplays;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.application.port.out.EmailVerifications;
+import dev.gatehouse.application.port.out.MfaChallenges;
+import dev.gatehouse.application.port.out.PasswordResets;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
@@ -23,6 +26,9 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
     private final Retention retention;
     private final Clock clock;
     private final AuthorizationCodes authorizationCodes;
+    private final EmailVerifications emailVerifications;
+    private final PasswordResets passwordResets;
+    private final MfaChallenges mfaChallenges;
 
     public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
                                     AuditLog audit, Retention retention, Clock clock) {
@@ -37,6 +43,21 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
     public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
                                     AuditLog audit, Retention retention, Clock clock, AssertionReplays assertionReplays,
                                     AuthorizationCodes authorizationCodes) {
+        this(throttle, refreshTokens, revokedAccessTokens, audit, retention, clock, assertionReplays, authorizationCodes,
+                EmailVerifications.none(), PasswordResets.none(), MfaChallenges.none());
+    }
+
+    /**
+     * Also forgets the email-verification and password-reset links that have expired (used or not, a link is refused
+     * then, so nothing is left to remember) and the logins that waited for a second factor until their challenge expired.
+     */
+    public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                                    AuditLog audit, Retention retention, Clock clock, AssertionReplays assertionReplays,
+                                    AuthorizationCodes authorizationCodes, EmailVerifications emailVerifications,
+                                    PasswordResets passwordResets, MfaChallenges mfaChallenges) {
+        this.emailVerifications = emailVerifications;
+        this.passwordResets = passwordResets;
+        this.mfaChallenges = mfaChallenges;
         this.assertionReplays = assertionReplays;
         this.authorizationCodes = authorizationCodes;
         this.throttle = throttle;
@@ -56,6 +77,9 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
                 revokedAccessTokens.forgetExpiredBefore(now.minus(retention.revokedTokens())),
                 audit.forgetBefore(now.minus(retention.auditEvents())),
                 assertionReplays.forgetExpiredBefore(now),
-                authorizationCodes.forgetExpiredBefore(now));
+                authorizationCodes.forgetExpiredBefore(now),
+                emailVerifications.forgetExpiredBefore(now),
+                passwordResets.forgetExpiredBefore(now),
+                mfaChallenges.forgetExpiredBefore(now));
     }
 }

@@ -56,6 +56,7 @@ public final class LogInService implements LogInUseCase {
     private final MfaChallengeIssuer mfaChallenges;
     private final EmailVerificationMode verification;
     private final AuditLog audit;
+    private final SecondFactorPolicy secondFactor;
 
     public LogInService(UserRepository users, PasswordHasher hasher, PasswordDirectory directory, AccessTokens accessTokens,
                         RefreshTokens refreshTokens, LoginThrottle throttle, KnownDevices knownDevices, AuditLog audit,
@@ -63,16 +64,19 @@ public final class LogInService implements LogInUseCase {
         this(new PasswordCheck(users, hasher, directory, throttle, knownDevices, audit, protection, clock),
                 new SessionIssuer(refreshTokens, accessTokens, clock), new ClientAuthentication(clients, audit, clock), scopes,
                 new MfaChallengeIssuer(TwoFactorCredentials.none(), MfaChallenges.none(), audit, clock),
-                EmailVerificationMode.OFF, audit);
+                EmailVerificationMode.OFF, audit, SecondFactorPolicy.none());
     }
 
     /**
      * With the password check and session issuer other use cases share (the sign-in page's, the code exchange's), the
      * challenges of accounts with a second factor, and email verification {@code verification}: when it is required,
-     * an account with an unproven address gets no token.
+     * an account with an unproven address gets no token; and {@code secondFactor}: an account without a second factor
+     * that asks for scopes only a role needing one grants gets no token, and is told to enrol.
      */
     LogInService(PasswordCheck passwordCheck, SessionIssuer sessions, ClientAuthentication clientAuthentication,
-                 ScopePolicy scopes, MfaChallengeIssuer mfaChallenges, EmailVerificationMode verification, AuditLog audit) {
+                 ScopePolicy scopes, MfaChallengeIssuer mfaChallenges, EmailVerificationMode verification, AuditLog audit,
+                 SecondFactorPolicy secondFactor) {
+        this.secondFactor = secondFactor;
         this.mfaChallenges = mfaChallenges;
         this.passwordCheck = passwordCheck;
         this.sessions = sessions;
@@ -125,6 +129,12 @@ public final class LogInService implements LogInUseCase {
                         command.resource(), command.client());
                 if (challenge.isPresent()) {
                     yield new LogInResult.MfaRequired(challenge.get().mfaToken(), challenge.get().expiresIn());
+                }
+                // Only after the right password: a guesser learns nothing a wrong password would not tell.
+                if (!secondFactor.withheld(current, granted).isEmpty()) {
+                    audit.record(new AuditEvent(AuditEvent.Type.SECOND_FACTOR_REQUIRED, current.username().value(),
+                            command.client(), passed.attemptedAt()));
+                    yield new LogInResult.MfaEnrollmentRequired();
                 }
                 SessionIssuer.Issued session = sessions.start(current, granted, ClientAuthentication.clientOf(verdict),
                         command.resource());

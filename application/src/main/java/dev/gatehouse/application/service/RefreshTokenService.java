@@ -44,17 +44,23 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final RefreshPolicy policy;
     private final ClientAuthentication clientAuthentication;
     private final Clock clock;
+    private final SecondFactorPolicy secondFactor;
 
     public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
                                UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
                                ClientRegistry clients, Clock clock) {
         this(refreshTokens, accessTokens, revokedAccessTokens, users, throttle, audit, policy,
-                new ClientAuthentication(clients, audit, clock), clock);
+                new ClientAuthentication(clients, audit, clock), clock, SecondFactorPolicy.none());
     }
 
+    /**
+     * With {@code secondFactor}: a session's access tokens leave out the scopes it withholds from an account without a
+     * second factor (one removed since the session began).
+     */
     RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
                         UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
-                        ClientAuthentication clientAuthentication, Clock clock) {
+                        ClientAuthentication clientAuthentication, Clock clock, SecondFactorPolicy secondFactor) {
+        this.secondFactor = secondFactor;
         this.budgets = new AttemptBudgets(throttle, clock);
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -135,7 +141,8 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             return new RefreshResult.InvalidGrant(false);
         }
         record(AuditEvent.Type.TOKEN_REFRESHED, user, command, now);
-        return new RefreshResult.Refreshed(accessTokens.issue(user, scopes, token.session().id(), token.session().client(),
+        return new RefreshResult.Refreshed(accessTokens.issue(user, secondFactor.allowedOf(user, scopes), token.session().id(),
+                token.session().client(),
                 resource), next);
     }
 

@@ -48,7 +48,7 @@ final class SignInForms {
                 contentOf(request.withoutPrompt(), browserBinding).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The browser binding and the request, digested: what a form token is bound to. */
+    /** What a form token seals: digests of the browser's binding and of the request's canonical parameters. */
     static String contentOf(AuthorizationRequest request, String browserBinding) {
         StringBuilder canonical = new StringBuilder();
         for (String name : AuthorizationRequest.PARAMETERS) {
@@ -57,7 +57,7 @@ final class SignInForms {
         return sha256(browserBinding) + "|" + sha256(canonical.toString());
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {

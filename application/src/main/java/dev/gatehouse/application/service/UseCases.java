@@ -25,6 +25,7 @@ import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignInWithCodeUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.AnswerConsentUseCase;
 import dev.gatehouse.application.port.in.ListConsentsUseCase;
@@ -109,6 +110,7 @@ public final class UseCases {
     private final RemoveClientUseCase removeClient;
     private final RotateClientSecretUseCase rotateClientSecret;
     private final ClientsRegisteredUseCase clientsRegistered;
+    private final SignInWithCodeUseCase signInWithCode;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -131,8 +133,11 @@ public final class UseCases {
                 policies.loginProtection().accounts(), ports.auditLog(), ports.clock());
         MfaChallengeIssuer mfaChallenges = new MfaChallengeIssuer(ports.twoFactorCredentials(), ports.mfaChallenges(),
                 ports.auditLog(), ports.clock());
+        // One rule for every grant: the privileges of a role that needs a second factor need the account to have one.
+        SecondFactorPolicy secondFactorPolicy = new SecondFactorPolicy(policies.secondFactorRequirement(),
+                policies.scopePolicy(), ports.twoFactorCredentials());
         logIn = new LogInService(passwordCheck, sessions, clientAuthentication, policies.scopePolicy(), mfaChallenges,
-                verification, ports.auditLog());
+                verification, ports.auditLog(), secondFactorPolicy);
         mfaLogIn = new MfaLogInService(clientAuthentication, ports.mfaChallenges(), ports.users(), secondFactor, sessions,
                 ports.knownDevices(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         // The enrolment use cases judge the bearer against the stored user, not the cache: they change security state.
@@ -152,12 +157,17 @@ public final class UseCases {
         AuthorizationRequests requests = new AuthorizationRequests(clients);
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
-        CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
+        CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock(),
+                secondFactorPolicy);
         ConsentScreens consentScreens = new ConsentScreens(ports.consents(), ports.seals(), ports.clock());
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock(),
                 consentScreens);
+        // The sign-in page's second step: the mfa-otp grant's challenges, check and throttle, with the page's own form.
+        SignInCodeForms codeForms = new SignInCodeForms(ports.seals(), ports.clock());
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
-                ports.twoFactorCredentials(), verification, consentScreens);
+                mfaChallenges, codeForms, verification, secondFactorPolicy, consentScreens);
+        signInWithCode = new SignInWithCodeService(requests, codeForms, ports.mfaChallenges(), ports.users(), secondFactor,
+                codeIssuer, browserSessions, ports.knownDevices(), ports.auditLog(), ports.clock(), consentScreens);
         answerConsent = new AnswerConsentService(requests, browserSessions, consentScreens, codeIssuer, ports.auditLog(),
                 ports.clock());
         listConsents = new ListConsentsService(ports.consents());
@@ -171,7 +181,8 @@ public final class UseCases {
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
         currentUser = new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers());
         refreshToken = new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
-                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock());
+                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock(),
+                secondFactorPolicy);
         revokeToken = new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
                 ports.users(), ports.auditLog(), clientAuthentication, ports.clock());
         // Introspection judges an access token exactly as the bearer check does, through the same cache.
@@ -219,7 +230,7 @@ public final class UseCases {
         resetTwoFactor = new ResetTwoFactorService(gate, ports.twoFactorCredentials());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
-                ports.authorizationCodes());
+                ports.authorizationCodes(), ports.emailVerifications(), ports.passwordResets(), ports.mfaChallenges());
         // Reads hashes' text only: an import never hashes, so it takes no hashing slot.
         importUsers = new ImportUsersService(ports.users(), ports.passwordHasher(), policies.scopePolicy(), ports.auditLog(),
                 ports.clock());
@@ -435,5 +446,10 @@ public final class UseCases {
     /** Takes back a user's consent to a client. */
     public RevokeConsentUseCase revokeConsent() {
         return revokeConsent;
+    }
+
+    /** The sign-in page's second step, for an account with a second factor. */
+    public SignInWithCodeUseCase signInWithCode() {
+        return signInWithCode;
     }
 }

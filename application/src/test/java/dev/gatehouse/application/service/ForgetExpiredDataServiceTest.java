@@ -56,6 +56,51 @@ class ForgetExpiredDataServiceTest {
     }
 
     @Test
+    void forgets_expired_email_verification_and_password_reset_links_and_mfa_challenges_and_keeps_live_ones() {
+        dev.gatehouse.application.testing.InMemoryEmailVerifications verifications =
+                new dev.gatehouse.application.testing.InMemoryEmailVerifications(new dev.gatehouse.application.testing.InMemoryUserRepository(),
+                        new dev.gatehouse.application.testing.InMemoryMailOutbox());
+        dev.gatehouse.application.testing.InMemoryPasswordResets resets = new dev.gatehouse.application.testing.InMemoryPasswordResets();
+        dev.gatehouse.application.testing.InMemoryMfaChallenges challenges = new dev.gatehouse.application.testing.InMemoryMfaChallenges();
+        ForgetExpiredDataService withLinks = new ForgetExpiredDataService(throttle, refreshTokens, revoked, audit, RETENTION,
+                clock, AssertionReplays.none(), new InMemoryAuthorizationCodes(), verifications, resets, challenges);
+        Instant now = clock.instant();
+        dev.gatehouse.domain.UserId user = dev.gatehouse.domain.UserId.newId();
+        challenges.issue(challenge("a", user, now.minusSeconds(1)));
+        challenges.issue(challenge("b", user, now.plusSeconds(60)));
+        resets.issue(dev.gatehouse.domain.PasswordReset.issue(new dev.gatehouse.domain.ResetTokenHash("1".repeat(64)), user,
+                now.minus(Duration.ofMinutes(31))), mail());
+        resets.issue(dev.gatehouse.domain.PasswordReset.issue(new dev.gatehouse.domain.ResetTokenHash("2".repeat(64)), user, now),
+                mail());
+        verifications.issue(dev.gatehouse.domain.EmailVerification.issue(new dev.gatehouse.domain.ResetTokenHash("3".repeat(64)),
+                user, new dev.gatehouse.domain.EmailAddress("jane@example.com"), now.minus(Duration.ofHours(25))), mail());
+        verifications.issue(dev.gatehouse.domain.EmailVerification.issue(new dev.gatehouse.domain.ResetTokenHash("4".repeat(64)),
+                user, new dev.gatehouse.domain.EmailAddress("jane@example.com"), now), mail());
+
+        ForgottenData forgotten = withLinks.forgetExpiredData();
+
+        assertEquals(1, forgotten.emailVerificationLinks());
+        assertEquals(1, forgotten.passwordResetLinks());
+        assertEquals(1, forgotten.mfaChallenges());
+        assertTrue(challenges.find("b".repeat(64)).isPresent(), "a live challenge is kept");
+        assertTrue(resets.find(new dev.gatehouse.domain.ResetTokenHash("2".repeat(64))).isPresent());
+        assertTrue(verifications.find(new dev.gatehouse.domain.ResetTokenHash("4".repeat(64))).isPresent());
+        ForgottenData again = withLinks.forgetExpiredData();
+        assertEquals(0, again.emailVerificationLinks() + again.passwordResetLinks() + again.mfaChallenges(), "nothing left");
+    }
+
+    private static dev.gatehouse.domain.MfaChallenge challenge(String hex, dev.gatehouse.domain.UserId user, Instant expiresAt) {
+        return new dev.gatehouse.domain.MfaChallenge(hex.repeat(64), user, 0, java.util.Optional.empty(), java.util.Set.of(),
+                java.util.Optional.empty(), expiresAt);
+    }
+
+    private static dev.gatehouse.application.port.out.OutgoingMail mail() {
+        return new dev.gatehouse.application.port.out.OutgoingMail(java.util.UUID.randomUUID(),
+                new dev.gatehouse.domain.EmailAddress("jane@example.com"),
+                dev.gatehouse.application.port.out.MailTemplate.PASSWORD_RESET, java.util.Map.of("link", "x", "minutes", "30"));
+    }
+
+    @Test
     void forgets_from_each_store_what_is_older_than_its_own_retention() {
         Instant now = clock.instant();
         ThrottleKey quiet = ThrottleKey.client(new ClientAddress("192.0.2.1"));

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.AuthorizationRequest;
 import dev.gatehouse.application.port.in.ConsentForm;
 import dev.gatehouse.application.port.in.IssuedCode;
+import dev.gatehouse.application.port.in.SignInCodeForm;
 import dev.gatehouse.application.port.in.SignInCommand;
 import dev.gatehouse.application.port.in.SignInForm;
 import dev.gatehouse.application.port.in.SignInResult;
@@ -55,7 +56,7 @@ final class AuthorizeHttpService implements RoutedService {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Logger LOGGER = Logger.getLogger(AuthorizeHttpService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String START_AGAIN = "Go back to the application you came from and choose to sign in again.";
+    static final String START_AGAIN = "Go back to the application you came from and choose to sign in again.";
 
     private final StartAuthorizationUseCase startAuthorization;
     private final SignInUseCase signIn;
@@ -148,6 +149,10 @@ final class AuthorizeHttpService implements RoutedService {
             case SignInResult.Overloaded(SignInForm again, Duration retryAfter) -> pages.signIn(response,
                     Status.SERVICE_UNAVAILABLE_503, page(again, username, "The service is busy right now. Wait "
                             + seconds(retryAfter) + " and try again.", "", ""), JsonResponses.retryAfter(retryAfter));
+            case SignInResult.SecondFactorEnrollmentRequired(SignInForm again) -> pages.signIn(response, Status.FORBIDDEN_403,
+                    page(again, username, "This application asks for privileges that need a second sign-in step "
+                            + "(an authenticator app), which your account has not set up. Sign in without them, set up an authenticator app for your account "
+                            + "(two-factor sign-in), then sign in here again.", "", ""));
             case SignInResult.EmailNotVerified(SignInForm again) -> pages.signIn(response, Status.FORBIDDEN_403,
                     page(again, username, "Your email address is not verified yet. Open the link we mailed you, "
                             + "then sign in again.", "", ""));
@@ -155,10 +160,8 @@ final class AuthorizeHttpService implements RoutedService {
                     "This sign-in form has expired",
                     "The form was open too long, was opened in another browser, or was not sent from this site.",
                     START_AGAIN);
-            case SignInResult.SecondFactorRequired required -> pages.problem(response, Status.FORBIDDEN_403,
-                    "This account needs its second factor",
-                    "This account signs in with a one-time code, which this page does not ask for yet. Nothing was issued.",
-                    START_AGAIN);
+            case SignInResult.SecondFactorRequired(SignInCodeForm codeForm) ->
+                    pages.signInCode(response, Status.OK_200, SignInCodeHttpService.page(codeForm, ""));
             case SignInResult.Failed(AuthorizationError error) -> fail(response, Status.SEE_OTHER_303, error);
         }
     }
@@ -173,7 +176,7 @@ final class AuthorizeHttpService implements RoutedService {
     }
 
     /** The request's parameters, raw, noting those sent more than once. */
-    private static AuthorizationRequest requestOf(FormBody fields) {
+    static AuthorizationRequest requestOf(FormBody fields) {
         List<String> repeated = AuthorizationRequest.PARAMETERS.stream().filter(fields::isRepeated).toList();
         return new AuthorizationRequest(fields.value("response_type"), fields.value("client_id"), fields.value("redirect_uri"),
                 fields.value("scope"), fields.value("state"), fields.value("code_challenge"),
@@ -229,7 +232,7 @@ final class AuthorizeHttpService implements RoutedService {
         return location.append("&iss=").append(encode(settings.discovery().issuer())).toString();
     }
 
-    private static void redirect(ServerResponse response, Status status, String location) {
+    static void redirect(ServerResponse response, Status status, String location) {
         response.status(status);
         response.header(HeaderValues.create(HeaderNames.LOCATION, location));
         response.header(JsonResponses.NO_STORE);
@@ -250,7 +253,7 @@ final class AuthorizeHttpService implements RoutedService {
         return fresh;
     }
 
-    private static Optional<String> cookie(ServerRequest request, String name) {
+    static Optional<String> cookie(ServerRequest request, String name) {
         return DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of), name);
     }
 
@@ -262,7 +265,7 @@ final class AuthorizeHttpService implements RoutedService {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String seconds(Duration wait) {
+    static String seconds(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return seconds == 1 ? "a second" : seconds + " seconds";
     }

@@ -80,6 +80,7 @@ public final class GatehouseRouting {
                 new AuthorizeHttpService(useCases.authorizationCode().startAuthorization(),
                         useCases.authorizationCode().signIn(), settings, limiter),
                 new ConsentHttpService(useCases.answerConsent(), settings, limiter),
+                new SignInCodeHttpService(useCases.signInWithCode(), settings, limiter),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
                         limiter, useCases.emailVerification().mode().isOn()),

@@ -268,6 +268,12 @@ final class TokenHttpService implements RoutedService {
                     "Unauthorized client", "unauthorized_client", "This client may not use the password grant");
             case LogInResult.InvalidTarget invalid -> throw invalidTarget();
             // Reached only with the right password, so it tells a guesser nothing.
+            // Reached only with the right password, so it tells a guesser nothing.
+            case LogInResult.MfaEnrollmentRequired required -> throw HttpProblem.oauth(Status.FORBIDDEN_403,
+                    "Second factor enrolment required", "mfa_enrollment_required",
+                    "The scope asked for needs a second factor, which this account has not set up: log in without that "
+                            + "scope, enrol at POST /users/me/two-factor, then log in again",
+                    JsonResponses.NO_STORE, JsonResponses.PRAGMA_NO_CACHE);
             case LogInResult.EmailNotVerified unverified -> throw HttpProblem.oauth(Status.FORBIDDEN_403,
                     "Email address not verified", "email_not_verified",
                     "Verify the account's email address with the link mailed to it (POST /email-verification sends a new one)",

@@ -42,6 +42,8 @@ import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.SignInResult;
 import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignInWithCodeResult;
+import dev.gatehouse.application.port.in.SignInWithCodeUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
@@ -62,7 +64,8 @@ import java.util.Objects;
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
  * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code clientAdministration}: {@code /admin/clients}, and whether
  * any client is registered as data. {@code answerConsent}: the consent page's
- * answers ({@code POST /authorize/consent}).
+ * answers ({@code POST /authorize/consent}). {@code signInWithCode}: the sign-in
+ * page's second step, for accounts with a second factor.
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
@@ -70,10 +73,14 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
                           EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
-                          ClientAdministration clientAdministration, AnswerConsentUseCase answerConsent) {
+                          ClientAdministration clientAdministration, AnswerConsentUseCase answerConsent,
+                          SignInWithCodeUseCase signInWithCode) {
 
     /** For assemblies without third-party clients' consent page: no answer is accepted (fails closed). */
     public static final AnswerConsentUseCase NO_CONSENT = command -> new AnswerConsentResult.FormRejected();
+
+    /** For assemblies without the sign-in page's second step: no second-step form is ever accepted. */
+    public static final SignInWithCodeUseCase NO_SIGN_IN_WITH_CODE = command -> new SignInWithCodeResult.ChallengeExpired();
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -124,7 +131,10 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
     /** For assemblies without OpenID Connect: no token is good for {@code /userinfo}. */
     public static final UserInfoUseCase NO_USER_INFO = query -> new UserInfoResult.InvalidToken();
 
-    /** Without clients registered as data ({@code /admin/clients} is not served) nor the consent page's answers. */
+    /**
+     * Without clients registered as data ({@code /admin/clients} is not served), the consent page's answers and the
+     * sign-in page's second step.
+     */
     public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                        RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
@@ -133,7 +143,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
-                ClientAdministration.NOT_OFFERED, NO_CONSENT);
+                ClientAdministration.NOT_OFFERED, NO_CONSENT, NO_SIGN_IN_WITH_CODE);
     }
 
     /**
@@ -148,7 +158,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF,
                 TwoFactor.NOT_OFFERED, NO_USER_INFO, ClientAdministration.NOT_OFFERED,
-                NO_CONSENT);
+                NO_CONSENT, NO_SIGN_IN_WITH_CODE);
     }
 
     /**
@@ -252,5 +262,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(userInfo, "userInfo");
         Objects.requireNonNull(clientAdministration, "clientAdministration");
         Objects.requireNonNull(answerConsent, "answerConsent");
+        Objects.requireNonNull(signInWithCode, "signInWithCode");
     }
 }

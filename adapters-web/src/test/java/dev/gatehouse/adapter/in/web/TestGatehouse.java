@@ -150,7 +150,7 @@ final class TestGatehouse {
                 useCases.userInfo(),
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
                         useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
-                useCases.answerConsent());
+                useCases.answerConsent(), useCases.signInWithCode());
     }
 
     /** Stores an active user directly, bypassing HTTP. */

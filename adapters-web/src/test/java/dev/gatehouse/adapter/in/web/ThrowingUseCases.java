@@ -86,6 +86,9 @@ final class ThrowingUseCases {
                 WebUseCases.ClientAdministration.NOT_OFFERED,
                 command -> {
                     throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
                 });
     }
 

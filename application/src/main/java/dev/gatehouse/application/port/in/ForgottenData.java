@@ -2,7 +2,13 @@ package dev.gatehouse.application.port.in;
 
 /** What one housekeeping run deleted, per store. */
 public record ForgottenData(int failedLoginRecords, int sessions, int revokedTokenEntries, int auditEvents, int usedAssertions,
-                            int authorizationCodes) {
+                            int authorizationCodes, int emailVerificationLinks, int passwordResetLinks, int mfaChallenges) {
+
+    /** A run that found no expired email-verification link, password-reset link or MFA challenge to forget. */
+    public ForgottenData(int failedLoginRecords, int sessions, int revokedTokenEntries, int auditEvents, int usedAssertions,
+                         int authorizationCodes) {
+        this(failedLoginRecords, sessions, revokedTokenEntries, auditEvents, usedAssertions, authorizationCodes, 0, 0, 0);
+    }
 
     /** A run that kept no used client assertions and found no authorization code to forget. */
     public ForgottenData(int failedLoginRecords, int sessions, int revokedTokenEntries, int auditEvents) {

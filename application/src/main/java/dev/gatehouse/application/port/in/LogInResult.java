@@ -84,4 +84,11 @@ public sealed interface LogInResult {
      */
     record InvalidMfaToken() implements LogInResult {
     }
+
+    /**
+     * The password is right, but the scopes asked for are those of a role that needs a second factor, and the account
+     * has none: no token. The account can still get a token without those scopes, to enrol a second factor.
+     */
+    record MfaEnrollmentRequired() implements LogInResult {
+    }
 }

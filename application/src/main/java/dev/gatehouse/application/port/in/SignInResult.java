@@ -74,15 +74,25 @@ public sealed interface SignInResult {
         }
     }
 
+    /**
+     * The password was right, but the application asked for the privileges of a role that needs a second factor, and
+     * the account has none: nothing was issued. Show {@code form} again, saying to enrol one first.
+     */
+    record SecondFactorEnrollmentRequired(SignInForm form) implements SignInResult {
+    }
+
     /** The password was right, but email verification is required and the address is not proven yet; {@code form} again. */
     record EmailNotVerified(SignInForm form) implements SignInResult {
     }
 
     /**
-     * The password is right but the account has an active second factor, which this page does not ask for: nothing was
-     * issued (no code, no browser session). The person signs in where the second factor is asked (the password grant's
-     * mfa-otp step), or an administrator removes the second factor.
+     * The password is right and the account has an active second factor: nothing was issued yet (no code, no browser
+     * session). Show {@code form}, the second step, which asks for the code within a few minutes.
      */
-    record SecondFactorRequired() implements SignInResult {
+    record SecondFactorRequired(SignInCodeForm form) implements SignInResult {
+
+        public SecondFactorRequired {
+            Objects.requireNonNull(form, "form");
+        }
     }
 }

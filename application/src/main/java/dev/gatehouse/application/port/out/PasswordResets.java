@@ -30,4 +30,29 @@ public interface PasswordResets {
 
     /** Deletes links that expired before {@code cutoff}; answers how many. */
     int forgetExpiredBefore(Instant cutoff);
+
+    /** For assemblies that keep no links: none is ever found or redeemed, and none is stored. */
+    static PasswordResets none() {
+        return new PasswordResets() {
+            @Override
+            public void issue(PasswordReset reset, OutgoingMail mail) {
+                throw new UnsupportedOperationException("this assembly keeps no password-reset links");
+            }
+
+            @Override
+            public Optional<PasswordReset> find(ResetTokenHash hash) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean redeem(ResetTokenHash hash, Instant at) {
+                return false;
+            }
+
+            @Override
+            public int forgetExpiredBefore(Instant cutoff) {
+                return 0;
+            }
+        };
+    }
 }

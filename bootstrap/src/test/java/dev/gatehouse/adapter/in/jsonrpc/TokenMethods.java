@@ -63,6 +63,7 @@ final class TokenMethods {
             // This sample adapter has no second step: an account with a second factor signs in over HTTP.
             case LogInResult.MfaRequired required -> throw invalidCredentials();
             case LogInResult.InvalidMfaToken invalid -> throw invalidCredentials();
+            case LogInResult.MfaEnrollmentRequired required -> throw invalidCredentials();
         };
     }
 
