@@ -40,6 +40,8 @@ import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.application.port.in.UserInfoUseCase;
+import dev.gatehouse.application.port.in.ShowAccountUseCase;
+import dev.gatehouse.application.port.in.EndSessionUseCase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,6 +93,8 @@ public final class UseCases {
     private final MfaLogInUseCase mfaLogIn;
     private final ResetTwoFactorUseCase resetTwoFactor;
     private final UserInfoUseCase userInfo;
+    private final ShowAccountUseCase showAccount;
+    private final EndSessionUseCase endSession;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -199,6 +203,11 @@ public final class UseCases {
                 ports.clock());
         // Userinfo judges its token as /users/me does, through the same cache.
         userInfo = new UserInfoService(new BearerAuthentication(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers()));
+        // The account page's sessions: judged against the stored user, as the enrolment use cases are.
+        showAccount = new ShowAccountService(bearers, ports.refreshTokens(), ports.twoFactorCredentials(),
+                policies.refreshPolicy(), ports.clock());
+        endSession = new EndSessionService(bearers, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
+                ports.auditLog(), ports.clock());
     }
 
     public LogInUseCase logIn() {
@@ -363,5 +372,13 @@ public final class UseCases {
     /** OpenID Connect's userinfo: what an {@code openid} token's user lets its client know. */
     public UserInfoUseCase userInfo() {
         return userInfo;
+    }
+
+    public ShowAccountUseCase showAccount() {
+        return showAccount;
+    }
+
+    public EndSessionUseCase endSession() {
+        return endSession;
     }
 }
