@@ -90,6 +90,7 @@ public final class GatehouseRouting {
             services.add(new EmailVerificationHttpService(useCases.emailVerification().request(),
                     useCases.emailVerification().confirm(), useCases.emailVerification().changeEmail(), settings, limiter));
         }
+        services.add(new AccountHttpService(useCases, settings, limiter));
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
                 settings.clientAuthentication(), useCases.publishedKeys()));
         return List.copyOf(services);

@@ -1,5 +1,9 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.application.port.in.ShowAccountUseCase;
+import dev.gatehouse.application.port.in.ShowAccountResult;
+import dev.gatehouse.application.port.in.EndSessionUseCase;
+import dev.gatehouse.application.port.in.EndSessionResult;
 import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
@@ -52,14 +56,16 @@ import java.util.Objects;
  * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
- * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}.
+ * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code account}: the account page's own
+ * queries and actions (beside the use cases above it also drives).
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                           ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
-                          EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+                          EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
+                          Account account) {
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -196,5 +202,31 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(emailVerification, "emailVerification");
         Objects.requireNonNull(twoFactor, "twoFactor");
         Objects.requireNonNull(userInfo, "userInfo");
+        Objects.requireNonNull(account, "account");
+    }
+
+    /** The use cases only the account page drives: showing one's account and ending one of one's sessions. */
+    public record Account(ShowAccountUseCase show, EndSessionUseCase endSession) {
+
+        /** For assemblies without the account page's use cases: no token shows an account, no session is ended. */
+        public static final Account NOT_OFFERED = new Account(query -> new ShowAccountResult.InvalidToken(),
+                command -> new EndSessionResult.InvalidToken());
+
+        public Account {
+            Objects.requireNonNull(show, "show");
+            Objects.requireNonNull(endSession, "endSession");
+        }
+    }
+
+    /** Without the account page's own use cases ({@link Account#NOT_OFFERED}). */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
+                Account.NOT_OFFERED);
     }
 }

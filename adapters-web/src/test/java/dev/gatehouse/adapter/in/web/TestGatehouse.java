@@ -142,7 +142,8 @@ final class TestGatehouse {
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
-                useCases.userInfo());
+                useCases.userInfo(),
+                new WebUseCases.Account(useCases.showAccount(), useCases.endSession()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */
