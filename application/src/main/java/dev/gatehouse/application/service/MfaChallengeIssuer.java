@@ -46,12 +46,22 @@ final class MfaChallengeIssuer {
     /** A challenge when {@code user} has an active second factor; empty when the password alone signs them in. */
     Optional<Issued> challengeIfEnrolled(User user, Set<Scope> scopes, Optional<ClientId> client,
                                          Optional<Audience> resource, ClientAddress from) {
+        return challengeIfEnrolled(user, scopes, client, resource, from, SecretTokens::sha256Hex);
+    }
+
+    /**
+     * As above, the challenge stored under {@code hashOf} its token: the sign-in page's challenges are hashed apart
+     * from the grant's, so a token of one kind never completes the other kind of login.
+     */
+    Optional<Issued> challengeIfEnrolled(User user, Set<Scope> scopes, Optional<ClientId> client,
+                                         Optional<Audience> resource, ClientAddress from,
+                                         java.util.function.UnaryOperator<String> hashOf) {
         if (credentials.find(user.id()).filter(TwoFactorEnrolment::active).isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         String token = SecretTokens.newToken();
-        challenges.issue(new MfaChallenge(SecretTokens.sha256Hex(token), user.id(), user.securityVersion(), client, scopes,
+        challenges.issue(new MfaChallenge(hashOf.apply(token), user.id(), user.securityVersion(), client, scopes,
                 resource, now.plus(LIFETIME).truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         audit.record(new AuditEvent(AuditEvent.Type.SECOND_FACTOR_REQUIRED, user.username().value(), from, now));
         return Optional.of(new Issued(token, LIFETIME));

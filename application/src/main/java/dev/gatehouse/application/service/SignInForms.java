@@ -48,7 +48,8 @@ final class SignInForms {
                 contentOf(request.withoutPrompt(), browserBinding).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String contentOf(AuthorizationRequest request, String browserBinding) {
+    /** What a form token seals: digests of the browser's binding and of the request's canonical parameters. */
+    static String contentOf(AuthorizationRequest request, String browserBinding) {
         StringBuilder canonical = new StringBuilder();
         for (String name : AuthorizationRequest.PARAMETERS) {
             canonical.append(name).append(request.parameter(name).map(value -> "=" + value).orElse("")).append('\n');
@@ -56,7 +57,7 @@ final class SignInForms {
         return sha256(browserBinding) + "|" + sha256(canonical.toString());
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {

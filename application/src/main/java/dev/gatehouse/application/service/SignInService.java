@@ -1,7 +1,5 @@
 package dev.gatehouse.application.service;
 
-import dev.gatehouse.application.port.out.TwoFactorCredentials;
-import dev.gatehouse.domain.TwoFactorEnrolment;
 import dev.gatehouse.application.port.in.LogInCommand;
 import dev.gatehouse.application.port.in.SignInCommand;
 import dev.gatehouse.application.port.in.SignInForm;
@@ -12,6 +10,7 @@ import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The sign-in form comes back: the pending request is judged again (the form could have been altered), the form's
@@ -28,17 +27,20 @@ public final class SignInService implements SignInUseCase {
     private final BrowserSessions browserSessions;
     private final AuditLog audit;
     private final Clock clock;
-    private final TwoFactorCredentials twoFactor;
+    private final MfaChallengeIssuer mfaChallenges;
+    private final SignInCodeForms codeForms;
     private final EmailVerificationMode verification;
 
     /**
-     * With the second factors of accounts (an account with one is not signed in here on its password alone) and email
-     * verification {@code verification}: when it is required, an unproven address signs nobody in.
+     * With the challenges of accounts with a second factor (an account with one is not signed in on its password alone:
+     * it gets the second step's form, {@code codeForms}) and email verification {@code verification}: when it is
+     * required, an unproven address signs nobody in.
      */
     SignInService(AuthorizationRequests requests, SignInForms forms, PasswordCheck passwordCheck, CodeIssuer codes,
-                  BrowserSessions browserSessions, AuditLog audit, Clock clock, TwoFactorCredentials twoFactor,
-                  EmailVerificationMode verification) {
-        this.twoFactor = twoFactor;
+                  BrowserSessions browserSessions, AuditLog audit, Clock clock, MfaChallengeIssuer mfaChallenges,
+                  SignInCodeForms codeForms, EmailVerificationMode verification) {
+        this.mfaChallenges = mfaChallenges;
+        this.codeForms = codeForms;
         this.verification = verification;
         this.requests = requests;
         this.forms = forms;
@@ -72,14 +74,15 @@ public final class SignInService implements SignInUseCase {
                         command.client(), passed.attemptedAt()));
                 yield new SignInResult.EmailNotVerified(again);
             }
-            // Fail closed: a password alone never signs in an account with a second factor, on any page.
-            case PasswordCheck.Passed passed when twoFactor.find(passed.user().id()).filter(TwoFactorEnrolment::active).isPresent() -> {
-                audit.record(new AuditEvent(AuditEvent.Type.SECOND_FACTOR_REQUIRED, passed.user().username().value(),
-                        command.client(), clock.instant()));
-                yield new SignInResult.SecondFactorRequired();
-            }
             case PasswordCheck.Passed passed -> {
                 User user = passed.user();
+                // A password alone never signs in an account with a second factor: the second step asks for the code.
+                var challenge = mfaChallenges.challengeIfEnrolled(user, request.scopes(), Optional.of(request.client().id()),
+                        Optional.empty(), command.client(), SignInWithCodeService::hashOf);
+                if (challenge.isPresent()) {
+                    yield new SignInResult.SecondFactorRequired(codeForms.formFor(command.request(), request.client(),
+                            command.browserBinding(), challenge.get().mfaToken()));
+                }
                 SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),
                         browserSessions.start(user), BrowserSessions.LIFETIME, passed.knownDevice());
                 passwordCheck.recordSuccess(attempt, passed);

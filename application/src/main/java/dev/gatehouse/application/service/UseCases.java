@@ -25,6 +25,7 @@ import dev.gatehouse.application.port.in.LogOutUseCase;
 import dev.gatehouse.application.port.in.PublishedKeysUseCase;
 import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignInWithCodeUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.in.RegisterUserUseCase;
@@ -95,6 +96,7 @@ public final class UseCases {
     private final UserInfoUseCase userInfo;
     private final ShowAccountUseCase showAccount;
     private final EndSessionUseCase endSession;
+    private final SignInWithCodeUseCase signInWithCode;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -138,8 +140,12 @@ public final class UseCases {
         BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock());
+        // The sign-in page's second step: the mfa-otp grant's challenges, check and throttle, with the page's own form.
+        SignInCodeForms codeForms = new SignInCodeForms(ports.seals(), ports.clock());
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
-                ports.twoFactorCredentials(), verification);
+                mfaChallenges, codeForms, verification);
+        signInWithCode = new SignInWithCodeService(requests, codeForms, ports.mfaChallenges(), ports.users(), secondFactor,
+                codeIssuer, browserSessions, ports.knownDevices(), ports.auditLog(), ports.clock());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.idTokens(), ports.clock());
@@ -380,5 +386,10 @@ public final class UseCases {
 
     public EndSessionUseCase endSession() {
         return endSession;
+    }
+
+    /** The sign-in page's second step, for an account with a second factor. */
+    public SignInWithCodeUseCase signInWithCode() {
+        return signInWithCode;
     }
 }

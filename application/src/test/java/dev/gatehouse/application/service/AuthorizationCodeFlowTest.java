@@ -500,17 +500,89 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
-    void a_right_password_for_an_account_with_a_second_factor_issues_nothing_on_the_sign_in_page() {
-        dev.gatehouse.domain.TwoFactorEnrolment pending = dev.gatehouse.domain.TwoFactorEnrolment.start(jane.id(),
-                dev.gatehouse.domain.TotpSecret.generate(new java.security.SecureRandom()), clock.instant());
-        twoFactor.startEnrolment(pending);
-        twoFactor.activate(jane.id(), pending.id(), 1, List.of());
+    void a_right_password_for_an_account_with_a_second_factor_issues_nothing_but_the_second_step() {
+        enrolJane();
 
         SignInResult result = useCases.signIn().signIn(signInCommand(form(request()), PASSWORD, BINDING));
 
-        assertEquals(new SignInResult.SecondFactorRequired(), result);
+        SignInResult.SecondFactorRequired required = assertInstanceOf(SignInResult.SecondFactorRequired.class, result);
+        assertEquals("web-app", required.form().clientName());
         assertTrue(audit.types().contains(AuditEvent.Type.SECOND_FACTOR_REQUIRED));
         assertFalse(audit.types().contains(AuditEvent.Type.AUTHORIZATION_CODE_ISSUED));
+        assertFalse(audit.types().contains(AuditEvent.Type.LOGIN_SUCCEEDED), "not signed in on the password alone");
+    }
+
+    @Test
+    void the_code_completes_the_sign_in_once_and_only_then_issues_the_code_and_the_session() {
+        dev.gatehouse.application.testing.ReferenceTotp app = enrolJane();
+        dev.gatehouse.application.port.in.SignInCodeForm codeForm = codeForm();
+        String code = app.codeAt(clock.instant());
+
+        dev.gatehouse.application.port.in.SignInWithCodeResult result = secondStep(codeForm, BINDING, code);
+
+        var signedIn = assertInstanceOf(dev.gatehouse.application.port.in.SignInWithCodeResult.SignedIn.class, result);
+        assertTrue(audit.types().contains(AuditEvent.Type.LOGIN_SUCCEEDED));
+        assertInstanceOf(RedeemAuthorizationCodeResult.Redeemed.class,
+                redeem(signedIn.code().code(), CALLBACK, VERIFIER, publicClient()));
+        assertInstanceOf(dev.gatehouse.application.port.in.SignInWithCodeResult.ChallengeExpired.class,
+                secondStep(codeForm, BINDING, code), "the same form again: its challenge is used up");
+        assertInstanceOf(dev.gatehouse.application.port.in.SignInWithCodeResult.WrongCode.class,
+                secondStep(codeForm(), BINDING, code), "the same code with a fresh challenge: each code once");
+    }
+
+    @Test
+    void a_second_step_form_of_another_browser_or_challenge_or_after_the_challenge_expired_is_refused() {
+        dev.gatehouse.application.testing.ReferenceTotp app = enrolJane();
+        dev.gatehouse.application.port.in.SignInCodeForm first = codeForm();
+        dev.gatehouse.application.port.in.SignInCodeForm second = codeForm();
+        String code = app.codeAt(clock.instant());
+
+        assertInstanceOf(dev.gatehouse.application.port.in.SignInWithCodeResult.FormRejected.class,
+                secondStep(first, "another-browser-binding", code));
+        var swapped = new dev.gatehouse.application.port.in.SignInCodeForm(first.request(), first.clientName(),
+                first.formToken(), second.challenge());
+        assertInstanceOf(dev.gatehouse.application.port.in.SignInWithCodeResult.FormRejected.class,
+                secondStep(swapped, BINDING, code), "a form token of one challenge does not carry another");
+        var noToken = new dev.gatehouse.application.port.in.SignInCodeForm(first.request(), first.clientName(), "",
+                first.challenge());
+        assertInstanceOf(dev.gatehouse.application.port.in.SignInWithCodeResult.FormRejected.class,
+                secondStep(noToken, BINDING, code));
+        clock.advance(MfaChallengeIssuer.LIFETIME.plusSeconds(1));
+        assertInstanceOf(dev.gatehouse.application.port.in.SignInWithCodeResult.FormRejected.class,
+                secondStep(first, BINDING, app.codeAt(clock.instant())), "expired with its challenge");
+        assertFalse(audit.types().contains(AuditEvent.Type.AUTHORIZATION_CODE_ISSUED));
+    }
+
+    @Test
+    void a_challenge_of_the_page_does_not_complete_the_mfa_otp_grant() {
+        dev.gatehouse.application.testing.ReferenceTotp app = enrolJane();
+        dev.gatehouse.application.port.in.SignInCodeForm codeForm = codeForm();
+
+        dev.gatehouse.application.port.in.LogInResult grant = useCases.mfaLogIn().complete(
+                new dev.gatehouse.application.port.in.MfaLogInCommand(codeForm.challenge(),
+                        Optional.of(app.codeAt(clock.instant())), Optional.empty(), BROWSER, publicClient()));
+
+        assertInstanceOf(dev.gatehouse.application.port.in.LogInResult.InvalidMfaToken.class, grant);
+    }
+
+    private dev.gatehouse.application.testing.ReferenceTotp enrolJane() {
+        dev.gatehouse.domain.TotpSecret secret = dev.gatehouse.domain.TotpSecret.generate(new java.security.SecureRandom());
+        dev.gatehouse.domain.TwoFactorEnrolment pending = dev.gatehouse.domain.TwoFactorEnrolment.start(jane.id(), secret,
+                clock.instant());
+        twoFactor.startEnrolment(pending);
+        twoFactor.activate(jane.id(), pending.id(), 1, List.of());
+        return new dev.gatehouse.application.testing.ReferenceTotp(secret.bytes());
+    }
+
+    private dev.gatehouse.application.port.in.SignInCodeForm codeForm() {
+        return assertInstanceOf(SignInResult.SecondFactorRequired.class,
+                useCases.signIn().signIn(signInCommand(form(request()), PASSWORD, BINDING))).form();
+    }
+
+    private dev.gatehouse.application.port.in.SignInWithCodeResult secondStep(
+            dev.gatehouse.application.port.in.SignInCodeForm form, String binding, String code) {
+        return useCases.signInWithCode().signIn(new dev.gatehouse.application.port.in.SignInWithCodeCommand(form.request(),
+                form.formToken(), form.challenge(), binding, Optional.of(code), Optional.empty(), BROWSER));
     }
 
     private SignInForm form(AuthorizationRequest request) {

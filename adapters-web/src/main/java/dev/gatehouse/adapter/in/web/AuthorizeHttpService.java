@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.in.web;
 import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.AuthorizationRequest;
 import dev.gatehouse.application.port.in.IssuedCode;
+import dev.gatehouse.application.port.in.SignInCodeForm;
 import dev.gatehouse.application.port.in.SignInCommand;
 import dev.gatehouse.application.port.in.SignInForm;
 import dev.gatehouse.application.port.in.SignInResult;
@@ -52,7 +53,7 @@ final class AuthorizeHttpService implements RoutedService {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Logger LOGGER = Logger.getLogger(AuthorizeHttpService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String START_AGAIN = "Go back to the application you came from and choose to sign in again.";
+    static final String START_AGAIN = "Go back to the application you came from and choose to sign in again.";
 
     private final StartAuthorizationUseCase startAuthorization;
     private final SignInUseCase signIn;
@@ -150,16 +151,14 @@ final class AuthorizeHttpService implements RoutedService {
                     "This sign-in form has expired",
                     "The form was open too long, was opened in another browser, or was not sent from this site.",
                     START_AGAIN);
-            case SignInResult.SecondFactorRequired required -> pages.problem(response, Status.FORBIDDEN_403,
-                    "This account needs its second factor",
-                    "This account signs in with a one-time code, which this page does not ask for yet. Nothing was issued.",
-                    START_AGAIN);
+            case SignInResult.SecondFactorRequired(SignInCodeForm codeForm) ->
+                    pages.signInCode(response, Status.OK_200, SignInCodeHttpService.page(codeForm, ""));
             case SignInResult.Failed(AuthorizationError error) -> fail(response, Status.SEE_OTHER_303, error);
         }
     }
 
     /** The request's parameters, raw, noting those sent more than once. */
-    private static AuthorizationRequest requestOf(FormBody fields) {
+    static AuthorizationRequest requestOf(FormBody fields) {
         List<String> repeated = AuthorizationRequest.PARAMETERS.stream().filter(fields::isRepeated).toList();
         return new AuthorizationRequest(fields.value("response_type"), fields.value("client_id"), fields.value("redirect_uri"),
                 fields.value("scope"), fields.value("state"), fields.value("code_challenge"),
@@ -215,7 +214,7 @@ final class AuthorizeHttpService implements RoutedService {
         return location.append("&iss=").append(encode(settings.discovery().issuer())).toString();
     }
 
-    private static void redirect(ServerResponse response, Status status, String location) {
+    static void redirect(ServerResponse response, Status status, String location) {
         response.status(status);
         response.header(HeaderValues.create(HeaderNames.LOCATION, location));
         response.header(JsonResponses.NO_STORE);
@@ -236,7 +235,7 @@ final class AuthorizeHttpService implements RoutedService {
         return fresh;
     }
 
-    private static Optional<String> cookie(ServerRequest request, String name) {
+    static Optional<String> cookie(ServerRequest request, String name) {
         return DeviceCookie.read(request.headers().all(HeaderNames.COOKIE, List::of), name);
     }
 
@@ -248,7 +247,7 @@ final class AuthorizeHttpService implements RoutedService {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String seconds(Duration wait) {
+    static String seconds(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return seconds == 1 ? "a second" : seconds + " seconds";
     }

@@ -36,6 +36,7 @@ final class Pages {
     private final Mustache problem;
     private final Mustache verifyEmail;
     private final Mustache account;
+    private final Mustache signInCode;
 
     Pages() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory(FOLDER);
@@ -43,6 +44,7 @@ final class Pages {
         this.problem = factory.compile("problem.mustache");
         this.verifyEmail = factory.compile("verify-email.mustache");
         this.account = factory.compile("account.mustache");
+        this.signInCode = factory.compile("sign-in-code.mustache");
     }
 
     /** What the sign-in page shows besides the form: an error for the whole form, or for one field, and what was typed. */
@@ -133,6 +135,21 @@ final class Pages {
     /** A page that explains why the request cannot go on, and what the person can do about it. */
     void problem(ServerResponse response, Status status, String title, String message, String advice, Header... extraHeaders) {
         send(response, status, problem, Map.of("css", CSS, "title", title, "message", message, "advice", advice), extraHeaders);
+    }
+
+    /** What the sign-in page's second step shows besides its form: an error for the code, if any. */
+    record SignInCodePage(String clientName, List<Map.Entry<String, String>> hidden, String error) {
+    }
+
+    /** The second step of signing in: the code from the authenticator app, or a recovery code. */
+    void signInCode(ServerResponse response, Status status, SignInCodePage page, Header... extraHeaders) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("css", CSS);
+        scope.put("clientName", page.clientName());
+        scope.put("hidden", page.hidden().stream().map(field -> Map.of("name", field.getKey(), "value", field.getValue())).toList());
+        scope.put("error", blankToFalse(page.error()));
+        scope.put("codeInvalid", !page.error().isEmpty());
+        send(response, status, signInCode, scope, extraHeaders);
     }
 
     private static void send(ServerResponse response, Status status, Mustache template, Map<String, Object> scope,

@@ -44,6 +44,8 @@ import dev.gatehouse.application.port.in.SetUserEnabledUseCase;
 import dev.gatehouse.application.port.in.ShowUserUseCase;
 import dev.gatehouse.application.port.in.SignInResult;
 import dev.gatehouse.application.port.in.SignInUseCase;
+import dev.gatehouse.application.port.in.SignInWithCodeResult;
+import dev.gatehouse.application.port.in.SignInWithCodeUseCase;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.port.in.StartAuthorizationUseCase;
 import dev.gatehouse.application.port.in.UnlockUserUseCase;
@@ -56,8 +58,9 @@ import java.util.Objects;
  * The use cases the HTTP layer drives. {@code publishedKeys} is empty when tokens are signed with a shared secret.
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
- * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code account}: the account page's own
- * queries and actions (beside the use cases above it also drives).
+ * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code signInWithCode}: the sign-in
+ * page's second step, for accounts with a second factor. {@code account}: the account page's own queries and actions
+ * (beside the use cases above it also drives).
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
@@ -65,7 +68,22 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
                           EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
-                          Account account) {
+                          SignInWithCodeUseCase signInWithCode, Account account) {
+
+    /** For assemblies without the sign-in page's second step: no second-step form is ever accepted. */
+    public static final SignInWithCodeUseCase NO_SIGN_IN_WITH_CODE = command -> new SignInWithCodeResult.ChallengeExpired();
+
+    /** Without the sign-in page's second step ({@link #NO_SIGN_IN_WITH_CODE}) nor the account page's use cases. */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
+                NO_SIGN_IN_WITH_CODE);
+    }
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -202,6 +220,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(emailVerification, "emailVerification");
         Objects.requireNonNull(twoFactor, "twoFactor");
         Objects.requireNonNull(userInfo, "userInfo");
+        Objects.requireNonNull(signInWithCode, "signInWithCode");
         Objects.requireNonNull(account, "account");
     }
 
@@ -218,15 +237,16 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         }
     }
 
-    /** Without the account page's own use cases ({@link Account#NOT_OFFERED}). */
+    /** With the sign-in page's second step, without the account page's own use cases ({@link Account#NOT_OFFERED}). */
     public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                        RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
                        ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
                        Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                        ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
-                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
+                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
+                       SignInWithCodeUseCase signInWithCode) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
-                Account.NOT_OFFERED);
+                signInWithCode, Account.NOT_OFFERED);
     }
 }

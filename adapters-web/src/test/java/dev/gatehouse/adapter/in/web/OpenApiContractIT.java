@@ -648,6 +648,53 @@ class OpenApiContractIT {
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", List.of()));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, "password=" + "a".repeat(70_000), cookie));
         exchanges.add(post(storeDown, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", cookie));
+        secondStepExchanges(exchanges, query);
+    }
+
+    /**
+     * {@code POST /authorize} for an account with a second factor (the second step's page), and every documented answer
+     * of {@code POST /authorize/code}: codes from the tests' own authenticator, on the server's clock.
+     */
+    private static void secondStepExchanges(List<Exchange> exchanges, String query) {
+        dev.gatehouse.domain.User tessa = WITH_CLIENTS.addUser("tessa", PASSWORD, null, null);
+        dev.gatehouse.domain.TotpSecret secret = dev.gatehouse.domain.TotpSecret.generate(new java.security.SecureRandom());
+        dev.gatehouse.domain.TwoFactorEnrolment pending = dev.gatehouse.domain.TwoFactorEnrolment.start(tessa.id(), secret,
+                WITH_CLIENTS.clock.instant());
+        WITH_CLIENTS.twoFactor.startEnrolment(pending);
+        WITH_CLIENTS.twoFactor.activate(tessa.id(), pending.id(), 1, List.of());
+        dev.gatehouse.application.testing.ReferenceTotp app = new dev.gatehouse.application.testing.ReferenceTotp(secret.bytes());
+
+        Exchange page = get(withClients, "/authorize?" + query, List.of());
+        List<String> cookie = List.of("Cookie: " + page.answer().all("Set-Cookie").stream()
+                .filter(header -> header.startsWith("gatehouse_authorize=")).map(header -> header.substring(0, header.indexOf(';')))
+                .findFirst().orElseThrow());
+        Exchange codePage = post(withClients, "/authorize", "/authorize", FORM, hiddenOf(page) + "username=tessa&password="
+                + form(PASSWORD), cookie);
+        exchanges.add(codePage);
+        assertEquals(200, codePage.answer().status(), codePage::toString);
+        String hidden = hiddenOf(codePage);
+        String path = "/authorize/code";
+        String right = app.codeAt(WITH_CLIENTS.clock.instant());
+        exchanges.add(post(withClients, path, path, FORM, hidden + "code=", cookie));
+        exchanges.add(post(withClients, path, path, FORM, hidden + "code=" + (right.equals("000000") ? "111111" : "000000"), cookie));
+        exchanges.add(post(withClients, path, path, FORM, hidden + "code=" + right, cookie));
+        exchanges.add(post(withClients, path, path, FORM, hidden + "code=" + right, List.of()));
+        exchanges.add(post(withClients, path, path, FORM, "code=" + "1".repeat(70_000), cookie));
+        exchanges.add(post(storeDown, path, path, FORM, hidden + "code=" + right, cookie));
+        WITH_CLIENTS.clock.advance(Duration.ofSeconds(2));
+        Exchange signedIn = post(withClients, path, path, FORM, hidden + "code=" + right, cookie);
+        exchanges.add(signedIn);
+        assertEquals(303, signedIn.answer().status(), signedIn::toString);
+    }
+
+    private static String hiddenOf(Exchange page) {
+        StringBuilder hidden = new StringBuilder();
+        java.util.regex.Matcher fields = HIDDEN.matcher(page.answer().body());
+        while (fields.find()) {
+            hidden.append(fields.group(1)).append('=').append(form(fields.group(2).replace("&#61;", "=").replace("&amp;", "&")
+                    .replace("&#39;", "'").replace("&quot;", "\""))).append('&');
+        }
+        return hidden.toString();
     }
 
     /**

@@ -142,7 +142,7 @@ final class TestGatehouse {
                         useCases.confirmEmailVerification(), useCases.changeEmail()),
                 new WebUseCases.TwoFactor(useCases.startTwoFactor(), useCases.confirmTwoFactor(), useCases.removeTwoFactor(),
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
-                useCases.userInfo(),
+                useCases.userInfo(), useCases.signInWithCode(),
                 new WebUseCases.Account(useCases.showAccount(), useCases.endSession()));
     }
 

@@ -82,6 +82,9 @@ final class ThrowingUseCases {
                         }),
                 query -> {
                     throw failure.get();
+                },
+                command -> {
+                    throw failure.get();
                 });
     }
 

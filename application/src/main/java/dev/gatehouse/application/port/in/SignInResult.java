@@ -59,10 +59,13 @@ public sealed interface SignInResult {
     }
 
     /**
-     * The password is right but the account has an active second factor, which this page does not ask for: nothing was
-     * issued (no code, no browser session). The person signs in where the second factor is asked (the password grant's
-     * mfa-otp step), or an administrator removes the second factor.
+     * The password is right and the account has an active second factor: nothing was issued yet (no code, no browser
+     * session). Show {@code form}, the second step, which asks for the code within a few minutes.
      */
-    record SecondFactorRequired() implements SignInResult {
+    record SecondFactorRequired(SignInCodeForm form) implements SignInResult {
+
+        public SecondFactorRequired {
+            Objects.requireNonNull(form, "form");
+        }
     }
 }
