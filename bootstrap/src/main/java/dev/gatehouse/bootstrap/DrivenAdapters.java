@@ -9,6 +9,8 @@ import dev.gatehouse.adapter.out.security.BoundedPasswordHasher;
 import dev.gatehouse.adapter.out.persistence.CachingSigningKeyRepository;
 import dev.gatehouse.adapter.out.security.CommonPasswordsPolicy;
 import dev.gatehouse.adapter.out.persistence.ConfiguredClientRegistry;
+import dev.gatehouse.adapter.in.web.AccountPageClient;
+import dev.gatehouse.domain.Client;
 import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.observability.JsonLinesAuditLog;
 import dev.gatehouse.adapter.out.persistence.SigningKeyEncryption;
@@ -155,7 +157,7 @@ final class DrivenAdapters implements AutoCloseable {
                 new HmacKnownDevices(Subkeys.derive(secret, Subkeys.KNOWN_DEVICES), settings.web().knownDeviceLifetime(), clock),
                 meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
                 signingKeys,
-                new ConfiguredClientRegistry(settings.clients()),
+                new ConfiguredClientRegistry(withAccountPage(settings)),
                 database.passwordResets(),
                 database.mailOutbox(),
                 mailer(settings.mail()),
@@ -194,5 +196,21 @@ final class DrivenAdapters implements AutoCloseable {
         LOG.warning(SettingsCatalogue.JWT_SECRET.name() + " is not set: signing tokens with a random key for this demo run; "
                 + "tokens stop working when the process ends");
         return JwtSettings.randomSecret();
+    }
+
+    /**
+     * The configured clients and, while any is registered (sign-in for applications is on) and the public URL is known,
+     * the account page ({@link AccountPageClient}), unless a client of its id is configured already. Without clients the
+     * account page is not registered: one registered client would turn on client authentication for everyone.
+     */
+    static List<Client> withAccountPage(GatehouseSettings settings) {
+        List<Client> clients = settings.clients();
+        if (clients.isEmpty() || settings.web().discovery().publicUrl().isEmpty()
+                || clients.stream().anyMatch(client -> client.id().value().equals(AccountPageClient.ID))) {
+            return clients;
+        }
+        List<Client> withPage = new java.util.ArrayList<>(clients);
+        withPage.add(AccountPageClient.registration(settings.web().discovery().publicUrl().get()));
+        return List.copyOf(withPage);
     }
 }

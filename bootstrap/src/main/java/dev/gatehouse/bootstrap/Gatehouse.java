@@ -250,7 +250,8 @@ public final class Gatehouse implements AutoCloseable {
                 useCases.userInfo(),
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
                         useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
-                useCases.answerConsent(), useCases.signInWithCode());
+                useCases.answerConsent(), useCases.signInWithCode(),
+                new WebUseCases.Account(useCases.showAccount(), useCases.endSession()));
     }
 
     /** The rules of {@code settings} the use cases run under. */

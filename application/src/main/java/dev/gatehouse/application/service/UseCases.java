@@ -50,6 +50,8 @@ import dev.gatehouse.application.port.in.RegisterClientUseCase;
 import dev.gatehouse.application.port.in.RemoveClientUseCase;
 import dev.gatehouse.application.port.in.RotateClientSecretUseCase;
 import dev.gatehouse.application.port.in.ShowClientUseCase;
+import dev.gatehouse.application.port.in.ShowAccountUseCase;
+import dev.gatehouse.application.port.in.EndSessionUseCase;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,6 +112,8 @@ public final class UseCases {
     private final RemoveClientUseCase removeClient;
     private final RotateClientSecretUseCase rotateClientSecret;
     private final ClientsRegisteredUseCase clientsRegistered;
+    private final ShowAccountUseCase showAccount;
+    private final EndSessionUseCase endSession;
     private final SignInWithCodeUseCase signInWithCode;
 
     public UseCases(DrivenPorts ports, Policies policies) {
@@ -243,6 +247,11 @@ public final class UseCases {
         removeClient = new RemoveClientService(clientAdministration, clients, ports.clientRepository(), ports.refreshTokens());
         rotateClientSecret = new RotateClientSecretService(clientAdministration, clients, ports.clientRepository());
         clientsRegistered = clients::anyRegistered;
+        // The account page's sessions: judged against the stored user, as the enrolment use cases are.
+        showAccount = new ShowAccountService(bearers, ports.refreshTokens(), ports.twoFactorCredentials(),
+                policies.refreshPolicy(), ports.clock());
+        endSession = new EndSessionService(bearers, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
+                ports.auditLog(), ports.clock());
     }
 
     public LogInUseCase logIn() {
@@ -446,6 +455,14 @@ public final class UseCases {
     /** Takes back a user's consent to a client. */
     public RevokeConsentUseCase revokeConsent() {
         return revokeConsent;
+    }
+
+    public ShowAccountUseCase showAccount() {
+        return showAccount;
+    }
+
+    public EndSessionUseCase endSession() {
+        return endSession;
     }
 
     /** The sign-in page's second step, for an account with a second factor. */

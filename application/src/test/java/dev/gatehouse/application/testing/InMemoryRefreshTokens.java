@@ -1,6 +1,7 @@
 package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.SessionActivity;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.RefreshTokenHash;
@@ -85,6 +86,25 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
         ended.forEach(sessions::remove);
         tokens.values().removeIf(token -> ended.contains(token.session()));
         return ended.size();
+    }
+
+    @Override
+    public synchronized java.util.List<SessionActivity> activeOf(UserId user) {
+        return sessions.values().stream().filter(s -> s.userId().equals(user) && !s.isRevoked())
+                .map(s -> new SessionActivity(s, tokens.values().stream().filter(t -> t.session().equals(s.id()))
+                        .map(StoredToken::issuedAt).max(Instant::compareTo).orElse(s.startedAt())))
+                .sorted(java.util.Comparator.comparing(SessionActivity::lastUsedAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean revokeOwn(UserId owner, SessionId session, Instant at) {
+        RefreshSession stored = sessions.get(session);
+        if (stored == null || !stored.userId().equals(owner) || stored.isRevoked()) {
+            return false;
+        }
+        sessions.put(session, revoked(stored, at));
+        return true;
     }
 
     private static RefreshSession revoked(RefreshSession session, Instant at) {

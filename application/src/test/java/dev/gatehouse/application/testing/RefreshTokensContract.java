@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.SessionActivity;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.PasswordHash;
 import dev.gatehouse.domain.RefreshSession;
@@ -256,6 +257,60 @@ public abstract class RefreshTokensContract {
         assertEquals(1, store.forgetEndedBefore(dayTwo.plusSeconds(11)), "a revoked session goes once its revocation is older");
         assertTrue(store.find(recentButRevoked.first()).isEmpty());
         assertTrue(store.find(recent.first()).isPresent(), "a live session stays until its start is older than the cutoff");
+    }
+
+    @Test
+    void lists_a_users_live_sessions_with_their_last_use_newest_first_and_no_other_users() {
+        Started older = started(jane);
+        RefreshTokenHash olderSecond = aHash();
+        store.rotate(older.first(), olderSecond, T0.plusSeconds(50));
+        Started newer = startedAt(jane, T0.plusSeconds(10));
+        Started revoked = started(jane);
+        store.revoke(revoked.session().id(), T0.plusSeconds(5));
+        started(john);
+
+        List<SessionActivity> active = store.activeOf(jane.id());
+
+        assertEquals(List.of(older.session().id(), newer.session().id()),
+                active.stream().map(activity -> activity.session().id()).toList());
+        assertEquals(T0.plusSeconds(50), active.get(0).lastUsedAt(), "the newest token's issue time");
+        assertEquals(T0.plusSeconds(10), active.get(1).lastUsedAt(), "never refreshed: its start");
+        assertEquals(older.session(), active.get(0).session());
+        assertTrue(store.activeOf(aUser("nobody").id()).isEmpty());
+    }
+
+    @Test
+    void a_user_revokes_their_own_session_once_and_never_another_users() {
+        Started janes = started(jane);
+        Started johns = started(john);
+
+        assertFalse(store.revokeOwn(jane.id(), johns.session().id(), T0.plusSeconds(1)), "john's session is not jane's");
+        assertFalse(store.find(johns.first()).orElseThrow().session().isRevoked(), "and nothing of john's ended");
+        assertFalse(store.revokeOwn(jane.id(), RefreshSession.start(jane, Set.of(), T0).id(), T0), "an unknown session");
+
+        assertTrue(store.revokeOwn(jane.id(), janes.session().id(), T0.plusSeconds(2)));
+        assertFalse(store.revokeOwn(jane.id(), janes.session().id(), T0.plusSeconds(3)), "once");
+        assertEquals(Optional.of(T0.plusSeconds(2)), store.find(janes.first()).orElseThrow().session().revokedAt());
+        assertEquals(List.of(johns.session().id()), store.activeOf(john.id()).stream().map(a -> a.session().id()).toList());
+    }
+
+    @Test
+    void of_many_concurrent_revocations_of_one_own_session_exactly_one_wins() throws Exception {
+        Started janes = started(jane);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                attempts.add(() -> store.revokeOwn(jane.id(), janes.session().id(), T0.plusSeconds(1)));
+            }
+            long wins = 0;
+            for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                wins += result.get() ? 1 : 0;
+            }
+            assertEquals(1, wins);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A session started at T0, with the hash of its first token. */

@@ -274,5 +274,15 @@ final class Fixtures {
         public int forgetEndedBefore(Instant cutoff) {
             return 0;
         }
+
+        @Override
+        public java.util.List<dev.gatehouse.application.port.out.SessionActivity> activeOf(UserId user) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public boolean revokeOwn(UserId owner, SessionId session, Instant at) {
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.RefreshTokens;
+import dev.gatehouse.application.port.out.SessionActivity;
 import dev.gatehouse.domain.RefreshSession;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.RefreshTokenHash;
@@ -9,6 +10,7 @@ import dev.gatehouse.domain.UserId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -135,6 +137,35 @@ public final class JpaRefreshTokens implements RefreshTokens {
                 .createQuery("delete from RefreshSessionJpaEntity s where s.startedAt < :cutoff or s.revokedAt < :cutoff")
                 .setParameter("cutoff", RefreshTokenJpaMapper.storable(cutoff))
                 .executeUpdate());
+    }
+
+    /** {@inheritDoc} One statement: each live session of the user with the newest issue time of its tokens. */
+    @Override
+    public List<SessionActivity> activeOf(UserId user) {
+        Objects.requireNonNull(user, "user");
+        return inTransaction(entityManager -> entityManager
+                .createQuery("select s, max(t.issuedAt) from RefreshSessionJpaEntity s join RefreshTokenJpaEntity t"
+                        + " on t.sessionId = s.id where s.userId = :user and s.revokedAt is null"
+                        + " group by s order by max(t.issuedAt) desc", Object[].class)
+                .setParameter("user", user.value())
+                .getResultStream()
+                .map(row -> new SessionActivity(RefreshTokenJpaMapper.toDomain((RefreshSessionJpaEntity) row[0]), (Instant) row[1]))
+                .toList());
+    }
+
+    /** {@inheritDoc} The owner is part of the conditional UPDATE, so the check and the revocation are one step. */
+    @Override
+    public boolean revokeOwn(UserId owner, SessionId session, Instant at) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(at, "at");
+        return inTransaction(entityManager -> entityManager
+                .createQuery("update RefreshSessionJpaEntity s set s.revokedAt = :at"
+                        + " where s.id = :session and s.userId = :owner and s.revokedAt is null")
+                .setParameter("at", RefreshTokenJpaMapper.storable(at))
+                .setParameter("session", session.value())
+                .setParameter("owner", owner.value())
+                .executeUpdate()) == 1;
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {

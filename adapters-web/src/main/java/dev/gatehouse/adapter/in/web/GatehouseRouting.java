@@ -95,6 +95,7 @@ public final class GatehouseRouting {
         if (useCases.clientAdministration() != WebUseCases.ClientAdministration.NOT_OFFERED) {
             services.add(new AdminClientsHttpService(useCases.clientAdministration(), settings));
         }
+        services.add(new AccountHttpService(useCases, settings, limiter));
         services.add(new AuthorizationServerMetadataHttpService(settings.discovery(), RoutedService.endpoints(services),
                 settings.clientAuthentication(), useCases.publishedKeys()));
         return List.copyOf(services);

@@ -37,6 +37,7 @@ final class Pages {
     private final Mustache verifyEmail;
     private final Mustache consent;
     private final Mustache resetPassword;
+    private final Mustache account;
     private final Mustache signInCode;
 
     Pages() {
@@ -46,6 +47,7 @@ final class Pages {
         this.verifyEmail = factory.compile("verify-email.mustache");
         this.consent = factory.compile("consent.mustache");
         this.resetPassword = factory.compile("reset-password.mustache");
+        this.account = factory.compile("account.mustache");
         this.signInCode = factory.compile("sign-in-code.mustache");
     }
 
@@ -113,6 +115,55 @@ final class Pages {
      */
     void resetPassword(ServerResponse response, Status status, String action, String token, String error) {
         send(response, status, resetPassword, Map.of("css", CSS, "action", action, "token", token, "error", blankToFalse(error)));
+    }
+
+    /** An enrolment just started: its secret in base32 for typing in, and its {@code otpauth://} URI as an SVG QR code. */
+    record Enrolment(String secret, String qrSvg) {
+    }
+
+    /** One live session on the account page. */
+    record SessionRow(String id, String client, String startedAt, String lastUsedAt, boolean current) {
+    }
+
+    /**
+     * What the account page shows: the profile, the one-time notice of the last action, an enrolment in progress, recovery
+     * codes shown this once, and the sessions; every form carries {@code csrf}.
+     */
+    record AccountPage(String csrf, String username, String fullName, String email, boolean emailVerified,
+                       boolean emailVerificationOn, boolean twoFactorActive, String notice, boolean noticeIsError,
+                       java.util.Optional<Enrolment> enrolment, List<String> recoveryCodes, List<SessionRow> sessions) {
+    }
+
+    void account(ServerResponse response, Status status, AccountPage page, Header... extraHeaders) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("css", CSS);
+        scope.put("csrf", page.csrf());
+        scope.put("username", page.username());
+        scope.put("fullName", blankToFalse(page.fullName()));
+        scope.put("email", blankToFalse(page.email()));
+        scope.put("emailVerified", page.emailVerified());
+        scope.put("emailVerificationOn", page.emailVerificationOn());
+        scope.put("canResend", page.emailVerificationOn() && !page.email().isEmpty() && !page.emailVerified());
+        scope.put("twoFactorActive", page.twoFactorActive());
+        scope.put("twoFactorOff", !page.twoFactorActive() && page.enrolment().isEmpty());
+        scope.put("notice", blankToFalse(page.notice()));
+        scope.put("noticeIsError", page.noticeIsError());
+        scope.put("enrolment", page.enrolment().<Object>map(enrolment -> Map.of("secret", enrolment.secret(),
+                "qrSvg", enrolment.qrSvg())).orElse(Boolean.FALSE));
+        scope.put("hasRecoveryCodes", !page.recoveryCodes().isEmpty());
+        scope.put("recoveryCodes", page.recoveryCodes());
+        scope.put("sessions", page.sessions().stream().map(row -> Map.of("id", row.id(), "client", row.client(),
+                "startedAt", row.startedAt(), "lastUsedAt", row.lastUsedAt(), "current", row.current())).toList());
+        scope.put("noSessions", page.sessions().isEmpty());
+        send(response, status, account, scope, extraHeaders);
+    }
+
+    /** The account page after signing out: what happened, and the way back in. */
+    void signedOut(ServerResponse response, String message, Header... extraHeaders) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("css", CSS);
+        scope.put("signedOut", message);
+        send(response, Status.OK_200, account, scope, extraHeaders);
     }
 
     /** A page that explains why the request cannot go on, and what the person can do about it. */

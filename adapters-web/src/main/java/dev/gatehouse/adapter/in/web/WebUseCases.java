@@ -2,6 +2,10 @@ package dev.gatehouse.adapter.in.web;
 
 import dev.gatehouse.application.port.in.AnswerConsentResult;
 import dev.gatehouse.application.port.in.AnswerConsentUseCase;
+import dev.gatehouse.application.port.in.ShowAccountUseCase;
+import dev.gatehouse.application.port.in.ShowAccountResult;
+import dev.gatehouse.application.port.in.EndSessionUseCase;
+import dev.gatehouse.application.port.in.EndSessionResult;
 import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
@@ -65,7 +69,8 @@ import java.util.Objects;
  * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code clientAdministration}: {@code /admin/clients}, and whether
  * any client is registered as data. {@code answerConsent}: the consent page's
  * answers ({@code POST /authorize/consent}). {@code signInWithCode}: the sign-in
- * page's second step, for accounts with a second factor.
+ * page's second step, for accounts with a second factor. {@code account}: the account page's own queries and actions
+ * (beside the use cases above it also drives).
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
@@ -74,7 +79,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
                           EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
                           ClientAdministration clientAdministration, AnswerConsentUseCase answerConsent,
-                          SignInWithCodeUseCase signInWithCode) {
+                          SignInWithCodeUseCase signInWithCode, Account account) {
 
     /** For assemblies without third-party clients' consent page: no answer is accepted (fails closed). */
     public static final AnswerConsentUseCase NO_CONSENT = command -> new AnswerConsentResult.FormRejected();
@@ -143,7 +148,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
-                ClientAdministration.NOT_OFFERED, NO_CONSENT, NO_SIGN_IN_WITH_CODE);
+                ClientAdministration.NOT_OFFERED, NO_CONSENT, NO_SIGN_IN_WITH_CODE, Account.NOT_OFFERED);
     }
 
     /**
@@ -158,7 +163,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF,
                 TwoFactor.NOT_OFFERED, NO_USER_INFO, ClientAdministration.NOT_OFFERED,
-                NO_CONSENT, NO_SIGN_IN_WITH_CODE);
+                NO_CONSENT, NO_SIGN_IN_WITH_CODE, Account.NOT_OFFERED);
     }
 
     /**
@@ -263,5 +268,35 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(clientAdministration, "clientAdministration");
         Objects.requireNonNull(answerConsent, "answerConsent");
         Objects.requireNonNull(signInWithCode, "signInWithCode");
+        Objects.requireNonNull(account, "account");
+    }
+
+    /** The use cases only the account page drives: showing one's account and ending one of one's sessions. */
+    public record Account(ShowAccountUseCase show, EndSessionUseCase endSession) {
+
+        /** For assemblies without the account page's use cases: no token shows an account, no session is ended. */
+        public static final Account NOT_OFFERED = new Account(query -> new ShowAccountResult.InvalidToken(),
+                command -> new EndSessionResult.InvalidToken());
+
+        public Account {
+            Objects.requireNonNull(show, "show");
+            Objects.requireNonNull(endSession, "endSession");
+        }
+    }
+
+    /**
+     * With the sign-in page's second step, without clients as data, the consent page nor the account page's own use cases
+     * ({@link Account#NOT_OFFERED}).
+     */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
+                       SignInWithCodeUseCase signInWithCode) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
+                ClientAdministration.NOT_OFFERED, NO_CONSENT, signInWithCode, Account.NOT_OFFERED);
     }
 }

@@ -502,6 +502,7 @@ class OpenApiContractIT {
             exchanges.add(get(healthy, path, List.of()));
         }
         exchanges.add(get(busy, "/health/ready", List.of()));
+        accountExchanges(exchanges);
         // GET and POST /authorize: the authorization code flow, on the server with clients (last: it throttles johndoe there).
         authorizeExchanges(exchanges);
         for (String file : enumValues(docsFileParameter())) {
@@ -875,6 +876,60 @@ class OpenApiContractIT {
         exchanges.add(request(storeDown, "POST", confirm, JSON, wrong, broken));
         exchanges.add(request(storeDown, "POST", codes, JSON, wrong, broken));
         exchanges.add(request(storeDown, "DELETE", start, JSON, "{\"password\":\"x\"}", broken));
+    }
+
+    /**
+     * Every documented answer of the account page: not set up (no public URL), sent to sign in, the callback with and
+     * without its cookie, the page, a forged form, a body that is no form, an enrolment, an unknown action, the budget.
+     */
+    private static void accountExchanges(List<Exchange> exchanges) {
+        java.net.URI publicUrl = java.net.URI.create("https://auth.example.com");
+        WITH_CLIENTS.addUser("keeper", PASSWORD, null, null);
+        WITH_CLIENTS.clients.register(AccountPageClient.registration(publicUrl));
+        WebSettings settings = new WebSettings(ClientAddressing.DIRECT, false, WebSettings.DEFAULT.knownDeviceLifetime(),
+                new DiscoverySettings(publicUrl.toString(), java.util.Optional.of(publicUrl), DiscoverySettings.DEFAULT_KEY_SET_MAX_AGE,
+                        DiscoverySettings.DEFAULT.scopesSupported()), true);
+        try (RealServer account = new RealServer(WITH_CLIENTS.useCases, settings, Operations.none())) {
+            exchanges.add(get(healthy, "/account", List.of()));
+            Exchange start = get(account, "/account", List.of());
+            exchanges.add(start);
+            assertEquals(303, start.answer().status(), start::toString);
+            String login = cookies(start.answer());
+            Exchange page = get(account, start.answer().header("Location"), List.of());
+            assertEquals(200, page.answer().status(), page::toString);
+            StringBuilder hidden = new StringBuilder();
+            java.util.regex.Matcher fields = HIDDEN.matcher(page.answer().body());
+            while (fields.find()) {
+                hidden.append(fields.group(1)).append('=').append(form(fields.group(2).replace("&#61;", "=").replace("&amp;", "&")))
+                        .append('&');
+            }
+            Exchange signedIn = post(account, "/authorize", "/authorize", FORM, hidden + "username=keeper&password=" + form(PASSWORD),
+                    List.of("Cookie: " + cookies(page.answer())));
+            String back = java.net.URI.create(signedIn.answer().header("Location")).getRawPath() + "?"
+                    + java.net.URI.create(signedIn.answer().header("Location")).getRawQuery();
+            exchanges.add(new Exchange("GET /account/callback", get(account, "/account/callback?state=forged", List.of(
+                    "Cookie: " + login)).answer()));
+            Exchange callback = new Exchange("GET /account/callback", get(account, back, List.of("Cookie: " + login)).answer());
+            exchanges.add(callback);
+            assertEquals(303, callback.answer().status(), callback::toString);
+            List<String> session = List.of("Cookie: " + cookies(callback.answer()));
+            Exchange shown = get(account, "/account", session);
+            exchanges.add(shown);
+            assertEquals(200, shown.answer().status(), shown::toString);
+            String csrf = shown.answer().body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+            exchanges.add(post(account, "/account", "/account", FORM, "action=sign-out&csrf=forged", session));
+            exchanges.add(post(account, "/account", "/account", JSON, "{}", session));
+            exchanges.add(post(account, "/account", "/account", FORM, "action=start-two-factor&csrf=" + csrf, session));
+            exchanges.add(post(account, "/account", "/account", FORM, "action=unknown&csrf=" + csrf, session));
+            exchanges.add(post(limited, "/account", "/account", FORM, "action=unknown", List.of()));
+            exchanges.add(post(limited, "/account", "/account", FORM, "action=unknown", List.of()));
+        }
+    }
+
+    /** The cookies an answer sets, as a {@code Cookie} header's value. */
+    private static String cookies(RawHttp.Answer answer) {
+        return answer.all("Set-Cookie").stream().map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .collect(Collectors.joining("; "));
     }
 
     /** {@code method} with a body on the documented {@code path}; {@code contentType} null sends none. */

@@ -150,7 +150,8 @@ final class TestGatehouse {
                 useCases.userInfo(),
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
                         useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
-                useCases.answerConsent(), useCases.signInWithCode());
+                useCases.answerConsent(), useCases.signInWithCode(),
+                new WebUseCases.Account(useCases.showAccount(), useCases.endSession()));
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -89,7 +89,14 @@ final class ThrowingUseCases {
                 },
                 command -> {
                     throw failure.get();
-                });
+                },
+                new WebUseCases.Account(
+                        query -> {
+                            throw failure.get();
+                        },
+                        command -> {
+                            throw failure.get();
+                        }));
     }
 
     static WebUseCases.PasswordReset passwordReset(Supplier<? extends RuntimeException> failure) {

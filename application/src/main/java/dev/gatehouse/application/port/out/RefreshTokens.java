@@ -7,6 +7,7 @@ import dev.gatehouse.domain.RefreshTokenHash;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,4 +44,16 @@ public interface RefreshTokens {
 
     /** Deletes sessions (and their tokens) that started or were revoked before {@code cutoff}; answers how many. */
     int forgetEndedBefore(Instant cutoff);
+
+    /**
+     * The user's sessions not revoked, each with when its newest token was issued (its last use), newest use first.
+     * Expiry is the caller's to judge; this store knows no policy.
+     */
+    List<SessionActivity> activeOf(UserId user);
+
+    /**
+     * Revokes {@code session} only when it belongs to {@code owner} and is not revoked yet, in one conditional step;
+     * true when this call revoked it. Another user's session id changes nothing and answers false.
+     */
+    boolean revokeOwn(UserId owner, SessionId session, Instant at);
 }
