@@ -13,6 +13,9 @@
 #                        its libs/ folder must sit beside it
 #   GATEHOUSE_JAVA       the java to use (default: a JDK 21+ found by .mvn/find-jdk.sh, JAVA_HOME first)
 #   GATEHOUSE_AOT        auto (default: use/record the cache on JDK 25+) or off
+#   GATEHOUSE_AOT_CACHE  where the AOT cache lives (default: beside the jar, as gatehouse.aot, when that folder is
+#                        writable, else $XDG_CACHE_HOME/gatehouse or ~/.cache/gatehouse); a place that cannot be
+#                        written only means starting without the cache, never failing to start
 #   GATEHOUSE_JAVA_OPTS  extra JVM options, after jvm.options (so they win)
 #   MALLOC_ARENA_MAX     glibc's malloc arenas (default here: 2, see below; set it to override)
 set -Eeuo pipefail
@@ -62,25 +65,46 @@ OPTIONS=("@$HERE/jvm.options")
 # shellcheck disable=SC2206 # word splitting of the extra options is intended
 EXTRA=(${GATEHOUSE_JAVA_OPTS:-})
 
-CACHE="${JAR%.jar}.aot"
+# The cache: beside the jar (recorded into the image by the Dockerfile), else in the user's cache folder, so that a
+# jar installed read-only (root-owned /opt, a read-only image layer) does not attempt a 10 s recording that fails
+# at every start. One cache per jar path in the cache folder: two installs must not take turns re-recording.
+aot_cache_path() {
+  if [ -n "${GATEHOUSE_AOT_CACHE:-}" ]; then
+    printf '%s\n' "$GATEHOUSE_AOT_CACHE"
+  elif [ -w "$(dirname "$JAR")" ] || [ -f "${JAR%.jar}.aot" ]; then
+    printf '%s\n' "${JAR%.jar}.aot"
+  else
+    local key
+    key=$(printf '%s' "$JAR" | cksum | cut -d' ' -f1)
+    printf '%s\n' "${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/gatehouse/gatehouse-$key.aot"
+  fi
+}
+CACHE=$(aot_cache_path)
 # Serving (no arguments) or --prepare; anything else is an administrative command, passed on untouched.
 SERVING=false
 case ${1:-} in "" | --prepare) SERVING=true ;; esac
 if [ "$AOT" = auto ] && [ "$FEATURE" -ge 25 ]; then
-  # The JDK refuses a cache recorded for another jar (it checks size and time), so record a new one when
-  # the jar, a library or the options changed since.
-  newest=$(find "$JAR" "$(dirname "$JAR")/libs" "$HERE/jvm.options" -newer "$CACHE" -print -quit 2>/dev/null || true)
+  # The JDK refuses a cache recorded for another jar (it checks size and time) or another JDK, so record a new one
+  # when the jar, a library, the options or the JDK (its release file) changed since.
+  release=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")/release
+  [ -f "$release" ] || release=""
+  newest=$(find "$JAR" "$(dirname "$JAR")/libs" "$HERE/jvm.options" ${release:+"$release"} -newer "$CACHE" -print -quit 2>/dev/null || true)
   if [ "$SERVING" = true ] && { [ ! -f "$CACHE" ] || [ -n "$newest" ]; }; then
-    echo "gatehouse.sh: recording the AOT cache $CACHE (once per build, ~10 s)" >&2
-    rm -f "$CACHE"
-    if ! "$JAVA" "${OPTIONS[@]}" "${EXTRA[@]}" "-XX:AOTCacheOutput=$CACHE.tmp" -Xlog:aot*=error -Xlog:cds*=error \
-        -jar "$JAR" --aot-training >"$CACHE.log" 2>&1; then
-      echo "gatehouse.sh: recording the AOT cache failed (see $CACHE.log); starting without it" >&2
+    if ! mkdir -p "$(dirname "$CACHE")" 2>/dev/null || ! { : >"$CACHE.tmp"; } 2>/dev/null; then
+      echo "gatehouse.sh: cannot write the AOT cache $CACHE; starting without it (set GATEHOUSE_AOT_CACHE to a writable file)" >&2
+    else
+      echo "gatehouse.sh: recording the AOT cache $CACHE (once per build, ~10 s)" >&2
+      rm -f "$CACHE" "$CACHE.tmp"
+      if ! "$JAVA" "${OPTIONS[@]}" "${EXTRA[@]}" "-XX:AOTCacheOutput=$CACHE.tmp" -Xlog:aot*=error -Xlog:cds*=error \
+          -jar "$JAR" --aot-training >"$CACHE.log" 2>&1; then
+        echo "gatehouse.sh: recording the AOT cache failed (see $CACHE.log); starting without it" >&2
+      fi
+      if [ -s "$CACHE.tmp" ]; then mv -f "$CACHE.tmp" "$CACHE" && newest=""; else rm -f "$CACHE.tmp"; fi
     fi
-    [ -f "$CACHE.tmp" ] && mv -f "$CACHE.tmp" "$CACHE"
   fi
-  # A command never records the cache (a 10 s detour for a 3 s command), and skips an outdated one.
-  if [ -f "$CACHE" ] && { [ "$SERVING" = true ] || [ -z "$newest" ]; }; then
+  # A command never records the cache (a 10 s detour for a 3 s command); nobody uses an outdated one. A cache the
+  # JVM cannot use after all (damaged, another JDK build) costs only the start without it: AOTMode stays auto.
+  if [ -f "$CACHE" ] && [ -z "$newest" ]; then
     OPTIONS+=("-XX:AOTCache=$CACHE" -Xlog:aot*=error -Xlog:cds*=error)
   fi
 fi

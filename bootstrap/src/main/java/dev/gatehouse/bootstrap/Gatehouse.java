@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,9 +82,14 @@ public final class Gatehouse implements AutoCloseable {
                 refuseLeftOverDemoUsers(ports);
             }
             UseCases useCases = new UseCases(ports, policies(settings));
-            useCases.rotateSigningKeys().ifPresent(rotation -> rotateSigningKeys(rotation,
-                    settings.tokens().signing().algorithm().orElseThrow(), settings, housekeeping));
-            WebServer server = serve(settings, useCases, adapters, meters, registry);
+            // The first rotation (on a new database: generating an RSA key pair, ~1 s of a cold JVM's CPU, 40 % of a
+            // first start) runs while the HTTP server is built; the server listens only once a key can sign.
+            Optional<CompletableFuture<Void>> firstRotation = useCases.rotateSigningKeys().map(rotation -> inBackground(
+                    "gatehouse-first-rotation", () -> rotateSigningKeys(rotation,
+                            settings.tokens().signing().algorithm().orElseThrow(), settings, housekeeping)));
+            WebServer built = server(settings, useCases, adapters, meters, registry);
+            firstRotation.ifPresent(Gatehouse::await);
+            WebServer server = built.start();
             forgetWhatNoLongerCounts(housekeeping, useCases.forgetExpiredData());
             if (settings.mail().smtp().isEmpty()) {
                 LOG.warning(SettingsCatalogue.SMTP_HOST.name() + " is not set: password-reset mails are written to the log instead "
@@ -137,12 +144,12 @@ public final class Gatehouse implements AutoCloseable {
     }
 
     /**
-     * Serves the ports over HTTP with the operations endpoints (readiness asks the database), within
-     * Gatehouse's request limits. Helidon's own shutdown hook is off: ours stops the server (letting requests
+     * The server (not yet started) of the ports over HTTP with the operations endpoints (readiness asks the database),
+     * within Gatehouse's request limits. Helidon's own shutdown hook is off: ours stops the server (letting requests
      * in flight finish within the grace period) before it closes the pool they need.
      */
-    private static WebServer serve(GatehouseSettings settings, UseCases useCases, DrivenAdapters adapters, GatehouseMeters meters,
-                                   PrometheusMeterRegistry registry) {
+    private static WebServer server(GatehouseSettings settings, UseCases useCases, DrivenAdapters adapters, GatehouseMeters meters,
+                                    PrometheusMeterRegistry registry) {
         Database database = adapters.database();
         meters.registerPoolGauges(() -> {
             PoolUsage pool = database.poolUsage();
@@ -185,7 +192,27 @@ public final class Gatehouse implements AutoCloseable {
         } else {
             GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations);
         }
-        return server.build().start();
+        return server.build();
+    }
+
+    /** Runs {@code task} on a thread of its own (a daemon: it must not keep a failed start alive). */
+    private static CompletableFuture<Void> inBackground(String name, Runnable task) {
+        return CompletableFuture.runAsync(task, runnable -> Thread.ofPlatform().name(name).daemon().start(runnable));
+    }
+
+    /** Waits for {@code task}; its failure is thrown as it was, so the start fails with the same one-line reason. */
+    private static void await(CompletableFuture<Void> task) {
+        try {
+            task.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw failed;
+        }
     }
 
     private static ScheduledExecutorService housekeeping() {

@@ -175,6 +175,36 @@ class ExecutableJarIT {
         assertEquals(143, gatehouse.exitValue(), "the launcher execs java, so SIGTERM reaches Gatehouse itself");
     }
 
+    /**
+     * A cache the launcher cannot write (a read-only install; here a folder that is a file, which stops root too) or
+     * the JVM cannot use (damaged) never stops the service from starting, and costs no recording on every start.
+     */
+    @Test
+    void the_launcher_starts_without_an_aot_cache_it_cannot_write_or_use(@TempDir Path directory) throws Exception {
+        Path notAFolder = Files.writeString(directory.resolve("not-a-folder"), "a file");
+        Path damaged = Files.write(directory.resolve("damaged.aot"), new byte[64 * 1024]);
+        // Newer than the jar, libraries and JDK, so that the launcher takes it for up to date and hands it to the JVM.
+        Files.setLastModifiedTime(damaged, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        for (Path cache : List.of(notAFolder.resolve("gatehouse.aot"), damaged)) {
+            int port = freePort();
+            Path log = directory.resolve("gatehouse-" + cache.getFileName() + ".log");
+            Process gatehouse = launch(log, List.of("GATEHOUSE_JAVA=" + Path.of(System.getProperty("java.home"), "bin", "java"),
+                    "GATEHOUSE_AOT_CACHE=" + cache, "GATEHOUSE_PORT=" + port, "GATEHOUSE_DATA_DIR=" + directory.resolve("data-" + port),
+                    "GATEHOUSE_DEMO=true"));
+            try {
+                assertEquals(200, awaitFirstLogin(port, gatehouse, log).statusCode(), Files.readString(log));
+                String output = Files.readString(log);
+                assertFalse(output.contains("recording the AOT cache"), output);
+                if (Runtime.version().feature() >= 25 && cache.startsWith(notAFolder)) {
+                    assertTrue(output.contains("gatehouse.sh: cannot write the AOT cache " + cache + "; starting without it"), output);
+                }
+            } finally {
+                gatehouse.destroy();
+            }
+            assertTrue(gatehouse.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void refuses_arguments_it_does_not_know(@TempDir Path dataDir) throws Exception {
         Path log = dataDir.resolve("gatehouse.log");

