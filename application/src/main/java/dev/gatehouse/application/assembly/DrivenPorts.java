@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AssertionReplays;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.application.port.out.BrowserSessionRegistry;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.EmailVerifications;
@@ -78,7 +79,8 @@ public record DrivenPorts(
         MfaChallenges mfaChallenges,
         OneTimePasswords oneTimePasswords,
         IdTokens idTokens,
-        ClientRepository clientRepository) {
+        ClientRepository clientRepository,
+        BrowserSessionRegistry browserSessionRegistry) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -109,6 +111,24 @@ public record DrivenPorts(
         Objects.requireNonNull(oneTimePasswords, "oneTimePasswords");
         Objects.requireNonNull(idTokens, "idTokens");
         Objects.requireNonNull(clientRepository, "clientRepository");
+        Objects.requireNonNull(browserSessionRegistry, "browserSessionRegistry");
+    }
+
+    /** The ports without a record of browser sessions ({@link BrowserSessionRegistry#none()}). */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock, ClientAssertions clientAssertions,
+                       AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals,
+                       EmailVerifications emailVerifications, TwoFactorCredentials twoFactorCredentials,
+                       MfaChallenges mfaChallenges, OneTimePasswords oneTimePasswords, IdTokens idTokens,
+                       ClientRepository clientRepository) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, emailVerifications,
+                twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, BrowserSessionRegistry.none());
     }
 
     /**
@@ -126,7 +146,8 @@ public record DrivenPorts(
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none(),
-                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none(), ClientRepository.none());
+                TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none(), ClientRepository.none(),
+                BrowserSessionRegistry.none());
     }
 
     /**
@@ -149,7 +170,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository,
+                browserSessionRegistry);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -157,7 +179,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository,
+                browserSessionRegistry);
     }
 
     /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
@@ -165,7 +188,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository,
+                browserSessionRegistry);
     }
 
     /**
@@ -177,7 +201,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository,
+                browserSessionRegistry);
     }
 
     /** The same ports, with OpenID Connect ID tokens signed by {@code idTokens}. */
@@ -185,7 +210,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository,
+                browserSessionRegistry);
     }
 
     /** The same ports, with clients registered as data in {@code clientRepository} beside those of the settings. */
@@ -193,6 +219,19 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository,
+                browserSessionRegistry);
+    }
+
+    /**
+     * The same ports, with the record of browser sessions that makes logging out (OpenID Connect RP-Initiated Logout)
+     * end a browser session and the refresh tokens it started, on every instance.
+     */
+    public DrivenPorts withBrowserSessionRegistry(BrowserSessionRegistry browserSessionRegistry) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository,
+                browserSessionRegistry);
     }
 }

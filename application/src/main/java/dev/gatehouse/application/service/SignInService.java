@@ -80,8 +80,10 @@ public final class SignInService implements SignInUseCase {
             }
             case PasswordCheck.Passed passed -> {
                 User user = passed.user();
-                SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),
-                        browserSessions.start(user), BrowserSessions.LIFETIME, passed.knownDevice());
+                BrowserSessions.Started session = browserSessions.start(user);
+                SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, java.util.Optional.empty(),
+                        java.util.Optional.of(session.id()), command.client()),
+                        session.sealed(), BrowserSessions.LIFETIME, passed.knownDevice());
                 passwordCheck.recordSuccess(attempt, passed);
                 yield signedIn;
             }

@@ -41,6 +41,7 @@ import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.application.port.in.UserInfoUseCase;
 import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
+import dev.gatehouse.application.port.in.EndBrowserSessionUseCase;
 import dev.gatehouse.application.port.in.ListClientsUseCase;
 import dev.gatehouse.application.port.in.RegisterClientUseCase;
 import dev.gatehouse.application.port.in.RemoveClientUseCase;
@@ -103,6 +104,7 @@ public final class UseCases {
     private final RemoveClientUseCase removeClient;
     private final RotateClientSecretUseCase rotateClientSecret;
     private final ClientsRegisteredUseCase clientsRegistered;
+    private final EndBrowserSessionUseCase endBrowserSession;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -145,21 +147,23 @@ public final class UseCases {
                 ports.clock());
         AuthorizationRequests requests = new AuthorizationRequests(clients);
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
-        BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
+        BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock(),
+                ports.browserSessionRegistry());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock());
         startAuthorization = new StartAuthorizationService(requests, browserSessions, forms, codeIssuer, ports.clock());
         signIn = new SignInService(requests, forms, passwordCheck, codeIssuer, browserSessions, ports.auditLog(), ports.clock(),
                 ports.twoFactorCredentials(), verification);
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
-                ports.auditLog(), ports.idTokens(), ports.clock());
+                ports.auditLog(), ports.idTokens(), ports.clock(), ports.browserSessionRegistry());
         EmailVerificationLinks verificationLinks = new EmailVerificationLinks(ports.emailVerifications());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock(), verification, verificationLinks);
         // Only the token check reads users through the cache: log-in must take as long for a cached user as for an unknown one.
         currentUser = new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers());
         refreshToken = new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
-                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock());
+                ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock(),
+                ports.idTokens(), ports.browserSessionRegistry());
         revokeToken = new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
                 ports.users(), ports.auditLog(), clientAuthentication, ports.clock());
         // Introspection judges an access token exactly as the bearer check does, through the same cache.
@@ -220,6 +224,9 @@ public final class UseCases {
         removeClient = new RemoveClientService(clientAdministration, clients, ports.clientRepository(), ports.refreshTokens());
         rotateClientSecret = new RotateClientSecretService(clientAdministration, clients, ports.clientRepository());
         clientsRegistered = clients::anyRegistered;
+        endBrowserSession = new EndBrowserSessionService(browserSessions, ports.browserSessionRegistry(), ports.idTokens(),
+                clients, ports.seals(), ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
+                ports.auditLog(), ports.clock());
     }
 
     public LogInUseCase logIn() {
@@ -408,5 +415,9 @@ public final class UseCases {
 
     public ClientsRegisteredUseCase clientsRegistered() {
         return clientsRegistered;
+    }
+
+    public EndBrowserSessionUseCase endBrowserSession() {
+        return endBrowserSession;
     }
 }

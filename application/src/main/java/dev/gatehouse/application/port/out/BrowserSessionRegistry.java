@@ -39,4 +39,41 @@ public interface BrowserSessionRegistry {
      * before it (their refresh-token sessions have ended by then); answers how many records went.
      */
     int forgetBefore(Instant cutoff);
+
+    /**
+     * For assemblies without browser sign-in (whose seals never open, so no browser session is ever recognised):
+     * remembers nothing. An assembly with the authorization code flow wires a real one.
+     */
+    static BrowserSessionRegistry none() {
+        return new BrowserSessionRegistry() {
+            @Override
+            public boolean end(BrowserSessionId session, Instant at) {
+                return false;
+            }
+
+            @Override
+            public boolean hasEnded(BrowserSessionId session) {
+                return false;
+            }
+
+            @Override
+            public void attach(SessionId started, Origin origin) {
+            }
+
+            @Override
+            public Optional<Origin> originOf(SessionId session) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<SessionId> sessionsOf(BrowserSessionId session) {
+                return List.of();
+            }
+
+            @Override
+            public int forgetBefore(Instant cutoff) {
+                return 0;
+            }
+        };
+    }
 }
