@@ -248,7 +248,8 @@ public final class Gatehouse implements AutoCloseable {
                         useCases.regenerateRecoveryCodes(), useCases.mfaLogIn(), useCases.resetTwoFactor()),
                 useCases.userInfo(),
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
-                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()));
+                        useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
+                useCases.endBrowserSession());
     }
 
     /** The rules of {@code settings} the use cases run under. */

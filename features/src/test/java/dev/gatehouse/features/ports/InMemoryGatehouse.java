@@ -72,7 +72,8 @@ final class InMemoryGatehouse {
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
                 new RecordingAuditLog(), new InMemorySigningKeyRepository(),
                 new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock)
-                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals());
+                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
+                .withBrowserSessionRegistry(new dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry());
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 

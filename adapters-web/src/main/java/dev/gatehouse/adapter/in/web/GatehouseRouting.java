@@ -79,6 +79,7 @@ public final class GatehouseRouting {
                 new TwoFactorHttpService(useCases.twoFactor(), settings),
                 new AuthorizeHttpService(useCases.authorizationCode().startAuthorization(),
                         useCases.authorizationCode().signIn(), settings, limiter),
+                new EndSessionHttpService(useCases.endBrowserSession(), settings),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
                         limiter, useCases.emailVerification().mode().isOn()),

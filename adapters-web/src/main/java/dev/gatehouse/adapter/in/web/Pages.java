@@ -35,12 +35,16 @@ final class Pages {
     private final Mustache signIn;
     private final Mustache problem;
     private final Mustache verifyEmail;
+    private final Mustache logOut;
+    private final Mustache loggedOut;
 
     Pages() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory(FOLDER);
         this.signIn = factory.compile("sign-in.mustache");
         this.problem = factory.compile("problem.mustache");
         this.verifyEmail = factory.compile("verify-email.mustache");
+        this.logOut = factory.compile("log-out.mustache");
+        this.loggedOut = factory.compile("logged-out.mustache");
     }
 
     /** What the sign-in page shows besides the form: an error for the whole form, or for one field, and what was typed. */
@@ -77,6 +81,26 @@ final class Pages {
      */
     void verifyEmail(ServerResponse response, String action, String token) {
         send(response, Status.OK_200, verifyEmail, Map.of("css", CSS, "action", action, "token", token));
+    }
+
+    /**
+     * The page that asks a signed-in person whether to log out (RP-initiated logout without proof that they asked): one
+     * button posting the request's parameters and the form's anti-forgery token back to {@code action}.
+     */
+    void confirmLogOut(ServerResponse response, String action, String username, String clientName,
+                       List<Map.Entry<String, String>> hidden, Header... extraHeaders) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("css", CSS);
+        scope.put("action", action);
+        scope.put("username", username);
+        scope.put("clientName", blankToFalse(clientName));
+        scope.put("hidden", hidden.stream().map(field -> Map.of("name", field.getKey(), "value", field.getValue())).toList());
+        send(response, Status.OK_200, logOut, scope, extraHeaders);
+    }
+
+    /** The page after a logout that has nowhere registered to go back to. */
+    void loggedOut(ServerResponse response, Header... extraHeaders) {
+        send(response, Status.OK_200, loggedOut, Map.of("css", CSS), extraHeaders);
     }
 
     /** A page that explains why the request cannot go on, and what the person can do about it. */

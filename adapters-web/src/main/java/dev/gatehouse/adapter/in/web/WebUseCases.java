@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.application.port.in.EndBrowserSessionResult;
+import dev.gatehouse.application.port.in.EndBrowserSessionUseCase;
 import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
@@ -59,7 +61,8 @@ import java.util.Objects;
  * {@code authorizationCode}: the authorization code flow's ({@code /authorize}, its sign-in page, and
  * {@code grant_type=authorization_code}). {@code twoFactor}: two-factor sign-in (enrolment under {@code /users/me/two-factor}
  * and the mfa-otp grant). {@code userInfo}: OpenID Connect's {@code /userinfo}. {@code clientAdministration}: {@code /admin/clients}, and whether
- * any client is registered as data.
+ * any client is registered as data. {@code endBrowserSession}: OpenID Connect RP-initiated logout at
+ * {@code /authorize/end-session}.
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
@@ -67,7 +70,24 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
                           EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
-                          ClientAdministration clientAdministration) {
+                          ClientAdministration clientAdministration, EndBrowserSessionUseCase endBrowserSession) {
+
+    /** For assemblies without browser sign-in: no browser session exists, so a logout has nothing to end. */
+    public static final EndBrowserSessionUseCase NO_BROWSER_SESSIONS =
+            command -> new EndBrowserSessionResult.LoggedOut(java.util.Optional.empty());
+
+    /** Without RP-initiated logout's browser sessions ({@link #NO_BROWSER_SESSIONS}). */
+    public WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
+                       RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
+                       ChangePasswordUseCase changePassword, PublishedKeysUseCase publishedKeys,
+                       Administration administration, IntrospectTokenUseCase introspectToken, PasswordReset passwordReset,
+                       ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
+                       EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
+                       ClientAdministration clientAdministration) {
+        this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
+                introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
+                clientAdministration, NO_BROWSER_SESSIONS);
+    }
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -244,5 +264,6 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(twoFactor, "twoFactor");
         Objects.requireNonNull(userInfo, "userInfo");
         Objects.requireNonNull(clientAdministration, "clientAdministration");
+        Objects.requireNonNull(endBrowserSession, "endBrowserSession");
     }
 }
