@@ -114,7 +114,10 @@ class GatehouseMetersTest {
                 Map.entry(AuditEvent.Type.CLIENT_REGISTERED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_registered")),
                 Map.entry(AuditEvent.Type.CLIENT_REMOVED, counter(GatehouseMeters.ADMINISTRATION, "action", "client_removed")),
                 Map.entry(AuditEvent.Type.CLIENT_SECRET_ROTATED,
-                        counter(GatehouseMeters.ADMINISTRATION, "action", "client_secret_rotated")));
+                        counter(GatehouseMeters.ADMINISTRATION, "action", "client_secret_rotated")),
+                Map.entry(AuditEvent.Type.BROWSER_SESSION_ENDED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "browser_session_ended")),
+                Map.entry(AuditEvent.Type.LOGOUT_REFUSED, counter(GatehouseMeters.SESSION_EVENTS, "event", "logout_refused")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {
