@@ -109,6 +109,10 @@ final class InMemoryGatehouse {
         return useCases.signIn();
     }
 
+    dev.gatehouse.application.port.in.EndBrowserSessionUseCase endBrowserSession() {
+        return useCases.endBrowserSession();
+    }
+
     RedeemAuthorizationCodeUseCase redeemAuthorizationCode() {
         return useCases.redeemAuthorizationCode();
     }
