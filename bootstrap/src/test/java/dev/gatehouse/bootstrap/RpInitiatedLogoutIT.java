@@ -106,7 +106,7 @@ class RpInitiatedLogoutIT {
         HttpResponse<String> out = browser.get("/authorize/end-session?" + CodeFlowBrowser.form(Map.of(
                 "id_token_hint", idToken, "post_logout_redirect_uri", GOODBYE, "state", "st 1")));
         assertEquals(303, out.statusCode(), out.body());
-        assertEquals(GOODBYE + "?state=st+1", out.headers().firstValue("Location").orElseThrow());
+        assertEquals(GOODBYE + "?state=st%201", out.headers().firstValue("Location").orElseThrow());
 
         HttpResponse<String> loginRequired = elsewhere.authorize(silent);
         assertEquals(302, loginRequired.statusCode());

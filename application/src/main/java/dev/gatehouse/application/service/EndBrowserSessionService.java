@@ -20,7 +20,6 @@ import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.RedirectUri;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.StandardClaims;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -158,8 +157,22 @@ public final class EndBrowserSessionService implements EndBrowserSessionUseCase 
 
     private static String withState(String uri, Optional<String> state) {
         return state.filter(value -> !value.isEmpty())
-                .map(value -> uri + (uri.contains("?") ? "&" : "?") + "state=" + URLEncoder.encode(value, StandardCharsets.UTF_8))
+                .map(value -> uri + (uri.contains("?") ? "&" : "?") + "state=" + percentEncoded(value))
                 .orElse(uri);
+    }
+
+    /** RFC 3986 percent-encoding of a query value: unreserved characters as they are, every other UTF-8 byte escaped. */
+    private static String percentEncoded(String value) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~')) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
+        }
+        return encoded.toString();
     }
 
     private static String sha256(String text) {
