@@ -74,7 +74,8 @@ final class ClientSettings {
     /**
      * What each client's registration adds beside its type: audiences ({@code GATEHOUSE_CLIENT_AUDIENCES}), grants
      * ({@code GATEHOUSE_CLIENT_GRANTS}), scopes ({@code GATEHOUSE_CLIENT_SCOPES}) and redirect URIs
-     * ({@code GATEHOUSE_CLIENT_REDIRECT_URIS}); each names only listed clients, each once.
+     * ({@code GATEHOUSE_CLIENT_REDIRECT_URIS}, {@code GATEHOUSE_CLIENT_POST_LOGOUT_REDIRECT_URIS}); each names only listed
+     * clients, each once.
      */
     private static List<Client> registrations(List<Client> listed, SettingSource source) {
         Map<String, Client> byId = new java.util.LinkedHashMap<>();
@@ -85,6 +86,8 @@ final class ClientSettings {
                 client.withScopes(values.stream().map(Scope::new).toList()));
         perClient(SettingsCatalogue.CLIENT_REDIRECT_URIS, byId, source, (client, values) ->
                 client.withRedirectUris(values.stream().map(RedirectUri::new).toList()));
+        perClient(SettingsCatalogue.CLIENT_POST_LOGOUT_REDIRECT_URIS, byId, source, (client, values) ->
+                client.withPostLogoutRedirectUris(values.stream().map(RedirectUri::new).toList()));
         perClient(SettingsCatalogue.CLIENT_GRANTS, byId, source, (client, values) ->
                 client.withGrantTypes(values.stream().map(value -> GrantType.parse(value).orElseThrow(() ->
                         new IllegalArgumentException("'" + printable(value) + "' is not a grant type; use password, refresh_token, "

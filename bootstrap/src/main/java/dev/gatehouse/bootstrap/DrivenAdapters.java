@@ -164,6 +164,7 @@ final class DrivenAdapters implements AutoCloseable {
                 clock)
                 .withClientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
                 .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)))
+                .withBrowserSessionRegistry(database.browserSessionRegistry())
                 .withEmailVerifications(database.emailVerifications())
                 // TOTP secrets are encrypted like the signing keys, under a key derived for them alone.
                 .withTwoFactor(database.twoFactorCredentials(SigningKeyEncryption.forTwoFactorSecrets(

@@ -311,6 +311,12 @@ final class SettingsCatalogue {
             .means("per registered client, its redirect URIs for the authorization code flow, matched exactly: `client=uri uri…` "
                     + "separated by `;`, each absolute, without fragment, `https` or `http` to `127.0.0.1`, `[::1]` or `localhost` "
                     + "(any port, RFC 8252), e.g. `web-app=https://app.example.com/callback`");
+    /** Each entry as written, client id first; parsed into post-logout redirect URIs and checked by {@link ClientSettings}. */
+    static final Setting<List<Map.Entry<String, List<String>>>> CLIENT_POST_LOGOUT_REDIRECT_URIS = Setting.named(
+            "GATEHOUSE_CLIENT_POST_LOGOUT_REDIRECT_URIS", perClient("uri", "web-app=https://app.example.com/goodbye"))
+            .means("per registered client, where RP-initiated logout (`/authorize/end-session`) may send the browser back to, "
+                    + "matched exactly: `client=uri uri…` separated by `;`, each like a redirect URI, e.g. "
+                    + "`web-app=https://app.example.com/goodbye`. Unnamed clients: none (the logout ends on Gatehouse's page)");
     static final Setting<String> CLIENT_JWKS = Setting.named("GATEHOUSE_CLIENT_JWKS_" + Setting.PLACEHOLDER, text()).asGiven()
             .means("the public keys of a confidential client that authenticates with `private_key_jwt` (RFC 7523), `<ID>` as for "
                     + "`GATEHOUSE_CLIENT_SECRET_<ID>`: a JSON Web Key Set (`{\"keys\":[…]}`, RSA or EC keys) or the https URL "
@@ -495,7 +501,7 @@ final class SettingsCatalogue {
             new Group("Sessions and scopes", List.of(REFRESH_TTL, REFRESH_IDLE_TTL, REFRESH_REUSE_GRACE, SCOPES, ROLE_SCOPES,
                     TWO_FACTOR_REQUIRED_ROLES)),
             new Group("Client applications", List.of(CLIENTS, CLIENT_SECRET, CLIENT_JWKS, INTROSPECTION_CLIENTS, CLIENT_AUDIENCES,
-                    CLIENT_GRANTS, CLIENT_SCOPES, CLIENT_REDIRECT_URIS)),
+                    CLIENT_GRANTS, CLIENT_SCOPES, CLIENT_REDIRECT_URIS, CLIENT_POST_LOGOUT_REDIRECT_URIS)),
             new Group("Passwords and hashing", List.of(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM,
                     HASH_MEMORY_BUDGET_MIB, HASH_MAX_CONCURRENT, HASH_MAX_WAITING, HASH_MAX_WAIT, HASH_MAX_CONCURRENT_REGISTRATIONS,
                     PASSWORD_MIN_LENGTH)),

@@ -36,7 +36,8 @@ class ClientRegistrationSettingsTest {
                 "GATEHOUSE_CLIENT_GRANTS", "reporting=client_credentials",
                 "GATEHOUSE_CLIENT_SCOPES", "reporting=reports:read reports:write",
                 "GATEHOUSE_CLIENT_AUDIENCES", "web-app=https://api.example.com orders; reporting=https://reports.example.com",
-                "GATEHOUSE_CLIENT_REDIRECT_URIS", "web-app=https://app.example.com/callback http://127.0.0.1/native"));
+                "GATEHOUSE_CLIENT_REDIRECT_URIS", "web-app=https://app.example.com/callback http://127.0.0.1/native",
+                "GATEHOUSE_CLIENT_POST_LOGOUT_REDIRECT_URIS", "web-app=https://app.example.com/goodbye"));
 
         Client webApp = clients.get(0);
         Client reporting = clients.get(1);
@@ -48,6 +49,8 @@ class ClientRegistrationSettingsTest {
         assertEquals(Set.of(GrantType.CLIENT_CREDENTIALS), reporting.grantTypes());
         assertEquals(Optional.of(Set.of(new Scope("reports:read"), new Scope("reports:write"))), reporting.scopes());
         assertEquals(List.of(new Audience("https://reports.example.com")), reporting.audiences());
+        assertEquals(List.of(new RedirectUri("https://app.example.com/goodbye")), webApp.postLogoutRedirectUris());
+        assertEquals(List.of(), reporting.postLogoutRedirectUris(), "none unless registered");
     }
 
     @Test

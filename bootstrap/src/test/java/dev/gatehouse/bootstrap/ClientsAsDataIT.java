@@ -130,6 +130,8 @@ class ClientsAsDataIT {
             for (String body : List.of("{\"client_id\":\"x\",\"type\":\"public\",\"grant_types\":[\"implicit\"]}",
                     "{\"client_id\":\"x\",\"type\":\"public\",\"redirect_uris\":[\"https://x.example.com/cb#frag\"]}",
                     "{\"client_id\":\"x\",\"type\":\"public\",\"redirect_uris\":[\"https://*.example.com/cb\"]}",
+                    "{\"client_id\":\"x\",\"type\":\"public\",\"post_logout_redirect_uris\":[\"https://x.example.com/bye#f\"]}",
+                    "{\"client_id\":\"x\",\"type\":\"public\",\"post_logout_redirect_uris\":\"https://x.example.com/bye\"}",
                     "{\"client_id\":\"x y\",\"type\":\"public\"}", "{\"client_id\":\"x\",\"type\":\"public\",\"jwks\":{\"keys\":[]}}",
                     "{\"client_id\":\"x\"}", "not json", "{\"client_id\":\"" + "x".repeat(65) + "\",\"type\":\"public\"}")) {
                 HttpResponse<String> refused = json(first.port(), "POST", "/admin/clients", admin, body);
@@ -194,7 +196,8 @@ class ClientsAsDataIT {
             assertEquals(200, clientCredentials(server.port(), "billing", secret).statusCode());
 
             Outcome spa = run(settings, "", "register-client", "spa", "--type", "public", "--first-party",
-                    "--redirect-uris", "https://spa.example.com/callback http://127.0.0.1/callback");
+                    "--redirect-uris", "https://spa.example.com/callback http://127.0.0.1/callback",
+                    "--post-logout-redirect-uris", "https://spa.example.com/goodbye");
             assertEquals(ExitStatus.SUCCESS, spa.status(), spa.err());
             assertFalse(spa.out().contains("secret"), spa.out());
 

@@ -118,6 +118,18 @@ final class CodeFlowBrowser {
         return queryOf(back).get("code");
     }
 
+    /** A GET of {@code pathAndQuery} with this browser's cookies. */
+    HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    /** A web form posted to {@code path} with this browser's cookies. */
+    HttpResponse<String> postTo(String path, Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
     HttpResponse<String> exchange(String code, String redirectUri, String codeVerifier) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("grant_type", "authorization_code");

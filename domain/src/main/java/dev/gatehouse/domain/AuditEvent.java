@@ -71,6 +71,10 @@ public record AuditEvent(Type type, String subject, ClientAddress client, Instan
         SIGNING_KEY_REVOKED,
         /** A user signed in on the sign-in page and an authorization code was issued to the client; subject: the user. */
         AUTHORIZATION_CODE_ISSUED,
+        /** A person logged out of their browser session through a client (RP-initiated logout); subject: the user. */
+        BROWSER_SESSION_ENDED,
+        /** A logout was refused (an unverifiable id_token_hint, an unregistered post_logout_redirect_uri, a forged form). */
+        LOGOUT_REFUSED,
         /** An authorization code was redeemed at the token endpoint; subject: the user. */
         AUTHORIZATION_CODE_REDEEMED,
         /** An authorization code was refused at the token endpoint (unknown, expired, wrong verifier, client or URI). */

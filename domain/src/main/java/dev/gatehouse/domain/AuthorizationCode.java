@@ -12,12 +12,13 @@ import java.util.Set;
  * the OpenID Connect {@code nonce}, if any. It lives at most {@link #MAX_LIFETIME} and is redeemed once:
  * {@code redeemedAt} and {@code session} say when and which session it started, so that a second use can end it.
  * {@code authTime} is when the person last typed their password in the browser session that got the code (OpenID
- * Connect's {@code auth_time}); never after the code was issued.
+ * Connect's {@code auth_time}); never after the code was issued. {@code browserSession} is the browser session that got
+ * the code, when it came from one: logging out of it ends the sessions the code started.
  */
 public record AuthorizationCode(AuthorizationCodeHash hash, ClientId client, String redirectUri, PkceChallenge challenge,
                                 UserId user, long securityVersion, Set<Scope> scopes, Optional<String> nonce,
                                 Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt,
-                                Optional<SessionId> session, Instant authTime) {
+                                Optional<SessionId> session, Instant authTime, Optional<BrowserSessionId> browserSession) {
 
     /** RFC 6749 section 4.1.2 recommends at most ten minutes; a code is exchanged within seconds. */
     public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
@@ -51,12 +52,22 @@ public record AuthorizationCode(AuthorizationCodeHash hash, ClientId client, Str
             throw new IllegalArgumentException("securityVersion must not be negative");
         }
         Objects.requireNonNull(authTime, "authTime");
+        Objects.requireNonNull(browserSession, "browserSession");
         if (authTime.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a person signs in before their code is issued");
         }
         if (redeemedAt.isPresent() != session.isPresent()) {
             throw new IllegalArgumentException("a redeemed code names the session it started, an unredeemed one none");
         }
+    }
+
+    /** A code not from a browser session that can be logged out of (as stored before they were recorded). */
+    public AuthorizationCode(AuthorizationCodeHash hash, ClientId client, String redirectUri, PkceChallenge challenge,
+                             UserId user, long securityVersion, Set<Scope> scopes, Optional<String> nonce,
+                             Instant issuedAt, Instant expiresAt, Optional<Instant> redeemedAt, Optional<SessionId> session,
+                             Instant authTime) {
+        this(hash, client, redirectUri, challenge, user, securityVersion, scopes, nonce, issuedAt, expiresAt, redeemedAt,
+                session, authTime, Optional.empty());
     }
 
     /** A code as stored before codes recorded when the person signed in: then, as far as anyone knows, at its issue. */
@@ -85,7 +96,13 @@ public record AuthorizationCode(AuthorizationCodeHash hash, ClientId client, Str
     /** The same code, redeemed at {@code at} by starting {@code startedSession}. */
     public AuthorizationCode redeemed(Instant at, SessionId startedSession) {
         return new AuthorizationCode(hash, client, redirectUri, challenge, user, securityVersion, scopes, nonce, issuedAt,
-                expiresAt, Optional.of(at), Optional.of(startedSession), authTime);
+                expiresAt, Optional.of(at), Optional.of(startedSession), authTime, browserSession);
+    }
+
+    /** The same code, issued in this browser session: the sessions it starts end when the browser session does. */
+    public AuthorizationCode inBrowserSession(BrowserSessionId issuedIn) {
+        return new AuthorizationCode(hash, client, redirectUri, challenge, user, securityVersion, scopes, nonce, issuedAt,
+                expiresAt, redeemedAt, session, authTime, Optional.of(issuedIn));
     }
 
     public boolean isRedeemed() {

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public record Client(ClientId id, Type type, Optional<ClientSecretHash> secretHash, boolean firstParty, boolean introspects,
                      Set<GrantType> grantTypes, Optional<Set<Scope>> scopes, List<Audience> audiences,
-                     List<RedirectUri> redirectUris, Optional<ClientKeys> keys) {
+                     List<RedirectUri> redirectUris, Optional<ClientKeys> keys, List<RedirectUri> postLogoutRedirectUris) {
 
     /** Whether the client can keep a secret. */
     public enum Type { PUBLIC, CONFIDENTIAL }
@@ -37,6 +37,8 @@ public record Client(ClientId id, Type type, Optional<ClientSecretHash> secretHa
         scopes = Objects.requireNonNull(scopes, "scopes").map(Set::copyOf);
         audiences = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(audiences, "audiences")));
         redirectUris = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(redirectUris, "redirectUris")));
+        postLogoutRedirectUris = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(postLogoutRedirectUris,
+                "postLogoutRedirectUris")));
         boolean provable = secretHash.isPresent() || keys.isPresent();
         if ((type == Type.CONFIDENTIAL) != provable) {
             throw new IllegalArgumentException("a confidential client has a secret or a key set, a public one neither: " + id);
@@ -50,6 +52,13 @@ public record Client(ClientId id, Type type, Optional<ClientSecretHash> secretHa
         if (grantTypes.contains(GrantType.CLIENT_CREDENTIALS) && type != Type.CONFIDENTIAL) {
             throw new IllegalArgumentException("only a confidential client may use the client credentials grant: " + id);
         }
+    }
+
+    /** A client registered with no page to return to after logout (the safe default: the logout page stays here). */
+    public Client(ClientId id, Type type, Optional<ClientSecretHash> secretHash, boolean firstParty, boolean introspects,
+                  Set<GrantType> grantTypes, Optional<Set<Scope>> scopes, List<Audience> audiences,
+                  List<RedirectUri> redirectUris, Optional<ClientKeys> keys) {
+        this(id, type, secretHash, firstParty, introspects, grantTypes, scopes, audiences, redirectUris, keys, List.of());
     }
 
     /** A client with the default grants, no limit on scopes, no audience, redirect URI or key set of its own. */
@@ -104,34 +113,54 @@ public record Client(ClientId id, Type type, Optional<ClientSecretHash> secretHa
 
     /** The same client, allowed to introspect tokens (a resource server); it must be confidential. */
     public Client allowedToIntrospect() {
-        return new Client(id, type, secretHash, firstParty, true, grantTypes, scopes, audiences, redirectUris, keys);
+        return new Client(id, type, secretHash, firstParty, true, grantTypes, scopes, audiences, redirectUris, keys, postLogoutRedirectUris);
     }
 
     /** The same client, allowed exactly these grants. */
     public Client withGrantTypes(Collection<GrantType> allowed) {
-        return new Client(id, type, secretHash, firstParty, introspects, Set.copyOf(allowed), scopes, audiences, redirectUris, keys);
+        return new Client(id, type, secretHash, firstParty, introspects, Set.copyOf(allowed), scopes, audiences, redirectUris, keys, postLogoutRedirectUris);
     }
 
     /** The same client, limited to these scopes. */
     public Client withScopes(Collection<Scope> allowed) {
         return new Client(id, type, secretHash, firstParty, introspects, grantTypes, Optional.of(Set.copyOf(allowed)), audiences,
-                redirectUris, keys);
+                redirectUris, keys, postLogoutRedirectUris);
     }
 
     /** The same client, whose tokens may be for these resource servers. */
     public Client withAudiences(Collection<Audience> allowed) {
-        return new Client(id, type, secretHash, firstParty, introspects, grantTypes, scopes, List.copyOf(allowed), redirectUris, keys);
+        return new Client(id, type, secretHash, firstParty, introspects, grantTypes, scopes, List.copyOf(allowed), redirectUris, keys,
+                postLogoutRedirectUris);
     }
 
     /** The same client, with these redirect URIs registered. */
     public Client withRedirectUris(Collection<RedirectUri> registered) {
-        return new Client(id, type, secretHash, firstParty, introspects, grantTypes, scopes, audiences, List.copyOf(registered), keys);
+        return new Client(id, type, secretHash, firstParty, introspects, grantTypes, scopes, audiences, List.copyOf(registered), keys,
+                postLogoutRedirectUris);
     }
 
     /** The same client, confidential and proving itself with assertions signed by these keys too. */
     public Client withKeys(ClientKeys registered) {
         return new Client(id, Type.CONFIDENTIAL, secretHash, firstParty, introspects, grantTypes, scopes, audiences, redirectUris,
-                Optional.of(registered));
+                Optional.of(registered), postLogoutRedirectUris);
+    }
+
+    /**
+     * The same client, which may send a person back to exactly these pages after logging them out (OpenID Connect
+     * RP-Initiated Logout 1.0, {@code post_logout_redirect_uri}).
+     */
+    public Client withPostLogoutRedirectUris(Collection<RedirectUri> registered) {
+        return new Client(id, type, secretHash, firstParty, introspects, grantTypes, scopes, audiences, redirectUris, keys,
+                List.copyOf(registered));
+    }
+
+    /**
+     * Whether a person logged out through this client may be sent to {@code presented}: only a page registered for it,
+     * the very same string (no loopback leniency: a logout has no native-app port to allow for).
+     */
+    public boolean returnsAfterLogoutTo(RedirectUri presented) {
+        Objects.requireNonNull(presented, "presented");
+        return postLogoutRedirectUris.stream().anyMatch(registered -> registered.value().equals(presented.value()));
     }
 
     /** Whether the client may ask whether a token is active (RFC 7662). */

@@ -79,3 +79,13 @@ Feature: Signing in through an application
     When "photo-app" sends Jane to sign in, asking to send her back to "https://photos.example.com.evil.example/steal"
     Then she is shown a page saying the sign-in link cannot be trusted
     And she is not sent back to the application
+
+  Scenario: Jane logs out through an application, which ends her browser session and the application's session
+    Given "photo-app" sends Jane to sign in
+    And she signs in on the page as "jane" with password "correct horse battery"
+    And "photo-app" has exchanged the code for her tokens
+    When "photo-app" sends Jane to log out, and she confirms on the page
+    Then she is logged out
+    And she can no longer renew her session through "photo-app"
+    When "notes-app" sends Jane to sign in, asking for no page to be shown
+    Then she is sent back to "notes-app" with the error "login_required"

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AssertionReplays;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.application.port.out.BrowserSessionRegistry;
 import dev.gatehouse.application.port.out.ClientAssertions;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.Consents;
@@ -50,7 +51,8 @@ import java.util.Objects;
  * Connect ID tokens with the published keys ({@link IdTokens#none()} where none are published). {@code clientRepository}
  * holds the clients registered as data (with the command line or the admin API), which the application sees beside
  * those of {@code clients}, the settings. {@code consents} remember what people allowed third-party clients
- * ({@link Consents#none()} remembers nothing, so such a client always asks).
+ * ({@link Consents#none()} remembers nothing, so such a client always asks). {@code browserSessionRegistry} knows
+ * which browser sessions were logged out of and which sessions each started.
  */
 public record DrivenPorts(
         UserRepository users,
@@ -81,7 +83,8 @@ public record DrivenPorts(
         OneTimePasswords oneTimePasswords,
         IdTokens idTokens,
         ClientRepository clientRepository,
-        Consents consents) {
+        Consents consents,
+        BrowserSessionRegistry browserSessionRegistry) {
 
     public DrivenPorts {
         Objects.requireNonNull(users, "users");
@@ -113,6 +116,26 @@ public record DrivenPorts(
         Objects.requireNonNull(idTokens, "idTokens");
         Objects.requireNonNull(clientRepository, "clientRepository");
         Objects.requireNonNull(consents, "consents");
+        Objects.requireNonNull(browserSessionRegistry, "browserSessionRegistry");
+    }
+
+    /** The ports without remembered consents nor a record of browser sessions
+     * ({@link BrowserSessionRegistry#none()}). */
+    public DrivenPorts(UserRepository users, UserRepository cachedUsers, PasswordHasher passwordHasher,
+                       PasswordHasher registrationHasher, PasswordDirectory passwordDirectory, PasswordPolicy passwordPolicy,
+                       AccessTokens accessTokens, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                       LoginThrottle loginThrottle, KnownDevices knownDevices, AuditLog auditLog,
+                       SigningKeyRepository signingKeys, ClientRegistry clients, PasswordResets passwordResets,
+                       MailOutbox mailOutbox, Mailer mailer, Clock clock, ClientAssertions clientAssertions,
+                       AssertionReplays assertionReplays, AuthorizationCodes authorizationCodes, Seals seals,
+                       EmailVerifications emailVerifications, TwoFactorCredentials twoFactorCredentials,
+                       MfaChallenges mfaChallenges, OneTimePasswords oneTimePasswords, IdTokens idTokens,
+                       ClientRepository clientRepository) {
+        this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
+                refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
+                mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, emailVerifications,
+                twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, Consents.none(),
+                BrowserSessionRegistry.none());
     }
 
     /** The ports without clients registered as data and without remembered consents ({@link Consents#none()}: a
@@ -129,7 +152,8 @@ public record DrivenPorts(
         this(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy, accessTokens,
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, emailVerifications,
-                twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, ClientRepository.none(), Consents.none());
+                twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, ClientRepository.none(), Consents.none(),
+                BrowserSessionRegistry.none());
     }
 
     /**
@@ -148,7 +172,7 @@ public record DrivenPorts(
                 refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients, passwordResets,
                 mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals, EmailVerifications.none(),
                 TwoFactorCredentials.none(), MfaChallenges.none(), OneTimePasswords.none(), IdTokens.none(), ClientRepository.none(),
-                Consents.none());
+                Consents.none(), BrowserSessionRegistry.none());
     }
 
     /**
@@ -171,7 +195,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
     }
 
     /** The same ports, with the authorization code flow's stores: its codes, and the seals of what a browser carries. */
@@ -179,7 +204,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
     }
 
     /** The same ports, with the store of email-verification links (in the store of the users and the outbox). */
@@ -187,7 +213,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
     }
 
     /**
@@ -199,7 +226,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
     }
 
     /** The same ports, with OpenID Connect ID tokens signed by {@code idTokens}. */
@@ -207,7 +235,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
     }
 
     /** The same ports, with clients registered as data in {@code clientRepository} beside those of the settings. */
@@ -215,7 +244,8 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
     }
 
     /** The same ports, with the consents people gave third-party clients remembered in {@code consents}. */
@@ -223,6 +253,19 @@ public record DrivenPorts(
         return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
                 accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
                 passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
-                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents);
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
+    }
+
+    /**
+     * The same ports, with the record of browser sessions that makes logging out (OpenID Connect RP-Initiated Logout)
+     * end a browser session and the refresh tokens it started, on every instance.
+     */
+    public DrivenPorts withBrowserSessionRegistry(BrowserSessionRegistry browserSessionRegistry) {
+        return new DrivenPorts(users, cachedUsers, passwordHasher, registrationHasher, passwordDirectory, passwordPolicy,
+                accessTokens, refreshTokens, revokedAccessTokens, loginThrottle, knownDevices, auditLog, signingKeys, clients,
+                passwordResets, mailOutbox, mailer, clock, clientAssertions, assertionReplays, authorizationCodes, seals,
+                emailVerifications, twoFactorCredentials, mfaChallenges, oneTimePasswords, idTokens, clientRepository, consents,
+                browserSessionRegistry);
     }
 }

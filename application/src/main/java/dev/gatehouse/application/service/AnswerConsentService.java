@@ -63,6 +63,6 @@ public final class AnswerConsentService implements AnswerConsentUseCase {
         consentScreens.remember(request, user);
         audit.record(new AuditEvent(AuditEvent.Type.CONSENT_GIVEN, user.username().value(), command.client(), clock.instant()));
         return new AnswerConsentResult.Authorized(codes.issue(request, user, Optional.of(signedIn.get().signedInAt()),
-                command.client()));
+                Optional.of(signedIn.get().id()), command.client()));
     }
 }

@@ -53,6 +53,15 @@ final class CodeIssuer {
 
     /** A code for {@code user}, who typed their password at {@code signedInAt} (now, when empty). */
     IssuedCode issue(AuthorizationRequests.Valid request, User user, java.util.Optional<Instant> signedInAt, ClientAddress from) {
+        return issue(request, user, signedInAt, java.util.Optional.empty(), from);
+    }
+
+    /**
+     * A code for {@code user}, who typed their password at {@code signedInAt} (now, when empty) in browser session
+     * {@code browserSession}: the sessions its exchange starts end when that browser session is logged out of.
+     */
+    IssuedCode issue(AuthorizationRequests.Valid request, User user, java.util.Optional<Instant> signedInAt,
+                     java.util.Optional<dev.gatehouse.domain.BrowserSessionId> browserSession, ClientAddress from) {
         Instant now = clock.instant();
         // What the user's roles grant, and of that only what the client may hold.
         // OpenID Connect's scopes only release what the person says about themselves, so every user may grant them;
@@ -63,8 +72,9 @@ final class CodeIssuer {
         byte[] bytes = new byte[CODE_BYTES];
         RANDOM.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        codes.store(AuthorizationCode.issue(hashOf(code), request.client().id(), request.redirectUri(), request.challenge(),
-                user, granted, request.nonce(), signedInAt.filter(at -> !at.isAfter(now)).orElse(now), now));
+        AuthorizationCode issued = AuthorizationCode.issue(hashOf(code), request.client().id(), request.redirectUri(),
+                request.challenge(), user, granted, request.nonce(), signedInAt.filter(at -> !at.isAfter(now)).orElse(now), now);
+        codes.store(browserSession.map(issued::inBrowserSession).orElse(issued));
         audit.record(new AuditEvent(AuditEvent.Type.AUTHORIZATION_CODE_ISSUED, user.username().value(), from, now));
         return new IssuedCode(request.redirectUri(), code, request.state());
     }

@@ -6,6 +6,7 @@ import dev.gatehouse.application.port.in.RedeemAuthorizationCodeUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
+import dev.gatehouse.application.port.out.BrowserSessionRegistry;
 import dev.gatehouse.application.port.out.IdTokenClaims;
 import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.RefreshTokens;
@@ -50,10 +51,13 @@ public final class RedeemAuthorizationCodeService implements RedeemAuthorization
     private final AuditLog audit;
     private final IdTokens idTokens;
     private final Clock clock;
+    private final BrowserSessionRegistry browserSessions;
 
     RedeemAuthorizationCodeService(ClientAuthentication clientAuthentication, AuthorizationCodes codes, UserRepository users,
                                    SessionIssuer sessions, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
-                                   AccessTokens accessTokens, AuditLog audit, IdTokens idTokens, Clock clock) {
+                                   AccessTokens accessTokens, AuditLog audit, IdTokens idTokens, Clock clock,
+                                   BrowserSessionRegistry browserSessions) {
+        this.browserSessions = browserSessions;
         this.clientAuthentication = clientAuthentication;
         this.codes = codes;
         this.users = users;
@@ -119,13 +123,23 @@ public final class RedeemAuthorizationCodeService implements RedeemAuthorization
             codes.find(code.hash()).ifPresent(redeemed -> endSessionOf(redeemed, command.client(), now));
             return new RedeemAuthorizationCodeResult.InvalidGrant();
         }
+        if (code.browserSession().isPresent()) {
+            // Attached first, then checked: a logout racing this exchange either finds the session attached and
+            // revokes it, or has ended the browser session before this check, which then refuses it.
+            browserSessions.attach(issued.session(), new BrowserSessionRegistry.Origin(code.browserSession().get(),
+                    code.authTime()));
+            if (browserSessions.hasEnded(code.browserSession().get())) {
+                revoke(issued.session(), now);
+                return new RedeemAuthorizationCodeResult.InvalidGrant();
+            }
+        }
         audit.record(new AuditEvent(AuditEvent.Type.AUTHORIZATION_CODE_REDEEMED, user.get().username().value(),
                 command.client(), now));
         // OpenID Connect Core section 3.1.3.3: an ID token for the client, about the person who signed in, when, and
         // with the nonce the client bound to its request.
         Optional<String> idToken = code.scopes().contains(StandardClaims.OPENID)
                 ? idTokens.issue(new IdTokenClaims(StandardClaims.of(user.get(), code.scopes()), client.id(), code.authTime(),
-                        code.nonce()), issued.accessToken())
+                        code.nonce(), code.browserSession()), issued.accessToken())
                 : Optional.empty();
         return new RedeemAuthorizationCodeResult.Redeemed(issued.accessToken(), issued.refreshToken(), idToken);
     }

@@ -5,12 +5,16 @@ import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RefreshTokenUseCase;
 import dev.gatehouse.application.port.out.AccessTokens;
 import dev.gatehouse.application.port.out.AuditLog;
+import dev.gatehouse.application.port.out.BrowserSessionRegistry;
+import dev.gatehouse.application.port.out.IdTokenClaims;
+import dev.gatehouse.application.port.out.IdTokens;
 import dev.gatehouse.application.port.out.ClientRegistry;
 import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.Client;
@@ -18,6 +22,7 @@ import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.RefreshToken;
 import dev.gatehouse.domain.RefreshTokenHash;
 import dev.gatehouse.domain.Scope;
+import dev.gatehouse.domain.StandardClaims;
 import dev.gatehouse.domain.User;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +50,8 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final ClientAuthentication clientAuthentication;
     private final Clock clock;
     private final SecondFactorPolicy secondFactor;
+    private final IdTokens idTokens;
+    private final BrowserSessionRegistry browserSessions;
 
     public RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
                                UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
@@ -60,7 +67,21 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
                         UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
                         ClientAuthentication clientAuthentication, Clock clock, SecondFactorPolicy secondFactor) {
+        this(refreshTokens, accessTokens, revokedAccessTokens, users, throttle, audit, policy, clientAuthentication, clock,
+                secondFactor, IdTokens.none(), BrowserSessionRegistry.none());
+    }
+
+    /**
+     * With ID tokens on refresh: a session started through the sign-in page with {@code openid} gets a new one, about
+     * the same person, signed in at the same time, in the same browser session ({@code browserSessions} remember it).
+     */
+    RefreshTokenService(RefreshTokens refreshTokens, AccessTokens accessTokens, RevokedAccessTokens revokedAccessTokens,
+                        UserRepository users, LoginThrottle throttle, AuditLog audit, RefreshPolicy policy,
+                        ClientAuthentication clientAuthentication, Clock clock, SecondFactorPolicy secondFactor, IdTokens idTokens,
+                        BrowserSessionRegistry browserSessions) {
         this.secondFactor = secondFactor;
+        this.idTokens = idTokens;
+        this.browserSessions = browserSessions;
         this.budgets = new AttemptBudgets(throttle, clock);
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -141,9 +162,14 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             return new RefreshResult.InvalidGrant(false);
         }
         record(AuditEvent.Type.TOKEN_REFRESHED, user, command, now);
-        return new RefreshResult.Refreshed(accessTokens.issue(user, secondFactor.allowedOf(user, scopes), token.session().id(),
-                token.session().client(),
-                resource), next);
+        AccessToken accessToken = accessTokens.issue(user, secondFactor.allowedOf(user, scopes), token.session().id(), token.session().client(), resource);
+        // OpenID Connect Core section 12.2: the same sub, auth_time and sid, new iat and exp, no nonce.
+        Optional<String> idToken = scopes.contains(StandardClaims.OPENID) && token.session().client().isPresent()
+                ? browserSessions.originOf(token.session().id()).flatMap(origin -> idTokens.issue(new IdTokenClaims(
+                        StandardClaims.of(user, scopes), token.session().client().get(), origin.authTime(), Optional.empty(),
+                        Optional.of(origin.browserSession())), accessToken))
+                : Optional.empty();
+        return new RefreshResult.Refreshed(accessToken, next, idToken);
     }
 
     private void record(AuditEvent.Type type, User user, RefreshCommand command, Instant at) {

@@ -82,6 +82,8 @@ public final class RegisterClientService implements RegisterClientUseCase {
         };
         List<RedirectUri> redirectUris = each("redirect_uris", command.redirectUris(), MAX_REDIRECT_URIS,
                 RegisterClientService::redirectUri);
+        List<RedirectUri> postLogoutRedirectUris = each("post_logout_redirect_uris", command.postLogoutRedirectUris(),
+                MAX_REDIRECT_URIS, RegisterClientService::redirectUri);
         Set<GrantType> grantTypes = command.grantTypes().map(names -> {
             if (names.isEmpty()) {
                 throw new InvalidField("grant_types", "name at least one grant type, or leave the field out for the defaults");
@@ -114,7 +116,7 @@ public final class RegisterClientService implements RegisterClientUseCase {
                 ? Optional.of(secretHash) : Optional.empty();
         try {
             return new Client(id, type, secret, command.firstParty(), false, grantTypes, scopes.map(Set::copyOf), audiences,
-                    redirectUris, keys);
+                    redirectUris, keys, postLogoutRedirectUris);
         } catch (IllegalArgumentException invalid) {
             throw new InvalidField("client", invalid.getMessage());
         }

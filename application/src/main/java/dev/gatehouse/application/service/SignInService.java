@@ -94,16 +94,17 @@ public final class SignInService implements SignInUseCase {
                             command.client(), passed.attemptedAt()));
                     yield new SignInResult.SecondFactorEnrollmentRequired(again);
                 }
+                BrowserSessions.Started session = browserSessions.start(user);
                 if (consentScreens.mustAsk(request, user)) {
                     // Signed in, but a third party the person has not allowed yet: the consent page before any code.
                     SignInResult.ConsentRequired asking = new SignInResult.ConsentRequired(consentScreens.formFor(command.request(),
-                            request, user, command.browserBinding()), browserSessions.start(user), BrowserSessions.LIFETIME,
+                            request, user, command.browserBinding()), session.sealed(), BrowserSessions.LIFETIME,
                             passed.knownDevice());
                     passwordCheck.recordSuccess(attempt, passed);
                     yield asking;
                 }
-                SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, command.client()),
-                        browserSessions.start(user), BrowserSessions.LIFETIME, passed.knownDevice());
+                SignInResult.SignedIn signedIn = new SignInResult.SignedIn(codes.issue(request, user, Optional.empty(),
+                        Optional.of(session.id()), command.client()), session.sealed(), BrowserSessions.LIFETIME, passed.knownDevice());
                 passwordCheck.recordSuccess(attempt, passed);
                 yield signedIn;
             }

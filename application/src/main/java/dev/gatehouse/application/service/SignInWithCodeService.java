@@ -108,15 +108,18 @@ public final class SignInWithCodeService implements SignInWithCodeUseCase {
             return new SignInWithCodeResult.ChallengeExpired();
         }
         User current = user.get();
+        BrowserSessions.Started session = browserSessions.start(current);
         if (consentScreens.mustAsk(request, current)) {
             SignInWithCodeResult.ConsentRequired asking = new SignInWithCodeResult.ConsentRequired(consentScreens.formFor(
-                    command.request(), request, current, command.browserBinding()), browserSessions.start(current),
+                    command.request(), request, current, command.browserBinding()), session.sealed(),
                     BrowserSessions.LIFETIME, knownDevices.enrol(current));
             audit.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, current.username().value(), command.client(), now));
             return asking;
         }
-        SignInWithCodeResult.SignedIn signedIn = new SignInWithCodeResult.SignedIn(codes.issue(request, current, command.client()),
-                browserSessions.start(current), BrowserSessions.LIFETIME, knownDevices.enrol(current));
+        // The code carries the browser session, so logging out of it ends the sessions the code starts.
+        SignInWithCodeResult.SignedIn signedIn = new SignInWithCodeResult.SignedIn(codes.issue(request, current,
+                java.util.Optional.empty(), java.util.Optional.of(session.id()), command.client()), session.sealed(),
+                BrowserSessions.LIFETIME, knownDevices.enrol(current));
         audit.record(new AuditEvent(AuditEvent.Type.LOGIN_SUCCEEDED, current.username().value(), command.client(), now));
         return signedIn;
     }

@@ -56,7 +56,7 @@ public final class StartAuthorizationService implements StartAuthorizationUseCas
         }
         if (signedIn.isPresent()) {
             return new StartAuthorizationResult.Authorized(codes.issue(request, signedIn.get().user(),
-                    Optional.of(signedIn.get().signedInAt()), command.client()));
+                    Optional.of(signedIn.get().signedInAt()), Optional.of(signedIn.get().id()), command.client()));
         }
         if (request.prompt() == AuthorizationRequests.Prompt.NONE) {
             return new StartAuthorizationResult.Failed(new AuthorizationRequests.Redirect(request.redirectUri(), request.state())

@@ -45,6 +45,7 @@ import dev.gatehouse.application.port.in.UnlockUserUseCase;
 import dev.gatehouse.domain.EmailVerificationMode;
 import dev.gatehouse.application.port.in.UserInfoUseCase;
 import dev.gatehouse.application.port.in.ClientsRegisteredUseCase;
+import dev.gatehouse.application.port.in.EndBrowserSessionUseCase;
 import dev.gatehouse.application.port.in.ListClientsUseCase;
 import dev.gatehouse.application.port.in.RegisterClientUseCase;
 import dev.gatehouse.application.port.in.RemoveClientUseCase;
@@ -115,6 +116,7 @@ public final class UseCases {
     private final ShowAccountUseCase showAccount;
     private final EndSessionUseCase endSession;
     private final SignInWithCodeUseCase signInWithCode;
+    private final EndBrowserSessionUseCase endBrowserSession;
 
     public UseCases(DrivenPorts ports, Policies policies) {
         Objects.requireNonNull(ports, "ports");
@@ -160,7 +162,8 @@ public final class UseCases {
                 ports.clock());
         AuthorizationRequests requests = new AuthorizationRequests(clients);
         SignInForms forms = new SignInForms(ports.seals(), ports.clock());
-        BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock());
+        BrowserSessions browserSessions = new BrowserSessions(ports.seals(), ports.users(), ports.clock(),
+                ports.browserSessionRegistry());
         CodeIssuer codeIssuer = new CodeIssuer(ports.authorizationCodes(), policies.scopePolicy(), ports.auditLog(), ports.clock(),
                 secondFactorPolicy);
         ConsentScreens consentScreens = new ConsentScreens(ports.consents(), ports.seals(), ports.clock());
@@ -178,7 +181,7 @@ public final class UseCases {
         revokeConsent = new RevokeConsentService(ports.consents(), ports.users(), ports.auditLog(), ports.clock());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
-                ports.auditLog(), ports.idTokens(), ports.clock());
+                ports.auditLog(), ports.idTokens(), ports.clock(), ports.browserSessionRegistry());
         EmailVerificationLinks verificationLinks = new EmailVerificationLinks(ports.emailVerifications());
         registerUser = new RegisterUserService(ports.users(), ports.registrationHasher(), ports.passwordPolicy(),
                 ports.auditLog(), ports.clock(), verification, verificationLinks);
@@ -186,7 +189,7 @@ public final class UseCases {
         currentUser = new CurrentUserService(ports.accessTokens(), ports.revokedAccessTokens(), ports.cachedUsers());
         refreshToken = new RefreshTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
                 ports.users(), ports.loginThrottle(), ports.auditLog(), policies.refreshPolicy(), clientAuthentication, ports.clock(),
-                secondFactorPolicy);
+                secondFactorPolicy, ports.idTokens(), ports.browserSessionRegistry());
         revokeToken = new RevokeTokenService(ports.refreshTokens(), ports.accessTokens(), ports.revokedAccessTokens(),
                 ports.users(), ports.auditLog(), clientAuthentication, ports.clock());
         // Introspection judges an access token exactly as the bearer check does, through the same cache.
@@ -251,6 +254,9 @@ public final class UseCases {
         showAccount = new ShowAccountService(bearers, ports.refreshTokens(), ports.twoFactorCredentials(),
                 policies.refreshPolicy(), ports.clock());
         endSession = new EndSessionService(bearers, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
+                ports.auditLog(), ports.clock());
+        endBrowserSession = new EndBrowserSessionService(browserSessions, ports.browserSessionRegistry(), ports.idTokens(),
+                clients, ports.seals(), ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.clock());
     }
 
@@ -468,5 +474,9 @@ public final class UseCases {
     /** The sign-in page's second step, for an account with a second factor. */
     public SignInWithCodeUseCase signInWithCode() {
         return signInWithCode;
+    }
+
+    public EndBrowserSessionUseCase endBrowserSession() {
+        return endBrowserSession;
     }
 }

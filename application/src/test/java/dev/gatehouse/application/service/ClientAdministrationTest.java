@@ -117,6 +117,25 @@ class ClientAdministrationTest {
     }
 
     @Test
+    void post_logout_redirect_uris_are_registered_exactly_none_by_default_and_checked_like_redirect_uris() {
+        RegisterClientResult.Registered none = assertInstanceOf(RegisterClientResult.Registered.class,
+                register.register(publicClient("spa")));
+        assertEquals(List.of(), none.client().client().postLogoutRedirectUris());
+        RegisterClientResult.Registered with = assertInstanceOf(RegisterClientResult.Registered.class,
+                register.register(new RegisterClientCommand(CONSOLE, "rp", "public", true, List.of(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty(), Optional.empty(), OFFICE,
+                        List.of("https://rp.example.com/goodbye"))));
+        Client stored = known.find(new ClientId("rp")).orElseThrow();
+        assertEquals(stored, with.client().client());
+        assertTrue(stored.returnsAfterLogoutTo(new dev.gatehouse.domain.RedirectUri("https://rp.example.com/goodbye")));
+        assertFalse(stored.returnsAfterLogoutTo(new dev.gatehouse.domain.RedirectUri("https://rp.example.com/goodbye/")));
+        for (String bad : List.of("https://rp.example.com/bye#x", "https://*.example.com/bye", "not a uri")) {
+            assertInvalid("post_logout_redirect_uris", new RegisterClientCommand(CONSOLE, "bad", "public", true, List.of(),
+                    Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), OFFICE, List.of(bad)));
+        }
+    }
+
+    @Test
     void bad_input_is_named_and_nothing_is_stored_or_recorded() {
         assertInvalid("client_id", confidential("has space"));
         assertInvalid("client_id", confidential("a/b"));

@@ -51,6 +51,16 @@ public abstract class IdTokensContract {
     }
 
     @Test
+    void the_browser_session_it_came_from_reads_back_as_sid() {
+        IdTokenClaims base = claims(Optional.empty());
+        IdTokenClaims claims = new IdTokenClaims(base.claims(), base.audience(), base.authTime(), base.nonce(),
+                Optional.of(dev.gatehouse.domain.BrowserSessionId.newId()));
+        String token = idTokens().issue(claims, accessToken()).orElseThrow();
+
+        assertEquals(Optional.of(claims), anotherInstance().read(token));
+    }
+
+    @Test
     void claims_left_out_stay_out() {
         IdTokenClaims claims = new IdTokenClaims(new StandardClaims("6f1c1e0e-8a7e-4c52-9a57-1c3e6b8f0a11", Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty()), new ClientId("web-app"), SIGNED_IN, Optional.empty());

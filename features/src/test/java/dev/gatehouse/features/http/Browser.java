@@ -85,6 +85,19 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
+    /** Follows an application's logout link to {@code /authorize/end-session} with these query parameters. */
+    Page openLogOut(Map<String, String> query) {
+        return page = send(HttpRequest.newBuilder(base.resolve("authorize/end-session?" + form(query))).GET());
+    }
+
+    /** Presses the button of the page's logout form, which posts its hidden fields back. */
+    Page confirmLogOut() {
+        assertTrue(page != null && page.body().contains("Log out?"), () -> "the browser shows no logout page: " + page);
+        return page = send(HttpRequest.newBuilder(base.resolve("authorize/end-session"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(page.hiddenFields()))));
+    }
+
     Page page() {
         assertTrue(page != null, "the browser has not been anywhere yet");
         return page;

@@ -145,6 +145,22 @@ public class SignInPageSteps {
         assertTrue(page.body().contains("This sign-in link cannot be trusted"), page.body());
     }
 
+    @When("{string} sends {word} to log out, and she confirms on the page")
+    public void logsOutThrough(String application, String person) {
+        stage.actor(person);
+        lastBrowser = browsers.get(person);
+        Browser.Page ask = lastBrowser.openLogOut(Map.of("client_id", application));
+        assertEquals(200, ask.status(), ask.body());
+        lastBrowser.confirmLogOut();
+    }
+
+    @Then("she is logged out")
+    public void isLoggedOut() {
+        Browser.Page page = lastBrowser.page();
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("You are logged out"), page.body());
+    }
+
     @Then("she is not sent back to the application")
     public void isNotSentBack() {
         assertTrue(lastBrowser.page().location().isEmpty(), () -> "sent to " + lastBrowser.page().location());

@@ -81,7 +81,8 @@ final class InMemoryGatehouse {
                 new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock)
                 .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
                 .withTwoFactor(new InMemoryTwoFactorCredentials(), new InMemoryMfaChallenges(), new RfcTotp())
-                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents());
+                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents())
+                .withBrowserSessionRegistry(new dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry());
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 
@@ -124,6 +125,10 @@ final class InMemoryGatehouse {
 
     dev.gatehouse.application.port.in.AnswerConsentUseCase answerConsent() {
         return useCases.answerConsent();
+    }
+
+    dev.gatehouse.application.port.in.EndBrowserSessionUseCase endBrowserSession() {
+        return useCases.endBrowserSession();
     }
 
     RedeemAuthorizationCodeUseCase redeemAuthorizationCode() {

@@ -1,5 +1,7 @@
 package dev.gatehouse.features.ports;
 
+import dev.gatehouse.application.port.in.EndBrowserSessionCommand;
+import dev.gatehouse.application.port.in.EndBrowserSessionResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -209,6 +211,29 @@ public class SignInPageSteps {
             default -> false;
         };
         assertFalse(sentBack, () -> "sent back: " + lastBrowser.shown);
+    }
+
+    @When("{string} sends {word} to log out, and she confirms on the page")
+    public void logsOutThrough(String application, String person) {
+        stage.actor(person);
+        lastBrowser = browsers.get(person);
+        EndBrowserSessionResult.ConfirmationRequired ask = assertInstanceOf(EndBrowserSessionResult.ConfirmationRequired.class,
+                logOut(application, Optional.empty()));
+        lastBrowser.shown = logOut(application, Optional.of(ask.formToken()));
+        if (lastBrowser.shown instanceof EndBrowserSessionResult.LoggedOut) {
+            lastBrowser.session = Optional.empty();
+        }
+    }
+
+    private EndBrowserSessionResult logOut(String application, Optional<String> formToken) {
+        return stage.gatehouse().endBrowserSession().endSession(new EndBrowserSessionCommand(Optional.empty(),
+                Optional.of(application), Optional.empty(), Optional.empty(), lastBrowser.session, lastBrowser.binding,
+                formToken, Actor.ADDRESS));
+    }
+
+    @Then("she is logged out")
+    public void isLoggedOut() {
+        assertEquals(new EndBrowserSessionResult.LoggedOut(Optional.empty()), lastBrowser.shown);
     }
 
     @When("{string} exchanges the code for her tokens")

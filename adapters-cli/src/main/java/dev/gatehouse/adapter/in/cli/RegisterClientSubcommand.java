@@ -31,7 +31,7 @@ final class RegisterClientSubcommand implements Subcommand {
                 CommandSyntax.flag("first-party"), CommandSyntax.valued("redirect-uris", "\"URI ...\""),
                 CommandSyntax.valued("grant-types", "\"GRANT ...\""), CommandSyntax.valued("scopes", "\"SCOPE ...\""),
                 CommandSyntax.valued("audiences", "\"AUDIENCE ...\""), CommandSyntax.valued("jwks-file", "PATH"),
-                CommandSyntax.valued("jwks-uri", "URL"));
+                CommandSyntax.valued("jwks-uri", "URL"), CommandSyntax.valued("post-logout-redirect-uris", "\"URI ...\""));
     }
 
     @Override
@@ -51,6 +51,7 @@ final class RegisterClientSubcommand implements Subcommand {
                 "  --audiences       the resource servers its tokens may be for (RFC 8707)",
                 "  --jwks-file       a JSON Web Key Set file: the client signs assertions (private_key_jwt), no secret",
                 "  --jwks-uri        the https URL where the client publishes its key set, instead of --jwks-file",
+                "  --post-logout-redirect-uris  exact pages RP-initiated logout may return to (default: none)",
                 "The secret is printed once on standard output; only its hash is stored.");
     }
 
@@ -61,7 +62,8 @@ final class RegisterClientSubcommand implements Subcommand {
         Optional<String> jwks = arguments.option("jwks-file").map(RegisterClientSubcommand::read);
         RegisterClientCommand command = new RegisterClientCommand(Actor.console(), clientId, type, arguments.flag("first-party"),
                 list(arguments, "redirect-uris").orElse(List.of()), list(arguments, "grant-types"), list(arguments, "scopes"),
-                list(arguments, "audiences").orElse(List.of()), jwks, arguments.option("jwks-uri"), ClientAddress.LOCAL);
+                list(arguments, "audiences").orElse(List.of()), jwks, arguments.option("jwks-uri"), ClientAddress.LOCAL,
+                list(arguments, "post-logout-redirect-uris").orElse(List.of()));
         return (useCases, io) -> switch (useCases.clients().register().register(command)) {
             case RegisterClientResult.Registered registered -> {
                 Client client = registered.client().client();

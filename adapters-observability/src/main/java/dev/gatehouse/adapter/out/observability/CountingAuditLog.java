@@ -80,6 +80,9 @@ final class CountingAuditLog implements AuditLog {
             case AUTHORIZATION_CODE_REDEEMED -> session(meters, "authorization_code_redeemed");
             case AUTHORIZATION_CODE_REFUSED -> session(meters, "authorization_code_refused");
             case AUTHORIZATION_CODE_REPLAYED -> session(meters, "authorization_code_replayed");
+            // RP-initiated logout: a browser session ended with the refresh tokens it started, or a logout refused.
+            case BROWSER_SESSION_ENDED -> session(meters, "browser_session_ended");
+            case LOGOUT_REFUSED -> session(meters, "logout_refused");
             // A sign-in form without its anti-forgery token: no password was checked.
             case SIGN_IN_FORM_FORGED -> login(meters, "form_rejected");
             case EMAIL_VERIFICATION_SENT -> emailVerification(meters, "sent");

@@ -117,7 +117,10 @@ class GatehouseMetersTest {
                         counter(GatehouseMeters.ADMINISTRATION, "action", "client_secret_rotated")),
                 Map.entry(AuditEvent.Type.CONSENT_GIVEN, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_given")),
                 Map.entry(AuditEvent.Type.CONSENT_DENIED, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_denied")),
-                Map.entry(AuditEvent.Type.CONSENT_REVOKED, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_revoked")));
+                Map.entry(AuditEvent.Type.CONSENT_REVOKED, counter(GatehouseMeters.SESSION_EVENTS, "event", "consent_revoked")),
+                Map.entry(AuditEvent.Type.BROWSER_SESSION_ENDED,
+                        counter(GatehouseMeters.SESSION_EVENTS, "event", "browser_session_ended")),
+                Map.entry(AuditEvent.Type.LOGOUT_REFUSED, counter(GatehouseMeters.SESSION_EVENTS, "event", "logout_refused")));
         assertEquals(Set.of(AuditEvent.Type.values()), counters.keySet(), "every type has a meter, before any event");
 
         for (AuditEvent.Type type : AuditEvent.Type.values()) {

@@ -52,12 +52,15 @@ class AuthorizationCodeJpaEntity {
     @Column(name = "auth_time", updatable = false)
     private Instant authTime;
 
+    @Column(name = "browser_session", updatable = false, length = 22)
+    private String browserSession;
+
     protected AuthorizationCodeJpaEntity() {
     }
 
     AuthorizationCodeJpaEntity(String codeHash, String clientId, String redirectUri, String codeChallenge, UUID userId,
                                long securityVersion, String scopes, String nonce, Instant issuedAt, Instant expiresAt,
-                               Instant redeemedAt, UUID sessionId, Instant authTime) {
+                               Instant redeemedAt, UUID sessionId, Instant authTime, String browserSession) {
         this.codeHash = codeHash;
         this.clientId = clientId;
         this.redirectUri = redirectUri;
@@ -71,6 +74,7 @@ class AuthorizationCodeJpaEntity {
         this.redeemedAt = redeemedAt;
         this.sessionId = sessionId;
         this.authTime = authTime;
+        this.browserSession = browserSession;
     }
 
     String getCodeHash() {
@@ -124,5 +128,10 @@ class AuthorizationCodeJpaEntity {
     /** Null for a code stored before V12. */
     Instant getAuthTime() {
         return authTime;
+    }
+
+    /** Null for a code stored before V17 or not from a browser session. */
+    String getBrowserSession() {
+        return browserSession;
     }
 }

@@ -39,6 +39,9 @@ class ClientJpaEntity {
     @Column(name = "redirect_uris", nullable = false, updatable = false, length = 41000)
     private String redirectUris;
 
+    @Column(name = "post_logout_redirect_uris", nullable = false, updatable = false, length = 41000)
+    private String postLogoutRedirectUris = "";
+
     @Column(name = "jwks", updatable = false, length = 65536)
     private String jwks;
 
@@ -66,6 +69,16 @@ class ClientJpaEntity {
         this.jwks = jwks;
         this.jwksUri = jwksUri;
         this.registeredAt = registeredAt;
+    }
+
+    /** With the pages the client may send a person to after logout (V17), space-separated. */
+    ClientJpaEntity withPostLogoutRedirectUris(String uris) {
+        this.postLogoutRedirectUris = uris;
+        return this;
+    }
+
+    String getPostLogoutRedirectUris() {
+        return postLogoutRedirectUris;
     }
 
     String getClientId() {

@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
     private final JpaRefreshTokens refreshTokens;
     private final JpaRevokedAccessTokens revokedAccessTokens;
     private final JpaAuthorizationCodes authorizationCodes;
+    private final JpaBrowserSessionRegistry browserSessionRegistry;
     private final JpaPasswordResets passwordResets;
     private final JpaMailOutbox mailOutbox;
     private final JpaEmailVerifications emailVerifications;
@@ -98,6 +99,7 @@ public final class Database implements AutoCloseable {
         this.auditLog = new JpaAuditLog(entityManagerFactory);
         this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
         this.authorizationCodes = new JpaAuthorizationCodes(entityManagerFactory);
+        this.browserSessionRegistry = new JpaBrowserSessionRegistry(entityManagerFactory, Clock.systemUTC());
         this.passwordResets = new JpaPasswordResets(entityManagerFactory);
         this.mailOutbox = new JpaMailOutbox(entityManagerFactory);
         this.emailVerifications = new JpaEmailVerifications(entityManagerFactory, Clock.systemUTC());
@@ -246,6 +248,11 @@ public final class Database implements AutoCloseable {
     /** The authorization codes waiting for their one redemption. */
     public AuthorizationCodes authorizationCodes() {
         return authorizationCodes;
+    }
+
+    /** Ended browser sessions and the refresh-token sessions started from them, shared by every instance. */
+    public dev.gatehouse.application.port.out.BrowserSessionRegistry browserSessionRegistry() {
+        return browserSessionRegistry;
     }
 
     /** Password-reset links; each is stored with its mail in {@link #mailOutbox()}'s table, in one transaction. */

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.out.persistence;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.domain.AuthorizationCode;
 import dev.gatehouse.domain.AuthorizationCodeHash;
+import dev.gatehouse.domain.BrowserSessionId;
 import dev.gatehouse.domain.ClientId;
 import dev.gatehouse.domain.PkceChallenge;
 import dev.gatehouse.domain.Scope;
@@ -44,7 +45,8 @@ public final class JpaAuthorizationCodes implements AuthorizationCodes {
                 code.redirectUri(), code.challenge().value(), code.user().value(), code.securityVersion(), scopes,
                 code.nonce().orElse(null), storable(code.issuedAt()), storable(code.expiresAt()),
                 code.redeemedAt().map(JpaAuthorizationCodes::storable).orElse(null),
-                code.session().map(SessionId::value).orElse(null), storable(code.authTime()));
+                code.session().map(SessionId::value).orElse(null), storable(code.authTime()),
+                code.browserSession().map(BrowserSessionId::value).orElse(null));
         inTransaction(entityManager -> {
             entityManager.persist(row);
             return null;
@@ -89,7 +91,8 @@ public final class JpaAuthorizationCodes implements AuthorizationCodes {
                 row.getSecurityVersion(), Scope.parseList(row.getScopes()), Optional.ofNullable(row.getNonce()),
                 row.getIssuedAt(), row.getExpiresAt(), Optional.ofNullable(row.getRedeemedAt()),
                 Optional.ofNullable(row.getSessionId()).map(SessionId::new),
-                row.getAuthTime() == null ? row.getIssuedAt() : row.getAuthTime());
+                row.getAuthTime() == null ? row.getIssuedAt() : row.getAuthTime(),
+                Optional.ofNullable(row.getBrowserSession()).map(BrowserSessionId::new));
     }
 
     /** The precision both databases keep. */

@@ -107,7 +107,8 @@ public final class JpaClientRepository implements ClientRepository {
                 keys.filter(ClientKeys.Inline.class::isInstance).map(inline -> ((ClientKeys.Inline) inline).jwks()).orElse(null),
                 keys.filter(ClientKeys.Remote.class::isInstance).map(remote -> ((ClientKeys.Remote) remote).url()).orElse(null),
                 // The precision both databases keep.
-                registered.registeredAt().truncatedTo(ChronoUnit.MICROS));
+                registered.registeredAt().truncatedTo(ChronoUnit.MICROS))
+                .withPostLogoutRedirectUris(joined(client.postLogoutRedirectUris(), RedirectUri::value));
     }
 
     private static RegisteredClient toClient(ClientJpaEntity entity) {
@@ -118,7 +119,8 @@ public final class JpaClientRepository implements ClientRepository {
                 split(entity.getGrantTypes()).stream().map(name -> GrantType.parse(name).orElseThrow()).collect(Collectors.toSet()),
                 Optional.ofNullable(entity.getScopes()).map(scopes -> split(scopes).stream().map(Scope::new).collect(Collectors.toSet())),
                 split(entity.getAudiences()).stream().map(Audience::new).toList(),
-                split(entity.getRedirectUris()).stream().map(RedirectUri::new).toList(), keys);
+                split(entity.getRedirectUris()).stream().map(RedirectUri::new).toList(), keys,
+                split(entity.getPostLogoutRedirectUris()).stream().map(RedirectUri::new).toList());
         return new RegisteredClient(client, entity.getRegisteredAt());
     }
 

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * {@code auth_time} and {@code azp}).
  *
  * <p>Claims: {@code iss}, {@code sub} (the account's id), {@code aud} and {@code azp} (the client), {@code exp},
- * {@code iat}, {@code auth_time}, {@code nonce} when the client sent one, {@code at_hash} (the left half of the
+ * {@code iat}, {@code auth_time}, {@code nonce} when the client sent one, {@code sid} when it came from a browser session, {@code at_hash} (the left half of the
  * access token's hash under the signing algorithm's hash: SHA-256 for ES256 and RS256, SHA-512 for Ed25519, in
  * base64url, section 3.1.3.6), and the standard claims the scopes release. It lives as long as an access token.
  */
@@ -89,6 +89,7 @@ public final class JwtIdTokens implements IdTokens {
                 .addPayloadClaim("auth_time", claims.authTime().getEpochSecond())
                 .addPayloadClaim("at_hash", accessTokenHash(accessToken.value(), stored.algorithm()));
         claims.nonce().ifPresent(nonce -> jwt.addPayloadClaim("nonce", nonce));
+        claims.sid().ifPresent(sid -> jwt.addPayloadClaim("sid", sid.value()));
         about.preferredUsername().ifPresent(name -> jwt.addPayloadClaim("preferred_username", name));
         about.name().ifPresent(name -> jwt.addPayloadClaim("name", name));
         about.email().ifPresent(email -> jwt.addPayloadClaim("email", email));
@@ -157,7 +158,8 @@ public final class JwtIdTokens implements IdTokens {
                 Optional.ofNullable(string(payload, "preferred_username")), Optional.ofNullable(string(payload, "name")),
                 Optional.ofNullable(string(payload, "email")),
                 verified == null ? Optional.empty() : Optional.of(verified == JsonValue.TRUE)),
-                audience, authTime, Optional.ofNullable(string(payload, "nonce")));
+                audience, authTime, Optional.ofNullable(string(payload, "nonce")),
+                Optional.ofNullable(string(payload, "sid")).flatMap(dev.gatehouse.domain.BrowserSessionId::parse));
     }
 
     private static String string(JsonObject object, String name) {

@@ -428,7 +428,7 @@ final class AccountHttpService implements RoutedService {
         if (refresh.isPresent()) {
             RefreshResult result = useCases.refreshToken().refresh(new RefreshCommand(refresh.get(), Optional.empty(),
                     client(request), Optional.of(ClientCredentials.publicClient(AccountPageClient.ID))));
-            if (result instanceof RefreshResult.Refreshed(var accessToken, String refreshToken)) {
+            if (result instanceof RefreshResult.Refreshed(var accessToken, String refreshToken, var idToken)) {
                 headers.addAll(sessionCookies(accessToken.value(), refreshToken));
                 return shown(accessToken.value());
             }

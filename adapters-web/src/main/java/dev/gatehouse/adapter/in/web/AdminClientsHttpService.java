@@ -94,6 +94,7 @@ final class AdminClientsHttpService implements RoutedService {
             errors.add(FieldError.notABoolean("body", "first_party"));
         }
         List<String> redirectUris = strings(body, "redirect_uris", errors).orElse(List.of());
+        List<String> postLogoutRedirectUris = strings(body, "post_logout_redirect_uris", errors).orElse(List.of());
         Optional<List<String>> grantTypes = strings(body, "grant_types", errors);
         Optional<List<String>> scopes = strings(body, "scopes", errors);
         List<String> audiences = strings(body, "audiences", errors).orElse(List.of());
@@ -110,7 +111,7 @@ final class AdminClientsHttpService implements RoutedService {
             throw HttpProblem.validation(errors);
         }
         return new RegisterClientCommand(actor, clientId, type, firstParty, redirectUris, grantTypes, scopes, audiences, jwks,
-                jwksUri, ClientAddresses.of(request, settings.addressing()));
+                jwksUri, ClientAddresses.of(request, settings.addressing()), postLogoutRedirectUris);
     }
 
     private static Optional<String> string(JsonObject body, String field, List<FieldError> errors, boolean required) {

@@ -41,7 +41,7 @@ final class AuthorizationServerMetadataHttpService implements RoutedService {
             "azp", "preferred_username", "name", "email", "email_verified");
     private static final String REVOKE = "/revoke";
     /** OpenID Connect RP-Initiated Logout's endpoint, listed once it is served. */
-    static final String END_SESSION = "/end-session";
+    static final String END_SESSION = "/authorize/end-session";
 
     private static final List<String> NO_CLIENT_AUTHENTICATION = List.of("none");
     private static final List<String> CLIENT_AUTHENTICATION =

@@ -35,6 +35,7 @@ final class ClientResponse {
                 .add("first_party", client.firstParty())
                 .add("has_secret", client.secretHash().isPresent())
                 .add("redirect_uris", strings(client.redirectUris().stream().map(RedirectUri::value).toList()))
+                .add("post_logout_redirect_uris", strings(client.postLogoutRedirectUris().stream().map(RedirectUri::value).toList()))
                 .add("grant_types", strings(client.grantTypes().stream().map(GrantType::value).sorted().toList()))
                 .add("scopes", client.scopes().<JsonValue>map(scopes ->
                         strings(scopes.stream().map(Scope::value).sorted().toList()).build()).orElse(JsonValue.NULL))

@@ -81,6 +81,7 @@ public final class GatehouseRouting {
                         useCases.authorizationCode().signIn(), settings, limiter),
                 new ConsentHttpService(useCases.answerConsent(), settings, limiter),
                 new SignInCodeHttpService(useCases.signInWithCode(), settings, limiter),
+                new EndSessionHttpService(useCases.endBrowserSession(), settings),
                 new LogOutHttpService(useCases.logOut(), settings),
                 new UsersHttpService(useCases.registerUser(), useCases.currentUser(), useCases.changePassword(), settings,
                         limiter, useCases.emailVerification().mode().isOn()),

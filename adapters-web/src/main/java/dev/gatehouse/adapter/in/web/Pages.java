@@ -39,6 +39,8 @@ final class Pages {
     private final Mustache resetPassword;
     private final Mustache account;
     private final Mustache signInCode;
+    private final Mustache logOut;
+    private final Mustache loggedOut;
 
     Pages() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory(FOLDER);
@@ -49,6 +51,8 @@ final class Pages {
         this.resetPassword = factory.compile("reset-password.mustache");
         this.account = factory.compile("account.mustache");
         this.signInCode = factory.compile("sign-in-code.mustache");
+        this.logOut = factory.compile("log-out.mustache");
+        this.loggedOut = factory.compile("logged-out.mustache");
     }
 
     /** What the sign-in page shows besides the form: an error for the whole form, or for one field, and what was typed. */
@@ -164,6 +168,26 @@ final class Pages {
         scope.put("css", CSS);
         scope.put("signedOut", message);
         send(response, Status.OK_200, account, scope, extraHeaders);
+    }
+
+    /**
+     * The page that asks a signed-in person whether to log out (RP-initiated logout without proof that they asked): one
+     * button posting the request's parameters and the form's anti-forgery token back to {@code action}.
+     */
+    void confirmLogOut(ServerResponse response, String action, String username, String clientName,
+                       List<Map.Entry<String, String>> hidden, Header... extraHeaders) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("css", CSS);
+        scope.put("action", action);
+        scope.put("username", username);
+        scope.put("clientName", blankToFalse(clientName));
+        scope.put("hidden", hidden.stream().map(field -> Map.of("name", field.getKey(), "value", field.getValue())).toList());
+        send(response, Status.OK_200, logOut, scope, extraHeaders);
+    }
+
+    /** The page after a logout that has nowhere registered to go back to. */
+    void loggedOut(ServerResponse response, Header... extraHeaders) {
+        send(response, Status.OK_200, loggedOut, Map.of("css", CSS), extraHeaders);
     }
 
     /** A page that explains why the request cannot go on, and what the person can do about it. */

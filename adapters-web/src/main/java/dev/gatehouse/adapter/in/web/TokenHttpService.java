@@ -292,8 +292,9 @@ final class TokenHttpService implements RoutedService {
         Optional<Set<Scope>> scopes = form.value("scope").filter(value -> !value.isBlank()).map(TokenHttpService::scopes);
 
         switch (refresh.refresh(new RefreshCommand(refreshToken, scopes, client(request), sentClient.credentials(), resource(form)))) {
-            case RefreshResult.Refreshed(AccessToken token, String next) ->
-                    sendTokens(response, TokenResponse.bearer(token, next, scopes.isPresent()));
+            case RefreshResult.Refreshed(AccessToken token, String next, Optional<String> idToken) ->
+                    sendTokens(response, idToken.map(TokenResponse.bearer(token, next, scopes.isPresent())::withIdToken)
+                            .orElseGet(() -> TokenResponse.bearer(token, next, scopes.isPresent())));
             case RefreshResult.InvalidGrant(boolean scopeTooBroad) when scopeTooBroad ->
                     throw HttpProblem.oauth(Status.BAD_REQUEST_400, "Invalid scope", "invalid_scope",
                             "The requested scope exceeds the scope of the session");

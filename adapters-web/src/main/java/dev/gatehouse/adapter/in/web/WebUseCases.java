@@ -6,6 +6,8 @@ import dev.gatehouse.application.port.in.ShowAccountUseCase;
 import dev.gatehouse.application.port.in.ShowAccountResult;
 import dev.gatehouse.application.port.in.EndSessionUseCase;
 import dev.gatehouse.application.port.in.EndSessionResult;
+import dev.gatehouse.application.port.in.EndBrowserSessionResult;
+import dev.gatehouse.application.port.in.EndBrowserSessionUseCase;
 import dev.gatehouse.application.port.in.ConfirmTwoFactorUseCase;
 import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.MfaLogInUseCase;
@@ -70,7 +72,8 @@ import java.util.Objects;
  * any client is registered as data. {@code answerConsent}: the consent page's
  * answers ({@code POST /authorize/consent}). {@code signInWithCode}: the sign-in
  * page's second step, for accounts with a second factor. {@code account}: the account page's own queries and actions
- * (beside the use cases above it also drives).
+ * (beside the use cases above it also drives). {@code endBrowserSession}: OpenID Connect
+ * RP-initiated logout at {@code /authorize/end-session}.
  */
 public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, CurrentUserUseCase currentUser,
                           RefreshTokenUseCase refreshToken, RevokeTokenUseCase revokeToken, LogOutUseCase logOut,
@@ -79,13 +82,18 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                           ClientCredentialsGrantUseCase clientCredentialsGrant, AuthorizationCode authorizationCode,
                           EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo,
                           ClientAdministration clientAdministration, AnswerConsentUseCase answerConsent,
-                          SignInWithCodeUseCase signInWithCode, Account account) {
+                          SignInWithCodeUseCase signInWithCode, Account account,
+                          EndBrowserSessionUseCase endBrowserSession) {
 
     /** For assemblies without third-party clients' consent page: no answer is accepted (fails closed). */
     public static final AnswerConsentUseCase NO_CONSENT = command -> new AnswerConsentResult.FormRejected();
 
     /** For assemblies without the sign-in page's second step: no second-step form is ever accepted. */
     public static final SignInWithCodeUseCase NO_SIGN_IN_WITH_CODE = command -> new SignInWithCodeResult.ChallengeExpired();
+
+    /** For assemblies without browser sign-in: no browser session exists, so a logout has nothing to end. */
+    public static final EndBrowserSessionUseCase NO_BROWSER_SESSIONS =
+            command -> new EndBrowserSessionResult.LoggedOut(java.util.Optional.empty());
 
     /**
      * The use cases behind {@code /email-verification} and {@code /users/me/email}, and the {@code mode} they run in: while it is off, those
@@ -148,7 +156,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        EmailVerification emailVerification, TwoFactor twoFactor, UserInfoUseCase userInfo) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
-                ClientAdministration.NOT_OFFERED, NO_CONSENT, NO_SIGN_IN_WITH_CODE, Account.NOT_OFFERED);
+                ClientAdministration.NOT_OFFERED, NO_CONSENT, NO_SIGN_IN_WITH_CODE, Account.NOT_OFFERED,
+                NO_BROWSER_SESSIONS);
     }
 
     /**
@@ -163,7 +172,8 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, EmailVerification.OFF,
                 TwoFactor.NOT_OFFERED, NO_USER_INFO, ClientAdministration.NOT_OFFERED,
-                NO_CONSENT, NO_SIGN_IN_WITH_CODE, Account.NOT_OFFERED);
+                NO_CONSENT, NO_SIGN_IN_WITH_CODE, Account.NOT_OFFERED,
+                NO_BROWSER_SESSIONS);
     }
 
     /**
@@ -269,6 +279,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
         Objects.requireNonNull(answerConsent, "answerConsent");
         Objects.requireNonNull(signInWithCode, "signInWithCode");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(endBrowserSession, "endBrowserSession");
     }
 
     /** The use cases only the account page drives: showing one's account and ending one of one's sessions. */
@@ -297,6 +308,7 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
                        SignInWithCodeUseCase signInWithCode) {
         this(logIn, registerUser, currentUser, refreshToken, revokeToken, logOut, changePassword, publishedKeys, administration,
                 introspectToken, passwordReset, clientCredentialsGrant, authorizationCode, emailVerification, twoFactor, userInfo,
-                ClientAdministration.NOT_OFFERED, NO_CONSENT, signInWithCode, Account.NOT_OFFERED);
+                ClientAdministration.NOT_OFFERED, NO_CONSENT, signInWithCode, Account.NOT_OFFERED,
+                NO_BROWSER_SESSIONS);
     }
 }

@@ -86,7 +86,8 @@ class OpenApiContractIT {
         WITH_CLIENTS.users.change(WITH_CLIENTS.addUser("root", PASSWORD, null, null).id(), stored -> stored.withRole(Role.ADMIN));
         WITH_CLIENTS.addUser("jane", PASSWORD, null, null);
         WITH_CLIENTS.clients.register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("web-app"), true)
-                        .withRedirectUris(List.of(new dev.gatehouse.domain.RedirectUri(CALLBACK))))
+                        .withRedirectUris(List.of(new dev.gatehouse.domain.RedirectUri(CALLBACK)))
+                        .withPostLogoutRedirectUris(List.of(new dev.gatehouse.domain.RedirectUri(GOODBYE))))
                 .register(dev.gatehouse.domain.Client.confidential(new dev.gatehouse.domain.ClientId("back-office"),
                         dev.gatehouse.domain.ClientSecretHash.of(CLIENT_SECRET), true))
                 .register(dev.gatehouse.domain.Client.publicClient(new dev.gatehouse.domain.ClientId("partner"), false)
@@ -683,6 +684,7 @@ class OpenApiContractIT {
     }
 
     private static final String CALLBACK = "https://app.example.com/callback";
+    private static final String GOODBYE = "https://app.example.com/goodbye";
     private static final java.util.regex.Pattern HIDDEN =
             java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
@@ -711,6 +713,7 @@ class OpenApiContractIT {
         Exchange signedIn = post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=" + form(PASSWORD), cookie);
         exchanges.add(signedIn);
         openIdExchanges(exchanges, signedIn, query.replace("scope=me", "scope=openid+profile+email"));
+        endSessionExchanges(exchanges, signedIn, binding);
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=wrong-password", cookie));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=" + form(PASSWORD), cookie));
         exchanges.add(post(withClients, "/authorize", "/authorize", FORM, hidden + "username=johndoe&password=x", List.of()));
@@ -809,6 +812,35 @@ class OpenApiContractIT {
                     .append('&');
         }
         return hidden.toString();
+    }
+
+    /**
+     * RP-initiated logout: the confirmation page for a signed-in browser, a forged confirmation (403), a refused return
+     * address (400), the confirmed logout going back to the registered page (303), and the page after it (200), by GET
+     * and POST.
+     */
+    private static void endSessionExchanges(List<Exchange> exchanges, Exchange signedIn, String binding) {
+        String path = "/authorize/end-session";
+        String session = signedIn.answer().all("Set-Cookie").stream().filter(cookie -> cookie.startsWith("gatehouse_session="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow();
+        List<String> cookies = List.of("Cookie: " + session + "; " + binding);
+        String back = "client_id=web-app&post_logout_redirect_uri=" + form(GOODBYE) + "&state=s";
+        Exchange ask = get(withClients, path + "?" + back, cookies);
+        exchanges.add(new Exchange("GET " + path, ask.answer()));
+        assertEquals(200, ask.answer().status(), ask::toString);
+        exchanges.add(new Exchange("GET " + path, get(withClients, path + "?client_id=web-app&post_logout_redirect_uri="
+                + form("https://evil.example/"), cookies).answer()));
+        exchanges.add(post(withClients, path, path, FORM, "client_id=stranger", cookies));
+        exchanges.add(post(withClients, path, path, FORM, back + "&form_token=forged", cookies));
+        exchanges.add(post(withClients, path, path, FORM, back, cookies));
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"form_token\" value=\"([^\"]*)\"")
+                .matcher(ask.answer().body());
+        assertTrue(token.find(), ask::toString);
+        Exchange out = post(withClients, path, path, FORM, back + "&form_token=" + form(token.group(1)), cookies);
+        exchanges.add(out);
+        assertEquals(303, out.answer().status(), out::toString);
+        exchanges.add(new Exchange("GET " + path, get(withClients, path + "?" + back, cookies).answer()));
+        exchanges.add(new Exchange("GET " + path, get(withClients, path, List.of()).answer()));
     }
 
     /**

@@ -79,6 +79,8 @@ final class TestGatehouse {
     final InMemoryRefreshTokens sessions = new InMemoryRefreshTokens();
     final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
     final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
+    final dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry browserSessions =
+            new dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry();
     /** Empty: client authentication off. Register clients before the first request, and route with client authentication. */
     final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     /** The clients registered as data (with {@code /admin/clients}); none at first. */
@@ -122,6 +124,7 @@ final class TestGatehouse {
                 clock)
                 .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
                 .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
+                .withBrowserSessionRegistry(browserSessions)
                 .withEmailVerifications(verifications)
                 .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp())
                 .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock))
@@ -151,7 +154,8 @@ final class TestGatehouse {
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
                         useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
                 useCases.answerConsent(), useCases.signInWithCode(),
-                new WebUseCases.Account(useCases.showAccount(), useCases.endSession()));
+                new WebUseCases.Account(useCases.showAccount(), useCases.endSession()),
+                useCases.endBrowserSession());
     }
 
     /** Stores an active user directly, bypassing HTTP. */

@@ -96,7 +96,10 @@ final class ThrowingUseCases {
                         },
                         command -> {
                             throw failure.get();
-                        }));
+                        }),
+                command -> {
+                    throw failure.get();
+                });
     }
 
     static WebUseCases.PasswordReset passwordReset(Supplier<? extends RuntimeException> failure) {

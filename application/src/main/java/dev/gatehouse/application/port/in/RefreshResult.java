@@ -7,8 +7,20 @@ import java.util.Objects;
 /** Every way a refresh can end; callers switch over it exhaustively. */
 public sealed interface RefreshResult {
 
-    /** A new access token and the next refresh token; the one presented is used up. */
-    record Refreshed(AccessToken accessToken, String refreshToken) implements RefreshResult {
+    /**
+     * A new access token and the next refresh token; the one presented is used up. A session that started with
+     * {@code openid} through the sign-in page also gets a new ID token (OpenID Connect Core section 12.2).
+     */
+    record Refreshed(AccessToken accessToken, String refreshToken, java.util.Optional<String> idToken) implements RefreshResult {
+
+        public Refreshed {
+            Objects.requireNonNull(idToken, "idToken");
+        }
+
+        /** Without an ID token. */
+        public Refreshed(AccessToken accessToken, String refreshToken) {
+            this(accessToken, refreshToken, java.util.Optional.empty());
+        }
 
         @Override
         public String toString() {

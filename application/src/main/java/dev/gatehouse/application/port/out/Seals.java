@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface Seals {
 
     /** What a seal is for: one purpose's seal never opens as another's. */
-    enum Purpose { SIGN_IN_FORM, BROWSER_SESSION, CONSENT_FORM }
+    enum Purpose { SIGN_IN_FORM, BROWSER_SESSION, CONSENT_FORM, LOGOUT_FORM }
 
     /** A URL- and cookie-safe token carrying {@code content} for {@code purpose} until {@code expiresAt}. */
     String seal(Purpose purpose, String content, Instant expiresAt);

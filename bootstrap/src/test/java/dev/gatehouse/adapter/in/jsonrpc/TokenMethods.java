@@ -74,7 +74,7 @@ final class TokenMethods {
 
         // No scope is asked for, so the session's scopes carry over unchanged (RFC 6749 section 6).
         return switch (refresh.refresh(new RefreshCommand(refreshToken, Optional.empty(), call.client()))) {
-            case RefreshResult.Refreshed(AccessToken token, String next) -> tokens(token, next).build();
+            case RefreshResult.Refreshed(AccessToken token, String next, var idToken) -> tokens(token, next).build();
             case RefreshResult.InvalidGrant invalid -> throw JsonRpcError.of(JsonRpcError.INVALID_REFRESH_TOKEN,
                     "The refresh token is invalid, expired, revoked or already used");
             case RefreshResult.InvalidClient invalid -> throw clientNotAccepted();

@@ -1,0 +1,11 @@
+package dev.gatehouse.application.testing;
+
+import dev.gatehouse.application.port.out.BrowserSessionRegistry;
+
+class InMemoryBrowserSessionRegistryTest extends BrowserSessionRegistryContract {
+
+    @Override
+    protected BrowserSessionRegistry newEmptyRegistry() {
+        return new InMemoryBrowserSessionRegistry();
+    }
+}
