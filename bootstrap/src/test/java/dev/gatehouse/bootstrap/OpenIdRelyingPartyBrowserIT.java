@@ -47,7 +47,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and the relying party, back on its callback, checks the state, exchanges the code with its verifier, validates the ID
  * token with an independent JOSE library (Nimbus) against the published keys (signature, {@code iss}, {@code aud},
  * {@code exp}, {@code nonce}, {@code at_hash}), calls {@code /userinfo} and greets the person by the name it got there.
- * The test reads that page. Then the relying party asks again with {@code prompt=none} and is let through silently.
+ * The test reads that page. Then the relying party asks again with {@code prompt=none} and is let through silently;
+ * it logs the person out with its ID token (RP-Initiated Logout), is sent back to its post-logout page with its state,
+ * and a silent sign-in then answers {@code login_required}.
  * Registered as a third party ({@code partner}), the relying party's user sees the consent page after signing in,
  * allows, and is not asked again on the next visit; asked again and refused, the relying party is told
  * {@code access_denied}.
@@ -73,12 +75,17 @@ class OpenIdRelyingPartyBrowserIT {
         private final String redirectUri;
         private final Map<String, Object> provider;
         volatile JWTClaimsSet idTokenClaims;
+        volatile String idToken;
         volatile String refreshToken;
+        /** The state of the logout under way, which the post-logout page must bring back. */
+        volatile String logoutState;
+        private final String postLogoutRedirectUri;
         /** The client the relying party is registered as: first-party by default, {@code partner} is a third party. */
         volatile String clientId = CodeFlowBrowser.CLIENT_ID;
 
         SampleRelyingParty(String gatehouseBase, int ownPort) throws Exception {
             this.redirectUri = "http://127.0.0.1:" + ownPort + "/callback";
+            this.postLogoutRedirectUri = "http://127.0.0.1:" + ownPort + "/logged-out";
             this.provider = JSONObjectUtils.parse(get(gatehouseBase + "/.well-known/openid-configuration", null).body());
         }
 
@@ -131,7 +138,8 @@ class OpenIdRelyingPartyBrowserIT {
                                 "client_id", clientId)))).build(), HttpResponse.BodyHandlers.ofString());
                 Map<String, Object> body = JSONObjectUtils.parse(tokens.body());
                 String accessToken = (String) body.get("access_token");
-                idTokenClaims = IdTokenCheck.verify((String) body.get("id_token"), get((String) provider.get("jwks_uri"), null).body(),
+                idToken = (String) body.get("id_token");
+                idTokenClaims = IdTokenCheck.verify(idToken, get((String) provider.get("jwks_uri"), null).body(),
                         (String) provider.get("issuer"), clientId, sent[0], accessToken);
                 refreshToken = (String) body.get("refresh_token");
                 Map<String, Object> userInfo = JSONObjectUtils.parse(get((String) provider.get("userinfo_endpoint"), accessToken).body());
@@ -144,6 +152,32 @@ class OpenIdRelyingPartyBrowserIT {
                 page = "<!DOCTYPE html><title>Sample app</title><h1 id=\"error\">" + escape(String.valueOf(failed.getMessage()))
                         + "</h1>";
             }
+            byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+
+        /** {@code /logout}: off to the provider's end-session endpoint with the ID token as proof (RP-Initiated Logout). */
+        void logout(HttpExchange exchange) throws IOException {
+            logoutState = random();
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("id_token_hint", idToken);
+            query.put("client_id", clientId);
+            query.put("post_logout_redirect_uri", postLogoutRedirectUri);
+            query.put("state", logoutState);
+            exchange.getResponseHeaders().add("Location", provider.get("end_session_endpoint") + "?" + CodeFlowBrowser.form(query));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        }
+
+        /** {@code /logged-out}: where the provider sends the browser back, with the logout's state. */
+        void loggedOut(HttpExchange exchange) throws IOException {
+            Map<String, String> query = CodeFlowBrowser.queryOf(exchange.getRequestURI());
+            String page = logoutState != null && logoutState.equals(query.get("state"))
+                    ? "<!DOCTYPE html><title>Sample app</title><h1 id=\"signed-out\">Signed out</h1>"
+                    : "<!DOCTYPE html><title>Sample app</title><h1 id=\"error\">logout state mismatch</h1>";
             byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, bytes.length);
@@ -177,7 +211,9 @@ class OpenIdRelyingPartyBrowserIT {
         relyingParty = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         Map<String, String> settings = new HashMap<>(OpenIdConnectIT.oidcSettings(Map.of("GATEHOUSE_DEMO", "true",
                 "GATEHOUSE_CLIENTS", "web-app:public:first-party,partner:public",
-                "GATEHOUSE_CLIENT_REDIRECT_URIS", "web-app=" + CodeFlowBrowser.CALLBACK + ";partner=" + CodeFlowBrowser.CALLBACK)));
+                "GATEHOUSE_CLIENT_REDIRECT_URIS", "web-app=" + CodeFlowBrowser.CALLBACK + ";partner=" + CodeFlowBrowser.CALLBACK,
+                "GATEHOUSE_CLIENT_POST_LOGOUT_REDIRECT_URIS", "web-app=http://127.0.0.1:" + relyingParty.getAddress().getPort()
+                        + "/logged-out")));
         settings.remove("GATEHOUSE_JWT_SECRET");
         settings.remove("GATEHOUSE_ISSUER");
         gatehouse = Gatehouse.start(GatehouseSettings.from(SettingSource.of(settings)).withDatabase(DatabaseSettings.embedded(dataDir)),
@@ -185,6 +221,8 @@ class OpenIdRelyingPartyBrowserIT {
         app = new SampleRelyingParty("http://127.0.0.1:" + gatehouse.port(), relyingParty.getAddress().getPort());
         relyingParty.createContext("/login", app::login);
         relyingParty.createContext("/callback", app::callback);
+        relyingParty.createContext("/logout", app::logout);
+        relyingParty.createContext("/logged-out", app::loggedOut);
         relyingParty.start();
         browser = chromium();
     }
@@ -222,6 +260,15 @@ class OpenIdRelyingPartyBrowserIT {
         wait.until(ExpectedConditions.titleIs("Sample app"));
         assertEquals("", errorOnPage());
         assertEquals("Hello, John Doe", browser.findElement(By.id("greeting")).getText());
+
+        // The relying party logs the person out with its ID token: Gatehouse ends the browser session and sends the
+        // browser back to the registered post-logout page with the state; a silent sign-in then finds no session.
+        browser.get(app + "/logout");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-out")));
+        assertEquals("", errorOnPage());
+        browser.get(app + "/login?prompt=none");
+        wait.until(ExpectedConditions.titleIs("Sample app"));
+        assertEquals("login_required", errorOnPage());
     }
 
     @Test
