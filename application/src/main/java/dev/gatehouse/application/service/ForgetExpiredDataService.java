@@ -12,7 +12,9 @@ import dev.gatehouse.application.port.out.LoginThrottle;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.RevokedAccessTokens;
 import dev.gatehouse.domain.Retention;
+import dev.gatehouse.application.port.out.BrowserSessionRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Deletes, from each store through its port, what is older than its {@link Retention}. */
@@ -29,6 +31,8 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
     private final EmailVerifications emailVerifications;
     private final PasswordResets passwordResets;
     private final MfaChallenges mfaChallenges;
+    private final BrowserSessionRegistry browserSessions;
+    private final Duration browserSessionRetention;
 
     public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
                                     AuditLog audit, Retention retention, Clock clock) {
@@ -55,6 +59,22 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
                                     AuditLog audit, Retention retention, Clock clock, AssertionReplays assertionReplays,
                                     AuthorizationCodes authorizationCodes, EmailVerifications emailVerifications,
                                     PasswordResets passwordResets, MfaChallenges mfaChallenges) {
+        this(throttle, refreshTokens, revokedAccessTokens, audit, retention, clock, assertionReplays, authorizationCodes,
+                emailVerifications, passwordResets, mfaChallenges, BrowserSessionRegistry.none(), Duration.ZERO);
+    }
+
+    /**
+     * Also forgets the records of logged-out browser sessions and of the sessions each started, once they are older than
+     * {@code browserSessionRetention}: longer than a browser session's cookie and a refresh session's absolute lifetime,
+     * so neither an ended cookie nor a live refresh session outlives its record.
+     */
+    public ForgetExpiredDataService(LoginThrottle throttle, RefreshTokens refreshTokens, RevokedAccessTokens revokedAccessTokens,
+                                    AuditLog audit, Retention retention, Clock clock, AssertionReplays assertionReplays,
+                                    AuthorizationCodes authorizationCodes, EmailVerifications emailVerifications,
+                                    PasswordResets passwordResets, MfaChallenges mfaChallenges,
+                                    BrowserSessionRegistry browserSessions, Duration browserSessionRetention) {
+        this.browserSessions = browserSessions;
+        this.browserSessionRetention = browserSessionRetention;
         this.emailVerifications = emailVerifications;
         this.passwordResets = passwordResets;
         this.mfaChallenges = mfaChallenges;
@@ -80,6 +100,7 @@ public final class ForgetExpiredDataService implements ForgetExpiredDataUseCase 
                 authorizationCodes.forgetExpiredBefore(now),
                 emailVerifications.forgetExpiredBefore(now),
                 passwordResets.forgetExpiredBefore(now),
-                mfaChallenges.forgetExpiredBefore(now));
+                mfaChallenges.forgetExpiredBefore(now),
+                browserSessions.forgetBefore(now.minus(browserSessionRetention)));
     }
 }

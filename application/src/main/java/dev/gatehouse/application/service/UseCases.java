@@ -237,7 +237,9 @@ public final class UseCases {
         resetTwoFactor = new ResetTwoFactorService(gate, ports.twoFactorCredentials());
         forgetExpiredData = new ForgetExpiredDataService(ports.loginThrottle(), ports.refreshTokens(),
                 ports.revokedAccessTokens(), ports.auditLog(), policies.retention(), ports.clock(), ports.assertionReplays(),
-                ports.authorizationCodes(), ports.emailVerifications(), ports.passwordResets(), ports.mfaChallenges());
+                ports.authorizationCodes(), ports.emailVerifications(), ports.passwordResets(), ports.mfaChallenges(),
+                ports.browserSessionRegistry(), BrowserSessions.LIFETIME.plus(policies.refreshPolicy().absoluteLifetime())
+                        .plus(policies.retention().sessions()));
         // Reads hashes' text only: an import never hashes, so it takes no hashing slot.
         importUsers = new ImportUsersService(ports.users(), ports.passwordHasher(), policies.scopePolicy(), ports.auditLog(),
                 ports.clock());

@@ -89,6 +89,28 @@ class ForgetExpiredDataServiceTest {
         assertEquals(0, again.emailVerificationLinks() + again.passwordResetLinks() + again.mfaChallenges(), "nothing left");
     }
 
+    @Test
+    void forgets_a_logged_out_browser_session_only_once_its_cookie_and_every_session_it_started_are_past() {
+        dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry browserSessions =
+                new dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry(clock);
+        Duration retention = Duration.ofDays(31);
+        ForgetExpiredDataService withBrowserSessions = new ForgetExpiredDataService(throttle, refreshTokens, revoked, audit,
+                RETENTION, clock, AssertionReplays.none(), new InMemoryAuthorizationCodes(),
+                dev.gatehouse.application.port.out.EmailVerifications.none(),
+                dev.gatehouse.application.port.out.PasswordResets.none(),
+                dev.gatehouse.application.port.out.MfaChallenges.none(), browserSessions, retention);
+        dev.gatehouse.domain.BrowserSessionId ended = dev.gatehouse.domain.BrowserSessionId.newId();
+        assertTrue(browserSessions.end(ended, clock.instant()));
+
+        clock.advance(retention.minusSeconds(1));
+        assertEquals(0, withBrowserSessions.forgetExpiredData().browserSessionRecords());
+        assertTrue(browserSessions.hasEnded(ended), "a cookie of it could still come back: still ended");
+
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(1, withBrowserSessions.forgetExpiredData().browserSessionRecords());
+        assertEquals(0, withBrowserSessions.forgetExpiredData().browserSessionRecords(), "nothing left");
+    }
+
     private static dev.gatehouse.domain.MfaChallenge challenge(String hex, dev.gatehouse.domain.UserId user, Instant expiresAt) {
         return new dev.gatehouse.domain.MfaChallenge(hex.repeat(64), user, 0, java.util.Optional.empty(), java.util.Set.of(),
                 java.util.Optional.empty(), expiresAt);
