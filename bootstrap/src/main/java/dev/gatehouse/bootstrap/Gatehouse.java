@@ -278,7 +278,7 @@ public final class Gatehouse implements AutoCloseable {
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
                         useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
                 useCases.answerConsent(), useCases.signInWithCode(),
-                new WebUseCases.Account(useCases.showAccount(), useCases.endSession()),
+                new WebUseCases.Account(useCases.showAccount(), useCases.endSession(), useCases.revokeConsent()),
                 useCases.endBrowserSession());
     }
 

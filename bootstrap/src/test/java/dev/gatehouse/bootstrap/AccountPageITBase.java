@@ -54,8 +54,8 @@ abstract class AccountPageITBase {
                 "GATEHOUSE_ISSUER", PUBLIC_URL,
                 "GATEHOUSE_PUBLIC_URL", PUBLIC_URL,
                 "GATEHOUSE_EMAIL_VERIFICATION", "optional",
-                "GATEHOUSE_CLIENTS", "web-app:public:first-party",
-                "GATEHOUSE_CLIENT_REDIRECT_URIS", "web-app=" + CodeFlowBrowser.CALLBACK)));
+                "GATEHOUSE_CLIENTS", "web-app:public:first-party,partner:public",
+                "GATEHOUSE_CLIENT_REDIRECT_URIS", "web-app=" + CodeFlowBrowser.CALLBACK + ";partner=" + CodeFlowBrowser.CALLBACK)));
         settings.putAll(more);
         return settings;
     }
@@ -238,6 +238,36 @@ abstract class AccountPageITBase {
         HttpResponse<String> again = john.get(AccountBrowser.local(john.get("/account").headers().firstValue("Location").orElseThrow()));
         assertEquals(200, again.statusCode(), "the sign-in page asks for the password again");
         assertTrue(again.body().contains("<label for=\"password\">"), again.body());
+    }
+
+    @Test
+    void the_applications_a_person_allowed_are_listed_and_taking_one_back_ends_its_sessions_and_asks_again() {
+        CodeFlowBrowser partner = new CodeFlowBrowser(gatehouse.port(), "partner");
+        Map<String, String> request = partner.request();
+        HttpResponse<String> consent = partner.signIn(partner.authorize(request), "jane", PASSWORD);
+        assertEquals(200, consent.statusCode(), consent.body());
+        HttpResponse<String> back = partner.answerConsent(CodeFlowBrowser.hiddenFields(consent), "allow");
+        HttpResponse<String> tokens = partner.exchange(CodeFlowBrowser.queryOf(back).get("code"));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+
+        AccountBrowser jane = new AccountBrowser(gatehouse.port());
+        HttpResponse<String> page = jane.signIn("jane", PASSWORD);
+        assertTrue(page.body().contains("<h2 id=\"applications\">Applications you allowed</h2>"), page.body());
+        assertTrue(page.body().contains("<input type=\"hidden\" name=\"client_id\" value=\"partner\">"), page.body());
+
+        HttpResponse<String> taken = jane.actAndFollow(page, "revoke-consent", Map.of("client_id", "partner"));
+        assertEquals("Taken back: partner must ask you again, and its sessions have ended.", AccountBrowser.notice(taken));
+        assertFalse(taken.body().contains("Applications you allowed"), "nothing is allowed any more");
+        assertEquals(400, partner.refresh(TestHttp.refreshToken(tokens)).statusCode(), "its refresh token is refused");
+        assertEquals(401, new TestHttp(gatehouse.port()).me(TestHttp.accessToken(tokens)).statusCode(), "and its access token");
+        HttpResponse<String> askedAgain = partner.authorize(request);
+        assertEquals(200, askedAgain.statusCode(), "signed in still, but asked again: " + askedAgain.body());
+        assertTrue(askedAgain.body().contains("/authorize/consent"), askedAgain.body());
+
+        HttpResponse<String> nothing = jane.actAndFollow(taken, "revoke-consent", Map.of("client_id", "partner"));
+        assertEquals("That application has nothing allowed by you. Nothing was changed.", AccountBrowser.notice(nothing));
+        HttpResponse<String> malformed = jane.actAndFollow(nothing, "revoke-consent", Map.of("client_id", "no such client \u0001"));
+        assertEquals("That application has nothing allowed by you. Nothing was changed.", AccountBrowser.notice(malformed));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.gatehouse.application.port.in.ActiveSession;
 import dev.gatehouse.application.port.in.ShowAccountQuery;
 import dev.gatehouse.application.port.in.ShowAccountResult;
 import dev.gatehouse.application.port.in.ShowAccountUseCase;
+import dev.gatehouse.application.port.out.Consents;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.SessionActivity;
 import dev.gatehouse.application.port.out.TwoFactorCredentials;
@@ -28,9 +29,17 @@ public final class ShowAccountService implements ShowAccountUseCase {
     private final TwoFactorCredentials twoFactor;
     private final RefreshPolicy policy;
     private final Clock clock;
+    private final Consents consents;
 
     ShowAccountService(BearerAuthentication authentication, RefreshTokens refreshTokens, TwoFactorCredentials twoFactor,
                        RefreshPolicy policy, Clock clock) {
+        this(authentication, refreshTokens, twoFactor, policy, clock, Consents.none());
+    }
+
+    /** With the consents the person gave third-party applications ({@code consents}), shown so they can take them back. */
+    ShowAccountService(BearerAuthentication authentication, RefreshTokens refreshTokens, TwoFactorCredentials twoFactor,
+                       RefreshPolicy policy, Clock clock, Consents consents) {
+        this.consents = consents;
         this.authentication = authentication;
         this.refreshTokens = refreshTokens;
         this.twoFactor = twoFactor;
@@ -54,7 +63,8 @@ public final class ShowAccountService implements ShowAccountUseCase {
                                 .map(activity -> new ActiveSession(activity.session().id().toString(),
                                         activity.session().client().map(ClientId::value), activity.session().startedAt(),
                                         activity.lastUsedAt(), current.filter(activity.session().id()::equals).isPresent()))
-                                .toList());
+                                .toList(),
+                        consents.of(user.id()));
             }
         };
     }

@@ -178,7 +178,8 @@ public final class UseCases {
         answerConsent = new AnswerConsentService(requests, browserSessions, consentScreens, codeIssuer, ports.auditLog(),
                 ports.clock());
         listConsents = new ListConsentsService(ports.consents());
-        revokeConsent = new RevokeConsentService(ports.consents(), ports.users(), ports.auditLog(), ports.clock());
+        revokeConsent = new RevokeConsentService(ports.consents(), ports.users(), ports.auditLog(), ports.clock(),
+                ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens());
         redeemAuthorizationCode = new RedeemAuthorizationCodeService(clientAuthentication, ports.authorizationCodes(),
                 ports.users(), sessions, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.idTokens(), ports.clock(), ports.browserSessionRegistry());
@@ -254,7 +255,7 @@ public final class UseCases {
         clientsRegistered = clients::anyRegistered;
         // The account page's sessions: judged against the stored user, as the enrolment use cases are.
         showAccount = new ShowAccountService(bearers, ports.refreshTokens(), ports.twoFactorCredentials(),
-                policies.refreshPolicy(), ports.clock());
+                policies.refreshPolicy(), ports.clock(), ports.consents());
         endSession = new EndSessionService(bearers, ports.refreshTokens(), ports.revokedAccessTokens(), ports.accessTokens(),
                 ports.auditLog(), ports.clock());
         endBrowserSession = new EndBrowserSessionService(browserSessions, ports.browserSessionRegistry(), ports.idTokens(),

@@ -83,6 +83,8 @@ class ConsentFlowTest {
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     private final InMemoryConsents consents = new InMemoryConsents();
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    private final InMemoryRevokedAccessTokens revokedAccessTokens = new InMemoryRevokedAccessTokens();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final InMemoryAccessTokens accessTokens = new InMemoryAccessTokens(clock, Duration.ofMinutes(15));
     private final InMemoryClientRegistry clients = new InMemoryClientRegistry(
@@ -91,8 +93,8 @@ class ConsentFlowTest {
                     .withScopes(List.of(new Scope("openid"), new Scope("profile"), new Scope("email"), new Scope("me"))),
             Client.publicClient(new ClientId("another-third-party"), false).withRedirectUris(List.of(new RedirectUri(CALLBACK))));
     private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
-            new MinimumLengthPasswordPolicy(8), accessTokens, new InMemoryRefreshTokens(),
-            new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
+            new MinimumLengthPasswordPolicy(8), accessTokens, refreshTokens,
+            revokedAccessTokens, new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
             new InMemorySigningKeyRepository(), clients, new InMemoryPasswordResets(), new InMemoryMailOutbox(),
             new RecordingMailer(), clock).withAuthorizationCodeFlow(codes, new InMemorySeals()).withConsents(consents),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
@@ -284,6 +286,25 @@ class ConsentFlowTest {
         AuditEvent revoked = audit.events().stream().filter(event -> event.type() == AuditEvent.Type.CONSENT_REVOKED)
                 .findFirst().orElseThrow();
         assertEquals("jane", revoked.subject());
+    }
+
+    @Test
+    void taking_consent_back_ends_the_persons_sessions_with_that_client_and_no_other() {
+        allow(thirdParty("openid"));
+        dev.gatehouse.domain.RefreshSession withThirdParty = dev.gatehouse.domain.RefreshSession.start(jane, Set.of(),
+                Optional.of(THIRD_PARTY), clock.instant());
+        dev.gatehouse.domain.RefreshSession withOther = dev.gatehouse.domain.RefreshSession.start(jane, Set.of(),
+                Optional.of(new ClientId("web-app")), clock.instant());
+        refreshTokens.start(withThirdParty, new dev.gatehouse.domain.RefreshTokenHash("a".repeat(64)), clock.instant());
+        refreshTokens.start(withOther, new dev.gatehouse.domain.RefreshTokenHash("b".repeat(64)), clock.instant());
+
+        assertEquals(new RevokeConsentResult.Revoked(),
+                useCases.revokeConsent().revoke(new RevokeConsentCommand(jane.id(), THIRD_PARTY, BROWSER)));
+
+        assertEquals(List.of(withOther.id()), refreshTokens.activeOf(jane.id()).stream().map(a -> a.session().id()).toList(),
+                "the third party's session ended, the other application's did not");
+        assertTrue(revokedAccessTokens.isSessionRevoked(withThirdParty.id()), "and its access tokens stop at once");
+        assertFalse(revokedAccessTokens.isSessionRevoked(withOther.id()));
     }
 
     @Test

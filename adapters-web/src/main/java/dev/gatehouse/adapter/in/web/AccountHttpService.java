@@ -15,6 +15,8 @@ import dev.gatehouse.application.port.in.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.in.RequestEmailVerificationCommand;
 import dev.gatehouse.application.port.in.RequestEmailVerificationResult;
+import dev.gatehouse.application.port.in.RevokeConsentCommand;
+import dev.gatehouse.application.port.in.RevokeConsentResult;
 import dev.gatehouse.application.port.in.ShowAccountQuery;
 import dev.gatehouse.application.port.in.ShowAccountResult;
 import dev.gatehouse.application.port.in.StartTwoFactorResult;
@@ -216,6 +218,7 @@ final class AccountHttpService implements RoutedService {
             case "regenerate-recovery-codes" -> regenerateRecoveryCodes(response, action);
             case "remove-two-factor" -> removeTwoFactor(response, action);
             case "end-session" -> endSession(response, action);
+            case "revoke-consent" -> revokeConsent(response, action);
             case "end-all-sessions" -> signOut(response, action, true);
             case "sign-out" -> signOut(response, action, false);
             default -> done(response, action, Notice.error("That action is not known here. Nothing was changed."));
@@ -387,6 +390,20 @@ final class AccountHttpService implements RoutedService {
         }
     }
 
+    /** Takes back what the person allowed an application: it must ask again, and its sessions end. */
+    private void revokeConsent(ServerResponse response, Action action) {
+        Optional<dev.gatehouse.domain.ClientId> client = dev.gatehouse.domain.ClientId.parse(action.field("client_id"));
+        dev.gatehouse.domain.UserId user = action.signed().account().user().id();
+        RevokeConsentResult result = client.isEmpty() ? new RevokeConsentResult.NotFound()
+                : useCases.account().revokeConsent().revoke(new RevokeConsentCommand(user, client.get(), action.client()));
+        switch (result) {
+            case RevokeConsentResult.Revoked revoked -> done(response, action, Notice.success("Taken back: "
+                    + client.get().value() + " must ask you again, and its sessions have ended."));
+            case RevokeConsentResult.NotFound notFound -> done(response, action, Notice.error("That application has nothing "
+                    + "allowed by you. Nothing was changed."));
+        }
+    }
+
     private void signOut(ServerResponse response, Action action, boolean everywhere) {
         useCases.logOut().logOut(new LogOutCommand(action.token(), everywhere, action.client()));
         signedOut(response, action, everywhere ? "You signed out everywhere: every session of your account has ended."
@@ -475,7 +492,9 @@ final class AccountHttpService implements RoutedService {
                 user.email().map(EmailAddress::value).orElse(""), user.isEmailVerified(),
                 useCases.emailVerification().mode().isOn(), signed.account().twoFactorActive(),
                 notice.map(Notice::text).orElse(""), notice.map(Notice::isError).orElse(false), enrolment, recoveryCodes,
-                sessions);
+                sessions, signed.account().consents().stream().map(consent -> new Pages.ConsentRow(consent.client().value(),
+                        consent.scopes().stream().map(dev.gatehouse.domain.Scope::value).sorted().toList(),
+                        WHEN.format(consent.grantedAt()))).toList());
     }
 
     private static Pages.SessionRow row(ActiveSession session) {

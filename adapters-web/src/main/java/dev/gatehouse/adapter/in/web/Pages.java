@@ -129,13 +129,18 @@ final class Pages {
     record SessionRow(String id, String client, String startedAt, String lastUsedAt, boolean current) {
     }
 
+    /** One application the person allowed on the consent page: what it may do, since when. */
+    record ConsentRow(String client, List<String> scopes, String grantedAt) {
+    }
+
     /**
      * What the account page shows: the profile, the one-time notice of the last action, an enrolment in progress, recovery
      * codes shown this once, and the sessions; every form carries {@code csrf}.
      */
     record AccountPage(String csrf, String username, String fullName, String email, boolean emailVerified,
                        boolean emailVerificationOn, boolean twoFactorActive, String notice, boolean noticeIsError,
-                       java.util.Optional<Enrolment> enrolment, List<String> recoveryCodes, List<SessionRow> sessions) {
+                       java.util.Optional<Enrolment> enrolment, List<String> recoveryCodes, List<SessionRow> sessions,
+                       List<ConsentRow> consents) {
     }
 
     void account(ServerResponse response, Status status, AccountPage page, Header... extraHeaders) {
@@ -159,6 +164,9 @@ final class Pages {
         scope.put("sessions", page.sessions().stream().map(row -> Map.of("id", row.id(), "client", row.client(),
                 "startedAt", row.startedAt(), "lastUsedAt", row.lastUsedAt(), "current", row.current())).toList());
         scope.put("noSessions", page.sessions().isEmpty());
+        scope.put("consents", page.consents().stream().map(row -> Map.of("client", row.client(), "scopes", row.scopes(),
+                "grantedAt", row.grantedAt())).toList());
+        scope.put("hasConsents", !page.consents().isEmpty());
         send(response, status, account, scope, extraHeaders);
     }
 

@@ -62,6 +62,8 @@ import dev.gatehouse.application.port.in.RegisterClientUseCase;
 import dev.gatehouse.application.port.in.RemoveClientUseCase;
 import dev.gatehouse.application.port.in.RotateClientSecretUseCase;
 import dev.gatehouse.application.port.in.ShowClientUseCase;
+import dev.gatehouse.application.port.in.RevokeConsentResult;
+import dev.gatehouse.application.port.in.RevokeConsentUseCase;
 import java.util.Objects;
 
 /**
@@ -283,15 +285,21 @@ public record WebUseCases(LogInUseCase logIn, RegisterUserUseCase registerUser, 
     }
 
     /** The use cases only the account page drives: showing one's account and ending one of one's sessions. */
-    public record Account(ShowAccountUseCase show, EndSessionUseCase endSession) {
+    public record Account(ShowAccountUseCase show, EndSessionUseCase endSession, RevokeConsentUseCase revokeConsent) {
 
         /** For assemblies without the account page's use cases: no token shows an account, no session is ended. */
         public static final Account NOT_OFFERED = new Account(query -> new ShowAccountResult.InvalidToken(),
-                command -> new EndSessionResult.InvalidToken());
+                command -> new EndSessionResult.InvalidToken(), command -> new RevokeConsentResult.NotFound());
 
         public Account {
             Objects.requireNonNull(show, "show");
             Objects.requireNonNull(endSession, "endSession");
+            Objects.requireNonNull(revokeConsent, "revokeConsent");
+        }
+
+        /** Without consents to take back (an assembly without third-party clients' consent page). */
+        public Account(ShowAccountUseCase show, EndSessionUseCase endSession) {
+            this(show, endSession, command -> new RevokeConsentResult.NotFound());
         }
     }
 

@@ -154,7 +154,7 @@ final class TestGatehouse {
                 new WebUseCases.ClientAdministration(useCases.registerClient(), useCases.listClients(), useCases.showClient(),
                         useCases.removeClient(), useCases.rotateClientSecret(), useCases.clientsRegistered()),
                 useCases.answerConsent(), useCases.signInWithCode(),
-                new WebUseCases.Account(useCases.showAccount(), useCases.endSession()),
+                new WebUseCases.Account(useCases.showAccount(), useCases.endSession(), useCases.revokeConsent()),
                 useCases.endBrowserSession());
     }
 
