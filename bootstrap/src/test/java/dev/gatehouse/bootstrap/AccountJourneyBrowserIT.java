@@ -9,14 +9,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +33,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,8 +46,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AccountJourneyBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "correct horse battery";
     private static final String NEW_PASSWORD = "a brand new passphrase";
     private static final Pattern LINK = Pattern.compile("(http://127\\.0\\.0\\.1:[0-9]+/[a-z-]+\\?token=[A-Za-z0-9_-]+)");
@@ -65,8 +58,7 @@ class AccountJourneyBrowserIT {
 
     @BeforeEach
     void start(@TempDir Path dataDir) throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        HeadlessChromium.requireInstalled();
         int smtpPort = freePort();
         int port = freePort();
         base = "http://127.0.0.1:" + port;
@@ -81,7 +73,7 @@ class AccountJourneyBrowserIT {
                 "GATEHOUSE_SMTP_SECURITY", "none")));
         gatehouse = Gatehouse.start(GatehouseSettings.from(SettingSource.of(settings)).withDatabase(DatabaseSettings.embedded(dataDir)),
                 Clock.systemUTC());
-        browser = chromium();
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -244,18 +236,6 @@ class AccountJourneyBrowserIT {
         }
     }
 
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
 
     /** The test's own authenticator app: RFC 6238 TOTP (HMAC-SHA1, 30-second steps, 6 digits) from a base32 key. */
     private static final class Authenticator {

@@ -8,7 +8,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,9 +50,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code access_denied}.
  */
 class OpenIdRelyingPartyBrowserIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private HttpServer relyingParty;
     private Gatehouse gatehouse;
@@ -206,8 +198,7 @@ class OpenIdRelyingPartyBrowserIT {
 
     @BeforeEach
     void start(@TempDir Path dataDir) throws Exception {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        HeadlessChromium.requireInstalled();
         relyingParty = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         Map<String, String> settings = new HashMap<>(OpenIdConnectIT.oidcSettings(Map.of("GATEHOUSE_DEMO", "true",
                 "GATEHOUSE_CLIENTS", "web-app:public:first-party,partner:public",
@@ -224,7 +215,7 @@ class OpenIdRelyingPartyBrowserIT {
         relyingParty.createContext("/logout", app::logout);
         relyingParty.createContext("/logged-out", app::loggedOut);
         relyingParty.start();
-        browser = chromium();
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
@@ -310,18 +301,5 @@ class OpenIdRelyingPartyBrowserIT {
 
     private String errorOnPage() {
         return browser.findElements(By.id("error")).stream().map(element -> element.getText()).findFirst().orElse("");
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +25,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,17 +36,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SignInPageBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private HttpServer relyingParty;
     private Gatehouse gatehouse;
     private WebDriver browser;
 
     @BeforeEach
     void start(@TempDir Path dataDir) throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        HeadlessChromium.requireInstalled();
         // The client's redirect URI: a loopback listener on whatever port it gets (RFC 8252 section 7.3).
         relyingParty = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         relyingParty.createContext("/callback", exchange -> {
@@ -66,7 +57,7 @@ class SignInPageBrowserIT {
         settings.remove("GATEHOUSE_JWT_SECRET");
         gatehouse = Gatehouse.start(GatehouseSettings.from(SettingSource.of(settings)).withDatabase(DatabaseSettings.embedded(dataDir)),
                 Clock.systemUTC());
-        browser = chromium();
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
@@ -143,18 +134,5 @@ class SignInPageBrowserIT {
 
     private WebElement active() {
         return browser.switchTo().activeElement();
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -8,7 +8,6 @@ import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.ReferenceTotp;
 import dev.gatehouse.support.json.JsonCodec;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,8 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SignInWithCodeBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String PASSWORD = "correct horse battery";
 
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
@@ -60,8 +53,7 @@ class SignInWithCodeBrowserIT {
 
     @BeforeEach
     void start(@TempDir Path dataDir) throws IOException, InterruptedException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        HeadlessChromium.requireInstalled();
         relyingParty = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         relyingParty.createContext("/callback", exchange -> {
             byte[] page = "<!DOCTYPE html><title>Back at the app</title><h1>Back at the app</h1>".getBytes(StandardCharsets.UTF_8);
@@ -74,7 +66,7 @@ class SignInWithCodeBrowserIT {
         gatehouse = Gatehouse.start(GatehouseSettings.from(SettingSource.of(AuthorizationCodeFlowIT.withClients(Map.of())))
                 .withDatabase(DatabaseSettings.embedded(dataDir)), clock);
         enrolJane();
-        browser = chromium();
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
@@ -174,18 +166,5 @@ class SignInWithCodeBrowserIT {
 
     private WebElement active() {
         return browser.switchTo().activeElement();
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -3,8 +3,6 @@ package dev.gatehouse.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.adapter.out.persistence.DatabaseSettings;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,20 +22,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SwaggerUiBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @Test
     void a_visitor_authorizes_in_swagger_ui_and_reads_their_own_profile(@TempDir Path dataDir) {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        HeadlessChromium.requireInstalled();
         GatehouseSettings demo = GatehouseSettings.from(SettingSource.of(Map.of(
                 "GATEHOUSE_DEMO", "true",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
                 "GATEHOUSE_ARGON2_ITERATIONS", "1"))).withDatabase(DatabaseSettings.embedded(dataDir));
         try (Gatehouse gatehouse = Gatehouse.start(demo, Clock.systemUTC())) {
-            WebDriver browser = chromium();
+            WebDriver browser = HeadlessChromium.start();
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 browser.get("http://127.0.0.1:" + gatehouse.port() + "/docs");
@@ -67,19 +58,5 @@ class SwaggerUiBrowserIT {
                 browser.quit();
             }
         }
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // No network but loopback here: keep Chromium from reaching out, and run as root without a sandbox.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 }
