@@ -166,8 +166,12 @@ final class AuthorizeHttpService implements RoutedService {
         }
     }
 
-    /** Sets the browser session and known-device cookies of a sign-in. */
     private void startSession(ServerResponse response, String session, Duration lifetime, String knownDevice) {
+        startSession(response, settings, session, lifetime, knownDevice);
+    }
+
+    /** Sets the browser session and known-device cookies of a sign-in (after the password, or after its second step). */
+    static void startSession(ServerResponse response, WebSettings settings, String session, Duration lifetime, String knownDevice) {
         DeviceCookie.write(SESSION_COOKIE, session, PATH, Optional.of(lifetime), "Lax", settings.secureCookies())
                 .ifPresentOrElse(header -> response.headers().add(header),
                         () -> LOGGER.warning("Browser session cannot be sent as a cookie; none set"));

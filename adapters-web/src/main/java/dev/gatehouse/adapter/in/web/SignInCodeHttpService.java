@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The sign-in page's second step ({@code POST /authorize/code}): after the right password for an account with a
@@ -36,7 +35,6 @@ final class SignInCodeHttpService implements RoutedService {
     private static final String CHALLENGE = "challenge";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final int MAX_CODE_LENGTH = 64;
-    private static final Logger LOGGER = Logger.getLogger(SignInCodeHttpService.class.getName());
 
     private final SignInWithCodeUseCase signInWithCode;
     private final WebSettings settings;
@@ -106,23 +104,11 @@ final class SignInCodeHttpService implements RoutedService {
                 AuthorizeHttpService.cookie(request, AuthorizeHttpService.BINDING_COOKIE).orElse(""), code, recoveryCode, client);
         switch (signInWithCode.signIn(command)) {
             case SignInWithCodeResult.SignedIn(IssuedCode issued, String session, Duration lifetime, String knownDevice) -> {
-                DeviceCookie.write(AuthorizeHttpService.SESSION_COOKIE, session, AuthorizeHttpService.PATH, Optional.of(lifetime),
-                                "Lax", settings.secureCookies())
-                        .ifPresentOrElse(header -> response.headers().add(header),
-                                () -> LOGGER.warning("Browser session cannot be sent as a cookie; none set"));
-                DeviceCookie.write(DeviceCookie.NAME, knownDevice, AuthorizeHttpService.PATH,
-                        Optional.of(settings.knownDeviceLifetime()), "Strict", settings.secureCookies())
-                        .ifPresent(header -> response.headers().add(header));
+                AuthorizeHttpService.startSession(response, settings, session, lifetime, knownDevice);
                 AuthorizeHttpService.redirect(response, Status.SEE_OTHER_303, codeUri(issued));
             }
             case SignInWithCodeResult.ConsentRequired(ConsentForm consent, String session, Duration lifetime, String knownDevice) -> {
-                DeviceCookie.write(AuthorizeHttpService.SESSION_COOKIE, session, AuthorizeHttpService.PATH, Optional.of(lifetime),
-                                "Lax", settings.secureCookies())
-                        .ifPresentOrElse(header -> response.headers().add(header),
-                                () -> LOGGER.warning("Browser session cannot be sent as a cookie; none set"));
-                DeviceCookie.write(DeviceCookie.NAME, knownDevice, AuthorizeHttpService.PATH,
-                        Optional.of(settings.knownDeviceLifetime()), "Strict", settings.secureCookies())
-                        .ifPresent(header -> response.headers().add(header));
+                AuthorizeHttpService.startSession(response, settings, session, lifetime, knownDevice);
                 pages.consent(response, Status.OK_200, ConsentPages.page(consent));
             }
             case SignInWithCodeResult.WrongCode(SignInCodeForm form2) -> pages.signInCode(response, Status.UNAUTHORIZED_401,
