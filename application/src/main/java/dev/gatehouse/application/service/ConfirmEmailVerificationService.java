@@ -6,8 +6,8 @@ import dev.gatehouse.application.port.in.ConfirmEmailVerificationUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.LoginThrottle;
-import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.MailTemplate;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -25,11 +25,11 @@ import java.util.Optional;
 
 /**
  * Proves an address with its link, once. Redeeming the link is the store's conditional write, so of parallel uses of
- * one link, on any instance, exactly one goes on; it also uses up the account's other links. The address is then set
- * on the account as stored now, through {@link UserRepository#change} (so a password change or a disabling made
- * meanwhile is kept): it becomes the account's verified email, replacing the former one when the link was for a change
- * of address, whose former address is then mailed a notice. Invalid links are counted per client network, charged
- * before they are looked up, like reset links.
+ * one link, on any instance, exactly one goes on; it also uses up the account's other links. In the same step the
+ * address is set on the account as stored now (so a password change or a disabling made meanwhile is kept): it becomes
+ * the account's verified email, replacing the former one when the link was for a change of address, and the notice to
+ * the former address goes into the outbox with it. Invalid links are counted per client network, charged before they
+ * are looked up, like reset links.
  */
 public final class ConfirmEmailVerificationService implements ConfirmEmailVerificationUseCase {
 
@@ -38,16 +38,14 @@ public final class ConfirmEmailVerificationService implements ConfirmEmailVerifi
 
     private final EmailVerifications verifications;
     private final UserRepository users;
-    private final MailOutbox outbox;
     private final AttemptBudgets budgets;
     private final AuditLog audit;
     private final Clock clock;
 
-    ConfirmEmailVerificationService(EmailVerifications verifications, UserRepository users, MailOutbox outbox,
-                                    LoginThrottle throttle, AuditLog audit, Clock clock) {
+    ConfirmEmailVerificationService(EmailVerifications verifications, UserRepository users, LoginThrottle throttle,
+                                    AuditLog audit, Clock clock) {
         this.verifications = verifications;
         this.users = users;
-        this.outbox = outbox;
         this.budgets = new AttemptBudgets(throttle, clock);
         this.audit = audit;
         this.clock = clock;
@@ -73,26 +71,31 @@ public final class ConfirmEmailVerificationService implements ConfirmEmailVerifi
             }
             budgets.succeeded(charged);
             User before = account.get();
-            if (!verifications.redeem(link.get().hash(), now)) {
-                return refused(command, before.username().value(), now);
-            }
             EmailAddress address = link.get().address();
-            Optional<EmailAddress> former = before.email().filter(email -> !email.value().equalsIgnoreCase(address.value()));
+            // The link's use, the address and the notice to the former address are stored in one step: all or nothing.
             // Field-wise on the account as stored now: a password change or a disabling made meanwhile is kept.
-            Optional<User> after = users.change(before.id(), current -> current.isActive() ? current.withVerifiedEmail(address) : current)
+            Optional<User> after = verifications.redeem(link.get().hash(), now, new NoticedChange(
+                            current -> current.isActive() ? current.withVerifiedEmail(address) : current,
+                            ConfirmEmailVerificationService::formerAddressNotice))
                     .filter(User::isEmailVerified)
                     .filter(user -> user.email().filter(address::equals).isPresent());
             if (after.isEmpty()) {
-                // Disabled or deleted between the look-up and now: that change wins, the link is spent.
+                // Used, or disabled or deleted between the look-up and now: that change wins, the link is spent.
                 return refused(command, before.username().value(), now);
             }
             audit.record(new AuditEvent(AuditEvent.Type.EMAIL_VERIFIED, before.username().value(), command.client(), now));
-            former.ifPresent(old -> outbox.enqueue(OutgoingMail.of(old, MailTemplate.EMAIL_CHANGED,
-                    Map.of("username", before.username().value())), clock.instant()));
             return new ConfirmEmailVerificationResult.Verified(after.get());
         } finally {
             budgets.notVerified(charged);
         }
+    }
+
+    /** The address the account gave up for a verified new one is told of the change. */
+    private static Optional<OutgoingMail> formerAddressNotice(User before, User after) {
+        return before.email()
+                .filter(former -> after.isEmailVerified()
+                        && after.email().filter(current -> !current.value().equalsIgnoreCase(former.value())).isPresent())
+                .map(former -> OutgoingMail.of(former, MailTemplate.EMAIL_CHANGED, Map.of("username", after.username().value())));
     }
 
     private ConfirmEmailVerificationResult refused(ConfirmEmailVerificationCommand command, String subject, Instant now) {

@@ -6,8 +6,8 @@ import dev.gatehouse.application.port.in.ConfirmPasswordResetUseCase;
 import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.HashingOverloadedException;
 import dev.gatehouse.application.port.out.LoginThrottle;
-import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.MailTemplate;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordResets;
 import dev.gatehouse.application.port.out.ThrottleKey;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * password leaves it usable; the slow hash is computed before the link is redeemed; redeeming is the store's
  * conditional write, so of parallel uses of one link, on any instance, exactly one goes on to set the password. The
  * password is set the one way a password change sets it ({@link PasswordReplacement}): a new security version ends
- * every token and known device, and every session is revoked. The owner is then mailed a notice. Invalid links are
+ * every token and known device, and every session is revoked. The link's use, the password and the notice mailed to the owner are stored in one step. Invalid links are
  * counted per client network, charged before they are looked up.
  */
 public final class ConfirmPasswordResetService implements ConfirmPasswordResetUseCase {
@@ -40,18 +40,16 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
     private final PasswordResets resets;
     private final UserRepository users;
     private final PasswordReplacement replacement;
-    private final MailOutbox outbox;
     private final AttemptBudgets budgets;
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
 
-    ConfirmPasswordResetService(PasswordResets resets, UserRepository users, PasswordReplacement replacement, MailOutbox outbox,
+    ConfirmPasswordResetService(PasswordResets resets, UserRepository users, PasswordReplacement replacement,
                                 LoginThrottle throttle, AuditLog audit, Clock clock) {
         this.resets = resets;
         this.users = users;
         this.replacement = replacement;
-        this.outbox = outbox;
         this.budgets = new AttemptBudgets(throttle, clock);
         this.throttle = throttle;
         this.audit = audit;
@@ -88,22 +86,32 @@ public final class ConfirmPasswordResetService implements ConfirmPasswordResetUs
             } catch (HashingOverloadedException overloaded) {
                 return new ConfirmPasswordResetResult.Overloaded(overloaded.retryAfter());
             }
-            if (!resets.redeem(reset.get().hash(), clock.instant())) {
+            // The link's use, the password and the notice to the owner are stored in one step: all or nothing.
+            Optional<User> stored = resets.redeem(reset.get().hash(), clock.instant(), new NoticedChange(
+                    replacement.settingOnto(user, newHash), (before, after) -> passwordChangedNotice(before, after, newHash)));
+            if (stored.isEmpty()) {
                 return refused(null, command, user.username().value(), now);
             }
-            if (!replacement.store(user, newHash, clock.instant()).replaced()) {
+            if (!replacement.stored(user, newHash, stored, clock.instant()).replaced()) {
                 // Disabled, or its sessions ended, between the look-up and now: that change wins, the link is spent.
                 return refused(null, command, user.username().value(), now);
             }
             // The owner proved the mailbox: past login failures no longer hold the account back.
             throttle.clear(ThrottleKey.account(user.username()));
             audit.record(new AuditEvent(AuditEvent.Type.PASSWORD_RESET, user.username().value(), command.client(), now));
-            user.email().ifPresent(address -> outbox.enqueue(OutgoingMail.of(address, MailTemplate.PASSWORD_CHANGED,
-                    Map.of("username", user.username().value())), clock.instant()));
             return new ConfirmPasswordResetResult.Reset();
         } finally {
             budgets.notVerified(charged);
         }
+    }
+
+    /** The owner is told when this link set the password, at the address the account has. */
+    private static Optional<OutgoingMail> passwordChangedNotice(User before, User after, PasswordHash newHash) {
+        if (before.passwordHash().equals(newHash) || !after.passwordHash().equals(newHash)) {
+            return Optional.empty();
+        }
+        return after.email().map(address -> OutgoingMail.of(address, MailTemplate.PASSWORD_CHANGED,
+                Map.of("username", after.username().value())));
     }
 
     private ConfirmPasswordResetResult refused(AttemptBudgets.Charged charged, ConfirmPasswordResetCommand command, String subject,

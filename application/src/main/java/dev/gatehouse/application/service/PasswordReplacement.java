@@ -9,6 +9,7 @@ import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.User;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Sets a new password on an account, the one way every use case that does so (a password change, a reset link) does
@@ -54,8 +55,20 @@ final class PasswordReplacement {
 
     /** Stores {@code newHash} onto {@code asKnown} as {@link #replace} does. */
     Outcome store(User asKnown, PasswordHash newHash, Instant now) {
-        Optional<User> stored = users.change(asKnown.id(), current -> current.isActive()
-                && current.securityVersion() == asKnown.securityVersion() ? current.changePassword(newHash) : current);
+        return stored(asKnown, newHash, users.change(asKnown.id(), settingOnto(asKnown, newHash)), now);
+    }
+
+    /**
+     * The change that sets {@code newHash} onto the account as stored now, unless it changed since {@code asKnown}
+     * (disabled, its sessions ended): for a caller that stores it together with more, as a reset link's use does.
+     */
+    UnaryOperator<User> settingOnto(User asKnown, PasswordHash newHash) {
+        return current -> current.isActive() && current.securityVersion() == asKnown.securityVersion()
+                ? current.changePassword(newHash) : current;
+    }
+
+    /** What follows {@link #settingOnto}'s change, given the account it left ({@code stored}): every session ends. */
+    Outcome stored(User asKnown, PasswordHash newHash, Optional<User> stored, Instant now) {
         if (stored.isEmpty() || !stored.get().passwordHash().equals(newHash)) {
             return new Outcome(false, stored);
         }

@@ -225,13 +225,13 @@ public final class UseCases {
                 ports.auditLog(), ports.clock());
         confirmPasswordReset = new ConfirmPasswordResetService(ports.passwordResets(), ports.users(),
                 new PasswordReplacement(ports.users(), ports.passwordHasher(), ports.passwordPolicy(), ports.refreshTokens()),
-                ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
+                ports.loginThrottle(), ports.auditLog(), ports.clock());
         deliverMail = new DeliverMailService(ports.mailOutbox(), ports.mailer(), ports.clock());
         sendPasswordReset = new SendPasswordResetService(gate, resetLinks, ports.clock());
         requestEmailVerification = new RequestEmailVerificationService(ports.users(), verificationLinks, ports.loginThrottle(),
                 ports.auditLog(), ports.clock(), verification);
         confirmEmailVerification = new ConfirmEmailVerificationService(ports.emailVerifications(), ports.users(),
-                ports.mailOutbox(), ports.loginThrottle(), ports.auditLog(), ports.clock());
+                ports.loginThrottle(), ports.auditLog(), ports.clock());
         changeEmail = new ChangeEmailService(ports.accessTokens(), ports.revokedAccessTokens(), ports.users(),
                 ports.passwordHasher(), verificationLinks, ports.loginThrottle(), policies.loginProtection().accounts(),
                 ports.auditLog(), ports.clock());

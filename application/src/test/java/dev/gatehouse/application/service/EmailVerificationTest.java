@@ -23,6 +23,7 @@ import dev.gatehouse.application.port.in.RequestEmailVerificationResult;
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.MailTemplate;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.testing.FastPasswordHasher;
@@ -90,7 +91,7 @@ class EmailVerificationTest {
         return new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8),
                 new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
                 new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(), new InMemoryPasswordResets(outbox), outbox, new RecordingMailer(), clock)
+                new InMemoryClientRegistry(), new InMemoryPasswordResets(users, outbox), outbox, new RecordingMailer(), clock)
                 .withEmailVerifications(store),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
@@ -258,8 +259,8 @@ class EmailVerificationTest {
             }
 
             @Override
-            public boolean redeem(ResetTokenHash hash, Instant at) {
-                return verifications.redeem(hash, at);
+            public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+                return verifications.redeem(hash, at, change);
             }
 
             @Override

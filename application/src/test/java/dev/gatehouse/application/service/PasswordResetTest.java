@@ -11,6 +11,7 @@ import dev.gatehouse.application.port.in.MailDelivery;
 import dev.gatehouse.application.port.in.RequestPasswordResetCommand;
 import dev.gatehouse.application.port.in.RequestPasswordResetResult;
 import dev.gatehouse.application.port.out.MailTemplate;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordResets;
 import dev.gatehouse.domain.AuditEvent;
@@ -75,7 +76,7 @@ class PasswordResetTest {
         return new RequestPasswordResetService(users, new PasswordResetLinks(resets), throttle, audit, clock);
     }
 
-    private final InMemoryPasswordResets resets = new InMemoryPasswordResets(outbox);
+    private final InMemoryPasswordResets resets = new InMemoryPasswordResets(users, outbox);
 
     private RequestPasswordResetService request() {
         return request(resets);
@@ -83,7 +84,7 @@ class PasswordResetTest {
 
     private ConfirmPasswordResetService confirm() {
         return new ConfirmPasswordResetService(resets, users, new PasswordReplacement(users, hasher,
-                new MinimumLengthPasswordPolicy(8), refreshTokens), outbox, throttle, audit, clock);
+                new MinimumLengthPasswordPolicy(8), refreshTokens), throttle, audit, clock);
     }
 
     private DeliverMailService delivery() {
@@ -400,8 +401,8 @@ class PasswordResetTest {
         }
 
         @Override
-        public boolean redeem(ResetTokenHash hash, Instant at) {
-            return delegate.redeem(hash, at);
+        public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+            return delegate.redeem(hash, at, change);
         }
 
         @Override

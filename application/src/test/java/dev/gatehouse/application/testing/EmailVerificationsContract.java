@@ -9,6 +9,7 @@ import dev.gatehouse.application.port.out.ClaimedMail;
 import dev.gatehouse.application.port.out.EmailVerifications;
 import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.MailTemplate;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.EmailAddress;
@@ -19,16 +20,10 @@ import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,16 +105,16 @@ public abstract class EmailVerificationsContract {
     @Test
     void finds_no_link_that_was_never_issued() {
         assertEquals(Optional.empty(), verifications.find(aHash()));
-        assertFalse(verifications.redeem(aHash(), T0));
+        assertFalse(verifications.redeem(aHash(), T0, NoticedChange.NONE).isPresent());
     }
 
     @Test
     void lets_a_link_be_used_once() {
         EmailVerification link = issue(jane, T0);
 
-        assertTrue(verifications.redeem(link.hash(), T0.plusSeconds(60)));
+        assertTrue(verifications.redeem(link.hash(), T0.plusSeconds(60), NoticedChange.NONE).isPresent());
 
-        assertFalse(verifications.redeem(link.hash(), T0.plusSeconds(61)));
+        assertFalse(verifications.redeem(link.hash(), T0.plusSeconds(61), NoticedChange.NONE).isPresent());
         assertEquals(Optional.of(T0.plusSeconds(60)), verifications.find(link.hash()).orElseThrow().usedAt());
     }
 
@@ -127,10 +122,10 @@ public abstract class EmailVerificationsContract {
     void refuses_a_link_that_expired() {
         EmailVerification link = issue(jane, T0);
 
-        assertFalse(verifications.redeem(link.hash(), link.expiresAt()));
+        assertFalse(verifications.redeem(link.hash(), link.expiresAt(), NoticedChange.NONE).isPresent());
 
         assertEquals(Optional.empty(), verifications.find(link.hash()).orElseThrow().usedAt());
-        assertTrue(verifications.redeem(link.hash(), link.expiresAt().minusMillis(1)), "usable until just before it expires");
+        assertTrue(verifications.redeem(link.hash(), link.expiresAt().minusMillis(1), NoticedChange.NONE).isPresent(), "usable until just before it expires");
     }
 
     @Test
@@ -139,10 +134,10 @@ public abstract class EmailVerificationsContract {
         EmailVerification used = issue(jane, T0.plusSeconds(10));
         EmailVerification johns = issue(john, T0);
 
-        assertTrue(verifications.redeem(used.hash(), T0.plusSeconds(20)));
+        assertTrue(verifications.redeem(used.hash(), T0.plusSeconds(20), NoticedChange.NONE).isPresent());
 
-        assertFalse(verifications.redeem(older.hash(), T0.plusSeconds(21)));
-        assertTrue(verifications.redeem(johns.hash(), T0.plusSeconds(21)));
+        assertFalse(verifications.redeem(older.hash(), T0.plusSeconds(21), NoticedChange.NONE).isPresent());
+        assertTrue(verifications.redeem(johns.hash(), T0.plusSeconds(21), NoticedChange.NONE).isPresent());
     }
 
     @Test
@@ -160,30 +155,47 @@ public abstract class EmailVerificationsContract {
     void lets_exactly_one_of_sixteen_parallel_uses_of_a_link_on_two_instances_win() throws Exception {
         EmailVerifications other = anotherInstance();
         EmailVerification link = issue(jane, T0);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<Boolean>> attempts = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            EmailVerifications instance = i % 2 == 0 ? verifications : other;
-            attempts.add(() -> {
-                start.await();
-                return instance.redeem(link.hash(), T0.plusSeconds(5));
-            });
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (Callable<Boolean> attempt : attempts) {
-                outcomes.add(pool.submit(attempt));
+        int wins = Races.winners(16, i -> (i % 2 == 0 ? verifications : other)
+                .redeem(link.hash(), T0.plusSeconds(5), NoticedChange.NONE).isPresent());
+
+        assertEquals(1, wins);
+    }
+
+    @Test
+    void using_a_link_changes_its_account_as_stored_now_and_puts_the_notice_in_the_outbox_in_the_same_step() {
+        LinkUseChecks.usingALinkChangesTheAccountAsStoredNowAndStoresTheNoticeWithIt(checked(verifications), users, outbox, jane, T0);
+    }
+
+    @Test
+    void a_change_or_notice_that_fails_leaves_the_link_unused_the_account_as_it_was_and_no_notice() {
+        LinkUseChecks.aChangeOrNoticeThatFailsLeavesTheLinkTheAccountAndTheOutboxAsTheyWere(checked(verifications), users, outbox, jane, T0);
+    }
+
+    @Test
+    void of_sixteen_parallel_uses_on_two_instances_one_changes_the_account_and_one_notice_is_stored() throws Exception {
+        LinkUseChecks.ofSixteenParallelUsesOnTwoInstancesOneChangesTheAccountAndMailsOneNotice(checked(verifications),
+                checked(anotherInstance()), outbox, jane, T0);
+    }
+
+    private LinkUseChecks.LinkStore<EmailVerification> checked(EmailVerifications store) {
+        return new LinkUseChecks.LinkStore<>() {
+            @Override
+            public EmailVerification issue(User user, Instant at) {
+                EmailVerification link = EmailVerification.issue(aHash(), user.id(), user.email().orElseThrow(), at);
+                store.issue(link, aMail());
+                return link;
             }
-            start.countDown();
-            int wins = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                wins += outcome.get() ? 1 : 0;
+
+            @Override
+            public Optional<User> redeem(EmailVerification link, Instant at, NoticedChange change) {
+                return store.redeem(link.hash(), at, change);
             }
-            assertEquals(1, wins);
-        } finally {
-            pool.shutdownNow();
-        }
+
+            @Override
+            public boolean isUsed(EmailVerification link) {
+                return store.find(link.hash()).orElseThrow().usedAt().isPresent();
+            }
+        };
     }
 
     private EmailVerification issue(User user, Instant at) {

@@ -2,6 +2,7 @@ package dev.gatehouse.application.testing;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.EmailVerifications;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.EmailVerification;
@@ -64,15 +65,20 @@ public final class InMemoryEmailVerifications implements EmailVerifications {
     }
 
     @Override
-    public synchronized boolean redeem(ResetTokenHash hash, Instant at) {
-        EmailVerification link = links.get(hash);
-        if (link == null || !link.isRedeemableAt(at)) {
-            return false;
+    public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+        synchronized (outbox) {
+            synchronized (this) {
+                EmailVerification link = links.get(hash);
+                if (link == null || !link.isRedeemableAt(at)) {
+                    return Optional.empty();
+                }
+                return InMemoryNoticedChanges.apply(users, link.user(), change, () -> links.replaceAll((key, other) ->
+                        other.user().equals(link.user()) && other.usedAt().isEmpty()
+                                ? new EmailVerification(other.hash(), other.user(), other.address(), other.issuedAt(),
+                                other.expiresAt(), Optional.of(at))
+                                : other), outbox, at);
+            }
         }
-        links.replaceAll((key, other) -> other.user().equals(link.user()) && other.usedAt().isEmpty()
-                ? new EmailVerification(other.hash(), other.user(), other.address(), other.issuedAt(), other.expiresAt(),
-                Optional.of(at)) : other);
-        return true;
     }
 
     @Override

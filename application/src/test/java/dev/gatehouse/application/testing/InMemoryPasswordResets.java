@@ -1,9 +1,12 @@
 package dev.gatehouse.application.testing;
 
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordResets;
+import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.domain.PasswordReset;
 import dev.gatehouse.domain.ResetTokenHash;
+import dev.gatehouse.domain.User;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,20 +14,28 @@ import java.util.Optional;
 
 /**
  * Reset links in memory, issued into the given outbox under one lock (the outbox's), so a link and its mail are stored
- * together; held honest by {@link PasswordResetsContract}.
+ * together, as are a link's use, its account's change and the notice; held honest by {@link PasswordResetsContract}.
  */
 public final class InMemoryPasswordResets implements PasswordResets {
 
     private final Map<ResetTokenHash, PasswordReset> resets = new HashMap<>();
+    private final UserRepository users;
     private final InMemoryMailOutbox outbox;
 
-    public InMemoryPasswordResets(InMemoryMailOutbox outbox) {
+    /** Links of {@code users}' accounts, their mails and notices going to {@code outbox}. */
+    public InMemoryPasswordResets(UserRepository users, InMemoryMailOutbox outbox) {
+        this.users = users;
         this.outbox = outbox;
     }
 
     /** With an outbox of its own, {@link #outbox()}. */
+    public InMemoryPasswordResets(UserRepository users) {
+        this(users, new InMemoryMailOutbox());
+    }
+
+    /** For assemblies that never use a link: over no accounts, so a link's use finds none and changes nothing. */
     public InMemoryPasswordResets() {
-        this(new InMemoryMailOutbox());
+        this(new InMemoryUserRepository());
     }
 
     /** The outbox the links' mails go to. */
@@ -51,14 +62,19 @@ public final class InMemoryPasswordResets implements PasswordResets {
     }
 
     @Override
-    public synchronized boolean redeem(ResetTokenHash hash, Instant at) {
-        PasswordReset reset = resets.get(hash);
-        if (reset == null || !reset.isRedeemableAt(at)) {
-            return false;
+    public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+        synchronized (outbox) {
+            synchronized (this) {
+                PasswordReset reset = resets.get(hash);
+                if (reset == null || !reset.isRedeemableAt(at)) {
+                    return Optional.empty();
+                }
+                return InMemoryNoticedChanges.apply(users, reset.user(), change, () -> resets.replaceAll((key, other) ->
+                        other.user().equals(reset.user()) && other.usedAt().isEmpty()
+                                ? new PasswordReset(other.hash(), other.user(), other.issuedAt(), other.expiresAt(), Optional.of(at))
+                                : other), outbox, at);
+            }
         }
-        resets.replaceAll((key, other) -> other.user().equals(reset.user()) && other.usedAt().isEmpty()
-                ? new PasswordReset(other.hash(), other.user(), other.issuedAt(), other.expiresAt(), Optional.of(at)) : other);
-        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ class InMemoryPasswordResetsTest extends PasswordResetsContract {
     @Override
     protected Stores newEmptyStores() {
         InMemoryMailOutbox outbox = new InMemoryMailOutbox();
-        return new Stores(new InMemoryPasswordResets(outbox), outbox, new InMemoryUserRepository());
+        InMemoryUserRepository users = new InMemoryUserRepository();
+        return new Stores(new InMemoryPasswordResets(users, outbox), outbox, users);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gatehouse.application.port.out.ClaimedMail;
 import dev.gatehouse.application.port.out.MailOutbox;
 import dev.gatehouse.application.port.out.MailTemplate;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordResets;
 import dev.gatehouse.application.port.out.UserRepository;
@@ -18,16 +19,10 @@ import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +42,7 @@ public abstract class PasswordResetsContract {
 
     private PasswordResets resets;
     private MailOutbox outbox;
+    private UserRepository users;
     private User jane;
     private User john;
 
@@ -62,10 +58,11 @@ public abstract class PasswordResetsContract {
         Stores stores = newEmptyStores();
         resets = stores.resets();
         outbox = stores.outbox();
+        users = stores.users();
         jane = aUser("jane");
         john = aUser("john");
-        stores.users().add(jane);
-        stores.users().add(john);
+        users.add(jane);
+        users.add(john);
     }
 
     @Test
@@ -83,16 +80,16 @@ public abstract class PasswordResetsContract {
     @Test
     void finds_no_link_that_was_never_issued() {
         assertEquals(Optional.empty(), resets.find(aHash()));
-        assertFalse(resets.redeem(aHash(), T0));
+        assertFalse(resets.redeem(aHash(), T0, NoticedChange.NONE).isPresent());
     }
 
     @Test
     void lets_a_link_be_used_once() {
         PasswordReset reset = issue(jane, T0);
 
-        assertTrue(resets.redeem(reset.hash(), T0.plusSeconds(60)));
+        assertTrue(resets.redeem(reset.hash(), T0.plusSeconds(60), NoticedChange.NONE).isPresent());
 
-        assertFalse(resets.redeem(reset.hash(), T0.plusSeconds(61)));
+        assertFalse(resets.redeem(reset.hash(), T0.plusSeconds(61), NoticedChange.NONE).isPresent());
         assertEquals(Optional.of(T0.plusSeconds(60)), resets.find(reset.hash()).orElseThrow().usedAt());
     }
 
@@ -100,10 +97,10 @@ public abstract class PasswordResetsContract {
     void refuses_a_link_that_expired() {
         PasswordReset reset = issue(jane, T0);
 
-        assertFalse(resets.redeem(reset.hash(), reset.expiresAt()));
+        assertFalse(resets.redeem(reset.hash(), reset.expiresAt(), NoticedChange.NONE).isPresent());
 
         assertEquals(Optional.empty(), resets.find(reset.hash()).orElseThrow().usedAt());
-        assertTrue(resets.redeem(reset.hash(), reset.expiresAt().minusMillis(1)), "usable until just before it expires");
+        assertTrue(resets.redeem(reset.hash(), reset.expiresAt().minusMillis(1), NoticedChange.NONE).isPresent(), "usable until just before it expires");
     }
 
     @Test
@@ -112,10 +109,10 @@ public abstract class PasswordResetsContract {
         PasswordReset used = issue(jane, T0.plusSeconds(10));
         PasswordReset johns = issue(john, T0);
 
-        assertTrue(resets.redeem(used.hash(), T0.plusSeconds(20)));
+        assertTrue(resets.redeem(used.hash(), T0.plusSeconds(20), NoticedChange.NONE).isPresent());
 
-        assertFalse(resets.redeem(older.hash(), T0.plusSeconds(21)));
-        assertTrue(resets.redeem(johns.hash(), T0.plusSeconds(21)));
+        assertFalse(resets.redeem(older.hash(), T0.plusSeconds(21), NoticedChange.NONE).isPresent());
+        assertTrue(resets.redeem(johns.hash(), T0.plusSeconds(21), NoticedChange.NONE).isPresent());
     }
 
     @Test
@@ -133,30 +130,47 @@ public abstract class PasswordResetsContract {
     void lets_exactly_one_of_many_parallel_uses_of_a_link_win() throws Exception {
         PasswordResets other = anotherInstance();
         PasswordReset reset = issue(jane, T0);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<Boolean>> attempts = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            PasswordResets instance = i % 2 == 0 ? resets : other;
-            attempts.add(() -> {
-                start.await();
-                return instance.redeem(reset.hash(), T0.plusSeconds(5));
-            });
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (Callable<Boolean> attempt : attempts) {
-                outcomes.add(pool.submit(attempt));
+        int wins = Races.winners(16, i -> (i % 2 == 0 ? resets : other)
+                .redeem(reset.hash(), T0.plusSeconds(5), NoticedChange.NONE).isPresent());
+
+        assertEquals(1, wins);
+    }
+
+    @Test
+    void using_a_link_changes_its_account_as_stored_now_and_puts_the_notice_in_the_outbox_in_the_same_step() {
+        LinkUseChecks.usingALinkChangesTheAccountAsStoredNowAndStoresTheNoticeWithIt(checked(resets), users, outbox, jane, T0);
+    }
+
+    @Test
+    void a_change_or_notice_that_fails_leaves_the_link_unused_the_account_as_it_was_and_no_notice() {
+        LinkUseChecks.aChangeOrNoticeThatFailsLeavesTheLinkTheAccountAndTheOutboxAsTheyWere(checked(resets), users, outbox, jane, T0);
+    }
+
+    @Test
+    void of_sixteen_parallel_uses_on_two_instances_one_changes_the_account_and_one_notice_is_stored() throws Exception {
+        LinkUseChecks.ofSixteenParallelUsesOnTwoInstancesOneChangesTheAccountAndMailsOneNotice(checked(resets),
+                checked(anotherInstance()), outbox, jane, T0);
+    }
+
+    private LinkUseChecks.LinkStore<PasswordReset> checked(PasswordResets store) {
+        return new LinkUseChecks.LinkStore<>() {
+            @Override
+            public PasswordReset issue(User user, Instant at) {
+                PasswordReset link = PasswordReset.issue(aHash(), user.id(), at);
+                store.issue(link, aMail());
+                return link;
             }
-            start.countDown();
-            int wins = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                wins += outcome.get() ? 1 : 0;
+
+            @Override
+            public Optional<User> redeem(PasswordReset link, Instant at, NoticedChange change) {
+                return store.redeem(link.hash(), at, change);
             }
-            assertEquals(1, wins);
-        } finally {
-            pool.shutdownNow();
-        }
+
+            @Override
+            public boolean isUsed(PasswordReset link) {
+                return store.find(link.hash()).orElseThrow().usedAt().isPresent();
+            }
+        };
     }
 
     private PasswordReset issue(User user, Instant at) {

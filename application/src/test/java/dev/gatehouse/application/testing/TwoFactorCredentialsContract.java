@@ -19,11 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,27 +197,7 @@ public abstract class TwoFactorCredentialsContract {
 
     /** Runs {@code attempt} {@value #PARALLEL} times at once; how many answered true. */
     private static int race(java.util.function.IntPredicate attempt) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < PARALLEL; i++) {
-                int index = i;
-                Callable<Boolean> task = () -> {
-                    start.await();
-                    return attempt.test(index);
-                };
-                results.add(pool.submit(task));
-            }
-            start.countDown();
-            int won = 0;
-            for (Future<Boolean> result : results) {
-                won += result.get() ? 1 : 0;
-            }
-            return won;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Races.winners(PARALLEL, attempt);
     }
 
     protected static TotpSecret aSecret() {

@@ -73,7 +73,7 @@ final class InMemoryGatehouse {
         accessTokens = new InMemoryAccessTokens(clock, settings.tokens().lifetime());
         InMemoryUserRepository users = new InMemoryUserRepository();
         FastPasswordHasher hasher = new FastPasswordHasher();
-        InMemoryPasswordResets resets = new InMemoryPasswordResets();
+        InMemoryPasswordResets resets = new InMemoryPasswordResets(users);
         DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
                 new CommonPasswordsPolicy(settings.passwords().minimumLength()), accessTokens, new InMemoryRefreshTokens(),
                 new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
+import dev.gatehouse.domain.UserId;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SchemaValidationException;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.JdbcSettings;
@@ -100,9 +102,11 @@ public final class Database implements AutoCloseable {
         this.refreshTokens = new JpaRefreshTokens(entityManagerFactory);
         this.authorizationCodes = new JpaAuthorizationCodes(entityManagerFactory);
         this.browserSessionRegistry = new JpaBrowserSessionRegistry(entityManagerFactory, Clock.systemUTC());
-        this.passwordResets = new JpaPasswordResets(entityManagerFactory);
+        // A link's use changes its account in the links' own transaction: this process's cache must forget it at once.
+        Consumer<UserId> changedAccount = userCache.isPresent() ? userCache.get()::forget : account -> { };
+        this.passwordResets = new JpaPasswordResets(entityManagerFactory, changedAccount);
         this.mailOutbox = new JpaMailOutbox(entityManagerFactory);
-        this.emailVerifications = new JpaEmailVerifications(entityManagerFactory, Clock.systemUTC());
+        this.emailVerifications = new JpaEmailVerifications(entityManagerFactory, Clock.systemUTC(), changedAccount);
         this.revokedAccessTokens = new JpaRevokedAccessTokens(entityManagerFactory, Clock.systemUTC(),
                 JpaRevokedAccessTokens.DEFAULT_REFRESH_INTERVAL, cacheSettings.staleReads());
         // Last: a thread of its own, started only once nothing else here can fail.

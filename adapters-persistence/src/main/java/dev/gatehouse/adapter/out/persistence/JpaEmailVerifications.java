@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.EmailVerifications;
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.domain.EmailAddress;
 import dev.gatehouse.domain.EmailVerification;
@@ -16,22 +17,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * {@link EmailVerifications} in the {@code email_verifications} table. A new account, its link and the link's mail
- * ({@code users}, {@code mail_outbox}) are inserted in one transaction, as are a link and its mail. Using a link is one
- * conditional UPDATE ({@code WHERE used_at IS NULL AND expires_at > now}), like {@link JpaPasswordResets}: of concurrent
- * uses, on any instance, the row lock lets exactly one change it; the same transaction uses up the account's other links.
+ * ({@code users}, {@code mail_outbox}) are inserted in one transaction, as are a link and its mail; a link's use, with
+ * the account's change and its notice, is one more ({@link JpaLinkUse}, as in {@link JpaPasswordResets}): of concurrent
+ * uses, on any instance, exactly one goes on.
  */
 public final class JpaEmailVerifications implements EmailVerifications {
 
     private final EntityManagerFactory entityManagerFactory;
+    private final JpaLinkUse linkUse;
     private final Clock clock;
 
-    public JpaEmailVerifications(EntityManagerFactory entityManagerFactory, Clock clock) {
+    /** Links whose use tells {@code changedAccount} (this process's user cache) which account it changed. */
+    public JpaEmailVerifications(EntityManagerFactory entityManagerFactory, Clock clock, Consumer<UserId> changedAccount) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.linkUse = new JpaLinkUse(entityManagerFactory, "EmailVerificationJpaEntity", changedAccount);
     }
 
     @Override
@@ -78,30 +83,10 @@ public final class JpaEmailVerifications implements EmailVerifications {
                         new EmailAddress(row.getAddress()), row.getIssuedAt(), row.getExpiresAt(), Optional.ofNullable(row.getUsedAt()))));
     }
 
+    /** {@inheritDoc} One transaction, as {@link JpaLinkUse} tells. */
     @Override
-    public boolean redeem(ResetTokenHash hash, Instant at) {
-        Objects.requireNonNull(hash, "hash");
-        Objects.requireNonNull(at, "at");
-        Instant usedAt = storable(at);
-        return inTransaction(entityManager -> {
-            // The compare-and-set: a concurrent use waits on this row's lock and then finds used_at set.
-            int used = entityManager.createQuery("update EmailVerificationJpaEntity v set v.usedAt = :at"
-                            + " where v.tokenHash = :hash and v.usedAt is null and v.expiresAt > :at")
-                    .setParameter("at", usedAt)
-                    .setParameter("hash", hash.hex())
-                    .executeUpdate();
-            if (used != 1) {
-                return false;
-            }
-            UUID user = entityManager.createQuery("select v.userId from EmailVerificationJpaEntity v where v.tokenHash = :hash", UUID.class)
-                    .setParameter("hash", hash.hex())
-                    .getSingleResult();
-            entityManager.createQuery("update EmailVerificationJpaEntity v set v.usedAt = :at where v.userId = :user and v.usedAt is null")
-                    .setParameter("at", usedAt)
-                    .setParameter("user", user)
-                    .executeUpdate();
-            return true;
-        });
+    public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+        return linkUse.redeem(hash, at, change);
     }
 
     @Override

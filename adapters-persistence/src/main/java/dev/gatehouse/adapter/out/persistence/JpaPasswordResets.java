@@ -1,9 +1,11 @@
 package dev.gatehouse.adapter.out.persistence;
 
+import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordResets;
 import dev.gatehouse.domain.PasswordReset;
 import dev.gatehouse.domain.ResetTokenHash;
+import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -11,20 +13,23 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * {@link PasswordResets} in the {@code password_resets} table. A link and its mail ({@code mail_outbox}) are inserted
- * in one transaction. Using a link is one conditional UPDATE ({@code WHERE used_at IS NULL AND expires_at > now}): of
- * concurrent uses, on any instance, the row lock lets exactly one change it; the same transaction then uses up the
- * account's other links. Instants are stored to the microsecond.
+ * in one transaction; a link's use, with the account's change and its notice, is one more ({@link JpaLinkUse}): of
+ * concurrent uses, on any instance, exactly one goes on. Instants are stored to the microsecond.
  */
 public final class JpaPasswordResets implements PasswordResets {
 
     private final EntityManagerFactory entityManagerFactory;
+    private final JpaLinkUse linkUse;
 
-    public JpaPasswordResets(EntityManagerFactory entityManagerFactory) {
+    /** Links whose use tells {@code changedAccount} (this process's user cache) which account it changed. */
+    public JpaPasswordResets(EntityManagerFactory entityManagerFactory, Consumer<UserId> changedAccount) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
+        this.linkUse = new JpaLinkUse(entityManagerFactory, "PasswordResetJpaEntity", changedAccount);
     }
 
     @Override
@@ -50,30 +55,10 @@ public final class JpaPasswordResets implements PasswordResets {
                         row.getExpiresAt(), Optional.ofNullable(row.getUsedAt()))));
     }
 
+    /** {@inheritDoc} One transaction, as {@link JpaLinkUse} tells. */
     @Override
-    public boolean redeem(ResetTokenHash hash, Instant at) {
-        Objects.requireNonNull(hash, "hash");
-        Objects.requireNonNull(at, "at");
-        Instant usedAt = storable(at);
-        return inTransaction(entityManager -> {
-            // The compare-and-set: a concurrent use waits on this row's lock and then finds used_at set.
-            int used = entityManager.createQuery("update PasswordResetJpaEntity r set r.usedAt = :at"
-                            + " where r.tokenHash = :hash and r.usedAt is null and r.expiresAt > :at")
-                    .setParameter("at", usedAt)
-                    .setParameter("hash", hash.hex())
-                    .executeUpdate();
-            if (used != 1) {
-                return false;
-            }
-            UUID user = entityManager.createQuery("select r.userId from PasswordResetJpaEntity r where r.tokenHash = :hash", UUID.class)
-                    .setParameter("hash", hash.hex())
-                    .getSingleResult();
-            entityManager.createQuery("update PasswordResetJpaEntity r set r.usedAt = :at where r.userId = :user and r.usedAt is null")
-                    .setParameter("at", usedAt)
-                    .setParameter("user", user)
-                    .executeUpdate();
-            return true;
-        });
+    public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+        return linkUse.redeem(hash, at, change);
     }
 
     @Override

@@ -179,7 +179,7 @@ public final class JpaUserRepository implements UserRepository {
                 .executeUpdate()) == 1;
     }
 
-    private static User applied(User before, UnaryOperator<User> change) {
+    static User applied(User before, UnaryOperator<User> change) {
         User after = Objects.requireNonNull(change.apply(before), "change must not answer null");
         if (!after.id().equals(before.id()) || !after.username().equals(before.username())) {
             throw new IllegalArgumentException("a change must keep the user's id and username");

@@ -86,7 +86,7 @@ final class TestGatehouse {
     /** The clients registered as data (with {@code /admin/clients}); none at first. */
     final dev.gatehouse.application.testing.InMemoryClientRepository clientRepository =
             new dev.gatehouse.application.testing.InMemoryClientRepository();
-    final InMemoryPasswordResets resets = new InMemoryPasswordResets();
+    final InMemoryPasswordResets resets = new InMemoryPasswordResets(users);
     final RecordingMailer mailer = new RecordingMailer();
     /** Verification links, stored with the users and the reset links' outbox. */
     final InMemoryEmailVerifications verifications = new InMemoryEmailVerifications(users, resets.outbox());

@@ -28,10 +28,12 @@ public interface EmailVerifications {
 
     /**
      * Marks the link used at {@code at}, but only while it is unused and not expired at {@code at}; in the same step
-     * every other unused link of its account is used up too, so that no older link (for an address given up since)
-     * outlives this one. True when this call redeemed it; false when it changed nothing.
+     * every other unused link of its account is used up too, so that no older link (for an address given up since) outlives this one, the account (locked against other changes)
+     * becomes what {@code change} makes of it as stored now, and the notice it calls for goes into the outbox: all of
+     * it or none, also when {@code change} throws. The account as stored after, when this call redeemed the link;
+     * empty when it changed nothing (an unknown, used or expired link, or its account gone).
      */
-    boolean redeem(ResetTokenHash hash, Instant at);
+    Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change);
 
     /** Deletes links that expired before {@code cutoff}; answers how many. */
     int forgetExpiredBefore(Instant cutoff);
@@ -55,8 +57,8 @@ public interface EmailVerifications {
             }
 
             @Override
-            public boolean redeem(ResetTokenHash hash, Instant at) {
-                return false;
+            public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+                return Optional.empty();
             }
 
             @Override

@@ -2,6 +2,7 @@ package dev.gatehouse.application.port.out;
 
 import dev.gatehouse.domain.PasswordReset;
 import dev.gatehouse.domain.ResetTokenHash;
+import dev.gatehouse.domain.User;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,10 +24,12 @@ public interface PasswordResets {
 
     /**
      * Marks the link used at {@code at}, but only while it is unused and not expired at {@code at}; in the same step
-     * every other unused link of its account is used up too, so that no older link outlives the new password. True when
-     * this call redeemed it; false when it changed nothing.
+     * every other unused link of its account is used up too, so that no older link outlives the new password, the account (locked against other changes)
+     * becomes what {@code change} makes of it as stored now, and the notice it calls for goes into the outbox: all of
+     * it or none, also when {@code change} throws. The account as stored after, when this call redeemed the link;
+     * empty when it changed nothing (an unknown, used or expired link, or its account gone).
      */
-    boolean redeem(ResetTokenHash hash, Instant at);
+    Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change);
 
     /** Deletes links that expired before {@code cutoff}; answers how many. */
     int forgetExpiredBefore(Instant cutoff);
@@ -45,8 +48,8 @@ public interface PasswordResets {
             }
 
             @Override
-            public boolean redeem(ResetTokenHash hash, Instant at) {
-                return false;
+            public Optional<User> redeem(ResetTokenHash hash, Instant at, NoticedChange change) {
+                return Optional.empty();
             }
 
             @Override
