@@ -179,7 +179,7 @@ public record GatehouseSettings(
                 tokenSigning,
                 refreshPolicy(source),
                 scopePolicy,
-                secondFactorRequirement(source, scopePolicy));
+                secondFactorRequirement(source, scopePolicy, demo));
         PasswordSettings passwords = new PasswordSettings(argon2, hashing(source, argon2), PASSWORD_MIN_LENGTH.value(source));
         LoginProtection loginProtection = loginProtection(source);
         WebSettings web = new WebSettings(
@@ -201,9 +201,14 @@ public record GatehouseSettings(
      * SMTP when {@code GATEHOUSE_SMTP_HOST} is set (the port defaults by the protection: 587, 465, 25), else mail goes to
      * the log. Links start with the public URL.
      */
-    /** The roles whose privileges need a second factor: each one a role the scope policy knows. */
-    private static dev.gatehouse.domain.SecondFactorRequirement secondFactorRequirement(SettingSource source, ScopePolicy scopes) {
-        Set<dev.gatehouse.domain.Role> roles = TWO_FACTOR_REQUIRED_ROLES.value(source);
+    /**
+     * The roles whose privileges need a second factor, each one a role the scope policy knows: unless set, the
+     * administrators' (ASVS 6.3.3), but not in demo mode, whose administrator is the tutorial's johndoe with a password.
+     */
+    private static dev.gatehouse.domain.SecondFactorRequirement secondFactorRequirement(SettingSource source, ScopePolicy scopes,
+                                                                                      boolean demo) {
+        Set<dev.gatehouse.domain.Role> roles = TWO_FACTOR_REQUIRED_ROLES.read(source).orElseGet(() ->
+                demo || !scopes.knows(dev.gatehouse.domain.Role.ADMIN) ? Set.of() : Set.of(dev.gatehouse.domain.Role.ADMIN));
         for (dev.gatehouse.domain.Role role : roles) {
             if (!scopes.knows(role)) {
                 throw new InvalidSettingException("GATEHOUSE_2FA_REQUIRED_ROLES names the role '" + role

@@ -262,9 +262,9 @@ final class SettingsCatalogue {
             .means("the scopes each role adds, `role=scope scope…` separated by `;` (e.g. `admin=admin users:read;support=users:read`); "
                     + "only roles named here can be assigned");
     static final Setting<Set<Role>> TWO_FACTOR_REQUIRED_ROLES = Setting.named("GATEHOUSE_2FA_REQUIRED_ROLES",
-                    SettingsCatalogue::roles)
-            .defaultsTo(Set.of()).shownAs("none (`admin` recommended)")
-            .means("roles whose privileges need a second factor, comma-separated (e.g. `admin`): an account holding one without "
+                    SettingsCatalogue::rolesOrNone)
+            .shownAs("`admin` (none in demo mode, or when `GATEHOUSE_ROLE_SCOPES` has no `admin`)")
+            .means("roles whose privileges need a second factor, comma-separated, or `none`: an account holding one without "
                     + "two-factor sign-in gets no token with the scopes only that role grants, by any grant (403 "
                     + "`mfa_enrollment_required` at `/token`, a message on the sign-in page), but still an ordinary token to "
                     + "enrol at `/users/me/two-factor`; each must be a role of `GATEHOUSE_ROLE_SCOPES`");
@@ -532,6 +532,11 @@ final class SettingsCatalogue {
         } catch (IllegalArgumentException invalid) {
             throw new InvalidSettingException(name + ": " + invalid.getMessage());
         }
+    }
+
+    /** Roles as {@link #roles} reads them, or {@code none}: no role at all. */
+    private static Set<Role> rolesOrNone(String name, String value) {
+        return value.strip().equals("none") ? Set.of() : roles(name, value);
     }
 
     private static Set<Role> roles(String name, String value) {

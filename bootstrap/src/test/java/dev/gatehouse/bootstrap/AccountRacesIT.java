@@ -38,6 +38,8 @@ class AccountRacesIT {
     void startTwoInstances() {
         GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "shared-secret-of-every-instance-32-bytes!",
+                // Its administrator signs in with a password only.
+                "GATEHOUSE_2FA_REQUIRED_ROLES", "none",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",
                 "GATEHOUSE_ARGON2_ITERATIONS", "1")))).withDatabase(TestDatabases.freshPostgres());

@@ -59,6 +59,8 @@ class ClientsAsDataIT {
     private static GatehouseSettings settings(DatabaseSettings database) {
         return GatehouseSettings.from(SettingSource.of(RequestBudgets.off(Map.of(
                 "GATEHOUSE_JWT_SECRET", "shared-secret-of-every-instance-32-bytes!",
+                // Its administrator signs in with a password only.
+                "GATEHOUSE_2FA_REQUIRED_ROLES", "none",
                 "GATEHOUSE_PORT", "0",
                 "GATEHOUSE_CLIENTS", "web-app:public:first-party",
                 "GATEHOUSE_ARGON2_MEMORY_KIB", "1024",

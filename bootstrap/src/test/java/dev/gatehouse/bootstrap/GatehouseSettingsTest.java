@@ -129,6 +129,22 @@ class GatehouseSettingsTest {
     }
 
     @Test
+    void requires_a_second_factor_for_administrators_unless_told_otherwise_or_in_demo_mode() {
+        assertEquals(Set.of(Role.ADMIN), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET)).tokens().secondFactorRequirement().roles());
+        assertEquals(Set.of(), settings(Map.of("GATEHOUSE_DEMO", "true")).tokens().secondFactorRequirement().roles(),
+                "the demo's administrator is the tutorial's johndoe, with a password only");
+        assertEquals(Set.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_2FA_REQUIRED_ROLES", "none"))
+                .tokens().secondFactorRequirement().roles());
+        assertEquals(Set.of(), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_ROLE_SCOPES", "support=users:read"))
+                .tokens().secondFactorRequirement().roles(), "no admin role to protect");
+        assertEquals(Set.of(new Role("support")), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_ROLE_SCOPES", "admin=admin;support=users:read", "GATEHOUSE_2FA_REQUIRED_ROLES", "support"))
+                .tokens().secondFactorRequirement().roles());
+        assertThrows(InvalidSettingException.class, () -> settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET,
+                "GATEHOUSE_2FA_REQUIRED_ROLES", "auditor")));
+    }
+
+    @Test
     void keeps_audit_events_for_at_least_a_day() {
         assertEquals(Duration.ofDays(400), settings(Map.of("GATEHOUSE_JWT_SECRET", SECRET, "GATEHOUSE_AUDIT_RETENTION", "400d"))
                 .auditRetention());

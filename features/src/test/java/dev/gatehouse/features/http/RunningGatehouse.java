@@ -187,6 +187,8 @@ final class RunningGatehouse {
         MutableClock clock = MutableClock.startingNow();
         Map<String, String> values = new HashMap<>(extraSettings);
         values.put("GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes");
+        // The administrators the scenarios make sign in with a password only (a deployment under test needs the same).
+        values.putIfAbsent("GATEHOUSE_2FA_REQUIRED_ROLES", "none");
         values.put("GATEHOUSE_PORT", "0");
         // Secure cookies over plain HTTP, as in the README's demo deployment: the known device travels as device_token.
         // Every scenario speaks from 127.0.0.1, faster than any one client would: no request budgets in front.

@@ -69,6 +69,8 @@ final class InMemoryGatehouse {
     private InMemoryGatehouse(Map<String, String> extraSettings) {
         Map<String, String> values = new HashMap<>(extraSettings);
         values.put("GATEHOUSE_JWT_SECRET", "acceptance-tests-secret-of-at-least-32-bytes");
+        // The administrators the scenarios make sign in with a password only (a deployment under test needs the same).
+        values.putIfAbsent("GATEHOUSE_2FA_REQUIRED_ROLES", "none");
         GatehouseSettings settings = GatehouseSettings.from(SettingSource.of(values));
         accessTokens = new InMemoryAccessTokens(clock, settings.tokens().lifetime());
         InMemoryUserRepository users = new InMemoryUserRepository();
