@@ -14,6 +14,7 @@ Feature: I forgot my password
     And a password-reset mail arrives at "jane@example.test"
     When Jane sets the new password "a brand new passphrase" with the link from the mail
     Then the new password is set
+    And a mail about "password was changed" arrives at "jane@example.test"
     And she can no longer renew her session
     And Jane can log in as "jane" with password "a brand new passphrase"
     And logging in as "jane" with password "correct horse battery" fails

@@ -2,7 +2,8 @@
 Feature: Verify my address
   Where addresses must be verified, a new account is mailed a link to the address it gave, and gets no tokens until
   that link is used. The link works once. Only someone who knows the password learns that the address is not
-  verified yet; anyone may ask for a new link, and hears the same whether or not the account exists.
+  verified yet; anyone may ask for a new link, and hears the same whether or not the account exists. A new address
+  takes the place of the old one only once it is verified, and the old one is told.
 
   Background:
     Given addresses must be verified
@@ -33,3 +34,14 @@ Feature: Verify my address
     And a second verification mail arrives at "jane@example.test"
     When Jane verifies the address with the link from the mail
     Then the address "jane@example.test" is verified
+
+  Scenario: A new address counts once it is verified, and the former address is told
+    Given a verification mail arrives at "jane@example.test"
+    And Jane verifies the address with the link from the mail
+    And Jane has logged in as "jane" with password "correct horse battery"
+    When Jane changes her e-mail address to "jane@elsewhere.test" with the password "correct horse battery"
+    Then a verification mail arrives at "jane@elsewhere.test"
+    And Jane's e-mail address is still "jane@example.test"
+    When Jane verifies the address with the link from the mail
+    Then the address "jane@elsewhere.test" is verified
+    And a mail about "a new email address" arrives at "jane@example.test"

@@ -111,6 +111,25 @@ public class AccountRecoverySteps {
         assertEquals("email_not_verified", answer.json().getString("error"));
     }
 
+    @When("{word} changes her/his/their e-mail address to {string} with the password {string}")
+    public void changesTheAddress(String actor, String email, String password) {
+        GatehouseClient.Answer answer = stage.actor(actor).postsJsonAsThemselves("users/me/email",
+                Map.of("email", address(email), "current_password", password));
+        assertEquals(202, answer.status(), answer.body());
+    }
+
+    @Then("{word}'s e-mail address is still {string}")
+    public void theAddressIsStill(String actor, String email) {
+        GatehouseClient.Answer answer = stage.actor(actor).asksWhoTheyAre();
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(address(email), answer.json().getString("email"));
+    }
+
+    @Then("a mail about {string} arrives at {string}")
+    public void aMailAboutArrives(String words, String email) {
+        MailCatcher.get().awaitSubject(address(email), words);
+    }
+
     @Then("no mail has reached {string}")
     public void noMailHasReached(String email) {
         assertEquals(0, MailCatcher.get().linksTo(address(email), RESET_PATH).size()

@@ -100,6 +100,33 @@ final class MailCatcher {
         return tokens;
     }
 
+    /** Waits for a mail to {@code address} whose subject contains {@code words}. */
+    void awaitSubject(String address, String words) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (subjectsTo(address).stream().noneMatch(subject -> subject.contains(words))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no mail about '" + words + "' reached " + address + " within " + PATIENCE
+                        + " (subjects: " + subjectsTo(address) + ")");
+            }
+            pause();
+        }
+    }
+
+    /** The subjects of the mails to {@code address} so far, oldest first. */
+    List<String> subjectsTo(String address) {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : server.getReceivedMessages()) {
+            try {
+                if (message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(address)) {
+                    subjects.add(message.getSubject());
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return subjects;
+    }
+
     private static void pause() {
         try {
             Thread.sleep(100);
