@@ -1,7 +1,6 @@
 package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.port.out.NoticedChange;
-import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.domain.ResetTokenHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
@@ -52,15 +51,11 @@ final class JpaLinkUse {
             if (account == null || !used(entityManager, hash, owner.get(), usedAt)) {
                 return Optional.<User>empty();
             }
-            User before = UserJpaMapper.toDomain(account);
-            User changed = JpaUserRepository.applied(before, change.change());
-            Optional<OutgoingMail> notice = change.noticeFor(before, changed);
-            if (!changed.equals(before)) {
-                UserJpaMapper.copyInto(changed, account, usedAt);
-            }
-            notice.ifPresent(mail -> JpaMailOutbox.enqueueIn(entityManager, mail, at));
+            JpaUserRepository.Written written = JpaUserRepository.written(account, change.change(), usedAt);
+            change.noticeFor(written.before(), written.after())
+                    .ifPresent(mail -> JpaMailOutbox.enqueueIn(entityManager, mail, at));
             entityManager.flush();
-            return Optional.of(changed);
+            return Optional.of(written.after());
         });
         after.ifPresent(account -> changedAccount.accept(account.id()));
         return after;

@@ -96,13 +96,25 @@ public final class JpaUserRepository implements UserRepository {
             if (stored == null) {
                 return Optional.empty();
             }
-            User before = UserJpaMapper.toDomain(stored);
-            User after = applied(before, change);
-            if (!after.equals(before)) {
-                UserJpaMapper.copyInto(after, stored, now());
-            }
-            return Optional.of(after);
+            return Optional.of(written(stored, change, now()).after());
         });
+    }
+
+    /** An account as it was and as a change left it. */
+    record Written(User before, User after) {
+    }
+
+    /**
+     * Applies {@code change} to the locked row {@code stored} and writes into it what changed (stamped {@code now}):
+     * the one way every unguarded change writes an account, here and in a link's use ({@link JpaLinkUse}).
+     */
+    static Written written(UserJpaEntity stored, UnaryOperator<User> change, Instant now) {
+        User before = UserJpaMapper.toDomain(stored);
+        User after = applied(before, change);
+        if (!after.equals(before)) {
+            UserJpaMapper.copyInto(after, stored, now);
+        }
+        return new Written(before, after);
     }
 
     /**
@@ -179,7 +191,7 @@ public final class JpaUserRepository implements UserRepository {
                 .executeUpdate()) == 1;
     }
 
-    static User applied(User before, UnaryOperator<User> change) {
+    private static User applied(User before, UnaryOperator<User> change) {
         User after = Objects.requireNonNull(change.apply(before), "change must not answer null");
         if (!after.id().equals(before.id()) || !after.username().equals(before.username())) {
             throw new IllegalArgumentException("a change must keep the user's id and username");
