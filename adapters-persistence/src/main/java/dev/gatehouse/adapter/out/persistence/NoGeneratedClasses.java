@@ -1,0 +1,20 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.bytecode.spi.BytecodeProvider;
+import org.hibernate.service.spi.ServiceContributor;
+
+/**
+ * Hibernate without ByteBuddy. Our entities have no associations, so Hibernate never needs a lazy proxy, and the
+ * reflection optimizer is off by default: the classes ByteBuddy would generate serve nothing. Its provider, which
+ * Hibernate picks through Java services whenever it is on the class path, still loads ~1,000 classes (7 % of the
+ * JVM's) at every start, 6 MB of the AOT cache and of idle RSS (bench/README.md, "Start and memory").
+ * Registered in {@code META-INF/services}, as Hibernate asks for a provider other than the one it finds.
+ */
+public final class NoGeneratedClasses implements ServiceContributor {
+
+    @Override
+    public void contribute(StandardServiceRegistryBuilder services) {
+        services.addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl());
+    }
+}
