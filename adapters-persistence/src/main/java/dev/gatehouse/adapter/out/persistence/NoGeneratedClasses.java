@@ -9,7 +9,8 @@ import org.hibernate.service.spi.ServiceContributor;
  * reflection optimizer is off by default: the classes ByteBuddy would generate serve nothing. Its provider, which
  * Hibernate picks through Java services whenever it is on the class path, still loads ~1,000 classes (7 % of the
  * JVM's) at every start, 6 MB of the AOT cache and of idle RSS (bench/README.md, "Start and memory").
- * Registered in {@code META-INF/services}, as Hibernate asks for a provider other than the one it finds.
+ * Registered in {@code META-INF/services}, as Hibernate asks for a provider other than the one it finds. A lazy
+ * association or {@code getReference} added one day needs ByteBuddy back: Hibernate throws where it would make a proxy.
  */
 public final class NoGeneratedClasses implements ServiceContributor {
 
