@@ -58,3 +58,32 @@ ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a >= b) }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a <= b) }'; }
 verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+# Linux's autogroup scheduling (on by default) shares the CPU fairly between sessions, not threads: the server (started
+# with setsid), wrk and PostgreSQL each form a group, and on two saturated cores the scheduler serves the groups in
+# turns, which adds tens to hundreds of milliseconds to a same-machine benchmark's tail whatever the server does
+# (GET /health/live included; bench/README.md, "The saturated tail"). A deployment's clients are other machines, so the
+# load benchmarks turn it off for their run and restore it at exit; BENCH_AUTOGROUP=keep leaves it as it is.
+AUTOGROUP_KNOB=/proc/sys/kernel/sched_autogroup_enabled AUTOGROUP_RESTORE=""
+autogroup_off() {
+  [ "${BENCH_AUTOGROUP:-off}" = keep ] && return 0
+  [ -r "$AUTOGROUP_KNOB" ] && [ "$(cat "$AUTOGROUP_KNOB")" = 1 ] || return 0
+  if as_root sh -c "echo 0 > $AUTOGROUP_KNOB" 2>/dev/null; then
+    AUTOGROUP_RESTORE=1
+    log "autogroup scheduling off for this run (restored at exit; BENCH_AUTOGROUP=keep leaves it on)"
+  else
+    log "could not turn autogroup scheduling off: the saturated tail will include its turns"
+  fi
+}
+autogroup_restore() {
+  [ -n "$AUTOGROUP_RESTORE" ] || return 0
+  as_root sh -c "echo $AUTOGROUP_RESTORE > $AUTOGROUP_KNOB" 2>/dev/null || log "could not turn autogroup scheduling back on"
+  AUTOGROUP_RESTORE=""
+}
+# One line for a results file: how the scheduler shared the CPU during the run.
+autogroup_state() {
+  if [ ! -r "$AUTOGROUP_KNOB" ]; then echo "no autogroup scheduling in this kernel"
+  elif [ "$(cat "$AUTOGROUP_KNOB")" = 1 ]; then echo "autogroup scheduling on (BENCH_AUTOGROUP=keep, or it could not be turned off)"
+  else echo "autogroup scheduling off during the run$([ -n "$AUTOGROUP_RESTORE" ] && echo ", on again after it")"
+  fi
+}

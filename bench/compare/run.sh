@@ -12,6 +12,7 @@
 #   BENCH_LOGIN_ACCOUNTS=32       accounts the login runs use in turn (same in both systems): an account admits one
 #                                 password check at a time in Gatehouse, so one account would measure its turn
 #   BENCH_RESULTS_DIR=bench/compare/results/<UTC time>
+#   BENCH_AUTOGROUP=off           off: Linux's autogroup scheduling is off during the run (bench/lib.sh says why); keep
 set -Eeuo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -53,11 +54,13 @@ cleanup() {
     printf 'DROP DATABASE IF EXISTS "%s" WITH (FORCE);\nDROP ROLE IF EXISTS %s;\n' "$DB_NAME" "$DB_ROLE" | psql_admin || true
   fi
   [ -z "$WORK" ] || rm -rf "$WORK"
+  autogroup_restore
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+autogroup_off
 
 # ---------------------------------------------------------------- tools, Keycloak, Gatehouse
 install_package wrk wrk
@@ -302,7 +305,7 @@ TABLE=$(
   echo "$TABLE"
   echo
   echo "- commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown); Keycloak $KC_VERSION (\`kc.sh start-dev\`, its default dev-file H2); Gatehouse through its launcher and jvm.options"
-  echo "- each warmed ${WARMUP}s, then wrk -t$THREADS, ${DURATION}s per run, on the same machine (it shares the $(nproc) cores); load average at the start $LOADAVG_START"
+  echo "- each warmed ${WARMUP}s, then wrk -t$THREADS, ${DURATION}s per run, on the same machine (it shares the $(nproc) cores); load average at the start $LOADAVG_START; $(autogroup_state)"
   echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p)"
   echo "- raw outputs: <system>/wrk-*.txt, <system>/server.log (its first and last 200 lines), <system>/figures.txt"
 } >"$RESULTS/results.md"

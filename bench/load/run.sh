@@ -27,6 +27,7 @@
 #   BENCH_AOT=auto               auto: the launcher records the JDK's AOT cache before the cold start is timed
 #                                (JDK 25+), as a deployment would at build time; off: start without it
 #   BENCH_RESULTS_DIR=bench/load/results/<UTC time>   where raw outputs and results.md go
+#   BENCH_AUTOGROUP=off          off: Linux's autogroup scheduling is off during the run (bench/lib.sh says why); keep
 # Other GATEHOUSE_* variables in your environment reach the server (except the ones set below).
 # All traffic goes to 127.0.0.1. Everything the script starts or creates is removed on exit, Ctrl-C included.
 set -Eeuo pipefail
@@ -152,11 +153,13 @@ cleanup() {
   fi
   stop_embedded_pg
   [ -n "$WORK" ] && rm -rf "$WORK"
+  autogroup_restore
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+autogroup_off
 
 # ---------------------------------------------------------------- 1. tools
 install_package wrk wrk
@@ -684,7 +687,7 @@ MACHINE=$(
   echo "- load average at the start (1, 5, 15 min): $LOADAVG_START$(awk -v l="${LOADAVG_START%% *}" -v c="$CORES" \
     'BEGIN { if (l > c / 2) printf " (busy machine: expect disturbed figures; see \"other processes\" above)" }')"
   echo "- PostgreSQL: $DB_DETAIL"
-  echo "- wrk: $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }') on the same machine (it shares the cores)"
+  echo "- wrk: $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }') on the same machine (it shares the cores); $(autogroup_state)"
   echo "- GATEHOUSE_* from the environment: $(env | grep '^GATEHOUSE_' | grep -Ev 'SECRET|PASSWORD' | tr '\n' ' ' || true)"
 )
 

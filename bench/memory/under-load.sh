@@ -6,7 +6,7 @@
 # Usage: bench/memory/under-load.sh [LABEL='OPTIONS' ...]     e.g.  base='' xmx160='-Xmx160m'
 #        (needs ./mvnw -DskipTests -DskipITs package first, and wrk)
 # Knobs: BENCH_FIRST=60 BENCH_LOGINS=20 BENCH_SECOND=30 (seconds of each phase),
-#        BENCH_RESULTS_DIR=bench/memory/results/<UTC time>-under-load
+#        BENCH_RESULTS_DIR=bench/memory/results/<UTC time>-under-load, BENCH_AUTOGROUP=off (see bench/lib.sh)
 set -Eeuo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -23,15 +23,16 @@ install_package wrk wrk
 mkdir -p "$RESULTS"
 WORK=$(mktemp -d)
 SERVER_PID=
-cleanup() { if [ -n "$SERVER_PID" ]; then signal_then_kill "$SERVER_PID" TERM gatehouse is_running; fi; rm -rf "$WORK"; }
+cleanup() { if [ -n "$SERVER_PID" ]; then signal_then_kill "$SERVER_PID" TERM gatehouse is_running; fi; rm -rf "$WORK"; autogroup_restore; }
 trap cleanup EXIT
+autogroup_off
 
 rss_mib() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 rate() { awk '/^Requests\/sec:/ { printf "%d", $2 }' "$1"; }
 p99() { awk '$1 == "99%" { print $2 }' "$1"; }
 
 {
-  echo "# RSS under load, $(date -u +%FT%TZ), commit $(git -C "$ROOT" rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# RSS under load, $(date -u +%FT%TZ), commit $(git -C "$ROOT" rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg); $(autogroup_state)"
   echo "Phases: /users/me saturated ${FIRST} s, logins ${LOGINS} s, /users/me saturated ${SECOND} s."
   echo
   echo "| variant | options | idle RSS | after first | after logins | after second | /users/me req/s (first, second) | p99 second | full GCs | heap committed at end |"
