@@ -14,9 +14,10 @@
 --                       lines than connections (an account admits one password check at a time)
 --   BENCH_PAUSE_MS      pause of each connection between an answer and its next request (default none):
 --                       paces the load below saturation, where latency measures the service, not a queue
+--   BENCH_OK_STATUS     the status that counts as success (default 200; 201 for registrations)
 --
 -- done() prints machine-readable lines that run.sh parses:
---   BENCH requests=<n> duration_us=<n> rps=<x> status_200=<n> status_503=<n> status_other=<n>
+--   BENCH requests=<n> duration_us=<n> rps=<x> status_ok=<n> status_503=<n> status_other=<n>
 --         connect=<n> read=<n> write=<n> timeout=<n> non2xx3xx=<n>
 --   BENCH_LATENCY_US p50=<n> p90=<n> p99=<n> p999=<n> max=<n> mean=<x>
 --   BENCH_STATUS <code>=<n>      (one line per status seen)
@@ -37,6 +38,8 @@ local bearer = os.getenv("BENCH_BEARER")
 if bearer and bearer ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. bearer
 end
+
+local ok_status = tonumber(os.getenv("BENCH_OK_STATUS") or "") or 200
 
 local pause = tonumber(os.getenv("BENCH_PAUSE_MS") or "")
 if pause and pause > 0 then
@@ -110,7 +113,7 @@ function done(summary, latency, requests)
 
   local ok, busy, other = 0, 0, 0
   for status, n in pairs(total) do
-    if status == 200 then
+    if status == ok_status then
       ok = ok + n
     elseif status == 503 then
       busy = busy + n
@@ -123,7 +126,7 @@ function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local e = summary.errors
   io.write(string.format(
-    "BENCH requests=%d duration_us=%d rps=%.2f status_200=%d status_503=%d status_other=%d " ..
+    "BENCH requests=%d duration_us=%d rps=%.2f status_ok=%d status_503=%d status_other=%d " ..
     "connect=%d read=%d write=%d timeout=%d non2xx3xx=%d\n",
     summary.requests, summary.duration, summary.requests / seconds, ok, busy, other,
     e.connect, e.read, e.write, e.timeout, e.status))

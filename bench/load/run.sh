@@ -567,6 +567,23 @@ scrape "$RESULTS/metrics-token-after.txt"
 read -r LOAD_HASH_MS LOAD_COUNT < <(mean_verify_ms "$RESULTS/metrics-token-before.txt" "$RESULTS/metrics-token-after.txt")
 unset BENCH_METHOD BENCH_BODY BENCH_CONTENT_TYPE BENCH_BEARER
 
+# ---------------------------------------------------------------- 7b. POST /users/
+# Each request registers a new account (one argon2id hash, one INSERT through the unique index on the canonical
+# name), 8 connections as for the logins: with BENCH_USERS=1000000 against a run with 1, whether registering
+# among a million accounts costs what it costs among none.
+REG_PREFIX="reg_$(random_hex 4)"
+awk -v prefix="$REG_PREFIX" -v password="$BENCH_PASSWORD" 'BEGIN {
+  for (i = 1; i <= 50000; i++) printf "{\"username\":\"%s_%d\",\"password\":\"%s\"}\n", prefix, i, password }' \
+  >"$WORK/registration-bodies.txt"
+export BENCH_METHOD=POST BENCH_BODY="" BENCH_CONTENT_TYPE="application/json" BENCH_BEARER="" BENCH_OK_STATUS=201 \
+  BENCH_BODIES_FILE="$WORK/registration-bodies.txt" BENCH_THREADS="$TOKEN_THREADS"
+log "POST /users/: wrk -t$TOKEN_THREADS -c$TOKEN_CONNECTIONS -d${DURATION}s, a new account per request"
+REG_OUT="$RESULTS/wrk-register.txt"
+cpu_mark >"$WORK/cpu-register-before"
+run_wrk "$REG_OUT" "$TOKEN_THREADS" "$TOKEN_CONNECTIONS" "$DURATION" "$BASE/users/"
+cpu_mark >"$WORK/cpu-register-after"
+unset BENCH_METHOD BENCH_BODY BENCH_CONTENT_TYPE BENCH_BEARER BENCH_OK_STATUS BENCH_BODIES_FILE BENCH_THREADS
+
 # ---------------------------------------------------------------- 8. RSS after load, SIGTERM, drop
 RSS_LOAD_KIB=$(rss_kib)
 RSS_PEAK_KIB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$GH_PID/status")
@@ -616,7 +633,7 @@ PACED_ERRORS=$(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i,
 read -r ME_SERVER_MEAN ME_SERVER_SLOW < <(server_side "$RESULTS/metrics-users-me-before.txt" "$RESULTS/metrics-users-me-after.txt" /users/me)
 
 TK_RPS=$(field "$TOKEN_OUT" BENCH rps)
-TK_OK=$(field "$TOKEN_OUT" BENCH status_200)
+TK_OK=$(field "$TOKEN_OUT" BENCH status_ok)
 TK_DURATION_US=$(field "$TOKEN_OUT" BENCH duration_us)
 TK_OK_RPS=$(awk -v n="$TK_OK" -v us="$TK_DURATION_US" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
 TK_P50=$(field "$TOKEN_OUT" BENCH_LATENCY_US p50)
@@ -625,6 +642,13 @@ TK_503=$(field "$TOKEN_OUT" BENCH status_503)
 TK_SOCKET=$(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
   if (kv[1] ~ /^(connect|read|write|timeout)$/) n += kv[2] } print n }' "$TOKEN_OUT")
 TK_ERRORS=$(($(field "$TOKEN_OUT" BENCH status_other) + TK_SOCKET))
+REG_DURATION_US=$(field "$REG_OUT" BENCH duration_us)
+REG_OK_RPS=$(awk -v n="$(field "$REG_OUT" BENCH status_ok)" -v us="$REG_DURATION_US" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
+REG_P50=$(field "$REG_OUT" BENCH_LATENCY_US p50)
+REG_P99=$(field "$REG_OUT" BENCH_LATENCY_US p99)
+REG_503=$(field "$REG_OUT" BENCH status_503)
+REG_ERRORS=$(($(field "$REG_OUT" BENCH status_other) + $(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
+  if (kv[1] ~ /^(connect|read|write|timeout)$/) n += kv[2] } print n }' "$REG_OUT")))
 
 limit() { awk -v cores="$CORES" -v ms="$1" 'BEGIN { if (ms == ms + 0 && ms > 0) printf "%.2f", cores / (ms / 1000); else print "NaN" }'; }
 pct() { awk -v rps="$1" -v lim="$2" 'BEGIN { if (lim == lim + 0 && lim > 0) printf "%.1f", rps / lim * 100; else print "NaN" }'; }
@@ -666,6 +690,9 @@ TABLE=$(
   echo "| POST /token as % of the hash-bound limit | $LOAD_PCT % | ≥ 95 % | $(verdict ge "$LOAD_PCT" 95) |"
   echo "| argon2id verify time uncontended (mean of $CAL_COUNT sequential logins) | $CAL_HASH_MS ms | | |"
   echo "| POST /token as % of the uncontended limit ($CORES ÷ $CAL_HASH_MS ms = $CAL_LIMIT/s) | $CAL_PCT % | (stricter reading) | |"
+  echo "| POST /users/ registrations/s ($TOKEN_CONNECTIONS conn, a new account each, ${DURATION}s; $(fmt_int "$USERS") accounts before) | $(fmt_int "$REG_OK_RPS") | (as at 1 account) | |"
+  echo "| POST /users/ latency p50 / p99 | $(ms_of_us "$REG_P50") / $(ms_of_us "$REG_P99") ms | | |"
+  echo "| POST /users/ errors (non-201 other than 503 + socket); 503 | $REG_ERRORS; $REG_503 | 0 | $(verdict le "$REG_ERRORS" 0) |"
   echo "| RSS after load (peak during run) | $(mib "$RSS_LOAD_KIB") MiB ($(mib "$RSS_PEAK_KIB") MiB) | ≤ 256 MiB (peak) | $(verdict le "$(mib "$RSS_PEAK_KIB")" 256) |"
   echo "| stop on SIGTERM | $STOP_RESULT | clean exit | $([ "$STOP_OK" = 1 ] && echo PASS || echo MISS) |"
 )
@@ -675,6 +702,7 @@ CPU_TABLE=$(
   echo "|---|---|---|---|---|---|"
   echo "| GET /users/me $(cpu_split "$WORK/cpu-me-before" "$WORK/cpu-me-after")"
   echo "| POST /token $(cpu_split "$WORK/cpu-token-before" "$WORK/cpu-token-after")"
+  echo "| POST /users/ $(cpu_split "$WORK/cpu-register-before" "$WORK/cpu-register-after")"
 )
 
 MACHINE=$(
