@@ -114,8 +114,10 @@ final class SettingsCatalogue {
                     + "`0` turns the cache off. On PostgreSQL every instance hears each "
                     + "change to a user (LISTEN/NOTIFY) and forgets that user at once; while it cannot hear, it reads the database");
     static final Setting<Duration> USER_CACHE_TTL = Setting.named("GATEHOUSE_USER_CACHE_TTL", duration(Duration.ofMinutes(10)))
-            .defaultsTo(UserCacheSettings.DEFAULT.timeToLive(), "30s")
-            .means("longest an entry lives even without a change, a bound for an announcement that got lost (at most 10m)");
+            .defaultsTo(UserCacheSettings.DEFAULT.timeToLive(), "5m")
+            .means("longest an entry lives even without a change, a backstop for an announcement that got lost (every "
+                    + "write announces itself, and a cache that cannot hear is emptied); each active user is read again "
+                    + "once per this time, so a shorter one costs the database reads (at most 10m)");
     static final Setting<Duration> STALE_READS = Setting.named("GATEHOUSE_STALE_READS",
                     durationOrZero(UserCacheSettings.MAX_STALE_READS))
             .defaultsTo(UserCacheSettings.DEFAULT_STALE_READS, "60s")

@@ -16,7 +16,14 @@ public record UserCacheSettings(Duration timeToLive, int maximumEntries, Duratio
     /** The longest a token check may answer from memory while the database is down. */
     public static final Duration MAX_STALE_READS = Duration.ofMinutes(10);
     public static final Duration DEFAULT_STALE_READS = Duration.ofSeconds(60);
-    public static final UserCacheSettings DEFAULT = new UserCacheSettings(Duration.ofSeconds(30), 100_000);
+    /**
+     * Five minutes: every write to a user announces itself (a trigger on PostgreSQL; this process's own writes on an
+     * embedded database), a listener that cannot be sure it hears suspends the cache and empties it on return, so
+     * the time to live is a backstop only. It is also a price: each active user is read again once per time to live,
+     * and at 30 s, 100,000 active users cost PostgreSQL 3,300 reads a second and halved the token check's rate
+     * (bench/README.md, "At scale").
+     */
+    public static final UserCacheSettings DEFAULT = new UserCacheSettings(Duration.ofMinutes(5), 100_000);
     public static final UserCacheSettings OFF = new UserCacheSettings(Duration.ZERO, 1, Duration.ZERO);
 
     public UserCacheSettings {
