@@ -59,6 +59,15 @@ le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a <= b) }'; }
 verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
+# Copies what a deployment runs into folder $2 (created): the build of checkout $1 (bootstrap/target/gatehouse.jar
+# and libs/) with the launcher and its jvm.options. A private copy, so a rebuild during a bench cannot pull the jar
+# from under the server, and each copy records its own AOT cache beside its jar.
+copy_app() {
+  mkdir -p "$2"
+  cp -r "$1/bootstrap/target/gatehouse.jar" "$1/bootstrap/target/libs" "$1/bootstrap/src/main/launcher/gatehouse.sh" \
+    "$1/bootstrap/src/main/launcher/jvm.options" "$2/"
+}
+
 # Linux's autogroup scheduling (on by default) shares the CPU fairly between sessions, not threads: the server (started
 # with setsid), wrk and PostgreSQL each form a group, and on two saturated cores the scheduler serves the groups in
 # turns, which adds tens to hundreds of milliseconds to a same-machine benchmark's tail whatever the server does

@@ -88,9 +88,7 @@ if [[ " $SYSTEMS " == *" keycloak "* ]]; then
 fi
 if [[ " $SYSTEMS " == *" gatehouse-"* ]]; then
   [ -f "$ROOT/bootstrap/target/gatehouse.jar" ] || (cd "$ROOT" && JAVA_HOME="$JDK" ./mvnw -B -q -DskipTests package) || die "the build failed"
-  mkdir -p "$WORK/app"
-  cp -r "$ROOT/bootstrap/target/gatehouse.jar" "$ROOT/bootstrap/target/libs" "$ROOT/bootstrap/src/main/launcher/gatehouse.sh" \
-    "$ROOT/bootstrap/src/main/launcher/jvm.options" "$WORK/app/"
+  copy_app "$ROOT" "$WORK/app"
   log "recording the launcher's AOT cache for the copy of the jar (not timed)"
   GATEHOUSE_JAR="$WORK/app/gatehouse.jar" GATEHOUSE_JAVA="$JAVA" bash "$WORK/app/gatehouse.sh" --prepare >"$WORK/prepare.log" 2>&1 ||
     { cat "$WORK/prepare.log" >&2; die "the launcher could not prepare"; }

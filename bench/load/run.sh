@@ -176,13 +176,10 @@ fi
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
-# Run a private copy, so that a rebuild during the bench cannot pull the jar from under the server; the
-# working directory is empty, so no stray application.yaml is read.
-mkdir -p "$WORK/app" "$WORK/cwd"
-cp "$ROOT/bootstrap/target/gatehouse.jar" "$WORK/app/"
-cp -r "$ROOT/bootstrap/target/libs" "$WORK/app/"
-# Started the way the README starts it: through the launcher, with its jvm.options and AOT cache.
-cp "$ROOT/bootstrap/src/main/launcher/gatehouse.sh" "$ROOT/bootstrap/src/main/launcher/jvm.options" "$WORK/app/"
+# Started the way the README starts it: through the launcher, with its jvm.options and AOT cache, from a private
+# copy; the working directory is empty, so no stray application.yaml is read.
+copy_app "$ROOT" "$WORK/app"
+mkdir -p "$WORK/cwd"
 launcher() { GATEHOUSE_JAR="$WORK/app/gatehouse.jar" GATEHOUSE_JAVA="$JAVA" GATEHOUSE_AOT="$AOT" \
   GATEHOUSE_JAVA_OPTS="$JAVA_OPTS" bash "$WORK/app/gatehouse.sh" "$@"; }
 if [ "$AOT" = auto ]; then
@@ -473,6 +470,14 @@ run_wrk() { # $1 = output file, $2 = threads, $3 = connections, $4 = seconds, $5
 field() { # $1 = file, $2 = line tag, $3 = key  -> value
   awk -v tag="$2" -v key="$3" '$1 == tag { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] } }' "$1"
 }
+# The sum of the BENCH line's keys matching the regex $2 in file $1 (e.g. socket errors: connect|read|write|timeout).
+sum_of() {
+  awk -v keys="^($2)\$" '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ keys) n += kv[2] } print n }' "$1"
+}
+SOCKET_ERRORS='connect|read|write|timeout'
+ok_per_second() { # $1 = file -> answers with the expected status per second
+  awk -v n="$(field "$1" BENCH status_ok)" -v us="$(field "$1" BENCH duration_us)" 'BEGIN { printf "%.2f", n / (us / 1e6) }'
+}
 
 # ---------------------------------------------------------------- CPU accounting
 # Who used the cores during a measured run: Gatehouse, PostgreSQL (system: all processes of the postgres user;
@@ -621,34 +626,26 @@ CORES=$(nproc)
 ME_RPS=$(field "$ME_OUT" BENCH rps)
 ME_P50=$(field "$ME_OUT" BENCH_LATENCY_US p50)
 ME_P99=$(field "$ME_OUT" BENCH_LATENCY_US p99)
-ME_SOCKET=$(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
-  if (kv[1] ~ /^(connect|read|write|timeout)$/) n += kv[2] } print n }' "$ME_OUT")
+ME_SOCKET=$(sum_of "$ME_OUT" "$SOCKET_ERRORS")
 ME_NON200=$(($(field "$ME_OUT" BENCH status_503) + $(field "$ME_OUT" BENCH status_other)))
 ME_ERRORS=$((ME_NON200 + ME_SOCKET))
 PACED_RPS=$(field "$PACED_OUT" BENCH rps)
 PACED_P50=$(field "$PACED_OUT" BENCH_LATENCY_US p50)
 PACED_P99=$(field "$PACED_OUT" BENCH_LATENCY_US p99)
-PACED_ERRORS=$(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
-  if (kv[1] ~ /^(status_503|status_other|connect|read|write|timeout)$/) n += kv[2] } print n }' "$PACED_OUT")
+PACED_ERRORS=$(sum_of "$PACED_OUT" "status_503|status_other|$SOCKET_ERRORS")
 read -r ME_SERVER_MEAN ME_SERVER_SLOW < <(server_side "$RESULTS/metrics-users-me-before.txt" "$RESULTS/metrics-users-me-after.txt" /users/me)
 
 TK_RPS=$(field "$TOKEN_OUT" BENCH rps)
-TK_OK=$(field "$TOKEN_OUT" BENCH status_ok)
-TK_DURATION_US=$(field "$TOKEN_OUT" BENCH duration_us)
-TK_OK_RPS=$(awk -v n="$TK_OK" -v us="$TK_DURATION_US" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
+TK_OK_RPS=$(ok_per_second "$TOKEN_OUT")
 TK_P50=$(field "$TOKEN_OUT" BENCH_LATENCY_US p50)
 TK_P99=$(field "$TOKEN_OUT" BENCH_LATENCY_US p99)
 TK_503=$(field "$TOKEN_OUT" BENCH status_503)
-TK_SOCKET=$(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
-  if (kv[1] ~ /^(connect|read|write|timeout)$/) n += kv[2] } print n }' "$TOKEN_OUT")
-TK_ERRORS=$(($(field "$TOKEN_OUT" BENCH status_other) + TK_SOCKET))
-REG_DURATION_US=$(field "$REG_OUT" BENCH duration_us)
-REG_OK_RPS=$(awk -v n="$(field "$REG_OUT" BENCH status_ok)" -v us="$REG_DURATION_US" 'BEGIN { printf "%.2f", n / (us / 1e6) }')
+TK_ERRORS=$(sum_of "$TOKEN_OUT" "status_other|$SOCKET_ERRORS")
+REG_OK_RPS=$(ok_per_second "$REG_OUT")
 REG_P50=$(field "$REG_OUT" BENCH_LATENCY_US p50)
 REG_P99=$(field "$REG_OUT" BENCH_LATENCY_US p99)
 REG_503=$(field "$REG_OUT" BENCH status_503)
-REG_ERRORS=$(($(field "$REG_OUT" BENCH status_other) + $(awk '$1 == "BENCH" { n = 0; for (i = 2; i <= NF; i++) { split($i, kv, "=");
-  if (kv[1] ~ /^(connect|read|write|timeout)$/) n += kv[2] } print n }' "$REG_OUT")))
+REG_ERRORS=$(sum_of "$REG_OUT" "status_other|$SOCKET_ERRORS")
 
 limit() { awk -v cores="$CORES" -v ms="$1" 'BEGIN { if (ms == ms + 0 && ms > 0) printf "%.2f", cores / (ms / 1000); else print "NaN" }'; }
 pct() { awk -v rps="$1" -v lim="$2" 'BEGIN { if (lim == lim + 0 && lim > 0) printf "%.1f", rps / lim * 100; else print "NaN" }'; }

@@ -39,12 +39,12 @@ p99() { awk '$1 == "99%" { print $2 }' "$1"; }
   echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULTS/results.md"
 
+printf 'wrk.method = "POST"\nwrk.body = "username=johndoe&password=secret"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' >"$WORK/login.lua"
 for variant in "$@"; do
   label=${variant%%=*} options=${variant#*=} out="$RESULTS/$label"
   mkdir -p "$out"
-  app="$WORK/$label" && mkdir -p "$app"
-  cp -r "$ROOT/bootstrap/target/gatehouse.jar" "$ROOT/bootstrap/target/libs" "$ROOT/bootstrap/src/main/launcher/gatehouse.sh" \
-    "$ROOT/bootstrap/src/main/launcher/jvm.options" "$app/"
+  app="$WORK/$label"
+  copy_app "$ROOT" "$app"
   GATEHOUSE_JAR="$app/gatehouse.jar" GATEHOUSE_JAVA="$JDK/bin/java" bash "$app/gatehouse.sh" --prepare >"$out/prepare.log" 2>&1 || true
   port=$(free_port)
   (GATEHOUSE_DEMO=true GATEHOUSE_PORT=$port GATEHOUSE_DATA_DIR="$app/data" GATEHOUSE_REQUEST_RATE=off GATEHOUSE_NETWORK_RATE=off \
@@ -58,7 +58,6 @@ for variant in "$@"; do
   token=$(curl -s -X POST "http://127.0.0.1:$port/token" -d username=johndoe -d password=secret | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
   wrk -t2 -c32 -d"${FIRST}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/users/me" >"$out/wrk-first.txt"
   first=$(rss_mib "$pid")
-  printf 'wrk.method = "POST"\nwrk.body = "username=johndoe&password=secret"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' >"$WORK/login.lua"
   wrk -t2 -c8 -d"${LOGINS}s" -s "$WORK/login.lua" "http://127.0.0.1:$port/token" >"$out/wrk-logins.txt"
   logins=$(rss_mib "$pid")
   wrk -t2 -c32 -d"${SECOND}s" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port/users/me" >"$out/wrk-second.txt"

@@ -37,9 +37,7 @@ if [ -n "${BENCH_APP:-}" ]; then
 else
   [ -f "$ROOT/bootstrap/target/gatehouse.jar" ] || die "build first: ./mvnw -DskipTests package"
   APP="$WORK/app"
-  mkdir -p "$APP"
-  cp -r "$ROOT/bootstrap/target/gatehouse.jar" "$ROOT/bootstrap/target/libs" "$ROOT/bootstrap/src/main/launcher/gatehouse.sh" \
-    "$ROOT/bootstrap/src/main/launcher/jvm.options" "$APP/"
+  copy_app "$ROOT" "$APP"
   log "recording the AOT cache (not timed)"
   GATEHOUSE_JAR="$APP/gatehouse.jar" bash "$APP/gatehouse.sh" --prepare >"$RESULTS/prepare.log" 2>&1 || die "prepare failed; see $RESULTS"
 fi
