@@ -2,8 +2,8 @@ package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.gatehouse.adapter.out.observability.BackgroundConsoleHandler;
 import dev.gatehouse.adapter.out.observability.LogLineFormatter;
-import io.helidon.logging.jul.HelidonConsoleHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;
@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Test;
 class LoggingConfigurationTest {
 
     @Test
-    void the_console_writes_its_lines_with_the_formatter_that_needs_no_java_util_formatter() throws IOException {
+    void the_console_writes_its_lines_in_the_background_with_the_formatter_that_needs_no_java_util_formatter() throws IOException {
         LogManager logging = LogManager.getLogManager();
         try (InputStream shipped = Main.class.getResourceAsStream("/logging.properties")) {
             logging.readConfiguration(shipped);
-            assertInstanceOf(LogLineFormatter.class, new HelidonConsoleHandler().getFormatter());
+            BackgroundConsoleHandler console = new BackgroundConsoleHandler();
+            try {
+                assertInstanceOf(LogLineFormatter.class, console.getFormatter());
+            } finally {
+                console.close();
+            }
         } finally {
             // Back to the tests' own configuration.
             logging.readConfiguration();
