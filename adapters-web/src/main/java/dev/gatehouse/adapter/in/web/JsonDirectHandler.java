@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.web;
 
+import dev.gatehouse.support.json.JsonCodec;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
@@ -34,7 +35,7 @@ final class JsonDirectHandler implements DirectHandler {
         if (routing.isEmpty()) {
             AccessLog.refusedBeforeRouting(request.method(), status.code(), requestId, meters);
         }
-        byte[] body = JsonResponses.detail(detail(status)).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = JsonCodec.write(JsonResponses.detail(detail(status))).getBytes(StandardCharsets.UTF_8);
         return TransportResponse.builder()
                 .status(status)
                 .headers(answer)

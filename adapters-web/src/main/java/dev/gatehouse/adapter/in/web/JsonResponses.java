@@ -28,7 +28,7 @@ final class JsonResponses {
         for (Header header : headers) {
             response.header(header);
         }
-        response.send(body.toString().getBytes(StandardCharsets.UTF_8));
+        response.send(JsonCodec.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code Retry-After} in whole seconds, rounded up and at least 1: a client must not retry at once. */

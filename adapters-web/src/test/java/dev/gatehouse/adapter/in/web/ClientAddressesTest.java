@@ -19,6 +19,26 @@ class ClientAddressesTest {
     private static final ClientAddressing DIRECT = ClientAddressing.DIRECT;
 
     @Test
+    void a_remembered_peer_is_answered_as_computed_for_each_prefix_length_and_whether_it_is_a_proxy() throws Exception {
+        InetSocketAddress v6 = new InetSocketAddress(literal("2001:db8:1:2::5"), 1);
+        for (int round = 0; round < 2; round++) {
+            assertEquals(ClientAddress.within("2001:db8:1:2:0:0:0:5", 64), ClientAddresses.of(v6, List::of, DIRECT));
+            assertEquals(ClientAddress.within("2001:db8:1:2:0:0:0:5", 48),
+                    ClientAddresses.of(v6, List::of, new ClientAddressing(List.of(), 48)));
+            assertEquals(address("203.0.113.7"), ClientAddresses.of(new InetSocketAddress(literal("10.0.0.5"), 1),
+                    () -> List.of("203.0.113.7"), PROXIED), "a proxy's X-Forwarded-For is read every time");
+            assertEquals(address("10.0.0.5"), ClientAddresses.of(new InetSocketAddress(literal("10.0.0.5"), 1),
+                    () -> List.of("203.0.113.7"), DIRECT));
+        }
+        for (int i = 0; i < ClientAddresses.MAX_KNOWN_PEERS + 10; i++) {
+            InetAddress many = InetAddress.getByAddress(new byte[] {(byte) 198, 18, (byte) (i >> 8), (byte) i});
+            assertEquals(address(many.getHostAddress()), ClientAddresses.of(new InetSocketAddress(many, 1), List::of, DIRECT));
+        }
+        assertEquals(ClientAddresses.UNKNOWN, ClientAddresses.of(InetSocketAddress.createUnresolved("example.org", 1),
+                List::of, DIRECT));
+    }
+
+    @Test
     void uses_the_peer_by_default_whatever_x_forwarded_for_says() {
         assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of("203.0.113.7"), DIRECT));
         assertEquals(address("10.0.0.5"), ClientAddresses.resolve(PEER, List.of(), DIRECT));
