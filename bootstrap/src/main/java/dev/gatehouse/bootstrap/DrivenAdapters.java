@@ -142,38 +142,40 @@ final class DrivenAdapters implements AutoCloseable {
         BoundedPasswordHasher hasher = new BoundedPasswordHasher(
                 meters.timed(new Argon2PasswordHasher(settings.passwords().argon2())),
                 capacity.maxConcurrent(), capacity.maxWaiting(), capacity.maxWait());
-        return new DrivenPorts(
-                database.users(),
-                database.cachedUsers(),
-                hasher,
-                hasher.limitedTo(capacity.maxConcurrentRegistrations()),
+        return DrivenPorts.builder()
+                .users(database.users())
+                .cachedUsers(database.cachedUsers())
+                .passwordHasher(hasher)
+                .registrationHasher(hasher.limitedTo(capacity.maxConcurrentRegistrations()))
                 // Every account Gatehouse creates keeps a hash; one refers to a directory only if an operator stored it so.
-                PasswordDirectory.none(),
-                new CommonPasswordsPolicy(settings.passwords().minimumLength()),
-                meters.counted(tokens),
-                database.refreshTokens(),
-                shared.revokedAccessTokens(),
-                shared.loginThrottle(),
-                new HmacKnownDevices(Subkeys.derive(secret, Subkeys.KNOWN_DEVICES), settings.web().knownDeviceLifetime(), clock),
-                meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())),
-                signingKeys,
-                new ConfiguredClientRegistry(withAccountPage(settings)),
-                database.passwordResets(),
-                database.mailOutbox(),
-                mailer(settings.mail()),
-                clock)
-                .withClientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
-                .withAuthorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)))
-                .withBrowserSessionRegistry(database.browserSessionRegistry())
-                .withEmailVerifications(database.emailVerifications())
+                .passwordDirectory(PasswordDirectory.none())
+                .passwordPolicy(new CommonPasswordsPolicy(settings.passwords().minimumLength()))
+                .accessTokens(meters.counted(tokens))
+                .refreshTokens(database.refreshTokens())
+                .revokedAccessTokens(shared.revokedAccessTokens())
+                .loginThrottle(shared.loginThrottle())
+                .knownDevices(new HmacKnownDevices(Subkeys.derive(secret, Subkeys.KNOWN_DEVICES),
+                        settings.web().knownDeviceLifetime(), clock))
+                .auditLog(meters.countingOutcomes(new AuditLogs(database.auditLog(), JsonLinesAuditLog.toLogger())))
+                .signingKeys(signingKeys)
+                .clients(new ConfiguredClientRegistry(withAccountPage(settings)))
+                .passwordResets(database.passwordResets())
+                .mailOutbox(database.mailOutbox())
+                .mailer(mailer(settings.mail()))
+                .clock(clock)
+                .clientAssertions(new JwtClientAssertions(assertionAudiences(settings), clock), database.assertionReplays())
+                .authorizationCodeFlow(database.authorizationCodes(), new HmacSeals(Subkeys.derive(secret, Subkeys.SEALS)))
+                .browserSessionRegistry(database.browserSessionRegistry())
+                .emailVerifications(database.emailVerifications())
                 // TOTP secrets are encrypted like the signing keys, under a key derived for them alone.
-                .withTwoFactor(database.twoFactorCredentials(SigningKeyEncryption.forTwoFactorSecrets(
+                .twoFactor(database.twoFactorCredentials(SigningKeyEncryption.forTwoFactorSecrets(
                         keyring.isEmpty() ? List.of(secret) : keyring)), database.mfaChallenges(), new RfcTotp())
                 // ID tokens need keys a relying party can verify: with a shared secret there are none.
-                .withIdTokens(keyRotation(settings).<IdTokens>map(policy -> new JwtIdTokens(jwt, signingKeys, policy, clock))
+                .idTokens(keyRotation(settings).<IdTokens>map(policy -> new JwtIdTokens(jwt, signingKeys, policy, clock))
                         .orElseGet(IdTokens::none))
-                .withClientRepository(database.clientRepository())
-                .withConsents(database.consents());
+                .clientRepository(database.clientRepository())
+                .consents(database.consents())
+                .build();
     }
 
     /**

@@ -1,30 +1,17 @@
 package dev.gatehouse.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.gatehouse.application.testing.RecordingMailer;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.gatehouse.adapter.in.jsonrpc.JsonRpcServer;
 import dev.gatehouse.adapter.in.jsonrpc.JsonRpcUseCases;
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
-import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
 import dev.gatehouse.domain.RefreshPolicy;
@@ -73,10 +60,7 @@ class JsonRpcAdapterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(), new MinimumLengthPasswordPolicy(8),
-                new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
-                new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
-                new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock),
+        useCases = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock).build(),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, RETENTION, Optional.empty()));
         server = JsonRpcServer.start(loopback(), jsonRpcUseCases(useCases));
     }

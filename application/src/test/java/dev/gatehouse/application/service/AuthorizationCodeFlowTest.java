@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.AuthorizationRequest;
@@ -24,21 +23,12 @@ import dev.gatehouse.application.port.in.SignInResult;
 import dev.gatehouse.application.port.in.StartAuthorizationCommand;
 import dev.gatehouse.application.port.in.StartAuthorizationResult;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySeals;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.AuditEvent;
@@ -114,13 +104,14 @@ class AuthorizationCodeFlowTest {
     }
 
     private UseCases assemble(InMemoryClientRegistry registry, AuthorizationCodes codes) {
-        return new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
-                new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), refreshTokens,
-                new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
-                new InMemorySigningKeyRepository(), registry,
-                new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock).withAuthorizationCodeFlow(codes, new InMemorySeals())
-                        .withTwoFactor(twoFactor, new dev.gatehouse.application.testing.InMemoryMfaChallenges(),
-                                new dev.gatehouse.application.testing.ReferenceOneTimePasswords()),
+        return new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+                        .refreshTokens(refreshTokens)
+                        .auditLog(audit)
+                        .clients(registry)
+                        .authorizationCodeFlow(codes, new InMemorySeals())
+                        .twoFactor(twoFactor, new dev.gatehouse.application.testing.InMemoryMfaChallenges(),
+                                new dev.gatehouse.application.testing.ReferenceOneTimePasswords())
+                        .build(),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)),
                         Optional.empty()));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ClientCredentials;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
@@ -16,20 +15,11 @@ import dev.gatehouse.application.port.in.IntrospectResult;
 import dev.gatehouse.application.port.in.RevokeCommand;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryAssertionReplays;
 import dev.gatehouse.application.testing.InMemoryClientAssertions;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.AuditEvent;
@@ -216,11 +206,12 @@ class ClientCredentialsGrantTest {
     private UseCases useCases(InMemoryClientRegistry registry) {
         InMemoryUserRepository users = new InMemoryUserRepository();
         FastPasswordHasher hasher = new FastPasswordHasher();
-        return new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8),
-                new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
-                new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(), registry,
-                new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock)
-                .withClientAssertions(new InMemoryClientAssertions(clock, AUDIENCE), new InMemoryAssertionReplays()),
+        return new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+                .passwordDirectory(PasswordDirectory.none())
+                .auditLog(audit)
+                .clients(registry)
+                .clientAssertions(new InMemoryClientAssertions(clock, AUDIENCE), new InMemoryAssertionReplays())
+                .build(),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
                         Optional.empty()));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.AnswerConsentCommand;
 import dev.gatehouse.application.port.in.AnswerConsentResult;
@@ -28,20 +27,13 @@ import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryConsents;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySeals;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.AuthorizationCode;
 import dev.gatehouse.domain.Client;
@@ -92,11 +84,15 @@ class ConsentFlowTest {
             Client.publicClient(THIRD_PARTY, false).withRedirectUris(List.of(new RedirectUri(CALLBACK)))
                     .withScopes(List.of(new Scope("openid"), new Scope("profile"), new Scope("email"), new Scope("me"))),
             Client.publicClient(new ClientId("another-third-party"), false).withRedirectUris(List.of(new RedirectUri(CALLBACK))));
-    private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
-            new MinimumLengthPasswordPolicy(8), accessTokens, refreshTokens,
-            revokedAccessTokens, new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
-            new InMemorySigningKeyRepository(), clients, new InMemoryPasswordResets(), new InMemoryMailOutbox(),
-            new RecordingMailer(), clock).withAuthorizationCodeFlow(codes, new InMemorySeals()).withConsents(consents),
+    private final UseCases useCases = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+            .accessTokens(accessTokens)
+            .refreshTokens(refreshTokens)
+            .revokedAccessTokens(revokedAccessTokens)
+            .auditLog(audit)
+            .clients(clients)
+            .authorizationCodeFlow(codes, new InMemorySeals())
+            .consents(consents)
+            .build(),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                     new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)),
                     Optional.empty()));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ChangeEmailCommand;
 import dev.gatehouse.application.port.in.ChangeEmailResult;
@@ -27,21 +26,13 @@ import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.application.port.out.OutgoingMail;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryEmailVerifications;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryMailOutbox;
 import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.EmailAddress;
@@ -88,11 +79,14 @@ class EmailVerificationTest {
 
     private UseCases useCases(EmailVerificationMode mode, EmailVerifications store) {
         FastPasswordHasher hasher = new FastPasswordHasher();
-        return new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8),
-                new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
-                new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit, new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(), new InMemoryPasswordResets(users, outbox), outbox, new RecordingMailer(), clock)
-                .withEmailVerifications(store),
+        return new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+                .passwordDirectory(PasswordDirectory.none())
+                .auditLog(audit)
+                // Reset links, verification links and the mailer share one outbox, as they share one store in production.
+                .passwordResets(new InMemoryPasswordResets(users, outbox))
+                .mailOutbox(outbox)
+                .emailVerifications(store)
+                .build(),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                         new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)),
                         Optional.empty()).withEmailVerification(mode));

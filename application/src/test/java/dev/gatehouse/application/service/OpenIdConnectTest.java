@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.AuthorizationRequest;
@@ -21,24 +20,13 @@ import dev.gatehouse.application.port.in.UserInfoQuery;
 import dev.gatehouse.application.port.in.UserInfoResult;
 import dev.gatehouse.application.port.out.IdTokenClaims;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryIdTokens;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySeals;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
-import dev.gatehouse.application.testing.RecordingAuditLog;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.ClientId;
@@ -78,16 +66,14 @@ class OpenIdConnectTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final InMemoryIdTokens idTokens = new InMemoryIdTokens();
-    private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
-            new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
-            new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), new RecordingAuditLog(),
-            new InMemorySigningKeyRepository(), new InMemoryClientRegistry(
+    private final UseCases useCases = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+            .clients(new InMemoryClientRegistry(
                     Client.publicClient(new ClientId("web-app"), true).withRedirectUris(List.of(new RedirectUri(CALLBACK))),
                     Client.publicClient(new ClientId("api-only"), true).withRedirectUris(List.of(new RedirectUri(CALLBACK)))
-                            .withScopes(Set.of(new Scope("me")))),
-            new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock)
-            .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
-            .withIdTokens(idTokens),
+                            .withScopes(Set.of(new Scope("me")))))
+            .authorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
+            .idTokens(idTokens)
+            .build(),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                     new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)), Optional.empty()));
     private final User jane = User.register(new Username("jane"), hasher.hash(new PlainPassword(PASSWORD)),

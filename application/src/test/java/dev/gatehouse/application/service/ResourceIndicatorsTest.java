@@ -3,7 +3,6 @@ package dev.gatehouse.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.ClientCredentials;
 import dev.gatehouse.application.port.in.ClientCredentialsGrantCommand;
@@ -17,21 +16,12 @@ import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.InMemoryAssertionReplays;
 import dev.gatehouse.application.testing.InMemoryClientAssertions;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
-import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.Audience;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientAddress;
@@ -74,11 +64,12 @@ class ResourceIndicatorsTest {
             Client.publicClient(new ClientId("kiosk"), true).withScopes(Set.of(new dev.gatehouse.domain.Scope("items"))),
             Client.confidential(new ClientId("reporting"), ClientSecretHash.of(SECRET), false)
                     .withGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS)).withAudiences(List.of(ORDERS)).allowedToIntrospect());
-    private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(),
-            new MinimumLengthPasswordPolicy(8), tokens, new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
-            new InMemoryLoginThrottle(), new InMemoryKnownDevices(), new RecordingAuditLog(), new InMemorySigningKeyRepository(),
-            clients, new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock)
-            .withClientAssertions(new InMemoryClientAssertions(clock, "aud"), new InMemoryAssertionReplays()),
+    private final UseCases useCases = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+            .passwordDirectory(PasswordDirectory.none())
+            .accessTokens(tokens)
+            .clients(clients)
+            .clientAssertions(new InMemoryClientAssertions(clock, "aud"), new InMemoryAssertionReplays())
+            .build(),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                     new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty()));
 
@@ -145,10 +136,10 @@ class ResourceIndicatorsTest {
 
     @Test
     void with_no_client_registered_no_resource_can_be_asked_for() {
-        UseCases open = new UseCases(new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(),
-                new MinimumLengthPasswordPolicy(8), tokens, new InMemoryRefreshTokens(), new InMemoryRevokedAccessTokens(),
-                new InMemoryLoginThrottle(), new InMemoryKnownDevices(), new RecordingAuditLog(), new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock),
+        UseCases open = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+                .passwordDirectory(PasswordDirectory.none())
+                .accessTokens(tokens)
+                .build(),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                 new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty()));
         assertInstanceOf(LogInResult.InvalidTarget.class, open.logIn().logIn(new LogInCommand("jane", new PlainPassword(PASSWORD),

@@ -3,7 +3,6 @@ package dev.gatehouse.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.AuthorizationError;
 import dev.gatehouse.application.port.in.AuthorizationRequest;
@@ -20,24 +19,12 @@ import dev.gatehouse.application.port.in.UserInfoQuery;
 import dev.gatehouse.application.port.in.UserInfoResult;
 import dev.gatehouse.application.port.out.IdTokenClaims;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
 import dev.gatehouse.application.testing.InMemoryIdTokens;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySeals;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
-import dev.gatehouse.application.testing.RecordingAuditLog;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.domain.Client;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.ClientId;
@@ -59,6 +46,7 @@ import dev.gatehouse.application.port.in.EndBrowserSessionResult;
 import dev.gatehouse.application.port.in.RefreshCommand;
 import dev.gatehouse.application.port.in.RefreshResult;
 import dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,17 +79,15 @@ class RpInitiatedLogoutTest {
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final InMemoryIdTokens idTokens = new InMemoryIdTokens();
     private final InMemoryBrowserSessionRegistry registry = new InMemoryBrowserSessionRegistry(clock);
-    private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
-            new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
-            new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), new RecordingAuditLog(),
-            new InMemorySigningKeyRepository(), new InMemoryClientRegistry(
+    private final UseCases useCases = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+            .clients(new InMemoryClientRegistry(
                     Client.publicClient(new ClientId("web-app"), true).withRedirectUris(List.of(new RedirectUri(CALLBACK)))
                             .withPostLogoutRedirectUris(List.of(new RedirectUri(GOODBYE))),
-                    Client.publicClient(new ClientId("other-app"), true).withRedirectUris(List.of(new RedirectUri(CALLBACK)))),
-            new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock)
-            .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
-            .withIdTokens(idTokens)
-            .withBrowserSessionRegistry(registry),
+                    Client.publicClient(new ClientId("other-app"), true).withRedirectUris(List.of(new RedirectUri(CALLBACK)))))
+            .authorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
+            .idTokens(idTokens)
+            .browserSessionRegistry(registry)
+            .build(),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                     new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)), Optional.empty()));
     private final User jane = User.register(new Username("jane"), hasher.hash(new PlainPassword(PASSWORD)),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.port.in.CurrentUserQuery;
 import dev.gatehouse.application.port.in.CurrentUserResult;
@@ -16,25 +15,14 @@ import dev.gatehouse.application.port.in.StartTwoFactorResult;
 import dev.gatehouse.application.port.in.TwoFactorCommand;
 import dev.gatehouse.application.port.in.TwoFactorResult;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
 import dev.gatehouse.application.testing.InMemoryMfaChallenges;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySeals;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryTwoFactorCredentials;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.application.testing.ReferenceTotp;
 import dev.gatehouse.domain.AuditEvent;
 import dev.gatehouse.domain.ClientAddress;
@@ -74,13 +62,11 @@ class TwoFactorSignInTest {
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final InMemoryTwoFactorCredentials credentials = new InMemoryTwoFactorCredentials();
-    private final UseCases useCases = new UseCases(new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
-            new MinimumLengthPasswordPolicy(8), new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
-            new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(), audit,
-            new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(),
-            new InMemoryMailOutbox(), new RecordingMailer(), clock)
-            .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
-            .withTwoFactor(credentials, new InMemoryMfaChallenges(), new dev.gatehouse.application.testing.ReferenceOneTimePasswords()),
+    private final UseCases useCases = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+            .auditLog(audit)
+            .authorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
+            .twoFactor(credentials, new InMemoryMfaChallenges(), new dev.gatehouse.application.testing.ReferenceOneTimePasswords())
+            .build(),
             new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                     new Retention(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1)),
                     Optional.empty()));

@@ -1,9 +1,6 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.application.assembly.DrivenPorts;
-import dev.gatehouse.application.testing.RecordingMailer;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
 import dev.gatehouse.application.port.out.KnownDevices;
@@ -11,10 +8,6 @@ import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.RefreshPolicy;
 import dev.gatehouse.domain.Retention;
@@ -30,6 +23,7 @@ import dev.gatehouse.application.port.out.KnownDevices;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.service.RotateSigningKeysService;
 import dev.gatehouse.application.testing.FastPasswordHasher;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.domain.AccessToken;
 import dev.gatehouse.domain.AuditEvent;
@@ -104,9 +98,13 @@ final class Fixtures {
      */
     static UseCases useCases(UserRepository users, PasswordHasher hasher, AccessTokens tokens, RefreshTokens sessions,
                              KnownDevices devices, AuditLog audit, Clock clock) {
-        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, PasswordDirectory.none(), new MinimumLengthPasswordPolicy(8), tokens, sessions,
-                new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), devices, audit, new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock);
+        DrivenPorts ports = InMemoryDrivenPorts.builder(users, hasher, clock)
+                .passwordDirectory(PasswordDirectory.none())
+                .accessTokens(tokens)
+                .refreshTokens(sessions)
+                .knownDevices(devices)
+                .auditLog(audit)
+                .build();
         return new UseCases(ports, new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                 new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty()));
     }

@@ -30,20 +30,13 @@ import dev.gatehouse.application.testing.FastPasswordHasher;
 import dev.gatehouse.application.testing.InMemoryAccessTokens;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryMfaChallenges;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryPasswordResets;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemorySeals;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryTwoFactorCredentials;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.MutableClock;
-import dev.gatehouse.application.testing.RecordingAuditLog;
-import dev.gatehouse.application.testing.RecordingMailer;
 import dev.gatehouse.bootstrap.Gatehouse;
 import dev.gatehouse.bootstrap.GatehouseSettings;
 import dev.gatehouse.bootstrap.SettingSource;
@@ -76,15 +69,17 @@ final class InMemoryGatehouse {
         InMemoryUserRepository users = new InMemoryUserRepository();
         FastPasswordHasher hasher = new FastPasswordHasher();
         InMemoryPasswordResets resets = new InMemoryPasswordResets(users);
-        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(),
-                new CommonPasswordsPolicy(settings.passwords().minimumLength()), accessTokens, new InMemoryRefreshTokens(),
-                new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
-                new RecordingAuditLog(), new InMemorySigningKeyRepository(),
-                new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)), resets, resets.outbox(), new RecordingMailer(), clock)
-                .withAuthorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
-                .withTwoFactor(new InMemoryTwoFactorCredentials(), new InMemoryMfaChallenges(), new RfcTotp())
-                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents())
-                .withBrowserSessionRegistry(new dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry());
+        DrivenPorts ports = InMemoryDrivenPorts.builder(users, hasher, clock)
+                .passwordPolicy(new CommonPasswordsPolicy(settings.passwords().minimumLength()))
+                .accessTokens(accessTokens)
+                .clients(new InMemoryClientRegistry(settings.clients().toArray(Client[]::new)))
+                .passwordResets(resets)
+                .mailOutbox(resets.outbox())
+                .authorizationCodeFlow(new InMemoryAuthorizationCodes(), new InMemorySeals())
+                .twoFactor(new InMemoryTwoFactorCredentials(), new InMemoryMfaChallenges(), new RfcTotp())
+                .consents(new dev.gatehouse.application.testing.InMemoryConsents())
+                .browserSessionRegistry(new dev.gatehouse.application.testing.InMemoryBrowserSessionRegistry())
+                .build();
         useCases = new UseCases(ports, Gatehouse.policies(settings));
     }
 

@@ -1,12 +1,7 @@
 package dev.gatehouse.adapter.in.web;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
-import dev.gatehouse.application.testing.RecordingMailer;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,12 +25,9 @@ import dev.gatehouse.application.port.out.AuditLog;
 import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.PasswordHasher;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.LoginProtection;
@@ -88,9 +80,13 @@ class MetricsIT {
                 secret, JwtSettings.DEFAULT_LIFETIME, JwtSettings.DEFAULT_CLOCK_SKEW), CLOCK));
         AuditLog audit = METERS.countingOutcomes(new RecordingAuditLog());
         HmacKnownDevices devices = new HmacKnownDevices(secret, HmacKnownDevices.DEFAULT_LIFETIME, CLOCK);
-        WebUseCases useCases = TestGatehouse.webUseCases(new UseCases(new DrivenPorts(USERS, USERS, hasher, hasher, PasswordDirectory.none(),
-                new MinimumLengthPasswordPolicy(8), tokens, new InMemoryRefreshTokens(), REVOKED, new InMemoryLoginThrottle(),
-                devices, audit, new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), CLOCK),
+        WebUseCases useCases = TestGatehouse.webUseCases(new UseCases(InMemoryDrivenPorts.builder(USERS, hasher, CLOCK)
+                .passwordDirectory(PasswordDirectory.none())
+                .accessTokens(tokens)
+                .revokedAccessTokens(REVOKED)
+                .knownDevices(devices)
+                .auditLog(audit)
+                .build(),
                 new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT, TestGatehouse.RETENTION,
                         Optional.empty())));
         USERS.add(User.register(new Username("johndoe"), FAST_HASHER.hash(new PlainPassword(PASSWORD)), null, null, CLOCK.instant()));

@@ -1,8 +1,6 @@
 package dev.gatehouse.adapter.in.web;
 
-import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.testing.RecordingMailer;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
 import dev.gatehouse.application.testing.InMemoryEmailVerifications;
 import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import dev.gatehouse.application.assembly.Policies;
@@ -24,6 +22,7 @@ import dev.gatehouse.application.testing.InMemoryAssertionReplays;
 import dev.gatehouse.application.testing.InMemoryClientAssertions;
 import dev.gatehouse.application.testing.InMemoryAuthorizationCodes;
 import dev.gatehouse.application.testing.InMemoryClientRegistry;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
 import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
 import dev.gatehouse.application.testing.InMemoryRefreshTokens;
@@ -32,7 +31,6 @@ import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.application.testing.InMemoryTwoFactorCredentials;
 import dev.gatehouse.application.testing.InMemoryMfaChallenges;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.AccountBackoff;
@@ -119,17 +117,28 @@ final class TestGatehouse {
         JwtSettings jwtSettings = new JwtSettings(ISSUER, ISSUER, secret, JwtSettings.DEFAULT_LIFETIME,
                 JwtSettings.DEFAULT_CLOCK_SKEW);
         tokens = new JwtAccessTokens(jwtSettings, signingKeys, ROTATION, clock);
-        UseCases assembled = new UseCases(new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
-                tokens, sessions, revokedAccessTokens, throttle, devices, audit, signingKeys, clients, resets, resets.outbox(), mailer,
-                clock)
-                .withClientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
-                .withAuthorizationCodeFlow(codes, new HmacSeals(secret))
-                .withBrowserSessionRegistry(browserSessions)
-                .withEmailVerifications(verifications)
-                .withTwoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp())
-                .withIdTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock))
-                .withClientRepository(clientRepository)
-                .withConsents(new dev.gatehouse.application.testing.InMemoryConsents()),
+        UseCases assembled = new UseCases(InMemoryDrivenPorts.builder(users, hasher, clock)
+                .passwordDirectory(directory)
+                .accessTokens(tokens)
+                .refreshTokens(sessions)
+                .revokedAccessTokens(revokedAccessTokens)
+                .loginThrottle(throttle)
+                .knownDevices(devices)
+                .auditLog(audit)
+                .signingKeys(signingKeys)
+                .clients(clients)
+                .passwordResets(resets)
+                .mailOutbox(resets.outbox())
+                .mailer(mailer)
+                .clientAssertions(new InMemoryClientAssertions(clock, ASSERTION_AUDIENCE), new InMemoryAssertionReplays())
+                .authorizationCodeFlow(codes, new HmacSeals(secret))
+                .browserSessionRegistry(browserSessions)
+                .emailVerifications(verifications)
+                .twoFactor(twoFactor, new InMemoryMfaChallenges(), new RfcTotp())
+                .idTokens(new dev.gatehouse.adapter.out.security.JwtIdTokens(jwtSettings, signingKeys, ROTATION, clock))
+                .clientRepository(clientRepository)
+                .consents(new dev.gatehouse.application.testing.InMemoryConsents())
+                .build(),
                 policies);
         useCases = webUseCases(assembled);
     }

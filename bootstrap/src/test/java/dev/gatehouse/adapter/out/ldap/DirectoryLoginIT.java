@@ -1,9 +1,6 @@
 package dev.gatehouse.adapter.out.ldap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.gatehouse.application.testing.RecordingMailer;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,15 +17,9 @@ import dev.gatehouse.application.port.out.PasswordDirectory;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.port.out.ThrottleKey;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.AuditEvent;
@@ -68,10 +59,11 @@ class DirectoryLoginIT {
     private final UseCases useCases = assemble(new LdapPasswordDirectory(server.url(), "uid", PEOPLE, Duration.ofSeconds(5)));
 
     private UseCases assemble(PasswordDirectory directory) {
-        DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, directory, new MinimumLengthPasswordPolicy(8),
-                new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
-                new InMemoryRevokedAccessTokens(), throttle, new InMemoryKnownDevices(), audit,
-                new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock);
+        DrivenPorts ports = InMemoryDrivenPorts.builder(users, hasher, clock)
+                .passwordDirectory(directory)
+                .loginThrottle(throttle)
+                .auditLog(audit)
+                .build();
         Policies policies = new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT, RefreshPolicy.DEFAULT,
                 new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1), Duration.ofDays(365)), Optional.empty());
         return new UseCases(ports, policies);

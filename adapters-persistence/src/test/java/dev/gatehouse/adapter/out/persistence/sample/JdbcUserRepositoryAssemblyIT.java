@@ -1,9 +1,6 @@
 package dev.gatehouse.adapter.out.persistence.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.gatehouse.application.testing.RecordingMailer;
-import dev.gatehouse.application.testing.InMemoryMailOutbox;
-import dev.gatehouse.application.testing.InMemoryPasswordResets;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.gatehouse.adapter.out.persistence.Database;
@@ -18,17 +15,8 @@ import dev.gatehouse.application.port.in.LogInResult;
 import dev.gatehouse.application.port.in.RegisterUserCommand;
 import dev.gatehouse.application.port.in.RegisterUserResult;
 import dev.gatehouse.application.testing.FastPasswordHasher;
-import dev.gatehouse.application.testing.InMemoryAccessTokens;
-import dev.gatehouse.application.testing.InMemoryClientRegistry;
-import dev.gatehouse.application.testing.InMemoryKnownDevices;
-import dev.gatehouse.application.testing.InMemoryLoginThrottle;
-import dev.gatehouse.application.testing.InMemoryPasswordDirectory;
-import dev.gatehouse.application.testing.InMemoryRefreshTokens;
-import dev.gatehouse.application.testing.InMemoryRevokedAccessTokens;
-import dev.gatehouse.application.testing.InMemorySigningKeyRepository;
-import dev.gatehouse.application.testing.MinimumLengthPasswordPolicy;
+import dev.gatehouse.application.testing.InMemoryDrivenPorts;
 import dev.gatehouse.application.testing.MutableClock;
-import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.ClientAddress;
 import dev.gatehouse.domain.LoginProtection;
 import dev.gatehouse.domain.PlainPassword;
@@ -56,11 +44,8 @@ class JdbcUserRepositoryAssemblyIT {
         try (Database database = Database.open(TestDatabases.freshH2())) {
             JdbcUserRepository users = new JdbcUserRepository(database.dataSource());
             FastPasswordHasher hasher = new FastPasswordHasher();
-            // No cache of its own: the token check reads the store itself (DrivenPorts' second user component).
-            DrivenPorts ports = new DrivenPorts(users, users, hasher, hasher, new InMemoryPasswordDirectory(), new MinimumLengthPasswordPolicy(8),
-                    new InMemoryAccessTokens(clock, Duration.ofMinutes(15)), new InMemoryRefreshTokens(),
-                    new InMemoryRevokedAccessTokens(), new InMemoryLoginThrottle(), new InMemoryKnownDevices(),
-                    new RecordingAuditLog(), new InMemorySigningKeyRepository(), new InMemoryClientRegistry(), new InMemoryPasswordResets(), new InMemoryMailOutbox(), new RecordingMailer(), clock);
+            // The store twice, as users and cachedUsers: with no cache of its own, the token check reads the store itself.
+            DrivenPorts ports = InMemoryDrivenPorts.builder(users, hasher, clock).build();
             UseCases useCases = new UseCases(ports, new Policies(LoginProtection.DEFAULT, ScopePolicy.DEFAULT,
                     RefreshPolicy.DEFAULT, new Retention(Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(1),
                     Duration.ofDays(365)), Optional.empty()));
