@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * When signing keys are published, sign, stop signing and disappear. Every instance computes the same answers
@@ -75,6 +76,17 @@ public record KeyRotationPolicy(Duration rotationPeriod, Duration prePublication
     /** The keys a verifier trusts now and the key set shows: every key not revoked and not yet past its retention. */
     public List<SigningKey> published(List<SigningKey> keys, Instant now) {
         return keys.stream().filter(key -> !key.isRevoked() && isPublished(key, keys, now)).sorted(BY_GENERATION).toList();
+    }
+
+    /**
+     * The first instant after {@code now} at which {@link #published} may answer differently for the same keys, empty
+     * when it never will: keys are published or not by the activations that retire them and the retention after.
+     */
+    public Optional<Instant> nextPublicationChange(List<SigningKey> keys, Instant now) {
+        return keys.stream()
+                .flatMap(key -> Stream.of(key.activatesAt(), key.activatesAt().plus(retention)))
+                .filter(now::isBefore)
+                .min(Comparator.naturalOrder());
     }
 
     /** The keys past their retention (revoked or not), which may be deleted. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The rotation schedule, driven by a clock that only moves when the test says so. */
@@ -276,5 +277,35 @@ class KeyRotationPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new KeyRotationPolicy(PERIOD, Duration.ZERO, RETENTION));
         assertThrows(IllegalArgumentException.class, () -> new KeyRotationPolicy(Duration.ofDays(-1), PRE_PUBLICATION, RETENTION));
         assertThrows(NullPointerException.class, () -> new KeyRotationPolicy(PERIOD, PRE_PUBLICATION, null));
+    }
+    @Test
+    void the_published_keys_stay_as_they_are_until_the_next_publication_change() {
+        Random random = new Random(16);
+        List<SigningKey> templates = new ArrayList<>();
+        for (int generation = 1; generation <= 4; generation++) {
+            templates.add(SigningKey.generate(SigningAlgorithm.ES256, generation, START, START));
+        }
+        for (int round = 0; round < 300; round++) {
+            List<SigningKey> keys = new ArrayList<>();
+            int count = 1 + random.nextInt(4);
+            for (int generation = 1; generation <= count; generation++) {
+                Instant activates = START.plus(Duration.ofMinutes(random.nextInt(120)));
+                SigningKey template = templates.get(generation - 1);
+                SigningKey key = new SigningKey(template.id(), generation, template.algorithm(), template.publicKey(),
+                        template.privateKey(), START, activates, Optional.empty());
+                keys.add(random.nextInt(5) == 0 ? key.revoked(activates.plus(Duration.ofMinutes(random.nextInt(60) - 30)))
+                        : key);
+            }
+            Instant now = START.plus(Duration.ofSeconds(random.nextInt(3 * 3600)));
+            List<SigningKey> published = POLICY.published(keys, now);
+            Optional<Instant> next = POLICY.nextPublicationChange(keys, now);
+            Instant end = next.orElse(now.plus(Duration.ofDays(1)));
+            assertTrue(end.isAfter(now));
+            for (int probe = 0; probe < 20; probe++) {
+                Instant within = now.plusMillis((long) (random.nextDouble() * Duration.between(now, end).toMillis()));
+                assertEquals(published, POLICY.published(keys, within), "round " + round + " at " + within);
+            }
+            assertEquals(published, POLICY.published(keys, end.minusNanos(1)));
+        }
     }
 }
