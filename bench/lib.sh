@@ -68,6 +68,15 @@ copy_app() {
     "$1/bootstrap/src/main/launcher/jvm.options" "$2/"
 }
 
+# Gatehouse logs one access line per request (hundreds of MiB in a load run, 80 MB gzipped at scale): keeps a log's
+# first and last 200 lines, where the start, the errors of a failed phase and the stop are.
+keep_ends() {
+  local lines
+  lines=$(wc -l <"$1")
+  [ "$lines" -gt 400 ] || return 0
+  { head -n 200 "$1"; echo "[… $((lines - 400)) lines left out …]"; tail -n 200 "$1"; } >"$1.kept" && mv "$1.kept" "$1"
+}
+
 # Linux's autogroup scheduling (on by default) shares the CPU fairly between sessions, not threads: the server (started
 # with setsid), wrk and PostgreSQL each form a group, and on two saturated cores the scheduler serves the groups in
 # turns, which adds tens to hundreds of milliseconds to a same-machine benchmark's tail whatever the server does

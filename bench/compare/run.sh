@@ -242,11 +242,7 @@ run_system() { # $1 = system
   rss_load=$(rss_kib "$pid")
   peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
   stop_server "$system"
-  # Gatehouse logs one access line per request (hundreds of MiB here): keep its start and its end.
-  if [ "$(wc -l <"$out/server.log")" -gt 400 ]; then
-    { head -n 200 "$out/server.log"; echo "[… $(($(wc -l <"$out/server.log") - 400)) lines left out …]"; tail -n 200 "$out/server.log"; } \
-      >"$out/server.log.kept" && mv "$out/server.log.kept" "$out/server.log"
-  fi
+  keep_ends "$out/server.log"
   printf '%s\n' "system=$system ready_ms=$ready_ms rss_idle_kib=$rss_idle rss_load_kib=$rss_load rss_peak_kib=$peak" \
     "me_rps=$me_rps me_p99_ms=$(p99_ms_of "$out/wrk-me.txt") me_errors=$(errors_of "$out/wrk-me.txt") me_cpu_us=$me_cpu_us" \
     "paced_rps=$(rps_of "$out/wrk-me-paced.txt") paced_p99_ms=$(p99_ms_of "$out/wrk-me-paced.txt") paced_errors=$(errors_of "$out/wrk-me-paced.txt") paced_pause_ms=$paced_pause" \

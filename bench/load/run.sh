@@ -367,6 +367,7 @@ SQL
   fi
   stop_gatehouse_now
   GH_PID=""
+  keep_ends "$RESULTS/gatehouse-seeding.log"
   gzip -f "$RESULTS/gatehouse-seeding.log"
   log "seeded: $SEED_NOTE"
 fi
@@ -618,7 +619,8 @@ fi
 GH_PID=""
 drop_database
 stop_embedded_pg
-gzip -f "$RESULTS/gatehouse.log" # one access-log line per request: tens of MB otherwise
+keep_ends "$RESULTS/gatehouse.log"
+gzip -f "$RESULTS/gatehouse.log"
 
 # ---------------------------------------------------------------- 9. the table
 CORES=$(nproc)
@@ -725,7 +727,7 @@ MACHINE=$(
   echo
   echo "$MACHINE"
   echo
-  echo "Raw outputs: \`wrk-users-me.txt\`, \`wrk-token.txt\`, \`wrk-health-live.txt\` (and the warm-ups), \`metrics-*.txt\`, \`gatehouse.log.gz\`$([ "$DB_KIND" = embedded ] && echo ", \`embedded-postgres.log\`")."
+  echo "Raw outputs: \`wrk-users-me.txt\`, \`wrk-token.txt\`, \`wrk-health-live.txt\` (and the warm-ups), \`metrics-*.txt\`, \`gatehouse.log.gz\` (its first and last 200 lines)$([ "$DB_KIND" = embedded ] && echo ", \`embedded-postgres.log\`")."
 } >"$RESULTS/results.md"
 
 echo

@@ -21,7 +21,7 @@ import java.util.logging.LogRecord;
  * it, the writer takes every line queued since its last write and writes them at once. The access log writes a line
  * per request; through {@code java.util.logging}'s console handlers each request took the handler's lock and made a
  * {@code write(2)} of its own, and a saturated {@code GET /users/me} spent 11 of its 37 µs of CPU on its line
- * (bench/README.md, "The access log").
+ * (bench/README.md, "The request path").
  *
  * <p>Nothing is dropped and nothing is reordered: lines are written in the order they were queued; a full queue
  * (standard output slower than the lines) makes the logging threads wait for room; {@link #flush()} returns once

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A/B of the request path: GET /users/me saturated (wrk -t2 -c32, as bench/compare) on variants started in turn
+# (A, B, A, B, ...), each through its own launcher copy on a fresh embedded database, with one registered user and
+# an RS256 token (the default). Per run: req/s, p99 and the server's CPU per request (from /proc: what a shared
+# machine distorts least). The raw wrk outputs and one line per run go to bench/request/results/<UTC time>/.
+# See bench/README.md ("The request path").
+#
+# Usage: bench/request/ab.sh N LABEL=APPDIR[|JVM OPTIONS] ...
+#   APPDIR holds gatehouse.jar, libs/, gatehouse.sh and jvm.options with its AOT cache recorded (gatehouse.sh --prepare;
+#   bench/lib.sh's copy_app makes one from a build)
+#   WARMUP=40 seconds of load before the measured runs, DURATION=20 seconds per measured run, RUNS=2 per start
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$ROOT/bench/lib.sh"
+N=$1; shift
+J=$("$ROOT/.mvn/find-jdk.sh")/bin/java; HZ=$(getconf CLK_TCK)
+WARMUP=${WARMUP:-40} DURATION=${DURATION:-20} RUNS=${RUNS:-2}
+OUT="$ROOT/bench/request/results/$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$OUT"; WORK=$(mktemp -d /tmp/request-ab.XXXX)
+command -v wrk >/dev/null || die "wrk is missing (bench/load/run.sh installs it)"
+autogroup_off
+trap 'autogroup_restore; rm -rf "$WORK"' EXIT
+variant() { # label app opts round
+  local port=$((20000 + RANDOM % 20000)) pid token r t1 t2 requests base
+  base=http://127.0.0.1:$port
+  GATEHOUSE_JAR=$2/gatehouse.jar GATEHOUSE_JAVA=$J GATEHOUSE_JAVA_OPTS="$3" GATEHOUSE_HOST=127.0.0.1 GATEHOUSE_PORT=$port \
+    GATEHOUSE_DATA_DIR=$WORK/data-$1-$4 GATEHOUSE_JWT_SECRET=$(openssl rand -hex 32) GATEHOUSE_REQUEST_RATE=off \
+    GATEHOUSE_NETWORK_RATE=off setsid bash "$2/gatehouse.sh" >"$WORK/$1-$4.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 3000); do
+    curl -sf -o /dev/null --max-time 2 "$base/health/ready" && break
+    kill -0 $pid 2>/dev/null || die "$1 exited during start: $WORK/$1-$4.log"; sleep 0.02
+  done
+  curl -sf -X POST "$base/users/" -H 'Content-Type: application/json' \
+    -d '{"username":"bench","password":"bench-password-1","email":"bench@example.com","full_name":"Bench User"}' >/dev/null
+  token=$(curl -sf "$base/token" -d 'username=bench&password=bench-password-1' | jq -r .access_token)
+  wrk -t2 -c32 -d"${WARMUP}s" -H "Authorization: Bearer $token" "$base/users/me" >/dev/null
+  for r in $(seq 1 "$RUNS"); do
+    t1=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+    wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-$1-$4-$r.txt"
+    t2=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+    requests=$(awk '/requests in/ { print $1 }' "$OUT/wrk-$1-$4-$r.txt")
+    echo "$1 $(awk '/Requests\/sec/ { print $2 }' "$OUT/wrk-$1-$4-$r.txt") \
+$(awk -v t=$((t2 - t1)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }') \
+$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$1-$4-$r.txt") \
+$(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
+  done
+  kill -TERM $pid; wait $pid 2>/dev/null || true
+}
+declare -A APP OPTS; LABELS=()
+for v in "$@"; do l=${v%%=*}; r=${v#*=}; APP[$l]=${r%%|*}; [[ $r == *"|"* ]] && OPTS[$l]=${r#*|} || OPTS[$l]=""; LABELS+=("$l"); done
+{ echo "bench/request/ab.sh $N $*"; echo "commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u), load $(cut -d' ' -f1-3 /proc/loadavg), $(autogroup_state)"
+  echo "columns: label req/s cpu_us_per_request p99 non2xx_lines"; } | tee "$OUT/runs-header.txt"
+for round in $(seq 1 "$N"); do for l in "${LABELS[@]}"; do variant "$l" "${APP[$l]}" "${OPTS[$l]}" "$round"; done; done
+echo "median: label req/s cpu_us_per_request" | tee "$OUT/medians.txt"
+for l in "${LABELS[@]}"; do
+  echo "$l $(awk -v l="$l" '$1 == l { print $2 }' "$OUT/runs.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') \
+$(awk -v l="$l" '$1 == l { print $3 }' "$OUT/runs.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" | tee -a "$OUT/medians.txt"
+done
+log "raw outputs in $OUT"
