@@ -111,7 +111,7 @@ class CommandLineIT {
         assertTrue(created.find(), revoked.out());
         String successor = created.group(1);
         assertOutcome(ExitStatus.SUCCESS, "key " + compromised + " was already revoked; nothing changed\n", "",
-                run(settings, "", "revoke-key", compromised));
+                run(settings, "", "revoke-key", "--", compromised));
         assertOutcome(ExitStatus.REFUSED, "", "gatehouse revoke-key: no signing key never-stored is stored (the key set at"
                 + " /.well-known/jwks.json names the published ones)\n", run(settings, "", "revoke-key", "never-stored"));
 

@@ -139,7 +139,7 @@ class SeveralInstancesIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long commandStarted = System.nanoTime();
-        ExitStatus status = CommandLine.standard().run(List.of("revoke-key", compromised), new Terminal(
+        ExitStatus status = CommandLine.standard().run(List.of("revoke-key", "--", compromised), new Terminal(
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Optional.empty()), new DatabaseConsole(CommandSettings.always(settings), Clock.systemUTC()));
         long revokedAt = System.nanoTime();

@@ -118,7 +118,10 @@ public final class CommandLine {
             Optional<CommandSyntax.Option> option = syntax.option(name);
             if (option.isEmpty()) {
                 return misuse(command, "unknown option " + (equals < 0 ? argument : argument.substring(0, equals))
-                        + (name.equals("password") ? " (the password is read from standard input, never from an argument)" : ""));
+                        + (name.equals("password") ? " (the password is read from standard input, never from an argument)" : "")
+                        + (operands.size() < syntax.operands().size()
+                                ? " (an operand that begins with -- goes after --: gatehouse " + command.name() + " -- " + argument + ")"
+                                : ""));
             }
             if (!option.get().takesValue()) {
                 if (equals >= 0) {

@@ -152,6 +152,17 @@ class CommandLineTest {
     }
 
     @Test
+    void an_operand_that_begins_with_two_dashes_goes_after_double_dash_and_the_error_says_so() {
+        assertEquals(ExitStatus.USAGE, run("revoke-key", "--fiDNuXyzdT0hFraq8y8xw"));
+        assertEquals("gatehouse revoke-key: unknown option --fiDNuXyzdT0hFraq8y8xw (an operand that begins with -- goes after"
+                + " --: gatehouse revoke-key -- --fiDNuXyzdT0hFraq8y8xw)", err().lines().findFirst().orElseThrow());
+
+        Invocation.Run run = assertInstanceOf(Invocation.Run.class, commandLine.parse(
+                List.of("revoke-key", "--", "--fiDNuXyzdT0hFraq8y8xw")));
+        assertEquals(List.of("--fiDNuXyzdT0hFraq8y8xw"), run.arguments().operands());
+    }
+
+    @Test
     void create_user_without_a_password_on_standard_input_is_a_usage_error() {
         assertEquals(ExitStatus.USAGE, run("create-user", "root"));
 
