@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.ErrorManager;
@@ -49,8 +48,10 @@ public final class BackgroundConsoleHandler extends Handler {
     private final Charset charset;
     private final int maxQueued;
     private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    /** Lines ever queued and ever written: {@link #flush()} waits for the second to reach the first. */
+    /**
+     * Lines ever queued and ever written: their difference is what waits (the bound), and {@link #flush()} waits for
+     * the second to reach the first.
+     */
     private final AtomicLong accepted = new AtomicLong();
     private volatile long written;
     private volatile boolean closed;
@@ -90,9 +91,9 @@ public final class BackgroundConsoleHandler extends Handler {
             reportError(null, failed, ErrorManager.FORMAT_FAILURE);
             return;
         }
-        while (queued.incrementAndGet() > maxQueued) {
-            // Standard output is behind: wait for room rather than lose the line.
-            queued.decrementAndGet();
+        while (accepted.get() - written >= maxQueued && writer.isAlive()) {
+            // Standard output is behind: wait for room rather than lose the line (loggers that look at once may
+            // overshoot the bound by one line each).
             LockSupport.unpark(writer);
             LockSupport.parkNanos(FULL_QUEUE_PARK_NANOS);
         }
@@ -128,7 +129,6 @@ public final class BackgroundConsoleHandler extends Handler {
         while (true) {
             String line = queue.poll();
             if (line != null) {
-                queued.decrementAndGet();
                 taken++;
                 batch.writeBytes(line.getBytes(charset));
                 if (batch.size() < BATCH_BYTES) {
