@@ -507,6 +507,10 @@ cpu_mark() { # prints "<machine busy> <gatehouse> <postgres> <children of this s
   echo "$busy $gh $pg $(awk -v hz="$CLK_TCK" 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/);
     printf "%.0f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * hz }' "$WORK/times") $(date +%s%N)"
 }
+per_request() { # $1 = before, $2 = after, $3 = requests, $4 = unit (1e6: µs, 1e3: ms) -> Gatehouse CPU per request
+  awk -v hz="$CLK_TCK" -v n="$3" -v unit="$4" 'NR == FNR { b = $2; next }
+    { if (n > 0) printf "%.1f", ($2 - b) / hz * unit / n; else print "NaN" }' "$1" "$2"
+}
 cpu_split() { # $1 = before, $2 = after -> "| gatehouse | postgres | wrk | other | idle |" in cores
   awk -v hz="$CLK_TCK" -v cores="$(nproc)" 'NR == FNR { for (i = 1; i <= 5; i++) b[i] = $i; next }
     { s = ($5 - b[5]) / 1e9 * hz; gh = ($2 - b[2]) / s; pg = ($3 - b[3]) / s; w = ($4 - b[4]) / s
@@ -637,7 +641,9 @@ PACED_P99=$(field "$PACED_OUT" BENCH_LATENCY_US p99)
 PACED_ERRORS=$(sum_of "$PACED_OUT" "status_503|status_other|$SOCKET_ERRORS")
 read -r ME_SERVER_MEAN ME_SERVER_SLOW < <(server_side "$RESULTS/metrics-users-me-before.txt" "$RESULTS/metrics-users-me-after.txt" /users/me)
 
+ME_CPU_US=$(per_request "$WORK/cpu-me-before" "$WORK/cpu-me-after" "$(field "$ME_OUT" BENCH requests)" 1e6)
 TK_RPS=$(field "$TOKEN_OUT" BENCH rps)
+TK_CPU_MS=$(per_request "$WORK/cpu-token-before" "$WORK/cpu-token-after" "$(field "$TOKEN_OUT" BENCH requests)" 1e3)
 TK_OK_RPS=$(ok_per_second "$TOKEN_OUT")
 TK_P50=$(field "$TOKEN_OUT" BENCH_LATENCY_US p50)
 TK_P99=$(field "$TOKEN_OUT" BENCH_LATENCY_US p99)
@@ -665,6 +671,7 @@ TABLE=$(
   echo "| RSS idle after start | $(mib "$RSS_IDLE_KIB") MiB | ≤ 130 MiB | $(verdict le "$(mib "$RSS_IDLE_KIB")" 130) |"
   echo "| GET /users/me throughput ($ME_CONNECTIONS conn, $ME_THREADS threads, ${DURATION}s) | $(fmt_int "$ME_RPS") req/s | ≥ 10,000 req/s | $(verdict ge "$ME_RPS" 10000) |"
   echo "| GET /users/me latency at saturation p50 / p99 (a queue: wrk and Gatehouse share 2 saturated cores) | $(ms_of_us "$ME_P50") / $(ms_of_us "$ME_P99") ms | | (not scored) |"
+  echo "| GET /users/me server CPU per request (Gatehouse's CPU time from /proc ÷ requests) | $ME_CPU_US µs | | |"
   echo "| GET /users/me paced ($ME_CONNECTIONS conn, ${ME_PAUSE_MS} ms pause): throughput | $(fmt_int "$PACED_RPS") req/s | ≥ 10,000 req/s | $(verdict ge "$PACED_RPS" 10000) |"
   echo "| GET /users/me paced: latency p50 | $(ms_of_us "$PACED_P50") ms | | |"
   echo "| GET /users/me paced: latency p99 | $(ms_of_us "$PACED_P99") ms | ≤ 10 ms | $(verdict le "$(ms_of_us "$PACED_P99")" 10) |"
@@ -680,6 +687,7 @@ TABLE=$(
   fi
   echo "| GET /users/me errors (non-200 + socket) | $ME_ERRORS ($ME_NON200 non-200, $ME_SOCKET socket) | 0 | $(verdict le "$ME_ERRORS" 0) |"
   echo "| POST /token throughput ($TOKEN_CONNECTIONS conn over $LOGIN_ACCOUNTS accounts, ${DURATION}s) | $(fmt_int "$TK_OK_RPS") logins/s ($(fmt_int "$TK_RPS") answers/s) | | |"
+  echo "| POST /token server CPU per answer | $TK_CPU_MS ms | | |"
   echo "| POST /token latency p50 | $(ms_of_us "$TK_P50") ms | | |"
   echo "| POST /token latency p99 | $(ms_of_us "$TK_P99") ms | ≤ 2.5 × one uncontended hash ($(awk -v ms="$CAL_HASH_MS" 'BEGIN { printf "%.1f", ms * 2.5 }') ms) | $(verdict le "$(ms_of_us "$TK_P99")" "$(awk -v ms="$CAL_HASH_MS" 'BEGIN { print ms * 2.5 }')") |"
   echo "| POST /token errors (non-200 other than 503 + socket) | $TK_ERRORS | 0 | $(verdict le "$TK_ERRORS" 0) |"
@@ -717,6 +725,14 @@ MACHINE=$(
   echo "- wrk: $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }') on the same machine (it shares the cores); $(autogroup_state)"
   echo "- GATEHOUSE_* from the environment: $(env | grep '^GATEHOUSE_' | grep -Ev 'SECRET|PASSWORD' | tr '\n' ' ' || true)"
 )
+
+# The same figures as bench/compare writes per system (key=value), for a side-by-side table (bench/scale).
+printf '%s\n' "system=gatehouse ready_ms=$COLD_MS rss_idle_kib=$RSS_IDLE_KIB rss_load_kib=$RSS_LOAD_KIB rss_peak_kib=$RSS_PEAK_KIB" \
+  "me_rps=$ME_RPS me_p99_ms=$(ms_of_us "$ME_P99") me_errors=$ME_ERRORS me_cpu_us=$ME_CPU_US" \
+  "paced_rps=$PACED_RPS paced_p99_ms=$(ms_of_us "$PACED_P99") paced_errors=$PACED_ERRORS paced_pause_ms=$ME_PAUSE_MS" \
+  "login_rps=$TK_OK_RPS login_p99_ms=$(ms_of_us "$TK_P99") login_errors=$TK_ERRORS login_cpu_ms=$TK_CPU_MS" |
+  tr '\n' ' ' >"$RESULTS/figures.txt"
+echo >>"$RESULTS/figures.txt"
 
 {
   echo "# Gatehouse load test, $STAMP"
