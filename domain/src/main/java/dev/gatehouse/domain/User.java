@@ -56,7 +56,7 @@ public final class User {
             throw new IllegalArgumentException("securityVersion must not be negative");
         }
         this.securityVersion = securityVersion;
-        this.roles = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(roles, "roles")));
+        this.roles = sortedCopy(Objects.requireNonNull(roles, "roles"));
         if (this.roles.size() > MAX_ROLES) {
             throw new IllegalArgumentException("a user holds at most " + MAX_ROLES + " roles");
         }
@@ -119,6 +119,14 @@ public final class User {
 
     public long securityVersion() {
         return securityVersion;
+    }
+
+    /**
+     * Sorted by name. Most accounts hold no role: they share the one empty set instead of a tree of their own (80
+     * bytes per user, 8 MiB of the heap with 100,000 users cached).
+     */
+    private static Set<Role> sortedCopy(Set<Role> roles) {
+        return roles.isEmpty() ? Collections.emptySortedSet() : Collections.unmodifiableSet(new TreeSet<>(roles));
     }
 
     /** The roles held, sorted by name. */

@@ -3,9 +3,12 @@ package dev.gatehouse.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UserTest {
@@ -61,5 +64,19 @@ class UserTest {
         assertEquals(1, user.disable().enable().securityVersion(), "enabling again does not revive old sessions");
         assertEquals(2, user.endAllSessions().endAllSessions().securityVersion());
         assertNotEquals(user, user.endAllSessions());
+    }
+
+    @Test
+    void users_without_roles_share_one_empty_set_and_held_roles_stay_sorted_and_unmodifiable() {
+        User john = User.register(new Username("johndoe"), HASH, null, null, Instant.EPOCH);
+        User jane = User.register(new Username("janedoe"), HASH, null, null, Instant.EPOCH);
+        assertSame(john.roles(), jane.roles(), "a cached user without roles carries no set of its own");
+        assertSame(john.roles(), john.withRole(Role.ADMIN).withoutRole(Role.ADMIN).roles());
+
+        User both = john.withRole(new Role("support")).withRole(Role.ADMIN);
+
+        assertEquals(List.of(Role.ADMIN, new Role("support")), List.copyOf(both.roles()));
+        assertThrows(UnsupportedOperationException.class, () -> both.roles().add(new Role("auditor")));
+        assertThrows(UnsupportedOperationException.class, () -> john.roles().add(Role.ADMIN));
     }
 }
