@@ -34,7 +34,7 @@ env -u BENCH_WARMUP BENCH_SYSTEMS=keycloak BENCH_RESULTS_DIR="$RESULTS/keycloak"
 
 value() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 GH="$RESULTS/figures.txt" KC="$RESULTS/keycloak/keycloak/figures.txt"
-ratio() { awk -v a="$(value "$GH" "$1")" -v b="$(value "$KC" "$1")" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "NaN" }'; }
+ratio() { awk -v a="$(value "$GH" "$1")" -v b="$(value "$KC" "$1")" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
 row() { # $1 = label, $2 = key, $3 = format (whole|cat|in_mib), $4 = verdict or ''
   local format=$3 kc gh
   case $format in
@@ -42,9 +42,9 @@ row() { # $1 = label, $2 = key, $3 = format (whole|cat|in_mib), $4 = verdict or 
     in_mib) kc=$(mib "$(value "$KC" "$2")") gh=$(mib "$(value "$GH" "$2")") ;;
     *) kc=$(value "$KC" "$2") gh=$(value "$GH" "$2") ;;
   esac
-  echo "| $1 | $kc | $gh | $(ratio "$2")× | $4 |"
+  echo "| $1 | $kc | $gh | $(ratio "$2" | sed 's/[0-9]$/&×/') | $4 |"
 }
-ME_RATIO=$(ratio me_rps) CPU_RATIO=$(ratio me_cpu_us)
+ME_RATIO=$(ratio me_rps) CPU_RATIO=$(ratio me_cpu_us) # "–" when Keycloak's is 0: no verdict passes on it
 TABLE=$(
   echo "| issue 16 target | Keycloak (one user's token) | Gatehouse (1,000,000 accounts, 100,000 users' tokens) | Gatehouse ÷ Keycloak | verdict |"
   echo "|---|---|---|---|---|"
