@@ -57,6 +57,9 @@ class ExecutableJarIT {
         Path log = dataDir.resolve("gatehouse.log");
         Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + port, "GATEHOUSE_DATA_DIR=" + dataDir, "GATEHOUSE_DEMO=true"));
         awaitFirstLogin(port, gatehouse, log);
+        assertFalse(ignoresSigint(gatehouse.pid()), "SIGINT reaches Gatehouse ignored, so no Ctrl-C could stop it: this"
+                + " build was started in the background of a script (`cmd &`), which passes SIGINT on ignored; run it"
+                + " in the foreground");
 
         new ProcessBuilder("kill", "-INT", String.valueOf(gatehouse.pid())).start().waitFor();
 
@@ -241,6 +244,17 @@ class ExecutableJarIT {
             builder.environment().put(pair[0], pair[1]);
         }
         return builder.start();
+    }
+
+    /** Whether the process ignores SIGINT (bit 2 of its ignored-signal mask in /proc); false where there is no /proc. */
+    private static boolean ignoresSigint(long pid) throws IOException {
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .anyMatch(line -> (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0);
     }
 
     private static HttpRequest loginRequest(int port) {
