@@ -57,6 +57,8 @@ ms_of_us() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a >= b) }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a == a + 0 && a <= b) }'; }
 verdict() { if "$@"; then echo PASS; else echo MISS; fi; }
+# The value of key $2 in a figures.txt ($1: key=value pairs on one line, as bench/compare and bench/load write it).
+figure() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 # Copies what a deployment runs into folder $2 (created): the build of checkout $1 (bootstrap/target/gatehouse.jar

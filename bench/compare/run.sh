@@ -256,7 +256,7 @@ LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for system in $SYSTEMS; do run_system "$system"; done
 
 # ---------------------------------------------------------------- the table
-value() { tr ' ' '\n' <"$RESULTS/$1/figures.txt" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+value() { figure "$RESULTS/$1/figures.txt" "$2"; }
 whole() { local v; read -r v; fmt_int "$v"; }
 in_mib() { local v; read -r v; mib "$v"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == a + 0 && b == b + 0 && b > 0) printf "%.2f×", a / b; else print "" }'; }

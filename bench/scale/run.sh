@@ -32,15 +32,14 @@ log "Keycloak in the same run: bench/compare/run.sh with BENCH_SYSTEMS=keycloak"
 env -u BENCH_WARMUP BENCH_SYSTEMS=keycloak BENCH_RESULTS_DIR="$RESULTS/keycloak" "$HERE/../compare/run.sh" >"$RESULTS/keycloak.log" 2>&1 ||
   { tail -n 20 "$RESULTS/keycloak.log" >&2; die "the Keycloak run failed; see $RESULTS/keycloak.log"; }
 
-value() { tr ' ' '\n' <"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 GH="$RESULTS/figures.txt" KC="$RESULTS/keycloak/keycloak/figures.txt"
-ratio() { awk -v a="$(value "$GH" "$1")" -v b="$(value "$KC" "$1")" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
+ratio() { awk -v a="$(figure "$GH" "$1")" -v b="$(figure "$KC" "$1")" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
 row() { # $1 = label, $2 = key, $3 = format (whole|cat|in_mib), $4 = verdict or ''
   local format=$3 kc gh
   case $format in
-    whole) kc=$(fmt_int "$(value "$KC" "$2")") gh=$(fmt_int "$(value "$GH" "$2")") ;;
-    in_mib) kc=$(mib "$(value "$KC" "$2")") gh=$(mib "$(value "$GH" "$2")") ;;
-    *) kc=$(value "$KC" "$2") gh=$(value "$GH" "$2") ;;
+    whole) kc=$(fmt_int "$(figure "$KC" "$2")") gh=$(fmt_int "$(figure "$GH" "$2")") ;;
+    in_mib) kc=$(mib "$(figure "$KC" "$2")") gh=$(mib "$(figure "$GH" "$2")") ;;
+    *) kc=$(figure "$KC" "$2") gh=$(figure "$GH" "$2") ;;
   esac
   echo "| $1 | $kc | $gh | $(ratio "$2" | sed 's/[0-9]$/&×/') | $4 |"
 }
@@ -49,17 +48,17 @@ TABLE=$(
   echo "| issue 16 target | Keycloak (one user's token) | Gatehouse (1,000,000 accounts, 100,000 users' tokens) | Gatehouse ÷ Keycloak | verdict |"
   echo "|---|---|---|---|---|"
   row "GET /users/me (user info) saturated, req/s: ≥ 5× Keycloak" me_rps whole "$(verdict ge "$ME_RATIO" 5)"
-  row "… p99 at saturation, ms: no worse than Keycloak's" me_p99_ms cat "$(verdict le "$(value "$GH" me_p99_ms)" "$(value "$KC" me_p99_ms)")"
+  row "… p99 at saturation, ms: no worse than Keycloak's" me_p99_ms cat "$(verdict le "$(figure "$GH" me_p99_ms)" "$(figure "$KC" me_p99_ms)")"
   row "… server CPU per request, µs: ≤ ⅕ of Keycloak's" me_cpu_us whole "$(verdict le "$CPU_RATIO" 0.2)"
-  row "… errors: 0" me_errors cat "$(verdict le "$(($(value "$GH" me_errors) + $(value "$KC" me_errors)))" 0)"
-  row "paced, req/s (Keycloak: half its saturated rate; Gatehouse: $(value "$GH" paced_pause_ms) ms pause per connection)" paced_rps whole ""
-  row "… p99, ms: ≤ 3 ms" paced_p99_ms cat "$(verdict le "$(value "$GH" paced_p99_ms)" 3)"
+  row "… errors: 0" me_errors cat "$(verdict le "$(($(figure "$GH" me_errors) + $(figure "$KC" me_errors)))" 0)"
+  row "paced, req/s (Keycloak: half its saturated rate; Gatehouse: $(figure "$GH" paced_pause_ms) ms pause per connection)" paced_rps whole ""
+  row "… p99, ms: ≤ 3 ms" paced_p99_ms cat "$(verdict le "$(figure "$GH" paced_p99_ms)" 3)"
   row "logins/s (8 connections over 32 accounts)" login_rps cat ""
   row "… p99, ms" login_p99_ms cat ""
   row "… server CPU per login, ms" login_cpu_ms cat ""
-  row "cold start to ready, ms: ≤ 1,500" ready_ms whole "$(verdict le "$(value "$GH" ready_ms)" 1500)"
-  row "RSS idle, MiB: ≤ 130" rss_idle_kib in_mib "$(verdict le "$(mib "$(value "$GH" rss_idle_kib)")" 130)"
-  row "RSS after load (peak), MiB: ≤ 256" rss_peak_kib in_mib "$(verdict le "$(mib "$(value "$GH" rss_peak_kib)")" 256)"
+  row "cold start to ready, ms: ≤ 1,500" ready_ms whole "$(verdict le "$(figure "$GH" ready_ms)" 1500)"
+  row "RSS idle, MiB: ≤ 130" rss_idle_kib in_mib "$(verdict le "$(mib "$(figure "$GH" rss_idle_kib)")" 130)"
+  row "RSS after load (peak), MiB: ≤ 256" rss_peak_kib in_mib "$(verdict le "$(mib "$(figure "$GH" rss_peak_kib)")" 256)"
 )
 {
   echo
