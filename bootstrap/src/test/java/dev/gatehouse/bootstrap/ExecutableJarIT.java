@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,16 @@ class ExecutableJarIT {
     private static final Path JAR = Path.of("target", "gatehouse.jar");
     private static final Path LAUNCHER = Path.of("src", "main", "launcher", "gatehouse.sh");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> started = new java.util.ArrayList<>();
+
+    /** A test that fails before its server stops must not leave that server running for the rest of the build. */
+    @AfterEach
+    void stopWhatTheTestStarted() {
+        for (Process process : started) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
 
     @Test
     void starts_on_the_embedded_database_serves_the_demo_users_and_stops_on_sigterm(@TempDir Path dataDir) throws Exception {
@@ -213,14 +224,14 @@ class ExecutableJarIT {
         Path log = dataDir.resolve("gatehouse.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString(), "--bogus").redirectErrorStream(true).redirectOutput(log.toFile());
-        Process gatehouse = builder.start();
+        Process gatehouse = track(builder.start());
 
         assertTrue(gatehouse.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, gatehouse.exitValue());
         assertTrue(Files.readString(log).contains("gatehouse: unknown command '--bogus'"), Files.readString(log));
     }
 
-    private static Process launch(Path log, List<String> environment, String... arguments) throws IOException {
+    private Process launch(Path log, List<String> environment, String... arguments) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of("bash", LAUNCHER.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -229,10 +240,10 @@ class ExecutableJarIT {
             String[] pair = assignment.split("=", 2);
             builder.environment().put(pair[0], pair[1]);
         }
-        return builder.start();
+        return track(builder.start());
     }
 
-    private static Process start(Path log, List<String> environment) throws IOException {
+    private Process start(Path log, List<String> environment) throws IOException {
         assertTrue(Files.exists(JAR), "run the package phase first: " + JAR.toAbsolutePath());
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString())
@@ -243,7 +254,12 @@ class ExecutableJarIT {
             String[] pair = assignment.split("=", 2);
             builder.environment().put(pair[0], pair[1]);
         }
-        return builder.start();
+        return track(builder.start());
+    }
+
+    private Process track(Process process) {
+        started.add(process);
+        return process;
     }
 
     /** Whether the process ignores SIGINT (bit 2 of its ignored-signal mask in /proc); false where there is no /proc. */
