@@ -3,7 +3,7 @@
  * GATEHOUSE_USER_CACHE_SIZE against the RSS target. Fills an in-memory repository with N realistic users
  * (argon2id PHC hash, e-mail, full name), measures the heap, reads every user once through the cache, measures
  * again; the difference divided by N is what one cached user costs (the User and its strings, the entry and
- * Caffeine's node). Run by bench/memory/run.sh.
+ * the cache's slot). Run by bench/memory/run.sh.
  */
 import dev.gatehouse.adapter.out.persistence.CachingUserRepository;
 import dev.gatehouse.adapter.out.persistence.UserCacheSettings;

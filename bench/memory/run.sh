@@ -22,5 +22,5 @@ fi
 V=0.1.0-SNAPSHOT
 CP="$ROOT/adapters-persistence/target/gatehouse-adapters-persistence-$V.jar:$ROOT/application/target/gatehouse-application-$V.jar"
 CP="$CP:$ROOT/application/target/gatehouse-application-$V-tests.jar:$ROOT/domain/target/gatehouse-domain-$V.jar"
-CP="$CP:$(ls "$HOME"/.m2/repository/com/github/ben-manes/caffeine/caffeine/3.3.1/caffeine-3.3.1.jar)"
+CP="$CP:$ROOT/support/target/gatehouse-support-$V.jar"
 exec "$JDK/bin/java" -XX:+UseSerialGC -Xmx1g -cp "$CP" "$HERE/UserCacheFootprint.java" "${1:-100000}"

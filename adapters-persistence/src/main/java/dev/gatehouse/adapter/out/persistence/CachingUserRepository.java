@@ -1,8 +1,5 @@
 package dev.gatehouse.adapter.out.persistence;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.gatehouse.application.port.out.AddUserOutcome;
 import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
@@ -14,8 +11,8 @@ import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
+import dev.gatehouse.support.cache.ClockCache;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -32,7 +29,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Absent users are never cached, and each entry also expires after a time to live, which bounds the damage
  * of an announcement that never arrived. At most {@link UserCacheSettings#maximumEntries()} users are held (a
- * Caffeine cache, which evicts the least useful ones); {@link #stats()} tells operators how often it answers.
+ * {@link ClockCache}, which evicts the least recently read ones and whose reads write no references: this cache is
+ * read on every request); {@link #stats()} tells operators how often it answers.
  *
  * <p>While the database cannot be reached ({@link StoreUnavailableException}), a user is answered from what was
  * last read of it, if that was at most {@link UserCacheSettings#staleReads()} ago, suspended or not: a change this
@@ -47,7 +45,8 @@ public final class CachingUserRepository implements UserRepository {
     private final UserRepository database;
     private final UserCacheSettings settings;
     private final LongSupplier nanoTime;
-    private final Cache<String, Entry> cache;
+    private final ClockCache<String, Entry> cache;
+    private final long keptForNanos;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     // Bumped by every forget, before it removes anything: a read that started before a forget must not
@@ -66,27 +65,17 @@ public final class CachingUserRepository implements UserRepository {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         // Kept for the longer of the two ages an entry is used for: served fresh within the time to live, and
         // answered during an outage within the stale-read bound. Each use checks its own age (youngerThan, which
-        // includes the bound itself); the extra second only keeps Caffeine from dropping an entry at that instant.
+        // includes the bound itself); the extra second only keeps the cache from dropping an entry at that instant.
         Duration keptFor = settings.timeToLive().compareTo(settings.staleReads()) >= 0
                 ? settings.timeToLive() : settings.staleReads();
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(settings.maximumEntries())
-                .expireAfterWrite(keptFor.plusSeconds(1))
-                .ticker(nanoTime::getAsLong)
-                // Maintenance (eviction) on the calling thread: the bound holds when a put returns.
-                .executor(Runnable::run)
-                .recordStats()
-                .build();
-    }
-
-    private Map<String, Entry> byCanonicalUsername() {
-        return cache.asMap();
+        this.keptForNanos = keptFor.plusSeconds(1).toNanos();
+        this.cache = new ClockCache<>(settings.maximumEntries(), nanoTime);
     }
 
     @Override
     public Optional<User> findByUsername(Username username) {
         String key = username.canonical();
-        Entry cached = byCanonicalUsername().get(key);
+        Entry cached = cache.get(key);
         if (serving && cached != null && youngerThan(cached, settings.timeToLive())) {
             hits.increment();
             return Optional.of(cached.user());
@@ -100,7 +89,7 @@ public final class CachingUserRepository implements UserRepository {
             found = database.findByUsername(username);
         } catch (StoreUnavailableException unavailable) {
             // Looked up again: a forget may have dropped it while the database was being asked.
-            Entry lastRead = byCanonicalUsername().get(key);
+            Entry lastRead = cache.get(key);
             if (lastRead != null && youngerThan(lastRead, settings.staleReads())) {
                 return Optional.of(lastRead.user());
             }
@@ -120,10 +109,10 @@ public final class CachingUserRepository implements UserRepository {
 
     private void remember(String key, User user, long readStartedIn) {
         Entry entry = new Entry(user, nanoTime.getAsLong());
-        byCanonicalUsername().put(key, entry);
+        cache.put(key, entry, keptForNanos);
         if (generation.get() != readStartedIn) {
             // A forget ran while we read: what we read may be older than the change it announced.
-            byCanonicalUsername().remove(key, entry);
+            cache.remove(key, entry);
         }
     }
 
@@ -167,19 +156,19 @@ public final class CachingUserRepository implements UserRepository {
     /** Drops one user, after a change to it was announced. */
     public void forget(Username username) {
         generation.incrementAndGet();
-        byCanonicalUsername().remove(username.canonical());
+        cache.remove(username.canonical());
     }
 
     /** Drops one user known by id, after a write that did not name the username. */
     public void forget(UserId id) {
         generation.incrementAndGet();
-        byCanonicalUsername().values().removeIf(entry -> entry.user().id().equals(id));
+        cache.removeIf(entry -> entry.user().id().equals(id));
     }
 
     /** Drops every user: a change was announced without saying whose, or announcements may have been missed. */
     public void forgetAll() {
         generation.incrementAndGet();
-        byCanonicalUsername().clear();
+        cache.clear();
     }
 
     /**
@@ -203,8 +192,7 @@ public final class CachingUserRepository implements UserRepository {
 
     /** How many users are in memory now, for metrics and tests. */
     public int size() {
-        cache.cleanUp();
-        return (int) cache.estimatedSize();
+        return cache.size();
     }
 
     /**
@@ -212,7 +200,7 @@ public final class CachingUserRepository implements UserRepository {
      * was serving (reads while suspended count as neither), evictions to keep within the bound, and its size now.
      */
     public UserCacheStats stats() {
-        return new UserCacheStats(hits.sum(), misses.sum(), cache.stats().evictionCount(), size());
+        return new UserCacheStats(hits.sum(), misses.sum(), cache.evictions(), size());
     }
 
     /** Searches go to the database: a page of many users is not worth caching, and must not fill the cache. */
