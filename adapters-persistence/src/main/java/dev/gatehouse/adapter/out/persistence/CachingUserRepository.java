@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Absent users are never cached, and each entry also expires after a time to live, which bounds the damage
  * of an announcement that never arrived. At most {@link UserCacheSettings#maximumEntries()} users are held (a
- * {@link ClockCache}, which evicts the least recently read ones and whose reads write no references: this cache is
+ * {@link ClockCache}, which evicts the users read least of late and whose reads write no references: this cache is
  * read on every request); {@link #stats()} tells operators how often it answers.
  *
  * <p>While the database cannot be reached ({@link StoreUnavailableException}), a user is answered from what was
