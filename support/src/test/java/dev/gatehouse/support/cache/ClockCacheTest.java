@@ -61,6 +61,19 @@ class ClockCacheTest {
     }
 
     @Test
+    void measures_a_deadline_across_the_wrap_of_the_clock() {
+        now.set(Long.MAX_VALUE - 5); // System.nanoTime may read anything, so a deadline may wrap to negative
+        ClockCache<String, String> cache = cache(10);
+        cache.put("a", "1", 10);
+
+        assertEquals("1", cache.get("a"), "a deadline past the wrap is not one in the past");
+        now.addAndGet(9);
+        assertEquals("1", cache.get("a"));
+        now.addAndGet(1);
+        assertNull(cache.get("a"));
+    }
+
+    @Test
     void holds_no_more_than_its_bound_when_put_returns() {
         ClockCache<String, String> cache = cache(3_000);
         for (int i = 0; i < 10_000; i++) {
