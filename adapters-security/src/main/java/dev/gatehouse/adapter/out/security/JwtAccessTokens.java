@@ -161,10 +161,7 @@ public final class JwtAccessTokens implements AccessTokens {
      * cache's relinking dirtied thousands of old-generation cards per young collection at 100,000 tokens).
      */
     private static ClockCache<TokenDigest, Verified> verifiedTokens(int maximumSize) {
-        if (maximumSize < 1) {
-            throw new IllegalArgumentException("cachedTokens must be positive");
-        }
-        return new ClockCache<>(maximumSize, System::nanoTime);
+        return new ClockCache<>(maximumSize, System::nanoTime); // refuses a bound below one itself
     }
 
     @Override
