@@ -21,8 +21,11 @@ import java.util.function.Predicate;
  * entries in rotation those writes dirtied thousands of cards per young collection, which G1 rescans in every pause
  * (bench/README, "The tail at scale"). A count is a byte, and the collector does not track bytes.
  *
- * <p>Reads never block. Puts take one lock, held for a put's own bookkeeping and an eviction sweep; every step of
- * the hand undoes one counted read or frees a slot, so a sweep costs, amortised, one step per put and per read. The bound holds when {@code put} returns.
+ * <p>Reads never block. Puts take one lock, held for a put's own bookkeeping and at most {@value #MOST_STEPS} steps
+ * of the hand: when every entry it passed was read since its last pass, it evicts the least read of them. Plain
+ * CLOCK would sweep on until some count reached zero, up to {@value #MOST_READS} passes over the whole cache after a
+ * spell without evictions: 3.4–17 ms under the lock for 100,000 entries, every other put waiting. The bound holds
+ * when {@code put} returns.
  * An entry leaves at its deadline: {@link #get} never answers an expired one, and the hand reclaims expired slots
  * first as it meets them.
  */
@@ -31,6 +34,8 @@ public final class ClockCache<K, V> {
     private static final int INITIAL_SLOTS = 1024;
     /** The most reads an entry is credited with: an entry no longer read leaves after at most this many passes. */
     static final int MOST_READS = 7;
+    /** The most entries one put's hand passes before it evicts: a put's time under the lock is bounded. */
+    static final int MOST_STEPS = 32;
 
     private static final class Entry<K, V> {
         final K key;
@@ -58,6 +63,7 @@ public final class ClockCache<K, V> {
     private Entry<K, V>[] slots;
     private int slotsInUse;
     private int hand;
+    private long handSteps;
 
     /**
      * At most {@code maximumEntries}, each kept until the deadline {@link #put} gives it on {@code nanoTime}'s
@@ -162,6 +168,16 @@ public final class ClockCache<K, V> {
         return evictions.sum();
     }
 
+    /** How many entries the hand has passed in all, for tests. */
+    long handSteps() {
+        putLock.lock();
+        try {
+            return handSteps;
+        } finally {
+            putLock.unlock();
+        }
+    }
+
     private void remove(Entry<K, V> entry) {
         if (entries.remove(entry.key, entry)) {
             entry.removed = true;
@@ -181,9 +197,11 @@ public final class ClockCache<K, V> {
             return slotsInUse++;
         }
         long now = nanoTime.getAsLong();
-        while (true) {
+        int leastRead = -1;
+        for (int step = 0; step < MOST_STEPS; step++) {
             int slot = hand;
             hand = hand + 1 == slots.length ? 0 : hand + 1;
+            handSteps++;
             Entry<K, V> candidate = slots[slot];
             if (candidate == null || candidate.removed) {
                 return slot;
@@ -192,15 +210,23 @@ public final class ClockCache<K, V> {
                 remove(candidate);
                 return slot;
             }
-            if (candidate.reads > 0) {
-                candidate.reads--;
-                continue;
+            if (candidate.reads == 0) {
+                evict(candidate);
+                return slot;
             }
-            if (entries.remove(candidate.key, candidate)) {
-                candidate.removed = true;
-                evictions.increment();
+            candidate.reads--;
+            if (leastRead < 0 || candidate.reads < slots[leastRead].reads) {
+                leastRead = slot;
             }
-            return slot;
+        }
+        evict(slots[leastRead]);
+        return leastRead;
+    }
+
+    private void evict(Entry<K, V> entry) {
+        if (entries.remove(entry.key, entry)) {
+            entry.removed = true;
+            evictions.increment();
         }
     }
 }

@@ -125,6 +125,33 @@ class ClockCacheTest {
     }
 
     @Test
+    void a_put_passes_a_bounded_number_of_entries_and_evicts_the_least_read_of_them() {
+        ClockCache<String, String> cache = cache(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            cache.put("k" + i, "v", FOREVER);
+        }
+        for (int i = 0; i < 100_000; i++) {
+            int reads = i == 7 ? 2 : ClockCache.MOST_READS; // every entry read to the cap but one, near the hand
+            for (int r = 0; r < reads; r++) {
+                cache.get("k" + i);
+            }
+        }
+
+        cache.put("new", "n", FOREVER);
+
+        // Plain CLOCK would count every entry down until k7 reached zero: two passes, 200,008 steps under the lock.
+        assertTrue(cache.handSteps() <= ClockCache.MOST_STEPS, "the hand passed " + cache.handSteps() + " entries");
+        assertNull(cache.get("k7"), "the least read entry of those passed leaves");
+        assertEquals(1, cache.evictions());
+        for (int i = 0; i < 100_000; i++) {
+            if (i != 7) {
+                assertNotNull(cache.get("k" + i), "k" + i);
+            }
+        }
+        assertEquals("n", cache.get("new"));
+    }
+
+    @Test
     void reuses_the_place_of_a_removed_or_expired_entry_before_evicting_a_live_one() {
         ClockCache<String, String> cache = cache(3);
         cache.put("short", "s", 10);
