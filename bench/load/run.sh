@@ -441,6 +441,12 @@ cache_hit_ratio() { # $1 = before, $2 = after
     END { dh = h[2] - h[1]; dm = m[2] - m[1]; if (dh + dm > 0) printf "%.1f %% (%d hits, %d misses)\n", dh / (dh + dm) * 100, dh, dm; else print "NaN" }' "$1" "$2"
 }
 
+# Answers of route $3 with a status other than 200 between two scrapes ($1, $2), by the server's own count.
+route_not_ok() {
+  awk -v route="route=\"$3\"" 'index($1, "gatehouse_http_requests_total{") == 1 && index($1, route) &&
+    !index($1, "status=\"200\"") { n[FILENAME] += $2 } END { printf "%d\n", n[ARGV[2]] - n[ARGV[1]] }' "$1" "$2"
+}
+
 # Server-side time of one route between two scrapes (gatehouse_http_request_duration_seconds, status 200):
 # prints "<mean ms> <% of requests over 10 ms>".
 route_series() { # $1 = file, $2 = metric name, $3 = route, $4 = extra label ('' or le="0.01")
@@ -529,7 +535,9 @@ log "uncontended verify: mean $CAL_HASH_MS ms over $CAL_COUNT sequential logins"
 
 # ---------------------------------------------------------------- 6. GET /users/me
 unset BENCH_PAUSE_MS
-export BENCH_METHOD=GET BENCH_BODY="" BENCH_CONTENT_TYPE="" BENCH_BEARER="$TOKEN"
+# wrk reads no answer into Lua here (count.lua, BENCH_ANSWERS): every answer must be 200, which the server's own
+# count of /users/me answers by status between the scrapes below tells exactly (route_not_ok).
+export BENCH_METHOD=GET BENCH_BODY="" BENCH_CONTENT_TYPE="" BENCH_BEARER="$TOKEN" BENCH_ANSWERS=summary
 # With BENCH_TOKENS > 1 every request carries the next of the minted tokens instead (count.lua).
 [ "$TOKENS" -gt 1 ] && export BENCH_TOKENS_FILE="$WORK/tokens.txt"
 if [ "$WARMUP" -gt 0 ]; then
@@ -547,6 +555,7 @@ log "GET /users/me paced: wrk -t$ME_THREADS -c$ME_CONNECTIONS -d${DURATION}s, ${
 PACED_OUT="$RESULTS/wrk-users-me-paced.txt"
 export BENCH_PAUSE_MS=$ME_PAUSE_MS
 run_wrk "$PACED_OUT" "$ME_THREADS" "$ME_CONNECTIONS" "$DURATION" "$BASE/users/me"
+scrape "$RESULTS/metrics-users-me-paced-after.txt"
 unset BENCH_PAUSE_MS
 
 unset BENCH_TOKENS_FILE
@@ -558,6 +567,7 @@ if [ "$BASELINE" -gt 0 ]; then
   LIVE_OUT="$RESULTS/wrk-health-live.txt"
   run_wrk "$LIVE_OUT" "$ME_THREADS" "$ME_CONNECTIONS" "$BASELINE" "$BASE/health/live"
 fi
+unset BENCH_ANSWERS
 
 # ---------------------------------------------------------------- 7. POST /token
 export BENCH_METHOD=POST BENCH_BODY="$LOGIN_FORM" BENCH_CONTENT_TYPE="application/x-www-form-urlencoded" BENCH_BEARER=""
@@ -633,12 +643,14 @@ ME_RPS=$(field "$ME_OUT" BENCH rps)
 ME_P50=$(field "$ME_OUT" BENCH_LATENCY_US p50)
 ME_P99=$(field "$ME_OUT" BENCH_LATENCY_US p99)
 ME_SOCKET=$(sum_of "$ME_OUT" "$SOCKET_ERRORS")
-ME_NON200=$(($(field "$ME_OUT" BENCH status_503) + $(field "$ME_OUT" BENCH status_other)))
+ME_NON200=$(($(field "$ME_OUT" BENCH status_503) + $(field "$ME_OUT" BENCH status_other)
+  + $(route_not_ok "$RESULTS/metrics-users-me-before.txt" "$RESULTS/metrics-users-me-after.txt" /users/me)))
 ME_ERRORS=$((ME_NON200 + ME_SOCKET))
 PACED_RPS=$(field "$PACED_OUT" BENCH rps)
 PACED_P50=$(field "$PACED_OUT" BENCH_LATENCY_US p50)
 PACED_P99=$(field "$PACED_OUT" BENCH_LATENCY_US p99)
-PACED_ERRORS=$(sum_of "$PACED_OUT" "status_503|status_other|$SOCKET_ERRORS")
+PACED_ERRORS=$(($(sum_of "$PACED_OUT" "status_503|status_other|$SOCKET_ERRORS")
+  + $(route_not_ok "$RESULTS/metrics-users-me-after.txt" "$RESULTS/metrics-users-me-paced-after.txt" /users/me)))
 read -r ME_SERVER_MEAN ME_SERVER_SLOW < <(server_side "$RESULTS/metrics-users-me-before.txt" "$RESULTS/metrics-users-me-after.txt" /users/me)
 
 ME_CPU_US=$(per_request "$WORK/cpu-me-before" "$WORK/cpu-me-after" "$(field "$ME_OUT" BENCH requests)" 1e6)
