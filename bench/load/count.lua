@@ -26,6 +26,8 @@
 --   BENCH requests=<n> duration_us=<n> rps=<x> status_ok=<n> status_503=<n> status_other=<n>
 --         connect=<n> read=<n> write=<n> timeout=<n> non2xx3xx=<n>
 --   BENCH_LATENCY_US p50=<n> p90=<n> p99=<n> p999=<n> max=<n> mean=<x>
+--   BENCH_TAIL_US p95=<n> p97=<n> p98=<n> p99=<n> p99.5=<n> p99.75=<n> p99.9=<n>   (the tail's shape: a few
+--                                slow events make a step near p99, a slower service moves every percentile)
 --   BENCH_STATUS <code>=<n>      (one line per status seen)
 
 wrk.method = os.getenv("BENCH_METHOD") or "GET"
@@ -152,4 +154,9 @@ function done(summary, latency, requests)
     "BENCH_LATENCY_US p50=%d p90=%d p99=%d p999=%d max=%d mean=%.1f\n",
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),
     latency.max, latency.mean))
+  local tail = {}
+  for _, p in ipairs({ 95, 97, 98, 99, 99.5, 99.75, 99.9 }) do
+    tail[#tail + 1] = string.format("p%s=%d", p, latency:percentile(p))
+  end
+  io.write("BENCH_TAIL_US " .. table.concat(tail, " ") .. "\n")
 end

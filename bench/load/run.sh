@@ -23,6 +23,14 @@
 #                                measured start by logging scale_1 ... in on a seeding instance (see the README)
 #   BENCH_DB_ROLE=gatehouse_bench  PostgreSQL role the bench logs in as: created (and dropped at the end) when
 #                                missing; its password is reset every run, so do not point it at a role in use
+#   BENCH_KEEP_DB=               a name: keep the seeded accounts and minted tokens for the next run given the same
+#                                name (system PostgreSQL; seeding 1,000,000 accounts and 100,000 tokens takes ~10 of a
+#                                scale run's ~18 minutes): database gatehouse_kept_<name> owned by role gatehouse_kept,
+#                                the tokens and the JWT secret that derives their keys' encryption in BENCH_KEEP_DIR
+#                                (~/.cache/gatehouse-bench/<name>). A run reuses them while BENCH_USERS, BENCH_TOKENS and
+#                                GATEHOUSE_TOKEN_TTL are the same and the first token has 75 minutes left, else seeds
+#                                anew; each run adds its own ~1,500 accounts (login accounts, registrations). Drop:
+#                                DROP DATABASE gatehouse_kept_<name> as postgres, and delete the folder.
 #   BENCH_JAVA_OPTS=             extra JVM options, after the launcher's jvm.options (GATEHOUSE_JAVA_OPTS)
 #   BENCH_AOT=auto               auto: the launcher records the JDK's AOT cache before the cold start is timed
 #                                (JDK 25+), as a deployment would at build time; off: start without it
@@ -60,6 +68,13 @@ READY_TIMEOUT_S=60 STOP_TIMEOUT_S=30 EPG_START_TIMEOUT_S=120
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=${BENCH_RESULTS_DIR:-$HERE/results/$STAMP}
 DB_NAME="gatehouse_bench_$(date -u +%Y%m%d%H%M%S)_$$"
+KEEP=${BENCH_KEEP_DB:-}
+if [ -n "$KEEP" ]; then
+  case $KEEP in *[!a-z0-9_]*) die "BENCH_KEEP_DB must be lower-case letters, digits and _" ;; esac
+  DB_NAME="gatehouse_kept_$KEEP" DB_ROLE=gatehouse_kept
+  KEEP_DIR=${BENCH_KEEP_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gatehouse-bench/$KEEP}
+fi
+KEPT_REUSED=0 # 1 once a kept database with its tokens is found usable
 
 is_uint "$DURATION" && [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 600 ] || die "BENCH_DURATION must be 1..600 seconds"
 is_uint "$WARMUP" && [ "$WARMUP" -le 120 ] || die "BENCH_WARMUP must be 0..120 seconds"
@@ -99,6 +114,33 @@ drop_database() {
   fi
 }
 
+
+# What a kept database was seeded with: a later run reuses it only for the same accounts, tokens and lifetime.
+kept_shape() { echo "users=$USERS tokens=$TOKENS ttl=${GATEHOUSE_TOKEN_TTL:-default}"; }
+# Seconds until the first kept token expires (its "exp"; the others were minted after it), or 0.
+kept_token_seconds_left() {
+  local payload exp
+  payload=$(head -n 1 "$KEEP_DIR/tokens.txt" 2>/dev/null | cut -d. -f2 | tr '_-' '/+')
+  while [ $((${#payload} % 4)) != 0 ]; do payload="$payload="; done
+  exp=$(base64 -d <<<"$payload" 2>/dev/null | sed -n 's/.*"exp":\([0-9]*\).*/\1/p')
+  is_uint "$exp" && echo $((exp - $(date +%s))) || echo 0
+}
+kept_usable() { # the kept database exists, was seeded to this run's shape, and its tokens outlive the run
+  local left
+  [ -f "$KEEP_DIR/state" ] && [ "$(cat "$KEEP_DIR/state")" = "$(kept_shape)" ] || return 1
+  [ -n "$(printf "SELECT 1 FROM pg_database WHERE datname = '%s';\n" "$DB_NAME" | psql_admin -At)" ] || return 1
+  [ "$TOKENS" -le 1 ] || [ "$(wc -l <"$KEEP_DIR/tokens.txt")" = "$TOKENS" ] || return 1
+  left=$(kept_token_seconds_left)
+  [ "$TOKENS" -le 1 ] || [ "$left" -ge 4500 ] || { log "the kept tokens expire in $left s: seeding again"; return 1; }
+}
+keep_seeded() { # after a complete seeding: what the next run with the same BENCH_KEEP_DB reuses
+  mkdir -p "$KEEP_DIR" && chmod 700 "$KEEP_DIR"
+  [ "$TOKENS" -le 1 ] || cp "$WORK/tokens.txt" "$KEEP_DIR/tokens.txt"
+  (umask 077 && echo "$JWT_SECRET" >"$KEEP_DIR/jwt-secret")
+  echo "seeded $(date -u +%Y-%m-%dT%H:%MZ): $SEED_NOTE" >"$KEEP_DIR/seeded"
+  kept_shape >"$KEEP_DIR/state" # last: a seeding cut short leaves no state, so the next run seeds again
+  log "kept for BENCH_KEEP_DB=$KEEP: $DB_NAME, tokens and secret in $KEEP_DIR"
+}
 
 stop_gatehouse_now() { # SIGTERM, bounded wait, then SIGKILL
   [ -n "$GH_PID" ] && kill -0 "$GH_PID" 2>/dev/null || return 0
@@ -256,16 +298,21 @@ case $DB_MODE in
     fi ;;
 esac
 
+[ -z "$KEEP" ] || [ "$DB_KIND" = system ] || die "BENCH_KEEP_DB needs the system PostgreSQL (the embedded one is thrown away)"
 if [ "$DB_KIND" = system ]; then
   if [ -z "$(echo "SELECT 1 FROM pg_roles WHERE rolname = '$DB_ROLE';" | psql_admin -At)" ]; then
     echo "CREATE ROLE $DB_ROLE LOGIN;" | psql_admin || die "could not create role $DB_ROLE"
-    ROLE_CREATED=1 # dropped again on exit
+    [ -n "$KEEP" ] || ROLE_CREATED=1 # dropped again on exit; a kept database's owner stays
   fi
-  DB_CREATED=1 # from here on the trap tries to drop it (IF EXISTS)
-  psql_admin <<SQL || die "could not create database $DB_NAME"
-ALTER ROLE $DB_ROLE WITH LOGIN PASSWORD '$DB_PASSWORD';
-CREATE DATABASE "$DB_NAME" OWNER $DB_ROLE;
-SQL
+  echo "ALTER ROLE $DB_ROLE WITH LOGIN PASSWORD '$DB_PASSWORD';" | psql_admin || die "could not set the password of $DB_ROLE"
+  if [ -n "$KEEP" ] && kept_usable; then
+    KEPT_REUSED=1
+    log "reusing the kept database $DB_NAME and its tokens ($KEEP_DIR)"
+  else
+    [ -z "$KEEP" ] || { rm -f "$KEEP_DIR/state"; printf 'DROP DATABASE IF EXISTS "%s" WITH (FORCE);\n' "$DB_NAME" | psql_admin; }
+    [ -n "$KEEP" ] || DB_CREATED=1 # from here on the trap tries to drop it (IF EXISTS)
+    printf 'CREATE DATABASE "%s" OWNER %s;\n' "$DB_NAME" "$DB_ROLE" | psql_admin || die "could not create database $DB_NAME"
+  fi
   PG_SERVER_VERSION=$(echo 'SHOW server_version;' | psql_admin -At)
   DB_LABEL="system PostgreSQL ${PG_SERVER_VERSION%% *} (cluster $PG_VERSION/$PG_CLUSTER)"
   DB_DETAIL="$PG_SERVER_VERSION, system cluster $PG_VERSION/$PG_CLUSTER on the same machine"
@@ -277,7 +324,9 @@ fi
 log "database $DB_NAME on $DB_LABEL (port $PG_PORT), role $DB_ROLE"
 
 # ---------------------------------------------------------------- starting Gatehouse
-JWT_SECRET=$(random_hex 32) # one secret for every instance of the run: it derives the key that encrypts the signing keys
+# One secret for every instance of the run (a kept database's own, for its stored keys): it derives the key that
+# encrypts the signing keys.
+if [ "$KEPT_REUSED" = 1 ]; then JWT_SECRET=$(cat "$KEEP_DIR/jwt-secret"); else JWT_SECRET=$(random_hex 32); fi
 
 # Starts Gatehouse through the launcher on port $1, its output in $2, with the settings that follow ("NAME=value"),
 # and sets GH_PID. The request budgets are off: all the load comes from one address, and the bench measures what
@@ -327,7 +376,11 @@ psql_bench() { # psql as the bench role on the bench database, over TCP; SQL on 
   [ -n "$psql" ] || die "BENCH_USERS needs psql (Debian: postgresql-client)"
   PGPASSWORD="$DB_PASSWORD" timeout 1800 "$psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U "$DB_ROLE" -d "$DB_NAME" "$@"
 }
-if [ "$USERS" -gt 1 ]; then
+if [ "$KEPT_REUSED" = 1 ]; then
+  [ "$TOKENS" -le 1 ] || cp "$KEEP_DIR/tokens.txt" "$WORK/tokens.txt"
+  SEED_NOTE="kept database $DB_NAME, $(cat "$KEEP_DIR/seeded")"
+  log "seeded before: $SEED_NOTE"
+elif [ "$USERS" -gt 1 ]; then
   seed_port=$(free_port)
   log "seeding instance on port $seed_port (argon2id m=8 KiB, t=1: the accounts' own costs)"
   start_gatehouse "$seed_port" "$RESULTS/gatehouse-seeding.log" \
@@ -370,6 +423,7 @@ SQL
   keep_ends "$RESULTS/gatehouse-seeding.log"
   gzip -f "$RESULTS/gatehouse-seeding.log"
   log "seeded: $SEED_NOTE"
+  [ -z "$KEEP" ] || keep_seeded
 fi
 
 # ---------------------------------------------------------------- 3. start Gatehouse, cold start to ready

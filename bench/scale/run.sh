@@ -14,7 +14,10 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 export BENCH_USERS=${BENCH_USERS:-1000000} BENCH_TOKENS=${BENCH_TOKENS:-100000}
 # Minting 100,000 tokens takes ~10 minutes here and the measured runs several more: with the default 15-minute
 # lifetime the first tokens would expire mid-run and answer 401. The seeding and measured instances both read this.
-export GATEHOUSE_TOKEN_TTL=${GATEHOUSE_TOKEN_TTL:-1h}
+# Tokens kept for later runs (BENCH_KEEP_DB, see bench/load/run.sh) live a day.
+if [ -n "${BENCH_KEEP_DB:-}" ]; then export GATEHOUSE_TOKEN_TTL=${GATEHOUSE_TOKEN_TTL:-24h}
+else export GATEHOUSE_TOKEN_TTL=${GATEHOUSE_TOKEN_TTL:-1h}
+fi
 # A warm-up long enough for every token to reach the caches (a cold JVM serves ~2,000 req/s at first): with the
 # default 30 s the measured run spent its first 90,000 requests on users it had not seen yet (62 % hits at 4651d21).
 GATEHOUSE_WARMUP=${BENCH_WARMUP:-120}
