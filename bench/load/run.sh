@@ -35,6 +35,9 @@
 #   BENCH_AOT=auto               auto: the launcher records the JDK's AOT cache before the cold start is timed
 #                                (JDK 25+), as a deployment would at build time; off: start without it
 #   BENCH_RESULTS_DIR=bench/load/results/<UTC time>   where raw outputs and results.md go
+#   BENCH_SCHED=off              on: perf sched records the paced GET /users/me run (needs perf and root): how long
+#                                Gatehouse's and wrk's threads waited for a core, and what else held one for
+#                                2 ms or more at a time (sched-latency.txt, sched-slices.txt)
 #   BENCH_AUTOGROUP=off          off: Linux's autogroup scheduling is off during the run (bench/lib.sh says why); keep
 # Other GATEHOUSE_* variables in your environment reach the server (except the ones set below).
 # All traffic goes to 127.0.0.1. Everything the script starts or creates is removed on exit, Ctrl-C included.
@@ -51,6 +54,8 @@ TOKEN_WARMUP=${BENCH_TOKEN_WARMUP:-5}
 CALIBRATION_LOGINS=${BENCH_CALIBRATION_LOGINS:-20}
 LOGIN_ACCOUNTS=${BENCH_LOGIN_ACCOUNTS:-32}
 BASELINE=${BENCH_BASELINE:-10}
+SCHED=${BENCH_SCHED:-off}
+case $SCHED in on | off) ;; *) echo "bench: BENCH_SCHED must be on or off" >&2; exit 1 ;; esac
 DB_MODE=${BENCH_DB:-auto}
 USERS=${BENCH_USERS:-1}
 TOKENS=${BENCH_TOKENS:-1}
@@ -578,6 +583,29 @@ cpu_split() { # $1 = before, $2 = after -> "| gatehouse | postgres | wrk | other
       idle = cores - busy; if (idle < 0) idle = 0
       printf "| %.2f | %.2f | %.2f | %.2f | %.2f |\n", gh, pg, w, other, idle }' "$1" "$2"
 }
+# ---------------------------------------------------------------- scheduling (BENCH_SCHED=on)
+# The paced run's tail is made of waits: for a collection, for the handler, or for a core. perf sched records
+# every switch of the middle of the run (from 2 s in, for $1 - 4 s), and two summaries are kept: per task, the
+# longest and mean wait from runnable to running; and the tasks other than Gatehouse, wrk and PostgreSQL that ran
+# 2 ms or more at a stretch (on this machine's VM, the kernel's DAMON reclaim thread kdamond did, up to 13 ms).
+SCHED_PID=""
+sched_record() {
+  command -v perf >/dev/null 2>&1 && have_root || die "BENCH_SCHED=on needs perf (Debian: linux-perf) and root"
+  (sleep 2 && as_root perf sched record -a -q -o "$WORK/sched.data" -- sleep $(($1 - 4))) >"$WORK/sched.log" 2>&1 &
+  SCHED_PID=$!
+}
+sched_report() {
+  wait "$SCHED_PID" || die "perf sched record failed: $(tail -n 3 "$WORK/sched.log")"
+  as_root perf sched latency -i "$WORK/sched.data" -s max 2>/dev/null | head -n 30 >"$RESULTS/sched-latency.txt"
+  as_root perf sched timehist -i "$WORK/sched.data" 2>/dev/null | awk -v gh="$GH_PID" '
+    $1 ~ /^[0-9.]+$/ && $NF + 0 >= 2 { task = $3; for (i = 4; i < NF - 2; i++) task = task " " $i
+      if (task ~ "/" gh "\\]$" || task ~ /^(wrk|postgres)/ || task ~ /^<idle>/) next
+      sub(/\[.*\]$/, "", task); n[task]++; sum[task] += $NF; if ($NF > max[task]) max[task] = $NF }
+    END { printf "%-24s %6s %10s %10s\n", "task (runs >= 2 ms)", "runs", "total ms", "longest"
+      for (t in n) printf "%-24s %6d %10.1f %10.3f\n", t, n[t], sum[t], max[t] }' >"$RESULTS/sched-slices.txt"
+  rm -f "$WORK/sched.data"
+}
+
 # ---------------------------------------------------------------- calibration: uncontended hash time
 scrape "$RESULTS/metrics-calibration-before.txt"
 for ((i = 0; i < CALIBRATION_LOGINS; i++)); do
@@ -608,7 +636,9 @@ scrape "$RESULTS/metrics-users-me-after.txt"
 log "GET /users/me paced: wrk -t$ME_THREADS -c$ME_CONNECTIONS -d${DURATION}s, ${ME_PAUSE_MS} ms pause per connection"
 PACED_OUT="$RESULTS/wrk-users-me-paced.txt"
 export BENCH_PAUSE_MS=$ME_PAUSE_MS
+[ "$SCHED" = off ] || sched_record "$DURATION"
 run_wrk "$PACED_OUT" "$ME_THREADS" "$ME_CONNECTIONS" "$DURATION" "$BASE/users/me"
+[ "$SCHED" = off ] || sched_report
 scrape "$RESULTS/metrics-users-me-paced-after.txt"
 unset BENCH_PAUSE_MS
 
