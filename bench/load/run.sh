@@ -596,7 +596,7 @@ sched_record() {
 }
 sched_report() {
   wait "$SCHED_PID" || die "perf sched record failed: $(tail -n 3 "$WORK/sched.log")"
-  as_root perf sched latency -i "$WORK/sched.data" -s max 2>/dev/null | head -n 30 >"$RESULTS/sched-latency.txt"
+  as_root perf sched latency -i "$WORK/sched.data" -s max 2>/dev/null | awk 'NR <= 30' >"$RESULTS/sched-latency.txt"
   as_root perf sched timehist -i "$WORK/sched.data" 2>/dev/null | awk -v gh="$GH_PID" '
     $1 ~ /^[0-9.]+$/ && $NF + 0 >= 2 { task = $3; for (i = 4; i < NF - 2; i++) task = task " " $i
       if (task ~ "/" gh "\\]$" || task ~ /^(wrk|postgres)/ || task ~ /^<idle>/) next
