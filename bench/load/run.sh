@@ -591,7 +591,8 @@ cpu_split() { # $1 = before, $2 = after -> "| gatehouse | postgres | wrk | other
 SCHED_PID=""
 sched_record() {
   command -v perf >/dev/null 2>&1 && have_root || die "BENCH_SCHED=on needs perf (Debian: linux-perf) and root"
-  (sleep 2 && as_root perf sched record -a -q -o "$WORK/sched.data" -- sleep $(($1 - 4))) >"$WORK/sched.log" 2>&1 &
+  local seconds=$(($1 > 5 ? $1 - 4 : 1)) # a short run (BENCH_DURATION below 6) still records a second
+  (sleep 2 && as_root perf sched record -a -q -o "$WORK/sched.data" -- sleep "$seconds") >"$WORK/sched.log" 2>&1 &
   SCHED_PID=$!
 }
 sched_report() {
