@@ -10,6 +10,11 @@ import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.testing.PasswordDirectoryContract;
 import dev.gatehouse.domain.DirectoryEntry;
 import dev.gatehouse.domain.PlainPassword;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ class LdapPasswordDirectoryIT extends PasswordDirectoryContract {
     static final String PEOPLE = "ou=people,dc=example,dc=org";
 
     private TinyLdapServer server;
+    private Socket reservedPort;
 
     @Override
     protected PasswordDirectory directoryHolding(Map<DirectoryEntry, PlainPassword> entries) {
@@ -30,16 +36,29 @@ class LdapPasswordDirectoryIT extends PasswordDirectoryContract {
         return new LdapPasswordDirectory(server.url(), "uid", PEOPLE, Duration.ofSeconds(5));
     }
 
+    /**
+     * A port held by a socket that is bound but never listens: a connection to it is refused. A stopped server's port
+     * was free for anyone, and once in a full build the bind got an answer: another server took the port, or the
+     * client's own connection did (a TCP self-connect, when the kernel picks the destination port as the source).
+     */
     @Override
     protected PasswordDirectory unreachableDirectory() {
-        TinyLdapServer stopped = TinyLdapServer.start();
-        stopped.close(); // nothing listens on its port any more
-        return new LdapPasswordDirectory(stopped.url(), "uid", PEOPLE, Duration.ofSeconds(5));
+        try {
+            reservedPort = new Socket();
+            reservedPort.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LdapPasswordDirectory("ldap://127.0.0.1:" + reservedPort.getLocalPort(), "uid", PEOPLE,
+                Duration.ofSeconds(5));
     }
 
     @AfterEach
-    void stopServer() {
+    void stopServer() throws IOException {
         server.close();
+        if (reservedPort != null) {
+            reservedPort.close();
+        }
     }
 
     @Test
