@@ -240,7 +240,8 @@ class ClientCredentialsGrantIT {
     }
 
     private Reply token(String form, String authorization) {
-        var request = client.post("/token").header(HeaderNames.CONTENT_TYPE, FORM);
+        // The parallel test's threads share this client.
+        var request = OwnConnection.of(client.post("/token")).header(HeaderNames.CONTENT_TYPE, FORM);
         if (authorization != null) {
             request.header(HeaderNames.AUTHORIZATION, authorization);
         }

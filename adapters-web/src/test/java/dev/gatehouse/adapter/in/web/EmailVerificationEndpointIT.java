@@ -219,9 +219,9 @@ class EmailVerificationEndpointIT {
     }
 
     private Reply confirm(String token) {
-        // A connection of its own per request: the parallel test's threads share this client (see PasswordResetEndpointIT).
-        return Reply.of(client.post("/email-verification/confirm").header(HeaderNames.CONTENT_TYPE, JSON)
-                .header(HeaderNames.CONNECTION, "close").submit("{\"token\":\"" + token + "\"}"));
+        // The parallel test's threads share this client.
+        return Reply.of(OwnConnection.of(client.post("/email-verification/confirm")).header(HeaderNames.CONTENT_TYPE, JSON)
+                .submit("{\"token\":\"" + token + "\"}"));
     }
 
     private static String lastLinkTo(String address) {

@@ -148,7 +148,7 @@ class RequestLimitsIT {
                 int n = i;
                 answers.add(clients.submit(() -> {
                     go.await();
-                    return token(from("100.64.0.1"), "nobody" + n, "wrong-password").status();
+                    return token(OwnConnection.of(from("100.64.0.1")), "nobody" + n, "wrong-password").status();
                 }));
             }
             go.countDown();
