@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.out.security;
 
 import dev.gatehouse.support.cache.ClockCache;
+import dev.gatehouse.support.cache.SharedValues;
 import dev.gatehouse.support.json.JsonCodec;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
@@ -101,6 +102,8 @@ public final class JwtAccessTokens implements AccessTokens {
     /** Our tokens are well under 1 KiB; the cap bounds the work an attacker can make verification do. */
     private static final int MAX_TOKEN_CHARS = 8 * 1024;
     private static final int MAX_TOKEN_ID_CHARS = 128;
+    /** Distinct scope lists and audience lists held once each: a deployment grants a few combinations. */
+    private static final int MOST_SHARED_VALUES = 1_000;
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     /** The user's security version; a token without it predates security versions and counts as version 0. */
     static final String SECURITY_VERSION = "sv";
@@ -124,6 +127,9 @@ public final class JwtAccessTokens implements AccessTokens {
     private final Clock clock;
     private final Keys keys;
     private final ClockCache<TokenDigest, Verified> verified;
+    // What remembered tokens hold alike, held once: a third of each one's memory (bench/README, "The tail at scale").
+    private final SharedValues<String, Set<Scope>> scopeLists = new SharedValues<>(MOST_SHARED_VALUES);
+    private final SharedValues<JsonValue, List<String>> audienceLists = new SharedValues<>(MOST_SHARED_VALUES);
 
     /** HS256 with the secret of {@code settings}. */
     public JwtAccessTokens(JwtSettings settings, Clock clock) {
@@ -409,20 +415,25 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     /** {@code aud} as a list, once {@link #hasAudience} has found it well formed. */
-    private static List<String> audiences(JsonValue audience) {
+    private List<String> audiences(JsonValue audience) {
+        return audienceLists.of(audience, JwtAccessTokens::audienceList);
+    }
+
+    private static List<String> audienceList(JsonValue audience) {
         if (audience instanceof JsonString single) {
             return List.of(single.getString());
         }
-        return ((JsonArray) audience).stream().map(JsonString.class::cast).map(JsonString::getString).toList();
+        // List.copyOf: the claims record keeps an unmodifiable list as it is, so the shared instance is what it holds.
+        return List.copyOf(((JsonArray) audience).stream().map(JsonString.class::cast).map(JsonString::getString).toList());
     }
 
-    private static Set<Scope> scopes(Map<String, JsonValue> claims) {
+    private Set<Scope> scopes(Map<String, JsonValue> claims) {
         if (!claims.containsKey("scope")) {
             return Set.of();
         }
         String scope = string(claims, "scope");
         require(scope != null, "scope is not a string");
-        return Scope.parseList(scope);
+        return scopeLists.of(scope, list -> Set.copyOf(Scope.parseList(list)));
     }
 
     /** 0 when absent (a token from before security versions); a non-negative integer, or the token is refused. */

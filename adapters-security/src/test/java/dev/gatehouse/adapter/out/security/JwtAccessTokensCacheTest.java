@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.out.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AccessTokenClaims;
@@ -10,6 +11,7 @@ import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.RecordingAuditLog;
 import dev.gatehouse.domain.KeyRotationPolicy;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Scope;
 import dev.gatehouse.domain.SessionId;
 import dev.gatehouse.domain.SigningAlgorithm;
 import dev.gatehouse.domain.SigningKey;
@@ -54,6 +56,21 @@ class JwtAccessTokensCacheTest {
         AccessTokenClaims first = tokens.verify(token).orElseThrow();
         assertEquals(1, tokens.rememberedTokens());
         assertEquals(first, tokens.verify(token).orElseThrow());
+    }
+
+    @Test
+    void remembered_tokens_with_the_same_scopes_and_audiences_share_one_copy_of_each() {
+        // 100,000 remembered tokens each holding their own [me, items] and [gatehouse-test] were a third of the cache.
+        JwtAccessTokens tokens = new JwtAccessTokens(settings(), clock, 10);
+        Set<Scope> granted = Set.of(new Scope("me"), new Scope("items"));
+        AccessTokenClaims jane = tokens.verify(tokens.issue(user("jane"), granted, SessionId.newId()).value()).orElseThrow();
+        AccessTokenClaims john = tokens.verify(tokens.issue(user("john"), Set.of(new Scope("items"), new Scope("me")),
+                SessionId.newId()).value()).orElseThrow();
+
+        assertEquals(granted, jane.scopes());
+        assertEquals(List.of(ISSUER), jane.audiences());
+        assertSame(jane.scopes(), john.scopes());
+        assertSame(jane.audiences(), john.audiences());
     }
 
     @Test
