@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * One instance for each of a few values that many cached objects hold alike, made from the same text (a token's
- * scope list, its audiences): a cache of 100,000 verified tokens then holds one {@code [me, items]}, not 100,000
+ * One instance for each of a few values that many cached objects hold alike, made from the same key (a token's
+ * scope claim, its audience claim): a cache of 100,000 verified tokens then holds one {@code [me, items]}, not 100,000
  * copies of it. Bounded: once {@code mostValues} distinct keys are held, further values are made afresh and not kept,
  * so keys chosen by a client cannot grow it. Give it only values that are immutable.
  */

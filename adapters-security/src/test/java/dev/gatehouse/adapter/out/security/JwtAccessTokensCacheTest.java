@@ -60,7 +60,7 @@ class JwtAccessTokensCacheTest {
 
     @Test
     void remembered_tokens_with_the_same_scopes_and_audiences_share_one_copy_of_each() {
-        // 100,000 remembered tokens each holding their own [me, items] and [gatehouse-test] were a third of the cache.
+        // 100,000 remembered tokens each holding their own [me, items] and [gatehouse-test] were 30 % of its memory.
         JwtAccessTokens tokens = new JwtAccessTokens(settings(), clock, 10);
         Set<Scope> granted = Set.of(new Scope("me"), new Scope("items"));
         AccessTokenClaims jane = tokens.verify(tokens.issue(user("jane"), granted, SessionId.newId()).value()).orElseThrow();
