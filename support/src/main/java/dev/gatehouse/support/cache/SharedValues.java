@@ -2,6 +2,7 @@ package dev.gatehouse.support.cache;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -14,6 +15,9 @@ public final class SharedValues<K, V> {
 
     private final int mostValues;
     private final ConcurrentHashMap<K, V> values = new ConcurrentHashMap<>();
+    // Room is taken before a value is put and given back if another thread's value won: checking the map's size
+    // and then putting let threads racing at the bound each put one more.
+    private final AtomicInteger taken = new AtomicInteger();
 
     public SharedValues(int mostValues) {
         if (mostValues < 1) {
@@ -33,11 +37,16 @@ public final class SharedValues<K, V> {
             return held;
         }
         V made = Objects.requireNonNull(make.apply(key), "made value");
-        if (values.size() >= mostValues) {
+        if (taken.incrementAndGet() > mostValues) {
+            taken.decrementAndGet();
             return made;
         }
         V first = values.putIfAbsent(key, made);
-        return first != null ? first : made;
+        if (first != null) {
+            taken.decrementAndGet();
+            return first;
+        }
+        return made;
     }
 
     /** How many values are held. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -61,6 +62,30 @@ class SharedValuesTest {
     @Test
     void refuses_a_bound_below_one() {
         assertThrows(IllegalArgumentException.class, () -> new SharedValues<String, String>(0));
+    }
+
+    @Test
+    void threads_racing_with_new_keys_never_hold_more_than_the_bound() throws Exception {
+        int threads = 16;
+        for (int round = 0; round < 200; round++) {
+            SharedValues<String, List<String>> shared = new SharedValues<>(4);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> racers = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+                for (int i = 0; i < threads; i++) {
+                    String key = "scope" + i;
+                    racers.add(pool.submit(() -> {
+                        go.await();
+                        return shared.of(key, SharedValuesTest::words);
+                    }));
+                }
+                go.countDown();
+                for (Future<?> racer : racers) {
+                    racer.get();
+                }
+            }
+            assertTrue(shared.size() <= 4, "round " + round + " holds " + shared.size());
+        }
     }
 
     @Test
