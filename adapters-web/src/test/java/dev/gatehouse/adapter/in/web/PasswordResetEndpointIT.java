@@ -196,8 +196,8 @@ class PasswordResetEndpointIT {
     }
 
     private Reply pageForm(String body) {
-        return Reply.page(client.post("/password-reset/confirm").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(HeaderNames.CONNECTION, "close").submit(body));
+        return Reply.page(OwnConnection.of(client.post("/password-reset/confirm"))
+                .header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded").submit(body));
     }
 
     private io.helidon.webclient.api.HttpClientResponse confirm(String token, String password) {
