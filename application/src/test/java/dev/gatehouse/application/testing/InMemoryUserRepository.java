@@ -22,11 +22,18 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryUserRepository implements UserRepository {
 
     private final ConcurrentMap<String, User> byCanonicalName = new ConcurrentHashMap<>();
+    // Ids and usernames never change, so this index is written once per user: reads by id are look-ups, not walks.
+    private final ConcurrentMap<UserId, String> canonicalNameById = new ConcurrentHashMap<>();
 
     @Override
     public AddUserOutcome add(User user) {
-        User previous = byCanonicalName.putIfAbsent(user.username().canonical(), user);
-        return previous == null ? AddUserOutcome.ADDED : AddUserOutcome.USERNAME_TAKEN;
+        String canonicalName = user.username().canonical();
+        User previous = byCanonicalName.putIfAbsent(canonicalName, user);
+        if (previous != null) {
+            return AddUserOutcome.USERNAME_TAKEN;
+        }
+        canonicalNameById.put(user.id(), canonicalName);
+        return AddUserOutcome.ADDED;
     }
 
     @Override
@@ -36,7 +43,8 @@ public final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(UserId id) {
-        return byCanonicalName.values().stream().filter(user -> user.id().equals(id)).findFirst();
+        String canonicalName = canonicalNameById.get(id);
+        return canonicalName == null ? Optional.empty() : Optional.ofNullable(byCanonicalName.get(canonicalName));
     }
 
     @Override
