@@ -6,7 +6,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.gatehouse.application.port.out.AuthorizationCodes;
 import dev.gatehouse.application.port.out.RefreshTokens;
 import dev.gatehouse.application.port.out.UserRepository;
-import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SchemaValidationException;
 import java.sql.Connection;
@@ -103,7 +103,7 @@ public final class Database implements AutoCloseable {
         this.authorizationCodes = new JpaAuthorizationCodes(entityManagerFactory);
         this.browserSessionRegistry = new JpaBrowserSessionRegistry(entityManagerFactory, Clock.systemUTC());
         // A link's use changes its account in the links' own transaction: this process's cache must forget it at once.
-        Consumer<UserId> changedAccount = userCache.isPresent() ? userCache.get()::forget : account -> { };
+        Consumer<Username> changedAccount = userCache.isPresent() ? userCache.get()::forget : account -> { };
         this.passwordResets = new JpaPasswordResets(entityManagerFactory, changedAccount);
         this.mailOutbox = new JpaMailOutbox(entityManagerFactory);
         this.emailVerifications = new JpaEmailVerifications(entityManagerFactory, Clock.systemUTC(), changedAccount);

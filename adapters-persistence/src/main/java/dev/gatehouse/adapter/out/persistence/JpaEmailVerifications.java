@@ -9,6 +9,7 @@ import dev.gatehouse.domain.EmailVerification;
 import dev.gatehouse.domain.ResetTokenHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -32,8 +33,8 @@ public final class JpaEmailVerifications implements EmailVerifications {
     private final JpaLinkUse linkUse;
     private final Clock clock;
 
-    /** Links whose use tells {@code changedAccount} (this process's user cache) which account it changed. */
-    public JpaEmailVerifications(EntityManagerFactory entityManagerFactory, Clock clock, Consumer<UserId> changedAccount) {
+    /** Links whose use tells {@code changedAccount} (this process's user cache) whose account it changed. */
+    public JpaEmailVerifications(EntityManagerFactory entityManagerFactory, Clock clock, Consumer<Username> changedAccount) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.linkUse = new JpaLinkUse(entityManagerFactory, "EmailVerificationJpaEntity", changedAccount);

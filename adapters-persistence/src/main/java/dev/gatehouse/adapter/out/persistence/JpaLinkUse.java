@@ -3,7 +3,7 @@ package dev.gatehouse.adapter.out.persistence;
 import dev.gatehouse.application.port.out.NoticedChange;
 import dev.gatehouse.domain.ResetTokenHash;
 import dev.gatehouse.domain.User;
-import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
@@ -25,10 +25,10 @@ final class JpaLinkUse {
 
     private final EntityManagerFactory entityManagerFactory;
     private final String entity;
-    private final Consumer<UserId> changedAccount;
+    private final Consumer<Username> changedAccount;
 
     /** Uses the links of the JPA entity named {@code entity} (mapped with {@code tokenHash, userId, usedAt, expiresAt}). */
-    JpaLinkUse(EntityManagerFactory entityManagerFactory, String entity, Consumer<UserId> changedAccount) {
+    JpaLinkUse(EntityManagerFactory entityManagerFactory, String entity, Consumer<Username> changedAccount) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         this.entity = Objects.requireNonNull(entity, "entity");
         this.changedAccount = Objects.requireNonNull(changedAccount, "changedAccount");
@@ -57,7 +57,7 @@ final class JpaLinkUse {
             entityManager.flush();
             return Optional.of(written.after());
         });
-        after.ifPresent(account -> changedAccount.accept(account.id()));
+        after.ifPresent(account -> changedAccount.accept(account.username()));
         return after;
     }
 

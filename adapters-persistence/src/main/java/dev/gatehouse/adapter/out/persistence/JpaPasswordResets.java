@@ -7,6 +7,7 @@ import dev.gatehouse.domain.PasswordReset;
 import dev.gatehouse.domain.ResetTokenHash;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
+import dev.gatehouse.domain.Username;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
@@ -26,8 +27,8 @@ public final class JpaPasswordResets implements PasswordResets {
     private final EntityManagerFactory entityManagerFactory;
     private final JpaLinkUse linkUse;
 
-    /** Links whose use tells {@code changedAccount} (this process's user cache) which account it changed. */
-    public JpaPasswordResets(EntityManagerFactory entityManagerFactory, Consumer<UserId> changedAccount) {
+    /** Links whose use tells {@code changedAccount} (this process's user cache) whose account it changed. */
+    public JpaPasswordResets(EntityManagerFactory entityManagerFactory, Consumer<Username> changedAccount) {
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         this.linkUse = new JpaLinkUse(entityManagerFactory, "PasswordResetJpaEntity", changedAccount);
     }

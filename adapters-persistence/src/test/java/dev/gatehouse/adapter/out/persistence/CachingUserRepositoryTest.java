@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.application.port.out.AddUserOutcome;
+import dev.gatehouse.application.port.out.GuardedChange;
 import dev.gatehouse.application.port.out.StoreUnavailableException;
 import dev.gatehouse.application.port.out.UserRepository;
 import dev.gatehouse.application.testing.InMemoryUserRepository;
 import dev.gatehouse.domain.PasswordHash;
+import dev.gatehouse.domain.Role;
 import dev.gatehouse.domain.User;
 import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
@@ -176,6 +178,34 @@ class CachingUserRepositoryTest {
     }
 
     @Test
+    void a_guarded_change_is_seen_at_once() {
+        User admin = aUser("root").withRole(Role.ADMIN);
+        database.add(admin);
+        database.add(jane.withRole(Role.ADMIN));
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+
+        assertTrue(cache.changeKeepingAnActiveHolder(Role.ADMIN, jane.id(), User::disable) instanceof GuardedChange.Changed);
+
+        assertTrue(cache.findByUsername(new Username("jane")).orElseThrow().isDisabled());
+    }
+
+    @Test
+    void a_change_forgets_only_the_user_it_changed() {
+        User john = aUser("John");
+        database.add(jane);
+        database.add(john);
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+        cache.findByUsername(new Username("john"));
+
+        cache.change(jane.id(), User::disable);
+        cache.findByUsername(new Username("john"));
+
+        assertEquals(2, database.reads.get());
+    }
+
+    @Test
     void an_announced_change_is_read_afresh() {
         database.add(jane);
         cache.resume();
@@ -195,6 +225,33 @@ class CachingUserRepositoryTest {
         PasswordHash replacement = new PasswordHash("$test$replacement");
 
         assertTrue(cache.replacePasswordHash(jane.id(), jane.passwordHash(), replacement));
+
+        assertEquals(replacement, cache.findByUsername(new Username("jane")).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void a_replaced_password_hash_is_read_afresh_even_when_its_user_cannot_be_read_again() {
+        database.add(jane);
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+        PasswordHash replacement = new PasswordHash("$test$replacement");
+        database.readsByIdFail = true;
+
+        assertTrue(cache.replacePasswordHash(jane.id(), jane.passwordHash(), replacement));
+
+        assertEquals(replacement, cache.findByUsername(new Username("jane")).orElseThrow().passwordHash());
+    }
+
+    @Test
+    void a_replacement_that_failed_after_writing_is_read_afresh() {
+        database.add(jane);
+        cache.resume();
+        cache.findByUsername(new Username("jane"));
+        PasswordHash replacement = new PasswordHash("$test$replacement");
+        database.failAfterReplacing = true;
+
+        assertThrows(StoreUnavailableException.class,
+                () -> cache.replacePasswordHash(jane.id(), jane.passwordHash(), replacement));
 
         assertEquals(replacement, cache.findByUsername(new Username("jane")).orElseThrow().passwordHash());
     }
@@ -314,6 +371,8 @@ class CachingUserRepositoryTest {
         final AtomicInteger reads = new AtomicInteger();
         Runnable duringNextRead = () -> { };
         volatile boolean down;
+        volatile boolean readsByIdFail;
+        volatile boolean failAfterReplacing;
 
         CountingRepository(UserRepository delegate) {
             this.delegate = delegate;
@@ -339,6 +398,9 @@ class CachingUserRepositoryTest {
 
         @Override
         public Optional<User> findById(UserId id) {
+            if (readsByIdFail) {
+                throw new StoreUnavailableException("the test made reads by id fail", null);
+            }
             return delegate.findById(id);
         }
 
@@ -355,7 +417,11 @@ class CachingUserRepositoryTest {
 
         @Override
         public boolean replacePasswordHash(UserId id, PasswordHash current, PasswordHash replacement) {
-            return delegate.replacePasswordHash(id, current, replacement);
+            boolean replaced = delegate.replacePasswordHash(id, current, replacement);
+            if (failAfterReplacing) {
+                throw new StoreUnavailableException("the test lost the connection after the write", null);
+            }
+            return replaced;
         }
 
         @Override
