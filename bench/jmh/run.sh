@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds Gatehouse's JMH micro-benchmarks and runs them all (about 9 minutes on 2 cores), writing the JSON result
+# Builds Gatehouse's JMH micro-benchmarks and runs them all (about 10 minutes on 2 cores), writing the JSON result
 # to bench/jmh/target/jmh-result.json (or $JMH_RESULT) and printing JMH's table. See bench/jmh/README.md.
 #
 #   bench/jmh/run.sh                        everything, with each class's settings (forks, iterations)
