@@ -15,6 +15,7 @@ import dev.gatehouse.support.cache.ClockCache;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -147,19 +148,19 @@ public final class CachingUserRepository implements UserRepository {
 
     @Override
     public Optional<User> change(UserId id, UnaryOperator<User> change) {
-        ChangedAccount changed = new ChangedAccount();
-        try {
-            return database.change(id, changed.watching(change));
-        } finally {
-            changed.username().ifPresent(this::forget);
-        }
+        return forgettingTheChanged(change, watched -> database.change(id, watched));
     }
 
     @Override
     public GuardedChange changeKeepingAnActiveHolder(Role role, UserId id, UnaryOperator<User> change) {
+        return forgettingTheChanged(change, watched -> database.changeKeepingAnActiveHolder(role, id, watched));
+    }
+
+    /** Runs {@code write} with {@code change} watched, then forgets the account it went to, whatever the outcome. */
+    private <T> T forgettingTheChanged(UnaryOperator<User> change, Function<UnaryOperator<User>, T> write) {
         ChangedAccount changed = new ChangedAccount();
         try {
-            return database.changeKeepingAnActiveHolder(role, id, changed.watching(change));
+            return write.apply(changed.watching(change));
         } finally {
             changed.username().ifPresent(this::forget);
         }
