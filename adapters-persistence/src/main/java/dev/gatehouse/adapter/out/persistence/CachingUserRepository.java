@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -69,9 +70,12 @@ public final class CachingUserRepository implements UserRepository {
     private final long keptForNanos;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
-    // Bumped by every forget, before it removes anything: a read that started before a forget must not
-    // put what it read into the cache afterwards, so fills compare generations (see findByUsername).
+    // Bumped by every forget: a read that started before a forget must not put what it read into the cache
+    // afterwards, so fills compare generations (see findByUsername). A fill's check and put, and a forget's bump
+    // and removal, each happen under this lock: otherwise a fill could put an old user just after a forget and
+    // take it out again only after someone else had read it (the writer itself, on its very next read).
     private final AtomicLong generation = new AtomicLong();
+    private final ReentrantLock fills = new ReentrantLock();
     private volatile boolean serving;
 
     /** Starts suspended: call {@link #resume()} once changes are being heard. */
@@ -129,10 +133,25 @@ public final class CachingUserRepository implements UserRepository {
 
     private void remember(String key, User user, long readStartedIn) {
         Entry entry = new Entry(user, nanoTime.getAsLong());
-        cache.put(key, entry, keptForNanos);
-        if (generation.get() != readStartedIn) {
+        fills.lock();
+        try {
             // A forget ran while we read: what we read may be older than the change it announced.
-            cache.remove(key, entry);
+            if (generation.get() == readStartedIn) {
+                cache.put(key, entry, keptForNanos);
+            }
+        } finally {
+            fills.unlock();
+        }
+    }
+
+    /** Drops what {@code forget} names, after which no read that started before it can fill it in again. */
+    private void forgetting(Runnable forget) {
+        fills.lock();
+        try {
+            generation.incrementAndGet();
+            forget.run();
+        } finally {
+            fills.unlock();
         }
     }
 
@@ -198,21 +217,18 @@ public final class CachingUserRepository implements UserRepository {
         if (replacedFor.isPresent()) {
             forget(replacedFor.get().username());
         } else {
-            generation.incrementAndGet();
-            cache.removeIf(entry -> entry.user().id().equals(id));
+            forgetting(() -> cache.removeIf(entry -> entry.user().id().equals(id)));
         }
     }
 
     /** Drops one user, after a change to it was announced or written here. */
     public void forget(Username username) {
-        generation.incrementAndGet();
-        cache.remove(username.canonical());
+        forgetting(() -> cache.remove(username.canonical()));
     }
 
     /** Drops every user: a change was announced without saying whose, or announcements may have been missed. */
     public void forgetAll() {
-        generation.incrementAndGet();
-        cache.clear();
+        forgetting(cache::clear);
     }
 
     /**

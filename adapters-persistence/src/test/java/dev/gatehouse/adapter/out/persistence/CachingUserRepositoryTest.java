@@ -17,7 +17,15 @@ import dev.gatehouse.domain.UserId;
 import dev.gatehouse.domain.Username;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
@@ -206,6 +214,42 @@ class CachingUserRepositoryTest {
     }
 
     @Test
+    void with_readers_racing_every_write_the_writer_reads_its_own_change_next() throws Exception {
+        // Readers hold what they read for a moment before remembering it, so a read of the user as it was before a
+        // change can reach the cache after the change has forgotten it: the window a missing check would leave open.
+        database.add(jane);
+        database.pauseAfterEachRead = Duration.ofNanos(200_000);
+        cache.resume();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        List<Future<?>> reading = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            reading.add(readers.submit(() -> {
+                while (writing.get()) {
+                    cache.findByUsername(new Username("jane"));
+                }
+            }));
+        }
+        int staleReads = 0;
+        try {
+            for (int write = 0; write < 300; write++) {
+                long written = cache.change(jane.id(), User::endAllSessions).orElseThrow().securityVersion();
+                if (cache.findByUsername(new Username("jane")).orElseThrow().securityVersion() < written) {
+                    staleReads++;
+                }
+            }
+        } finally {
+            writing.set(false);
+            readers.shutdown();
+        }
+        for (Future<?> reader : reading) {
+            reader.get(10, TimeUnit.SECONDS);
+        }
+
+        assertEquals(0, staleReads, "reads after a change returned that answered the user as before it");
+    }
+
+    @Test
     void an_announced_change_is_read_afresh() {
         database.add(jane);
         cache.resume();
@@ -372,6 +416,7 @@ class CachingUserRepositoryTest {
         Runnable duringNextRead = () -> { };
         volatile boolean down;
         volatile boolean readsByIdFail;
+        volatile Duration pauseAfterEachRead = Duration.ZERO;
         volatile boolean failAfterReplacing;
 
         CountingRepository(UserRepository delegate) {
@@ -385,6 +430,9 @@ class CachingUserRepositoryTest {
             }
             reads.incrementAndGet();
             Optional<User> found = delegate.findByUsername(username);
+            if (!pauseAfterEachRead.isZero()) {
+                LockSupport.parkNanos(pauseAfterEachRead.toNanos());
+            }
             Runnable during = duringNextRead;
             duringNextRead = () -> { };
             during.run();
