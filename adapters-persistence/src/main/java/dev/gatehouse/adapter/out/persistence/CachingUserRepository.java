@@ -135,7 +135,7 @@ public final class CachingUserRepository implements UserRepository {
         Entry entry = new Entry(user, nanoTime.getAsLong());
         fills.lock();
         try {
-            // A forget ran while we read: what we read may be older than the change it announced.
+            // Not if a forget ran while we read: what we read may be older than the change it announced.
             if (generation.get() == readStartedIn) {
                 cache.put(key, entry, keptForNanos);
             }
