@@ -39,6 +39,26 @@ install_package() { # $1 = command, $2 = Debian package
   command -v "$1" >/dev/null 2>&1 || die "installing $2 did not provide $1"
 }
 
+psql_admin() { # psql as the postgres superuser on the system cluster at $PG_PORT; SQL on stdin, extra args in "$@"
+  local cmd="psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres $*"
+  if [ "$(id -u)" = 0 ]; then (cd / && timeout 60 su postgres -c "$cmd")
+  else (cd / && timeout 60 sudo -n -u postgres sh -c "$cmd")
+  fi
+}
+
+# Stops the system cluster $PG_VERSION/$PG_CLUSTER that a bench started, unless somebody else has connected to it
+# in the meantime: the machine is left as the bench found it.
+stop_cluster_we_started() {
+  local others
+  others=$(echo "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid();" |
+    psql_admin -At 2>/dev/null || echo '?')
+  if [ "$others" = 0 ]; then
+    as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop && log "stopped PostgreSQL $PG_VERSION/$PG_CLUSTER (the bench started it)"
+  else
+    log "left PostgreSQL $PG_VERSION/$PG_CLUSTER running: other clients are connected"
+  fi
+}
+
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 free_port() { # prints a free TCP port on this machine

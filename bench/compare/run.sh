@@ -38,7 +38,7 @@ for system in $SYSTEMS; do
 done
 
 WORK="" SERVER_PID="" WRK_PID="" DB_NAME="" DB_ROLE=gatehouse_compare DB_PASSWORD=$(random_hex 16) PG_PORT=""
-psql_admin() { (cd / && timeout 60 su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres") ; }
+PG_VERSION="" PG_CLUSTER="" PG_STARTED=0
 stop_server() {
   [ -n "$SERVER_PID" ] || return 0
   signal_then_kill "$SERVER_PID" TERM "$1" is_running
@@ -53,6 +53,7 @@ cleanup() {
   if [ -n "$DB_NAME" ]; then
     printf 'DROP DATABASE IF EXISTS "%s" WITH (FORCE);\nDROP ROLE IF EXISTS %s;\n' "$DB_NAME" "$DB_ROLE" | psql_admin || true
   fi
+  [ "$PG_STARTED" = 0 ] || stop_cluster_we_started
   [ -z "$WORK" ] || rm -rf "$WORK"
   autogroup_restore
   exit "$rc"
@@ -96,7 +97,10 @@ fi
 if [[ " $SYSTEMS " == *" gatehouse-pg "* ]]; then
   read -r PG_VERSION PG_CLUSTER PG_PORT PG_STATUS < <(pg_lsclusters -h 2>/dev/null | awk '$1 == "15" { print $1, $2, $3, $4; exit }') ||
     die "gatehouse-pg needs the system PostgreSQL 15 (pg_lsclusters lists none); or leave it out of BENCH_SYSTEMS"
-  [ "$PG_STATUS" = online ] || as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
+  if [ "$PG_STATUS" != online ]; then
+    as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start || die "could not start PostgreSQL $PG_VERSION/$PG_CLUSTER"
+    PG_STARTED=1
+  fi
   DB_NAME="gatehouse_compare_$$"
   printf "CREATE ROLE %s LOGIN PASSWORD '%s';\nCREATE DATABASE \"%s\" OWNER %s;\n" "$DB_ROLE" "$DB_PASSWORD" "$DB_NAME" "$DB_ROLE" | psql_admin ||
     die "could not create the database"

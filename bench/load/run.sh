@@ -98,12 +98,6 @@ case $DB_ROLE in *[!a-z0-9_]*) die "BENCH_DB_ROLE must be a plain lower-case ide
 WORK="" GH_PID="" WRK_PID="" DB_CREATED=0 ROLE_CREATED=0 PG_STARTED=0 PG_VERSION="" PG_CLUSTER="" PG_PORT=""
 DB_KIND="" EPG_PID="" EPG_POSTMASTER="" EPG_DATA="" # DB_KIND: system | embedded
 
-psql_admin() { # psql as the postgres superuser on the bench cluster; SQL on stdin, extra args in "$@"
-  local cmd="psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres $*"
-  if [ "$(id -u)" = 0 ]; then (cd / && timeout 60 su postgres -c "$cmd")
-  else (cd / && timeout 60 sudo -n -u postgres sh -c "$cmd")
-  fi
-}
 
 drop_database() {
   [ "$DB_CREATED" = 1 ] || return 0
@@ -187,17 +181,7 @@ cleanup() {
   fi
   stop_gatehouse_now
   drop_database
-  if [ "$PG_STARTED" = 1 ]; then
-    # Stop the cluster we started, unless somebody else has connected to it in the meantime.
-    local others
-    others=$(echo "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid();" |
-      psql_admin -At 2>/dev/null || echo '?')
-    if [ "$others" = 0 ]; then
-      as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop && log "stopped PostgreSQL $PG_VERSION/$PG_CLUSTER (the bench started it)"
-    else
-      log "left PostgreSQL $PG_VERSION/$PG_CLUSTER running: other clients are connected"
-    fi
-  fi
+  [ "$PG_STARTED" = 0 ] || stop_cluster_we_started
   stop_embedded_pg
   [ -n "$WORK" ] && rm -rf "$WORK"
   autogroup_restore
