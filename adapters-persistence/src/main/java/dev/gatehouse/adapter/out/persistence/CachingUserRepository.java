@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -42,25 +43,6 @@ import java.util.function.LongSupplier;
 public final class CachingUserRepository implements UserRepository {
 
     private record Entry(User user, long readAtNanos) {
-    }
-
-    /**
-     * Whose account a change went to, seen as the change runs (the database's copy, which the caller's id names),
-     * so that the cache, keyed by username, forgets that one entry. A change that never ran changed nothing.
-     */
-    private static final class ChangedAccount {
-        private volatile Username username;
-
-        UnaryOperator<User> watching(UnaryOperator<User> change) {
-            return stored -> {
-                username = stored.username();
-                return change.apply(stored);
-            };
-        }
-
-        Optional<Username> username() {
-            return Optional.ofNullable(username);
-        }
     }
 
     private final UserRepository database;
@@ -175,13 +157,23 @@ public final class CachingUserRepository implements UserRepository {
         return forgettingTheChanged(change, watched -> database.changeKeepingAnActiveHolder(role, id, watched));
     }
 
-    /** Runs {@code write} with {@code change} watched, then forgets the account it went to, whatever the outcome. */
+    /**
+     * Runs {@code write} with {@code change}, noting the username of the stored account the change is applied to
+     * (the cache's key; the caller named only the id), then forgets that account, whatever the outcome. A change
+     * that never ran changed nothing.
+     */
     private <T> T forgettingTheChanged(UnaryOperator<User> change, Function<UnaryOperator<User>, T> write) {
-        ChangedAccount changed = new ChangedAccount();
+        AtomicReference<Username> changed = new AtomicReference<>();
         try {
-            return write.apply(changed.watching(change));
+            return write.apply(stored -> {
+                changed.set(stored.username());
+                return change.apply(stored);
+            });
         } finally {
-            changed.username().ifPresent(this::forget);
+            Username account = changed.get();
+            if (account != null) {
+                forget(account);
+            }
         }
     }
 
