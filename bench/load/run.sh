@@ -98,7 +98,6 @@ case $DB_ROLE in *[!a-z0-9_]*) die "BENCH_DB_ROLE must be a plain lower-case ide
 WORK="" GH_PID="" WRK_PID="" DB_CREATED=0 ROLE_CREATED=0 PG_STARTED=0 PG_VERSION="" PG_CLUSTER="" PG_PORT=""
 DB_KIND="" EPG_PID="" EPG_POSTMASTER="" EPG_DATA="" # DB_KIND: system | embedded
 
-
 drop_database() {
   [ "$DB_CREATED" = 1 ] || return 0
   if printf 'DROP DATABASE IF EXISTS "%s" WITH (FORCE);\n' "$DB_NAME" | psql_admin; then
