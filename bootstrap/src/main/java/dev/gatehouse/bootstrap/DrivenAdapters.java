@@ -66,14 +66,22 @@ final class DrivenAdapters implements AutoCloseable {
      */
     static DrivenAdapters open(GatehouseSettings settings, UserCacheSettings userCache, Clock clock, GatehouseMeters meters) {
         Database database = Database.open(settings.database(), userCache);
-        Optional<RedisStore> redis = Optional.empty();
+        // No lambda or method reference names RedisStore on a path every start takes: linking one loads the Redis
+        // client's classes (110 of them, kept in the AOT cache and loaded at every start) even where Redis is unused.
+        RedisStore redis = null;
         try {
-            redis = settings.redis().map(RedisStore::open);
-            SharedState shared = redis.map(store -> onRedis(store, settings, userCache, clock))
-                    .orElseGet(() -> new SharedState(database.loginThrottle(), database.revokedAccessTokens()));
-            return new DrivenAdapters(database, redis, drivenPorts(settings, database, shared, clock, meters));
+            SharedState shared;
+            if (settings.redis().isPresent()) {
+                redis = RedisStore.open(settings.redis().get());
+                shared = onRedis(redis, settings, userCache, clock);
+            } else {
+                shared = new SharedState(database.loginThrottle(), database.revokedAccessTokens());
+            }
+            return new DrivenAdapters(database, Optional.ofNullable(redis), drivenPorts(settings, database, shared, clock, meters));
         } catch (RuntimeException failed) {
-            redis.ifPresent(RedisStore::close);
+            if (redis != null) {
+                redis.close();
+            }
             database.close();
             throw failed;
         }
@@ -117,7 +125,9 @@ final class DrivenAdapters implements AutoCloseable {
     @Override
     public void close() {
         try {
-            redis.ifPresent(RedisStore::close);
+            if (redis.isPresent()) {
+                redis.get().close();
+            }
         } finally {
             database.close();
         }

@@ -10,6 +10,7 @@ import dev.gatehouse.adapter.out.observability.GatehouseMeters;
 import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.persistence.PoolUsage;
 import dev.gatehouse.adapter.out.persistence.UserCacheStats;
+import dev.gatehouse.adapter.out.redis.RedisStore;
 import dev.gatehouse.application.assembly.DrivenPorts;
 import dev.gatehouse.application.assembly.Policies;
 import dev.gatehouse.application.service.UseCases;
@@ -173,17 +174,9 @@ public final class Gatehouse implements AutoCloseable {
             }
         };
         List<ReadinessCheck> checks = new ArrayList<>(List.of(databaseCheck));
-        adapters.redis().ifPresent(redis -> checks.add(new ReadinessCheck() {
-            @Override
-            public String name() {
-                return "redis";
-            }
-
-            @Override
-            public boolean isReady(Duration timeout) {
-                return redis.isReachable(timeout);
-            }
-        }));
+        if (adapters.redis().isPresent()) {
+            checks.add(redisCheck(adapters.redis().get()));
+        }
         var server = WebServer.builder().host(settings.server().host()).port(settings.server().port()).shutdownHook(false)
                 .shutdownGracePeriod(settings.server().shutdownGrace());
         Operations operations = new Operations(checks, settings.server().readinessTimeout(), registry);
@@ -193,6 +186,21 @@ public final class Gatehouse implements AutoCloseable {
             GatehouseWeb.configure(server, webUseCases(useCases), settings.web(), operations);
         }
         return server.build();
+    }
+
+    /** Readiness asks Redis too when it holds the throttle and the revocation list. */
+    private static ReadinessCheck redisCheck(RedisStore redis) {
+        return new ReadinessCheck() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public boolean isReady(Duration timeout) {
+                return redis.isReachable(timeout);
+            }
+        };
     }
 
     /** Runs {@code task} on a thread of its own (a daemon: it must not keep a failed start alive). */
