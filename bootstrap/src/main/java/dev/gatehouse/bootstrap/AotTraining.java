@@ -49,7 +49,10 @@ final class AotTraining {
                     // The same Java code at a fraction of the native hashing cost: 80 hashes at production cost took
                     // the recording past two minutes on a busy machine.
                     SettingsCatalogue.ARGON2_MEMORY_KIB.name(), "1024",
-                    SettingsCatalogue.ARGON2_ITERATIONS.name(), "1")));
+                    SettingsCatalogue.ARGON2_ITERATIONS.name(), "1"))
+                    // The packed defaults, read as every start reads application.yaml (so its classes are cached),
+                    // never a working directory's file, which may name a real database.
+                    .orElse(ConfigurationFiles.packedApplicationYaml()));
             try (Gatehouse gatehouse = Gatehouse.start(settings, Clock.systemUTC())) {
                 exercise(gatehouse.port());
             }

@@ -89,7 +89,14 @@ public final class Main {
         Optional<Terminal.SecretPrompt> prompt = console == null ? Optional.empty()
                 : Optional.of(question -> Optional.ofNullable(console.readPassword("%s", question)));
         Terminal terminal = new Terminal(System.in, System.out, System.err, prompt);
-        ExitStatus status = CommandLine.standard().run(List.of(args), terminal, new DatabaseConsole(CommandSettings.of(source()), Clock.systemUTC()));
+        SettingSource source;
+        try {
+            source = source();
+        } catch (InvalidSettingException invalid) {
+            System.err.println("gatehouse: " + invalid.getMessage());
+            return 2;
+        }
+        ExitStatus status = CommandLine.standard().run(List.of(args), terminal, new DatabaseConsole(CommandSettings.of(source), Clock.systemUTC()));
         System.out.flush();
         return status.code();
     }

@@ -174,7 +174,7 @@ class ExecutableJarIT {
         List<String> serving = new java.util.ArrayList<>(environment);
         serving.addAll(List.of("GATEHOUSE_PORT=" + port, "GATEHOUSE_DATA_DIR=" + copy.resolve("data"), "GATEHOUSE_DEMO=true",
                 // AOTMode=on makes the JVM refuse to start when it cannot use the cache, instead of quietly going without.
-                "GATEHOUSE_JAVA_OPTS=" + (aotCapable ? "-XX:AOTMode=on" : "")));
+                "GATEHOUSE_JAVA_OPTS=" + (aotCapable ? "-XX:AOTMode=on " : "") + "-Xlog:class+load:file=" + copy.resolve("classes.log")));
         long started = System.nanoTime();
         Process gatehouse = launch(log, serving);
         try {
@@ -182,6 +182,14 @@ class ExecutableJarIT {
             System.out.printf("ExecutableJarIT: through the launcher%s, first login %d ms after process start%n",
                     aotCapable ? " with the AOT cache" : "", (System.nanoTime() - started) / 1_000_000);
             assertFalse(Files.readString(log).contains("recording the AOT cache"), "the cache was recorded once, not again");
+            // What a start loads it pays for in time and memory (and the cache preloads whatever training loaded).
+            List<String> classes = Files.readAllLines(copy.resolve("classes.log"));
+            assertTrue(classes.stream().noneMatch(line -> line.contains(" redis.clients.")),
+                    "Redis is not configured, so none of its client's classes is loaded");
+            if (aotCapable) {
+                assertTrue(classes.stream().anyMatch(line -> line.contains(" org.yaml.snakeyaml.composer.Composer source: shared objects file")),
+                        "application.yaml is read by classes the training put in the cache");
+            }
         } finally {
             gatehouse.destroy();
         }
