@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Gatehouse jar with its JVM options (jvm.options beside this script) and, on JDK 25+, an
 # ahead-of-time cache of the classes it loads at start, which the script records once per build of the
-# jar (about 10 s) and reuses on every later start. Cold start to ready: ~3.5 s without it, ~1.2 s with it.
+# jar (about 10 s) and reuses on every later start: a start then costs about half the CPU (bench/README.md).
 #
 #   gatehouse.sh             start Gatehouse (settings from GATEHOUSE_* variables, see the README)
 #   gatehouse.sh --prepare   only record the AOT cache if it is missing or older than the jar, then exit

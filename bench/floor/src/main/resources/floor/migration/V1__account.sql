@@ -1,0 +1,4 @@
+CREATE TABLE account (
+    id BIGINT PRIMARY KEY,
+    username VARCHAR(64) NOT NULL UNIQUE
+);
