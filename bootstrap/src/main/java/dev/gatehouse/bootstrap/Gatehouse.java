@@ -35,6 +35,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -162,18 +163,7 @@ public final class Gatehouse implements AutoCloseable {
                 return new UserCacheUsage(cache.hits(), cache.misses(), cache.evictions(), cache.size());
             });
         }
-        ReadinessCheck databaseCheck = new ReadinessCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public boolean isReady(Duration timeout) {
-                return database.isReachable(timeout);
-            }
-        };
-        List<ReadinessCheck> checks = new ArrayList<>(List.of(databaseCheck));
+        List<ReadinessCheck> checks = new ArrayList<>(List.of(readinessCheck("database", database::isReachable)));
         if (adapters.redis().isPresent()) {
             checks.add(redisCheck(adapters.redis().get()));
         }
@@ -188,17 +178,21 @@ public final class Gatehouse implements AutoCloseable {
         return server.build();
     }
 
-    /** Readiness asks Redis too when it holds the throttle and the revocation list. */
+    /** Readiness asks Redis too when it holds the throttle and the revocation list (the only place naming it here). */
     private static ReadinessCheck redisCheck(RedisStore redis) {
+        return readinessCheck("redis", redis::isReachable);
+    }
+
+    private static ReadinessCheck readinessCheck(String name, Predicate<Duration> reachableWithin) {
         return new ReadinessCheck() {
             @Override
             public String name() {
-                return "redis";
+                return name;
             }
 
             @Override
             public boolean isReady(Duration timeout) {
-                return redis.isReachable(timeout);
+                return reachableWithin.test(timeout);
             }
         };
     }

@@ -121,6 +121,28 @@ class ExecutableJarIT {
     }
 
     @Test
+    void refuses_a_malformed_application_yaml_in_one_line_when_serving_and_in_a_command(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("application.yaml"), "gatehouse:\n  port: 8080\n   host: [unclosed\n");
+        for (List<String> arguments : List.of(List.<String>of(), List.of("list-users"))) {
+            Path log = directory.resolve("gatehouse-" + arguments.size() + ".log");
+            List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", JAR.toAbsolutePath().toString()));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
+            Process gatehouse = track(builder.start());
+
+            assertTrue(gatehouse.waitFor(30, TimeUnit.SECONDS), "Gatehouse should have refused the file");
+            assertEquals(2, gatehouse.exitValue());
+            String output = Files.readString(log);
+            assertTrue(output.lines().anyMatch(line -> line.startsWith("gatehouse: /") && line.contains("/application.yaml is not valid YAML")
+                    && line.contains("line 3")), output);
+            assertTrue(output.lines().noneMatch(line -> line.contains("\tat ")), "no stack trace: " + output);
+        }
+    }
+
+    @Test
     void refuses_the_demo_on_an_external_database(@TempDir Path dataDir) throws Exception {
         Path log = dataDir.resolve("gatehouse.log");
         Process gatehouse = start(log, List.of("GATEHOUSE_PORT=" + freePort(), "GATEHOUSE_DEMO=true",

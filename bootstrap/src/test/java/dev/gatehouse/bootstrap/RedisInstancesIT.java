@@ -135,7 +135,10 @@ class RedisInstancesIT {
                 HttpResponse<String> me = http.me(token);
                 assertEquals(503, me.statusCode(), "past it no token passes an unchecked list: " + me.body());
                 assertEquals("{\"detail\":\"Service temporarily unavailable\"}", me.body());
-                assertEquals(503, new TestHttp(gatehouse.adminPort()).get("/health/ready").statusCode());
+                HttpResponse<String> ready = new TestHttp(gatehouse.adminPort()).get("/health/ready");
+                assertEquals(503, ready.statusCode());
+                assertTrue(ready.body().contains("{\"name\":\"database\",\"status\":\"UP\"}")
+                        && ready.body().contains("{\"name\":\"redis\",\"status\":\"DOWN\"}"), "readiness names what is down: " + ready.body());
             }
         }
     }
