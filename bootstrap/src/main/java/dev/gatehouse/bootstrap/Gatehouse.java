@@ -35,7 +35,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -163,7 +162,7 @@ public final class Gatehouse implements AutoCloseable {
                 return new UserCacheUsage(cache.hits(), cache.misses(), cache.evictions(), cache.size());
             });
         }
-        List<ReadinessCheck> checks = new ArrayList<>(List.of(readinessCheck("database", database::isReachable)));
+        List<ReadinessCheck> checks = new ArrayList<>(List.of(ReadinessCheck.of("database", database::isReachable)));
         if (adapters.redis().isPresent()) {
             checks.add(redisCheck(adapters.redis().get()));
         }
@@ -180,21 +179,7 @@ public final class Gatehouse implements AutoCloseable {
 
     /** Readiness asks Redis too when it holds the throttle and the revocation list (the only place naming it here). */
     private static ReadinessCheck redisCheck(RedisStore redis) {
-        return readinessCheck("redis", redis::isReachable);
-    }
-
-    private static ReadinessCheck readinessCheck(String name, Predicate<Duration> reachableWithin) {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean isReady(Duration timeout) {
-                return reachableWithin.test(timeout);
-            }
-        };
+        return ReadinessCheck.of("redis", redis::isReachable);
     }
 
     /** Runs {@code task} on a thread of its own (a daemon: it must not keep a failed start alive). */

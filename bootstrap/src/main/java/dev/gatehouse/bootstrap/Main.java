@@ -44,8 +44,7 @@ public final class Main {
         try {
             settings = settings();
         } catch (InvalidSettingException invalid) {
-            System.err.println("gatehouse: " + invalid.getMessage());
-            System.exit(2);
+            System.exit(refused(invalid));
             return;
         }
         if (settings.server().jsonLogs()) {
@@ -67,6 +66,12 @@ public final class Main {
         LOG.info(() -> "Gatehouse ready on http://" + settings.server().host() + ":" + gatehouse.port()
                 + (settings.server().adminPort().isPresent() ? " (health and metrics on port " + gatehouse.adminPort() + ")" : "") + " in "
                 + (System.nanoTime() - startNanos) / 1_000_000 + " ms (" + settings.database() + ")");
+    }
+
+    /** An invalid setting or settings file, in the one line an operator reads; the exit status that says so. */
+    private static int refused(InvalidSettingException invalid) {
+        System.err.println("gatehouse: " + invalid.getMessage());
+        return 2;
     }
 
     /** The settings from the environment and, where it has none, from {@code application.yaml}. */
@@ -93,8 +98,7 @@ public final class Main {
         try {
             source = source();
         } catch (InvalidSettingException invalid) {
-            System.err.println("gatehouse: " + invalid.getMessage());
-            return 2;
+            return refused(invalid);
         }
         ExitStatus status = CommandLine.standard().run(List.of(args), terminal, new DatabaseConsole(CommandSettings.of(source), Clock.systemUTC()));
         System.out.flush();

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.web;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * One thing Gatehouse needs before it can serve requests (the database, say), asked by {@code GET /health/ready}.
@@ -16,4 +17,19 @@ public interface ReadinessCheck {
      * an exception, counts as not ready.
      */
     boolean isReady(Duration timeout);
+
+    /** The check called {@code name} that asks {@code readyWithin} (given the timeout) whether it is ready. */
+    static ReadinessCheck of(String name, Predicate<Duration> readyWithin) {
+        return new ReadinessCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean isReady(Duration timeout) {
+                return readyWithin.test(timeout);
+            }
+        };
+    }
 }

@@ -180,16 +180,6 @@ class HealthIT {
     }
 
     private static ReadinessCheck check(String name, Function<Duration, Boolean> answer) {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean isReady(Duration timeout) {
-                return answer.apply(timeout);
-            }
-        };
+        return ReadinessCheck.of(name, answer::apply);
     }
 }

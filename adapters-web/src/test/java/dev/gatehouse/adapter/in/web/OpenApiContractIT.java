@@ -1083,16 +1083,6 @@ class OpenApiContractIT {
     }
 
     private static ReadinessCheck check(String name, boolean ready) {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean isReady(Duration timeout) {
-                return ready;
-            }
-        };
+        return ReadinessCheck.of(name, timeout -> ready);
     }
 }

@@ -45,16 +45,6 @@ class OperationsTest {
     }
 
     private static ReadinessCheck named(String name) {
-        return new ReadinessCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean isReady(Duration timeout) {
-                return true;
-            }
-        };
+        return ReadinessCheck.of(name, timeout -> true);
     }
 }
