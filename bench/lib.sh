@@ -127,3 +127,22 @@ autogroup_state() {
   else echo "autogroup scheduling off during the run$([ -n "$AUTOGROUP_RESTORE" ] && echo ", on again after it")"
   fi
 }
+
+# RSS while a load runs, not only after it: rss_sampler_start PID FILE writes "seconds KiB" lines to FILE every
+# 0.5 s until rss_sampler_stop; rss_median_mib FILE is the median of those samples in MiB (a peak, VmHWM, is one
+# instant; the median is what the process holds through the load).
+RSS_SAMPLER_PID=""
+rss_sampler_start() {
+  (while [ -r "/proc/$1/status" ]; do
+    awk -v t="$(date +%s.%N)" '/^VmRSS:/ { print t, $2 }' "/proc/$1/status" 2>/dev/null || break
+    sleep 0.5
+  done) >"$2" &
+  RSS_SAMPLER_PID=$!
+}
+rss_sampler_stop() {
+  [ -n "$RSS_SAMPLER_PID" ] || return 0
+  kill "$RSS_SAMPLER_PID" 2>/dev/null || true
+  wait "$RSS_SAMPLER_PID" 2>/dev/null || true
+  RSS_SAMPLER_PID=""
+}
+rss_median_mib() { awk '{ print $2 }' "$1" | sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%.0f", v[int((NR + 1) / 2)] / 1024 }'; }

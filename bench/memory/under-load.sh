@@ -23,7 +23,7 @@ install_package wrk wrk
 mkdir -p "$RESULTS"
 WORK=$(mktemp -d)
 SERVER_PID=
-cleanup() { if [ -n "$SERVER_PID" ]; then signal_then_kill "$SERVER_PID" TERM gatehouse is_running; fi; rm -rf "$WORK"; autogroup_restore; }
+cleanup() { rss_sampler_stop; if [ -n "$SERVER_PID" ]; then signal_then_kill "$SERVER_PID" TERM gatehouse is_running; fi; rm -rf "$WORK"; autogroup_restore; }
 trap cleanup EXIT
 autogroup_off
 
@@ -35,8 +35,8 @@ p99() { awk '$1 == "99%" { print $2 }' "$1"; }
   echo "# RSS under load, $(date -u +%FT%TZ), commit $(git -C "$ROOT" rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg); $(autogroup_state)"
   echo "Phases: /users/me saturated ${FIRST} s, logins ${LOGINS} s, /users/me saturated ${SECOND} s."
   echo
-  echo "| variant | options | idle RSS | after first | after logins | after second | /users/me req/s (first, second) | p99 second | full GCs | heap committed at end |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| variant | options | idle RSS | after first | after logins | after second | median under load | peak (VmHWM) | /users/me req/s (first, second) | p99 second | full GCs | heap committed at end |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULTS/results.md"
 
 printf 'wrk.method = "POST"\nwrk.body = "username=johndoe&password=secret"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' >"$WORK/login.lua"
@@ -55,6 +55,7 @@ for variant in "$@"; do
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { tail -n 40 "$app/server.log" >&2; die "$label: not ready"; }
   pid=$SERVER_PID
   idle=$(rss_mib "$pid")
+  rss_sampler_start "$pid" "$out/rss.txt"
   token=$(curl -s -X POST "http://127.0.0.1:$port/token" -d username=johndoe -d password=secret | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
   wrk -t2 -c32 -d"${FIRST}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/users/me" >"$out/wrk-first.txt"
   first=$(rss_mib "$pid")
@@ -62,6 +63,9 @@ for variant in "$@"; do
   logins=$(rss_mib "$pid")
   wrk -t2 -c32 -d"${SECOND}s" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port/users/me" >"$out/wrk-second.txt"
   second=$(rss_mib "$pid")
+  rss_sampler_stop
+  median=$(rss_median_mib "$out/rss.txt")
+  peak=$(awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$pid/status")
   "$JDK/bin/jcmd" "$pid" VM.native_memory summary >"$out/nmt.txt" 2>&1 || true
   "$JDK/bin/jcmd" "$pid" GC.heap_info >"$out/heap.txt" 2>&1 || true
   heap=$(awk '/Java Heap/ { if (match($0, /committed=[0-9]+KB/)) printf "%d MiB", substr($0, RSTART + 10, RLENGTH - 12) / 1024 }' "$out/nmt.txt")
@@ -71,9 +75,9 @@ for variant in "$@"; do
   # Its log holds a line per request: only the start and the end are kept.
   { head -n 30 "$app/server.log"; echo "…"; tail -n 30 "$app/server.log"; } >"$out/server-log-ends.txt"
   rm -rf "$app"
-  echo "| $label | \`${options:-(jvm.options only)}\` | $idle | $first | $logins | $second | $(rate "$out/wrk-first.txt"), $(rate "$out/wrk-second.txt") | $(p99 "$out/wrk-second.txt") | $fulls | $heap |" \
+  echo "| $label | \`${options:-(jvm.options only)}\` | $idle | $first | $logins | $second | $median | $peak | $(rate "$out/wrk-first.txt"), $(rate "$out/wrk-second.txt") | $(p99 "$out/wrk-second.txt") | $fulls | $heap |" \
     >>"$RESULTS/results.md"
-  log "$label: idle $idle MiB, after first $first, after logins $logins, after second $second MiB"
+  log "$label: idle $idle MiB, after first $first, after logins $logins, after second $second MiB, median under load $median, peak $peak MiB"
 done
-echo "RSS in MiB. Raw: wrk outputs, gc.log, nmt.txt, heap.txt, the server log's ends per variant." >>"$RESULTS/results.md"
+echo "RSS in MiB. Median: RSS sampled every 0.5 s through the three phases. Raw: rss.txt, wrk outputs, gc.log, nmt.txt, heap.txt, the server log's ends per variant." >>"$RESULTS/results.md"
 cat "$RESULTS/results.md"
