@@ -129,7 +129,7 @@ autogroup_state() {
 }
 
 # RSS while a load runs, not only after it: rss_sampler_start PID FILE writes "seconds KiB" lines to FILE every
-# 0.5 s until rss_sampler_stop; rss_median_mib FILE is the median of those samples in MiB (a peak, VmHWM, is one
+# 0.5 s until rss_sampler_stop; rss_median_kib (_mib) FILE is the median of those samples (a peak, VmHWM, is one
 # instant; the median is what the process holds through the load).
 RSS_SAMPLER_PID=""
 rss_sampler_start() {
@@ -145,4 +145,5 @@ rss_sampler_stop() {
   wait "$RSS_SAMPLER_PID" 2>/dev/null || true
   RSS_SAMPLER_PID=""
 }
-rss_median_mib() { awk '{ print $2 }' "$1" | sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%.0f", v[int((NR + 1) / 2)] / 1024 }'; }
+rss_median_kib() { awk '{ print $2 }' "$1" | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+rss_median_mib() { mib "$(rss_median_kib "$1")"; }

@@ -49,6 +49,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   [ -z "$WRK_PID" ] || kill -TERM "$WRK_PID" 2>/dev/null || true
+  rss_sampler_stop
   stop_server server
   if [ -n "$DB_NAME" ]; then
     printf 'DROP DATABASE IF EXISTS "%s" WITH (FORCE);\nDROP ROLE IF EXISTS %s;\n' "$DB_NAME" "$DB_ROLE" | psql_admin || true
@@ -224,6 +225,7 @@ run_system() { # $1 = system
 
   token=$(fresh_token) # Keycloak's tokens last 5 minutes by default (15 here); a fresh one outlives the runs
   log "$system: GET user info saturated, ${DURATION}s"
+  rss_sampler_start "$pid" "$out/rss-during-load.txt"
   t1=$(ticks "$pid")
   measure "$out/wrk-me.txt" "$CONNECTIONS" "$DURATION" "$me_url" -H "Authorization: Bearer $token"
   t2=$(ticks "$pid")
@@ -242,12 +244,14 @@ run_system() { # $1 = system
   t2=$(ticks "$pid")
   local login_cpu_ms
   login_cpu_ms=$(awk -v t="$((t2 - t1))" -v hz="$(getconf CLK_TCK)" -v n="$(requests_of "$out/wrk-login.txt")" 'BEGIN { printf "%.1f", t / hz * 1e3 / n }')
-  local rss_load peak
+  rss_sampler_stop
+  local rss_load peak rss_median
   rss_load=$(rss_kib "$pid")
+  rss_median=$(rss_median_kib "$out/rss-during-load.txt")
   peak=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
   stop_server "$system"
   keep_ends "$out/server.log"
-  printf '%s\n' "system=$system ready_ms=$ready_ms rss_idle_kib=$rss_idle rss_load_kib=$rss_load rss_peak_kib=$peak" \
+  printf '%s\n' "system=$system ready_ms=$ready_ms rss_idle_kib=$rss_idle rss_load_kib=$rss_load rss_peak_kib=$peak rss_load_median_kib=$rss_median" \
     "me_rps=$me_rps me_p99_ms=$(p99_ms_of "$out/wrk-me.txt") me_errors=$(errors_of "$out/wrk-me.txt") me_cpu_us=$me_cpu_us" \
     "paced_rps=$(rps_of "$out/wrk-me-paced.txt") paced_p99_ms=$(p99_ms_of "$out/wrk-me-paced.txt") paced_errors=$(errors_of "$out/wrk-me-paced.txt") paced_pause_ms=$paced_pause" \
     "login_rps=$(rps_of "$out/wrk-login.txt") login_p99_ms=$(p99_ms_of "$out/wrk-login.txt") login_errors=$(errors_of "$out/wrk-login.txt") login_cpu_ms=$login_cpu_ms" \
@@ -278,6 +282,7 @@ ROWS=(
   "… errors|login_errors|cat"
   "cold start to ready, ms|ready_ms|whole"
   "RSS idle, MiB|rss_idle_kib|in_mib"
+  "RSS through the measured load (median of 0.5 s samples), MiB|rss_load_median_kib|in_mib"
   "RSS after load (peak), MiB|rss_peak_kib|in_mib"
 )
 TABLE=$(
@@ -305,6 +310,6 @@ TABLE=$(
   echo "- commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown); Keycloak $KC_VERSION (\`kc.sh start-dev\`, its default dev-file H2); Gatehouse through its launcher and jvm.options"
   echo "- each warmed ${WARMUP}s, then wrk -t$THREADS, ${DURATION}s per run, on the same machine (it shares the $(nproc) cores); load average at the start $LOADAVG_START; $(autogroup_state)"
   echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p)"
-  echo "- raw outputs: <system>/wrk-*.txt, <system>/server.log (its first and last 200 lines), <system>/figures.txt"
+  echo "- raw outputs: <system>/wrk-*.txt, <system>/server.log (its first and last 200 lines), <system>/figures.txt, <system>/rss-during-load.txt (seconds, KiB)"
 } >"$RESULTS/results.md"
 cat "$RESULTS/results.md"
