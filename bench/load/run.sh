@@ -174,6 +174,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   [ "$rc" = 0 ] || log "stopping early (exit $rc); cleaning up"
+  rss_sampler_stop
   if [ -n "$WRK_PID" ] && kill -0 "$WRK_PID" 2>/dev/null; then
     kill -TERM "$WRK_PID" 2>/dev/null || true
     wait "$WRK_PID" 2>/dev/null || true
@@ -612,6 +613,7 @@ if [ "$WARMUP" -gt 0 ]; then
 fi
 log "GET /users/me: wrk -t$ME_THREADS -c$ME_CONNECTIONS -d${DURATION}s"
 ME_OUT="$RESULTS/wrk-users-me.txt"
+rss_sampler_start "$GH_PID" "$RESULTS/rss-during-load.txt" # through every measured phase, to section 8
 scrape "$RESULTS/metrics-users-me-before.txt"
 cpu_mark >"$WORK/cpu-me-before"
 run_wrk "$ME_OUT" "$ME_THREADS" "$ME_CONNECTIONS" "$DURATION" "$BASE/users/me"
@@ -673,6 +675,8 @@ cpu_mark >"$WORK/cpu-register-after"
 unset BENCH_METHOD BENCH_BODY BENCH_CONTENT_TYPE BENCH_BEARER BENCH_OK_STATUS BENCH_BODIES_FILE BENCH_THREADS
 
 # ---------------------------------------------------------------- 8. RSS after load, SIGTERM, drop
+rss_sampler_stop
+RSS_MEDIAN_KIB=$(rss_median_kib "$RESULTS/rss-during-load.txt")
 RSS_LOAD_KIB=$(rss_kib)
 RSS_PEAK_KIB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$GH_PID/status")
 log "stopping Gatehouse with SIGTERM"
@@ -780,6 +784,7 @@ TABLE=$(
   echo "| POST /users/ registrations/s ($TOKEN_CONNECTIONS conn, a new account each, ${DURATION}s; $(fmt_int "$USERS") accounts before) | $(fmt_int "$REG_OK_RPS") | (as at 1 account) | |"
   echo "| POST /users/ latency p50 / p99 | $(ms_of_us "$REG_P50") / $(ms_of_us "$REG_P99") ms | | |"
   echo "| POST /users/ errors (non-201 other than 503 + socket); 503 | $REG_ERRORS; $REG_503 | 0 | $(verdict le "$REG_ERRORS" 0) |"
+  echo "| RSS through the measured load (median of 0.5 s samples) | $(mib "$RSS_MEDIAN_KIB") MiB | ≤ 256 MiB | |"
   echo "| RSS after load (peak during run) | $(mib "$RSS_LOAD_KIB") MiB ($(mib "$RSS_PEAK_KIB") MiB) | ≤ 256 MiB (peak) | $(verdict le "$(mib "$RSS_PEAK_KIB")" 256) |"
   echo "| stop on SIGTERM | $STOP_RESULT | clean exit | $([ "$STOP_OK" = 1 ] && echo PASS || echo MISS) |"
 )
@@ -807,7 +812,7 @@ MACHINE=$(
 )
 
 # The same figures as bench/compare writes per system (key=value), for a side-by-side table (bench/scale).
-printf '%s\n' "system=gatehouse ready_ms=$COLD_MS rss_idle_kib=$RSS_IDLE_KIB rss_load_kib=$RSS_LOAD_KIB rss_peak_kib=$RSS_PEAK_KIB" \
+printf '%s\n' "system=gatehouse ready_ms=$COLD_MS rss_idle_kib=$RSS_IDLE_KIB rss_load_kib=$RSS_LOAD_KIB rss_peak_kib=$RSS_PEAK_KIB rss_load_median_kib=$RSS_MEDIAN_KIB" \
   "me_rps=$ME_RPS me_p99_ms=$(ms_of_us "$ME_P99") me_errors=$ME_ERRORS me_cpu_us=$ME_CPU_US" \
   "paced_rps=$PACED_RPS paced_p99_ms=$(ms_of_us "$PACED_P99") paced_errors=$PACED_ERRORS paced_pause_ms=$ME_PAUSE_MS" \
   "login_rps=$TK_OK_RPS login_p99_ms=$(ms_of_us "$TK_P99") login_errors=$TK_ERRORS login_cpu_ms=$TK_CPU_MS" |

@@ -61,6 +61,7 @@ TABLE=$(
   row "… server CPU per login, ms" login_cpu_ms cat ""
   row "cold start to ready, ms: ≤ 1,500" ready_ms whole "$(verdict le "$(figure "$GH" ready_ms)" 1500)"
   row "RSS idle, MiB: ≤ 130" rss_idle_kib in_mib "$(verdict le "$(mib "$(figure "$GH" rss_idle_kib)")" 130)"
+  row "RSS through the measured load (median of 0.5 s samples), MiB" rss_load_median_kib in_mib ""
   row "RSS after load (peak), MiB: ≤ 256" rss_peak_kib in_mib "$(verdict le "$(mib "$(figure "$GH" rss_peak_kib)")" 256)"
 )
 {
