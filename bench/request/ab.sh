@@ -9,6 +9,8 @@
 #   APPDIR holds gatehouse.jar, libs/, gatehouse.sh and jvm.options with its AOT cache recorded (gatehouse.sh --prepare;
 #   bench/lib.sh's copy_app makes one from a build)
 #   WARMUP=40 seconds of load before the measured runs, DURATION=20 seconds per measured run, RUNS=2 per start
+#   PAUSE_MS=N   then as many runs paced as bench/compare paces (each connection pauses N ms between requests; 1 there
+#                at ~40,000 req/s saturated): their p99 per run in paced.txt (the tail a pause-free run hides)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../lib.sh
@@ -45,16 +47,32 @@ $(awk -v t=$((t2 - t1)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.1f", t /
 $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$1-$4-$r.txt") \
 $(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
   done
+  if [ -n "${PAUSE_MS:-}" ]; then
+    printf 'function delay()\n  return %d\nend\n' "$PAUSE_MS" >"$WORK/paced.lua"
+    for r in $(seq 1 "$RUNS"); do
+      wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" -s "$WORK/paced.lua" "$base/users/me" \
+        >"$OUT/wrk-paced-$1-$4-$r.txt"
+      echo "$1 $(awk '/Requests\/sec/ { print $2 }' "$OUT/wrk-paced-$1-$4-$r.txt") $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-paced-$1-$4-$r.txt") \
+$(grep -c 'Non-2xx' "$OUT/wrk-paced-$1-$4-$r.txt" || true)" | tee -a "$OUT/paced.txt"
+    done
+  fi
   kill -TERM $pid; wait $pid 2>/dev/null || true
 }
 declare -A APP OPTS; LABELS=()
 for v in "$@"; do l=${v%%=*}; r=${v#*=}; APP[$l]=${r%%|*}; [[ $r == *"|"* ]] && OPTS[$l]=${r#*|} || OPTS[$l]=""; LABELS+=("$l"); done
 { echo "bench/request/ab.sh $N $*"; echo "commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u), load $(cut -d' ' -f1-3 /proc/loadavg), $(autogroup_state)"
-  echo "columns: label req/s cpu_us_per_request p99 non2xx_lines"; } | tee "$OUT/runs-header.txt"
+  echo "columns: label req/s cpu_us_per_request p99 non2xx_lines${PAUSE_MS:+; paced.txt (${PAUSE_MS} ms pause): label req/s p99 non2xx_lines}"; } | tee "$OUT/runs-header.txt"
 for round in $(seq 1 "$N"); do for l in "${LABELS[@]}"; do variant "$l" "${APP[$l]}" "${OPTS[$l]}" "$round"; done; done
 echo "median: label req/s cpu_us_per_request" | tee "$OUT/medians.txt"
 for l in "${LABELS[@]}"; do
   echo "$l $(awk -v l="$l" '$1 == l { print $2 }' "$OUT/runs.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') \
 $(awk -v l="$l" '$1 == l { print $3 }' "$OUT/runs.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" | tee -a "$OUT/medians.txt"
 done
+if [ -n "${PAUSE_MS:-}" ]; then
+  echo "median paced p99, ms: label p99" | tee -a "$OUT/medians.txt"
+  for l in "${LABELS[@]}"; do
+    echo "$l $(awk -v l="$l" '$1 == l { v = $3; m = v ~ /us$/ ? 0.001 : v ~ /ms$/ ? 1 : 1000; sub(/[a-z]+$/, "", v); print v * m }' "$OUT/paced.txt" |
+      sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" | tee -a "$OUT/medians.txt"
+  done
+fi
 log "raw outputs in $OUT"
