@@ -65,7 +65,7 @@ OPTIONS=("@$HERE/jvm.options")
 # What threads free, glibc keeps in their arenas for reuse: argon2's blocks, the JIT compilers' arenas, what start-up
 # allocated. The JVM hands it back to the system every second (malloc_trim from a thread of its own, paused during
 # safepoints): the same load left 237 MiB instead of 318, 178 MiB at rest instead of 187, at the same throughput and
-# logins/s (bench/README.md, "RSS under load"). A product switch from JDK 23; absent or experimental in JDK 21.
+# logins/s (bench/README.md, "ninth measurement"). A product switch from JDK 23; absent or experimental in JDK 21.
 if [ "$FEATURE" -ge 23 ]; then OPTIONS+=(-XX:TrimNativeHeapInterval=1000); fi
 # shellcheck disable=SC2206 # word splitting of the extra options is intended
 EXTRA=(${GATEHOUSE_JAVA_OPTS:-})
