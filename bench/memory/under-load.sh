@@ -72,6 +72,7 @@ for variant in "$@"; do
   fulls=$(grep -c 'Pause Full' "$out/gc.log" || true)
   signal_then_kill "$SERVER_PID" TERM gatehouse is_running
   SERVER_PID=
+  gzip -9 "$out/gc.log" # kept with the results (the repository ignores *.log)
   # Its log holds a line per request: only the start and the end are kept.
   { head -n 30 "$app/server.log"; echo "…"; tail -n 30 "$app/server.log"; } >"$out/server-log-ends.txt"
   rm -rf "$app"
@@ -79,5 +80,5 @@ for variant in "$@"; do
     >>"$RESULTS/results.md"
   log "$label: idle $idle MiB, after first $first, after logins $logins, after second $second MiB, median under load $median, peak $peak MiB"
 done
-echo "RSS in MiB. Median: RSS sampled every 0.5 s through the three phases. Raw: rss.txt, wrk outputs, gc.log, nmt.txt, heap.txt, the server log's ends per variant." >>"$RESULTS/results.md"
+echo "RSS in MiB. Median: RSS sampled every 0.5 s through the three phases. Raw: rss.txt, wrk outputs, gc.log.gz, nmt.txt, heap.txt, the server log's ends per variant." >>"$RESULTS/results.md"
 cat "$RESULTS/results.md"
