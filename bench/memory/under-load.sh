@@ -76,7 +76,7 @@ for variant in "$@"; do
   # Its log holds a line per request: only the start and the end are kept.
   { head -n 30 "$app/server.log"; echo "…"; tail -n 30 "$app/server.log"; } >"$out/server-log-ends.txt"
   rm -rf "$app"
-  echo "| $label | \`${options:-(jvm.options only)}\` | $idle | $first | $logins | $second | $median | $peak | $(rate "$out/wrk-first.txt"), $(rate "$out/wrk-second.txt") | $(p99 "$out/wrk-second.txt") | $fulls | $heap |" \
+  echo "| $label | \`${options:-(launcher defaults)}\` | $idle | $first | $logins | $second | $median | $peak | $(rate "$out/wrk-first.txt"), $(rate "$out/wrk-second.txt") | $(p99 "$out/wrk-second.txt") | $fulls | $heap |" \
     >>"$RESULTS/results.md"
   log "$label: idle $idle MiB, after first $first, after logins $logins, after second $second MiB, median under load $median, peak $peak MiB"
 done
