@@ -205,10 +205,11 @@ class ExecutableJarIT {
                     aotCapable ? " with the AOT cache" : "", (System.nanoTime() - started) / 1_000_000);
             assertFalse(Files.readString(log).contains("recording the AOT cache"), "the cache was recorded once, not again");
             // The launcher execs java, so this process is the JVM: what memory it hands back is in its command line.
-            List<String> arguments = List.of(Files.readString(Path.of("/proc", String.valueOf(gatehouse.pid()), "cmdline")).split("\0"));
+            Path process = Path.of("/proc", String.valueOf(gatehouse.pid()));
+            List<String> arguments = List.of(Files.readString(process.resolve("cmdline")).split("\0"));
             assertEquals(Runtime.version().feature() >= 23, arguments.contains("-XX:TrimNativeHeapInterval=1000"), arguments.toString());
             if (System.getenv("MALLOC_ARENA_MAX") == null) {
-                assertTrue(Files.readString(Path.of("/proc", String.valueOf(gatehouse.pid()), "environ")).contains("MALLOC_ARENA_MAX=2\0"),
+                assertTrue(Files.readString(process.resolve("environ")).contains("MALLOC_ARENA_MAX=2\0"),
                         "two malloc arenas, as the launcher sets");
             }
             // What a start loads it pays for in time and memory (and the cache preloads whatever training loaded).

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** {@code /health/live} and {@code /health/ready}: UP or DOWN by name, and nothing else about the machine. */
@@ -39,8 +39,8 @@ class HealthIT {
 
     @Test
     void is_ready_when_every_check_is_and_lists_them_by_name() {
-        try (RealServer server = server(new Operations(List.of(check("database", timeout -> true),
-                check("cache", timeout -> true)), Duration.ofSeconds(1)))) {
+        try (RealServer server = server(new Operations(List.of(ReadinessCheck.of("database", timeout -> true),
+                ReadinessCheck.of("cache", timeout -> true)), Duration.ofSeconds(1)))) {
             expect(200, """
                     {"status":"UP","checks":[{"name":"database","status":"UP"},{"name":"cache","status":"UP"}]}""",
                     get(server, "/health/ready"));
@@ -49,8 +49,8 @@ class HealthIT {
 
     @Test
     void is_not_ready_while_a_check_says_no_and_says_when_to_ask_again() {
-        try (RealServer server = server(new Operations(List.of(check("database", timeout -> false),
-                check("cache", timeout -> true)), Duration.ofSeconds(1)))) {
+        try (RealServer server = server(new Operations(List.of(ReadinessCheck.of("database", timeout -> false),
+                ReadinessCheck.of("cache", timeout -> true)), Duration.ofSeconds(1)))) {
             RawHttp.Answer answer = get(server, "/health/ready");
 
             expect(503, """
@@ -63,7 +63,7 @@ class HealthIT {
     @Test
     void counts_a_failing_check_as_down_and_keeps_its_error_to_the_log() {
         try (LogCapture log = new LogCapture(HealthHttpService.class.getName());
-             RealServer server = server(new Operations(List.of(check("database", timeout -> {
+             RealServer server = server(new Operations(List.of(ReadinessCheck.of("database", timeout -> {
                  throw new IllegalStateException("jdbc:postgresql://db.internal:5432/gatehouse password=hunter2");
              })), Duration.ofSeconds(1)))) {
             RawHttp.Answer answer = get(server, "/health/ready");
@@ -78,7 +78,7 @@ class HealthIT {
     @Test
     void counts_a_check_that_does_not_answer_in_time_as_down_and_answers_anyway() {
         AtomicReference<Duration> given = new AtomicReference<>();
-        try (RealServer server = server(new Operations(List.of(check("database", timeout -> {
+        try (RealServer server = server(new Operations(List.of(ReadinessCheck.of("database", timeout -> {
             given.set(timeout);
             try {
                 Thread.sleep(Duration.ofSeconds(30));
@@ -99,7 +99,7 @@ class HealthIT {
 
     @Test
     void runs_the_checks_side_by_side_within_one_timeout() {
-        Function<Duration, Boolean> slow = timeout -> {
+        Predicate<Duration> slow = timeout -> {
             try {
                 Thread.sleep(600);
             } catch (InterruptedException interrupted) {
@@ -108,7 +108,7 @@ class HealthIT {
             }
             return true;
         };
-        try (RealServer server = server(new Operations(List.of(check("a", slow), check("b", slow), check("c", slow)),
+        try (RealServer server = server(new Operations(List.of(ReadinessCheck.of("a", slow), ReadinessCheck.of("b", slow), ReadinessCheck.of("c", slow)),
                 Duration.ofMillis(1500)))) {
             // One after the other they would take 1.8 s, past the timeout, and the last would be DOWN.
             RawHttp.Answer answer = get(server, "/health/ready");
@@ -121,7 +121,7 @@ class HealthIT {
     void lets_probes_that_arrive_together_share_one_evaluation() throws InterruptedException {
         AtomicInteger evaluations = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        try (RealServer server = server(new Operations(List.of(check("database", timeout -> {
+        try (RealServer server = server(new Operations(List.of(ReadinessCheck.of("database", timeout -> {
             evaluations.incrementAndGet();
             try {
                 return release.await(5, TimeUnit.SECONDS);
@@ -177,9 +177,5 @@ class HealthIT {
 
     private static RawHttp.Answer get(RealServer server, String path) {
         return RawHttp.send(server.port(), RawHttp.request("GET " + path + " HTTP/1.1", List.of(), new byte[0]));
-    }
-
-    private static ReadinessCheck check(String name, Function<Duration, Boolean> answer) {
-        return ReadinessCheck.of(name, answer::apply);
     }
 }
