@@ -2,6 +2,11 @@
 """Summarises a JFR recording as text worth keeping in bench/: allocation by class and by first application frame
 (jdk.ObjectAllocationSample weights) and CPU samples (jdk.ExecutionSample) by top frame and by named parts.
 
+A sample's weight is what its thread allocated since that thread's previous sample. A thread's first sample has no
+previous one, and for a virtual thread JDK 25 then weighs in what its carrier allocated before it: 2.6-2.8 GB on
+one sample each where the whole 15 s run allocated 6.4 GB (bench/README.md, "The request path"). First samples are
+left out and counted apart; the rest add up to what the GC log says was allocated.
+
 Usage: bench/profile/jfr-summary.py RECORDING.jfr  (the JDK's `jfr` tool from find-jdk, or JFR=/path/to/jfr)
 """
 import collections, os, re, subprocess, sys
@@ -24,16 +29,23 @@ PARTS = ["AccessLog", "inferCaller", "String.format", "ConsoleHandler.publish", 
 recording = sys.argv[1]
 allocations = jfr_print(recording, "jdk.ObjectAllocationSample")
 by_class, by_site, total = collections.Counter(), collections.Counter(), 0.0
+threads_seen, first_samples = set(), 0.0
 for event in allocations:
     weight = re.search(r"weight = ([\d.]+) (\w+)", event)
     if not weight:
         continue
     value = float(weight.group(1)) * UNITS.get(weight.group(2), 1)
+    thread = re.search(r"javaThreadId = (\d+)", event)
+    if thread and thread.group(1) not in threads_seen:
+        threads_seen.add(thread.group(1))
+        first_samples += value
+        continue
     total += value
     by_class[re.search(r"objectClass = (\S+)", event).group(1)] += value
     stack = frames(event)
     by_site[next((f for f in stack if not f.startswith(("java.", "jdk.", "sun."))), stack[0] if stack else "?")] += value
-print(f"allocation samples: {len(allocations)}, sampled weight {total / 1e6:.0f} MB")
+print(f"allocation samples: {len(allocations)}, sampled weight {total / 1e6:.0f} MB"
+      f" (left out: the first sample of each of {len(threads_seen)} threads, {first_samples / 1e6:.0f} MB)")
 for name, value in by_class.most_common(12):
     print(f"  {100 * value / total:5.1f} %  class {name}")
 for name, value in by_site.most_common(20):
