@@ -90,6 +90,16 @@ copy_app() {
     "$1/bootstrap/src/main/launcher/jvm.options" "$2/"
 }
 
+# bench/floor's build in checkout $1 (floor_build), and its service at level $2 (jdk, helidon or stack) laid out in
+# folder $3 as copy_app lays out Gatehouse (floor_app): the same launcher and jvm.options, the level set in the latter.
+floor_build() { "$1/mvnw" -B -ntp -q -f "$1/bench/floor/pom.xml" package; }
+floor_app() {
+  mkdir -p "$3"
+  cp "$1/bench/floor/target/floor.jar" "$3/gatehouse.jar"
+  cp -r "$1/bench/floor/target/libs" "$1/bootstrap/src/main/launcher/gatehouse.sh" "$1/bootstrap/src/main/launcher/jvm.options" "$3/"
+  echo "-Dgatehouse.floor=$2" >>"$3/jvm.options"
+}
+
 # Gatehouse logs one access line per request (hundreds of MiB in a load run, 80 MB gzipped at scale): keeps a log's
 # first and last 200 lines, where the start, the errors of a failed phase and the stop are.
 keep_ends() {
@@ -145,5 +155,9 @@ rss_sampler_stop() {
   wait "$RSS_SAMPLER_PID" 2>/dev/null || true
   RSS_SAMPLER_PID=""
 }
-rss_median_kib() { awk '{ print $2 }' "$1" | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+# wrk's latencies on stdin (850.00us, 3.04ms, 1.20s), one a line, in milliseconds.
+wrk_ms() { awk '{ v = $1; m = v ~ /us$/ ? 0.001 : v ~ /ms$/ ? 1 : 1000; sub(/[a-z]+$/, "", v); print v * m }'; }
+# The median of the numbers on stdin, one a line (the lower middle one of an even count).
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
+rss_median_kib() { awk '{ print $2 }' "$1" | median; }
 rss_median_mib() { mib "$(rss_median_kib "$1")"; }

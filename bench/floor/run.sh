@@ -27,15 +27,11 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$RESULTS"
 
 log "building bench/floor/target/floor.jar"
-"$ROOT/mvnw" -B -ntp -q -f "$HERE/pom.xml" package >"$RESULTS/build.log" 2>&1 || die "build failed; see $RESULTS/build.log"
+floor_build "$ROOT" >"$RESULTS/build.log" 2>&1 || die "build failed; see $RESULTS/build.log"
 VARIANTS=()
 for level in jdk helidon stack; do
-  app="$WORK/$level"
-  mkdir -p "$app"
-  cp -r "$HERE/target/floor.jar" "$app/gatehouse.jar"
-  cp -r "$HERE/target/libs" "$ROOT/bootstrap/src/main/launcher/gatehouse.sh" "$ROOT/bootstrap/src/main/launcher/jvm.options" "$app/"
-  echo "-Dgatehouse.floor=$level" >>"$app/jvm.options"
-  VARIANTS+=("$level=$app")
+  floor_app "$ROOT" "$level" "$WORK/$level"
+  VARIANTS+=("$level=$WORK/$level")
 done
 copy_app "$ROOT" "$WORK/gatehouse"
 VARIANTS+=("gatehouse=$WORK/gatehouse")

@@ -22,6 +22,7 @@ def jfr_print(recording, event):
 def frames(event):
     return [re.sub(r"\(.*", "", f) for f in re.findall(r"^\s+([\w.$<>]+\(.*?\))\s+line:", event, re.M)]
 
+OWNERS = ["dev.gatehouse.", "io.helidon.", "org.hibernate.", "org.h2.", "java.", "jdk.", "sun."]
 UNITS = {"bytes": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}
 PARTS = ["AccessLog", "inferCaller", "String.format", "ConsoleHandler.publish", "JwtAccessTokens", "CurrentUserService",
          "CachingUserRepository", "Revoked", "MessageDigest", "Json", "ClientAddress", "Throttle", "validateHostHeader"]
@@ -50,6 +51,12 @@ for name, value in by_class.most_common(12):
     print(f"  {100 * value / total:5.1f} %  class {name}")
 for name, value in by_site.most_common(20):
     print(f"  {100 * value / total:5.1f} %  site  {name}")
+# Whose code asked for the bytes: the site's library (the JDK's own where no other frame is on the stack).
+by_owner = collections.Counter()
+for name, value in by_site.items():
+    by_owner[next((o for o in OWNERS if name.startswith(o)), "other")] += value
+for name, value in by_owner.most_common():
+    print(f"  {100 * value / total:5.1f} %  owner {name}")
 samples = [frames(e) for e in jfr_print(recording, "jdk.ExecutionSample")]
 samples = [s for s in samples if s]
 print(f"CPU samples: {len(samples)}")

@@ -11,6 +11,7 @@
 #   WARMUP=40 seconds of load before the measured runs, DURATION=20 seconds per measured run, RUNS=2 per start
 #   PAUSE_MS=N   then as many runs paced as bench/compare paces (each connection pauses N ms between requests; 1 there
 #                at ~40,000 req/s saturated): their p99 per run in paced.txt (the tail a pause-free run hides)
+# Per start, rss.txt has the server's RSS through the measured runs (median of 0.5 s samples) and its peak (VmHWM), MiB.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../lib.sh
@@ -37,6 +38,7 @@ variant() { # label app opts round
     -d '{"username":"bench","password":"bench-password-1","email":"bench@example.com","full_name":"Bench User"}' >/dev/null
   token=$(curl -sf "$base/token" -d 'username=bench&password=bench-password-1' | jq -r .access_token)
   wrk -t2 -c32 -d"${WARMUP}s" -H "Authorization: Bearer $token" "$base/users/me" >/dev/null
+  rss_sampler_start "$pid" "$OUT/rss-$1-$4.txt"
   for r in $(seq 1 "$RUNS"); do
     t1=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
     wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-$1-$4-$r.txt"
@@ -56,23 +58,29 @@ $(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
 $(grep -c 'Non-2xx' "$OUT/wrk-paced-$1-$4-$r.txt" || true)" | tee -a "$OUT/paced.txt"
     done
   fi
+  rss_sampler_stop
+  echo "$1 $(rss_median_mib "$OUT/rss-$1-$4.txt") $(awk '/^VmHWM:/ { print int($2 / 1024) }' /proc/$pid/status)" | tee -a "$OUT/rss.txt"
   kill -TERM $pid; wait $pid 2>/dev/null || true
 }
 declare -A APP OPTS; LABELS=()
 for v in "$@"; do l=${v%%=*}; r=${v#*=}; APP[$l]=${r%%|*}; [[ $r == *"|"* ]] && OPTS[$l]=${r#*|} || OPTS[$l]=""; LABELS+=("$l"); done
 { echo "bench/request/ab.sh $N $*"; echo "commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u), load $(cut -d' ' -f1-3 /proc/loadavg), $(autogroup_state)"
-  echo "columns: label req/s cpu_us_per_request p99 non2xx_lines${PAUSE_MS:+; paced.txt (${PAUSE_MS} ms pause): label req/s p99 non2xx_lines}"; } | tee "$OUT/runs-header.txt"
+  echo "columns: label req/s cpu_us_per_request p99 non2xx_lines${PAUSE_MS:+; paced.txt (${PAUSE_MS} ms pause): label req/s p99 non2xx_lines}; rss.txt: label median_mib peak_mib"; } | tee "$OUT/runs-header.txt"
 for round in $(seq 1 "$N"); do for l in "${LABELS[@]}"; do variant "$l" "${APP[$l]}" "${OPTS[$l]}" "$round"; done; done
 echo "median: label req/s cpu_us_per_request" | tee "$OUT/medians.txt"
 for l in "${LABELS[@]}"; do
-  echo "$l $(awk -v l="$l" '$1 == l { print $2 }' "$OUT/runs.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') \
-$(awk -v l="$l" '$1 == l { print $3 }' "$OUT/runs.txt" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" | tee -a "$OUT/medians.txt"
+  echo "$l $(awk -v l="$l" '$1 == l { print $2 }' "$OUT/runs.txt" | median) \
+$(awk -v l="$l" '$1 == l { print $3 }' "$OUT/runs.txt" | median)" | tee -a "$OUT/medians.txt"
 done
 if [ -n "${PAUSE_MS:-}" ]; then
   echo "median paced p99, ms: label p99" | tee -a "$OUT/medians.txt"
   for l in "${LABELS[@]}"; do
-    echo "$l $(awk -v l="$l" '$1 == l { v = $3; m = v ~ /us$/ ? 0.001 : v ~ /ms$/ ? 1 : 1000; sub(/[a-z]+$/, "", v); print v * m }' "$OUT/paced.txt" |
-      sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" | tee -a "$OUT/medians.txt"
+    echo "$l $(awk -v l="$l" '$1 == l { print $3 }' "$OUT/paced.txt" | wrk_ms | median)" | tee -a "$OUT/medians.txt"
   done
 fi
+echo "RSS through the measured runs, MiB: label median_of_starts highest_peak" | tee -a "$OUT/medians.txt"
+for l in "${LABELS[@]}"; do
+  echo "$l $(awk -v l="$l" '$1 == l { print $2 }' "$OUT/rss.txt" | median) \
+$(awk -v l="$l" '$1 == l && $3 > m { m = $3 } END { print m }' "$OUT/rss.txt")" | tee -a "$OUT/medians.txt"
+done
 log "raw outputs in $OUT"
