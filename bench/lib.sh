@@ -157,6 +157,15 @@ rss_sampler_stop() {
 }
 # wrk's latencies on stdin (850.00us, 3.04ms, 1.20s), one a line, in milliseconds.
 wrk_ms() { awk '{ v = $1; m = v ~ /us$/ ? 0.001 : v ~ /ms$/ ? 1 : 1000; sub(/[a-z]+$/, "", v); print v * m }'; }
+# What one wrk output file ($1, run with --latency) says: requests per second, requests, p99 in ms, and errors
+# (non-2xx or 3xx answers plus socket errors).
+rps_of() { awk '$1 == "Requests/sec:" { print $2 }' "$1"; }
+requests_of() { awk '/requests in/ { print $1 }' "$1"; }
+p99_ms_of() { awk '$1 == "99%" { print $2 }' "$1" | wrk_ms | awk '{ printf "%.2f\n", $1 }'; }
+errors_of() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i }
+  END { print n + 0 }' "$1"; }
+# Process $1's CPU time so far (user and system), in clock ticks (getconf CLK_TCK a second).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # The median of the numbers on stdin, one a line (the lower middle one of an even count).
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 rss_median_kib() { awk '{ print $2 }' "$1" | median; }

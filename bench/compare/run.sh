@@ -119,7 +119,6 @@ java_pid_of() { # $1 = pid of the launcher
   done
   echo "$1"
 }
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 await() { # $1 = url answering 200 once the system is ready; prints ms since $2 (ns)
   local i
@@ -142,12 +141,6 @@ measure() { # $1 = output file, $2 = connections, $3 = seconds, $4 = url, then w
   wait "$WRK_PID" || die "wrk failed; see $out"
   WRK_PID=""
 }
-rps_of() { awk '$1 == "Requests/sec:" { print $2 }' "$1"; }
-requests_of() { awk '/requests in/ { print $1 }' "$1"; }
-p99_ms_of() { awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) }
-  else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f\n", v }' "$1"; }
-errors_of() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i }
-  END { print n + 0 }' "$1"; }
 
 run_system() { # $1 = system
   local system=$1 out="$RESULTS/$1" port base t0 ready_ms pid rss_idle me_url token_url userinfo_url token_form token t1 t2 r
@@ -226,9 +219,9 @@ run_system() { # $1 = system
   token=$(fresh_token) # Keycloak's tokens last 5 minutes by default (15 here); a fresh one outlives the runs
   log "$system: GET user info saturated, ${DURATION}s"
   rss_sampler_start "$pid" "$out/rss-during-load.txt"
-  t1=$(ticks "$pid")
+  t1=$(cpu_ticks "$pid")
   measure "$out/wrk-me.txt" "$CONNECTIONS" "$DURATION" "$me_url" -H "Authorization: Bearer $token"
-  t2=$(ticks "$pid")
+  t2=$(cpu_ticks "$pid")
   local me_rps me_requests me_cpu_us paced_pause
   me_rps=$(rps_of "$out/wrk-me.txt")
   me_requests=$(requests_of "$out/wrk-me.txt")
@@ -239,9 +232,9 @@ run_system() { # $1 = system
   log "$system: GET user info paced (${paced_pause} ms pause per connection), ${DURATION}s"
   measure "$out/wrk-me-paced.txt" "$CONNECTIONS" "$DURATION" "$me_url" -H "Authorization: Bearer $token" -s "$WORK/paced.lua"
   log "$system: logins, ${DURATION}s"
-  t1=$(ticks "$pid")
+  t1=$(cpu_ticks "$pid")
   measure "$out/wrk-login.txt" "$LOGIN_CONNECTIONS" "$DURATION" "$token_url" -s "$ROOT/bench/load/logins.lua"
-  t2=$(ticks "$pid")
+  t2=$(cpu_ticks "$pid")
   local login_cpu_ms
   login_cpu_ms=$(awk -v t="$((t2 - t1))" -v hz="$(getconf CLK_TCK)" -v n="$(requests_of "$out/wrk-login.txt")" 'BEGIN { printf "%.1f", t / hz * 1e3 / n }')
   rss_sampler_stop

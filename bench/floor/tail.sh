@@ -60,7 +60,6 @@ serve() { # APP ROUND: starts it, sets PID and BASE once it answers /health/read
   die "$1 was not ready within 60 s"
 }
 stop() { signal_then_kill "$PID" TERM server is_running; PID=""; }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # the process's CPU time so far, in clock ticks
 paced() { # LABEL ROUND URL [wrk options]: the saturated warm-up, then the paced run, one line in paced.txt
   local label=$1 round=$2 url=$3 out ticks
   shift 3
@@ -69,9 +68,8 @@ paced() { # LABEL ROUND URL [wrk options]: the saturated warm-up, then the paced
   ticks=$(cpu_ticks "$PID")
   wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/paced.lua" "$@" "$url" >"$out"
   ticks=$(($(cpu_ticks "$PID") - ticks))
-  echo "$label $(awk '/Requests\/sec/ { print $2 }' "$out") $(awk '$1 == "50%" || $1 == "90%" || $1 == "99%" { printf "%s ", $2 }' "$out")$(
-    awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$out") $(
-    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.1f", t / hz * 1e6 / $1 }' "$out")" |
+  echo "$label $(rps_of "$out") $(awk '$1 == "50%" || $1 == "90%" || $1 == "99%" { printf "%s ", $2 }' "$out")$(errors_of "$out") $(
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$(requests_of "$out")" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')" |
     tee -a "$RESULTS/paced.txt"
 }
 

@@ -4,7 +4,7 @@
 
 A sample's weight is what its thread allocated since that thread's previous sample. A thread's first sample has no
 previous one, and for a virtual thread JDK 25 then weighs in what its carrier allocated before it: 2.6-2.8 GB on
-one sample each where the whole 15 s run allocated 6.4 GB (bench/README.md, "The request path"). First samples are
+one sample each where the whole 15 s run allocated 6.4 GB (bench/README.md, "The paced tail's floor"). First samples are
 left out and counted apart; the rest add up to what the GC log says was allocated.
 
 Usage: bench/profile/jfr-summary.py RECORDING.jfr  (the JDK's `jfr` tool from find-jdk, or JFR=/path/to/jfr)

@@ -40,11 +40,11 @@ variant() { # label app opts round
   wrk -t2 -c32 -d"${WARMUP}s" -H "Authorization: Bearer $token" "$base/users/me" >/dev/null
   rss_sampler_start "$pid" "$OUT/rss-$1-$4.txt"
   for r in $(seq 1 "$RUNS"); do
-    t1=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
+    t1=$(cpu_ticks "$pid")
     wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-$1-$4-$r.txt"
-    t2=$(awk '{ print $14 + $15 }' /proc/$pid/stat)
-    requests=$(awk '/requests in/ { print $1 }' "$OUT/wrk-$1-$4-$r.txt")
-    echo "$1 $(awk '/Requests\/sec/ { print $2 }' "$OUT/wrk-$1-$4-$r.txt") \
+    t2=$(cpu_ticks "$pid")
+    requests=$(requests_of "$OUT/wrk-$1-$4-$r.txt")
+    echo "$1 $(rps_of "$OUT/wrk-$1-$4-$r.txt") \
 $(awk -v t=$((t2 - t1)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }') \
 $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$1-$4-$r.txt") \
 $(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
@@ -54,7 +54,7 @@ $(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
     for r in $(seq 1 "$RUNS"); do
       wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" -s "$WORK/paced.lua" "$base/users/me" \
         >"$OUT/wrk-paced-$1-$4-$r.txt"
-      echo "$1 $(awk '/Requests\/sec/ { print $2 }' "$OUT/wrk-paced-$1-$4-$r.txt") $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-paced-$1-$4-$r.txt") \
+      echo "$1 $(rps_of "$OUT/wrk-paced-$1-$4-$r.txt") $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-paced-$1-$4-$r.txt") \
 $(grep -c 'Non-2xx' "$OUT/wrk-paced-$1-$4-$r.txt" || true)" | tee -a "$OUT/paced.txt"
     done
   fi
