@@ -36,13 +36,13 @@ final class AccessLog {
     private static final ThreadLocal<String> ROUTING = new ThreadLocal<>();
     private static final HexFormat HEX = HexFormat.of();
 
-    private final Set<String> routes;
+    private final RouteTable routes;
     private final ClientAddressing addressing;
     private final HttpMeters meters;
 
-    /** {@code routes}: the route templates served; any other pattern is logged and counted as unmatched. */
-    AccessLog(Set<String> routes, ClientAddressing addressing, HttpMeters meters) {
-        this.routes = Set.copyOf(routes);
+    /** {@code routes}: the routes served; a request none of them served is logged and counted as unmatched. */
+    AccessLog(RouteTable routes, ClientAddressing addressing, HttpMeters meters) {
+        this.routes = routes;
         this.addressing = addressing;
         this.meters = meters;
     }
@@ -101,7 +101,7 @@ final class AccessLog {
 
     private void record(ServerRequest request, ServerResponse response, String requestId, long nanos) {
         String method = methodLabel(request.prologue().method().text());
-        String route = request.matchingPattern().filter(routes::contains).orElse(UNMATCHED);
+        String route = routes.routeOf(request).orElse(UNMATCHED);
         int status = response.status().code();
         meters.recordRequest(method, route, status, nanos);
         if (LOGGER.isLoggable(Level.INFO)) {

@@ -15,6 +15,15 @@ record Endpoint(Method method, String path) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /: " + path);
         }
+        // Helidon reads these as globs or regular expressions: no path here means one.
+        if (path.contains("*") || path.contains("[") || path.contains("\\")) {
+            throw new IllegalArgumentException("path must be exact or a {name} template: " + path);
+        }
+    }
+
+    /** Whether a segment of the path is a {@code {name}} template. */
+    boolean templated() {
+        return path.indexOf('{') >= 0;
     }
 
     @Override

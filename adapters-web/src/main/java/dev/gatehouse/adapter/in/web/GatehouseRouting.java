@@ -17,10 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Registers every Gatehouse route and the central error mapping on a routing builder: a thrown
@@ -136,7 +134,7 @@ public final class GatehouseRouting {
     }
 
     static void configure(HttpRouting.Builder routing, List<RoutedService> services, WebSettings settings, HttpMeters meters) {
-        Set<String> routes = RoutedService.endpoints(services).stream().map(Endpoint::path).collect(Collectors.toSet());
+        RouteTable routes = RouteTable.of(services);
         routing.addFilter(new AccessLog(routes, settings.addressing(), meters).filter())
                 .addFilter((chain, request, response) -> {
                     response.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
@@ -156,7 +154,7 @@ public final class GatehouseRouting {
                         throw new CloseConnectionException("closing after a Connection: close answer");
                     }
                 });
-        services.forEach(routing::register);
+        routes.registerOn(routing);
         routing.error(HttpProblem.class, (request, response, problem) -> problem.sendTo(response))
                 .error(StoreUnavailableException.class, GatehouseRouting::unavailable)
                 .error(HttpException.class, GatehouseRouting::httpError)
