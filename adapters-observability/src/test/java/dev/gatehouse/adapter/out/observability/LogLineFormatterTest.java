@@ -31,6 +31,10 @@ class LogLineFormatterTest {
             for (LogRecord record : List.of(
                     record(Level.INFO, "gatehouse.access", "method=GET route=/users/me status=200 duration_ms=0.3", null, null,
                             Instant.parse("2026-12-05T00:42:22.123456789Z")),
+                    // The same second again (its text remembered), then one before it.
+                    record(Level.INFO, "gatehouse.access", "same second", null, null, Instant.parse("2026-12-05T00:42:22.050Z")),
+                    record(Level.INFO, "gatehouse.access", "a second back", null, null, Instant.parse("2026-12-05T00:42:21.999Z")),
+                    record(Level.INFO, "gatehouse.access", "before the epoch", null, null, Instant.parse("1969-12-31T23:59:59.500Z")),
                     record(Level.WARNING, "dev.gatehouse.adapter.in.web.GatehouseRouting", "Store unavailable on {0}: {1}",
                             new Object[] {"POST /token", "down"}, null, Instant.parse("2026-01-01T00:00:00Z")),
                     record(Level.SEVERE, "dev.gatehouse.bootstrap.Main", "start failed", null,
