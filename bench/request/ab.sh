@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of the request path: GET /users/me saturated (wrk -t2 -c32, as bench/compare) on variants started in turn
+# A/B of the request path: GET /users/me (or ENDPOINT) saturated (wrk -t2 -c32, as bench/compare) on variants started in turn
 # (A, B, A, B, ...), each through its own launcher copy on a fresh embedded database, with one registered user and
 # an RS256 token (the default). Per run: req/s, p99 and the server's CPU per request (from /proc: what a shared
 # machine distorts least). The raw wrk outputs and one line per run go to bench/request/results/<UTC time>/.
@@ -9,6 +9,8 @@
 #   APPDIR holds gatehouse.jar, libs/, gatehouse.sh and jvm.options with its AOT cache recorded (gatehouse.sh --prepare;
 #   bench/lib.sh's copy_app makes one from a build)
 #   WARMUP=40 seconds of load before the measured runs, DURATION=20 seconds per measured run, RUNS=2 per start
+#   ENDPOINT=/users/me   the path every run requests (with the token; /health/live measures the path every request
+#                takes without the bearer check)
 #   PAUSE_MS=N   then as many runs paced as bench/compare paces (each connection pauses N ms between requests; 1 there
 #                at ~40,000 req/s saturated): their p99 per run in paced.txt (the tail a pause-free run hides)
 # Per start, rss.txt has the server's RSS through the measured runs (median of 0.5 s samples) and its peak (VmHWM), MiB.
@@ -18,7 +20,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/bench/lib.sh"
 N=$1; shift
 J=$("$ROOT/.mvn/find-jdk.sh")/bin/java; HZ=$(getconf CLK_TCK)
-WARMUP=${WARMUP:-40} DURATION=${DURATION:-20} RUNS=${RUNS:-2}
+WARMUP=${WARMUP:-40} DURATION=${DURATION:-20} RUNS=${RUNS:-2} ENDPOINT=${ENDPOINT:-/users/me}
 OUT="$ROOT/bench/request/results/$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$OUT"; WORK=$(mktemp -d /tmp/request-ab.XXXX)
 command -v wrk >/dev/null || die "wrk is missing (bench/load/run.sh installs it)"
 autogroup_off
@@ -37,11 +39,11 @@ variant() { # label app opts round
   curl -sf -X POST "$base/users/" -H 'Content-Type: application/json' \
     -d '{"username":"bench","password":"bench-password-1","email":"bench@example.com","full_name":"Bench User"}' >/dev/null
   token=$(curl -sf "$base/token" -d 'username=bench&password=bench-password-1' | jq -r .access_token)
-  wrk -t2 -c32 -d"${WARMUP}s" -H "Authorization: Bearer $token" "$base/users/me" >/dev/null
+  wrk -t2 -c32 -d"${WARMUP}s" -H "Authorization: Bearer $token" "$base$ENDPOINT" >/dev/null
   rss_sampler_start "$pid" "$OUT/rss-$1-$4.txt"
   for r in $(seq 1 "$RUNS"); do
     t1=$(cpu_ticks "$pid")
-    wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-$1-$4-$r.txt"
+    wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" "$base$ENDPOINT" >"$OUT/wrk-$1-$4-$r.txt"
     t2=$(cpu_ticks "$pid")
     requests=$(requests_of "$OUT/wrk-$1-$4-$r.txt")
     echo "$1 $(rps_of "$OUT/wrk-$1-$4-$r.txt") \
@@ -52,7 +54,7 @@ $(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
   if [ -n "${PAUSE_MS:-}" ]; then
     printf 'function delay()\n  return %d\nend\n' "$PAUSE_MS" >"$WORK/paced.lua"
     for r in $(seq 1 "$RUNS"); do
-      wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" -s "$WORK/paced.lua" "$base/users/me" \
+      wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" -s "$WORK/paced.lua" "$base$ENDPOINT" \
         >"$OUT/wrk-paced-$1-$4-$r.txt"
       echo "$1 $(rps_of "$OUT/wrk-paced-$1-$4-$r.txt") $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-paced-$1-$4-$r.txt") \
 $(grep -c 'Non-2xx' "$OUT/wrk-paced-$1-$4-$r.txt" || true)" | tee -a "$OUT/paced.txt"
@@ -64,7 +66,7 @@ $(grep -c 'Non-2xx' "$OUT/wrk-paced-$1-$4-$r.txt" || true)" | tee -a "$OUT/paced
 }
 declare -A APP OPTS; LABELS=()
 for v in "$@"; do l=${v%%=*}; r=${v#*=}; APP[$l]=${r%%|*}; [[ $r == *"|"* ]] && OPTS[$l]=${r#*|} || OPTS[$l]=""; LABELS+=("$l"); done
-{ echo "bench/request/ab.sh $N $*"; echo "commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u), load $(cut -d' ' -f1-3 /proc/loadavg), $(autogroup_state)"
+{ echo "bench/request/ab.sh $N $* (ENDPOINT=$ENDPOINT)"; echo "commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u), load $(cut -d' ' -f1-3 /proc/loadavg), $(autogroup_state)"
   echo "columns: label req/s cpu_us_per_request p99 non2xx_lines${PAUSE_MS:+; paced.txt (${PAUSE_MS} ms pause): label req/s p99 non2xx_lines}; rss.txt: label median_mib peak_mib"; } | tee "$OUT/runs-header.txt"
 for round in $(seq 1 "$N"); do for l in "${LABELS[@]}"; do variant "$l" "${APP[$l]}" "${OPTS[$l]}" "$round"; done; done
 echo "median: label req/s cpu_us_per_request" | tee "$OUT/medians.txt"
