@@ -7,7 +7,8 @@ previous one, and for a virtual thread JDK 25 then weighs in what its carrier al
 one sample each where the whole 15 s run allocated 6.4 GB (bench/README.md, "The paced tail's floor"). First samples are
 left out and counted apart; the rest add up to what the GC log says was allocated.
 
-Usage: bench/profile/jfr-summary.py RECORDING.jfr  (the JDK's `jfr` tool from find-jdk, or JFR=/path/to/jfr)
+Usage: bench/profile/jfr-summary.py RECORDING.jfr  (the JDK's `jfr` tool from find-jdk, or JFR=/path/to/jfr;
+       INCLUSIVE=60 methods listed by their inclusive share of the CPU samples)
 """
 import collections, os, re, subprocess, sys
 
@@ -65,3 +66,7 @@ for name, n in collections.Counter(s[0] for s in samples).most_common(12):
 for part in PARTS:
     n = sum(1 for s in samples if any(part in f for f in s))
     print(f"  {100 * n / len(samples):5.1f} %  including {part}")
+# Every method by the share of samples it is on the stack of (itself or what it called): where the time goes from the
+# top down, without a list of parts chosen in advance.
+for name, n in collections.Counter(f for s in samples for f in set(s)).most_common(int(os.environ.get("INCLUSIVE", "60"))):
+    print(f"  {100 * n / len(samples):5.1f} %  inclusive {name}")

@@ -6,6 +6,9 @@
 # summary (jfr-summary.py) and the GC log under bench/profile/results/<UTC time>/.
 #
 # Usage: bench/profile/run.sh    Knobs: BENCH_WARMUP=15, BENCH_DURATION=15 (seconds), BENCH_JAVA_OPTS (extra options)
+#   BENCH_PAUSE_MS=N  profile /users/me paced as bench/compare paces it (wrk -t2 -c32, each connection pausing N ms;
+#                     warmed saturated at the same 32 connections), with a CPU sample every millisecond, and print the
+#                     server's CPU per request (from /proc) and the p99: where a paced request's time goes
 # The AOT cache is off here (JFR's module makes the JDK refuse it); it does not change what a request allocates.
 set -Eeuo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +22,7 @@ install_package wrk wrk
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 STOP_TIMEOUT_S=20 PID="" DATA=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-profile.XXXXXX")
-cleanup() { local rc=$?; [ -z "$PID" ] || signal_then_kill "$PID" TERM server is_running; rm -rf "$DATA"; exit "$rc"; }
+cleanup() { local rc=$?; [ -z "$PID" ] || signal_then_kill "$PID" TERM server is_running; autogroup_restore; rm -rf "$DATA"; exit "$rc"; }
 trap cleanup EXIT
 port=$(free_port)
 base="http://127.0.0.1:$port"
@@ -33,12 +36,24 @@ password="profile-$(random_hex 8)"
 curl -sf -o /dev/null -X POST "$base/users/" -H 'Content-Type: application/json' -d "{\"username\":\"profile_user\",\"password\":\"$password\"}"
 token=$(curl -sf -X POST "$base/token" -d "username=profile_user&password=$password" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || die "no token"
-wrk -t1 -c4 -d"${BENCH_WARMUP:-15}s" -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-warmup.txt"
-"$JDK/bin/jcmd" "$PID" JFR.start name=profile settings=profile >/dev/null
+load="-t1 -c4" sampling="" paced=""
+if [ -n "${BENCH_PAUSE_MS:-}" ]; then
+  load="-t2 -c32" sampling="jdk.ExecutionSample#period=1ms"
+  printf 'function delay()\n  return %d\nend\n' "$BENCH_PAUSE_MS" >"$DATA/paced.lua"
+  paced="-s $DATA/paced.lua"
+  autogroup_off
+fi
+# shellcheck disable=SC2086 # the wrk options are words
+wrk $load -d"${BENCH_WARMUP:-15}s" -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-warmup.txt"
+# shellcheck disable=SC2086
+"$JDK/bin/jcmd" "$PID" JFR.start name=profile settings=profile $sampling >/dev/null
 "$JDK/bin/jcmd" "$PID" GC.run >/dev/null
 sleep 0.5
 mark=$(wc -l <"$OUT/gc.log")
-wrk -t1 -c4 -d"${BENCH_DURATION:-15}s" --latency -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-users-me.txt"
+ticks=$(cpu_ticks "$PID")
+# shellcheck disable=SC2086
+wrk $load -d"${BENCH_DURATION:-15}s" --latency $paced -H "Authorization: Bearer $token" "$base/users/me" >"$OUT/wrk-users-me.txt"
+ticks=$(($(cpu_ticks "$PID") - ticks))
 "$JDK/bin/jcmd" "$PID" GC.run >/dev/null
 sleep 0.5
 "$JDK/bin/jcmd" "$PID" JFR.dump name=profile filename="$OUT/users-me.jfr" >/dev/null
@@ -48,6 +63,9 @@ requests=$(awk '/requests in/ { print $1 }' "$OUT/wrk-users-me.txt")
 tail -n +$((mark + 1)) "$OUT/gc.log" | grep -o '[0-9]*M->[0-9]*M' | awk -F'[M>-]' -v req="$requests" -v c="$(git -C "$ROOT" rev-parse --short HEAD)" \
   'NR > 1 { alloc += $1 - prev } { prev = $4 } END { printf "commit %s: %d requests, %d MiB allocated, %.0f bytes per request\n", c, req, alloc, alloc * 1048576 / req }' \
   | tee "$OUT/allocation.txt"
+awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" -v p99="$(p99_ms_of "$OUT/wrk-users-me.txt")" -v rps="$(rps_of "$OUT/wrk-users-me.txt")" \
+  'BEGIN { printf "%.0f req/s, p99 %s ms, server CPU %.1f us per request (JFR recording)\n", rps, p99, t / hz * 1e6 / n }' \
+  | tee -a "$OUT/allocation.txt"
 JFR="$JDK/bin/jfr" "$HERE/jfr-summary.py" "$OUT/users-me.jfr" >"$OUT/summary.txt"
 rm -f "$OUT/users-me.jfr" # large; the summary is what is kept
 # One access line per request: keep the start and the end of the server's log.
