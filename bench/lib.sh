@@ -166,6 +166,11 @@ errors_of() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { f
   END { print n + 0 }' "$1"; }
 # Process $1's CPU time so far (user and system), in clock ticks (getconf CLK_TCK a second).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU time per request: $1 clock ticks spent over $2 requests, in $3 (us, the default, or ms), printed with $4 (%.1f).
+cpu_per_request() {
+  awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" -v scale="$([ "${3:-us}" = ms ] && echo 1e3 || echo 1e6)" -v f="${4:-%.1f}" \
+    'BEGIN { printf f, t / hz * scale / n }'
+}
 # The median of the numbers on stdin, one a line (the lower middle one of an even count).
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 rss_median_kib() { awk '{ print $2 }' "$1" | median; }

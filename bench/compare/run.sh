@@ -225,7 +225,7 @@ run_system() { # $1 = system
   local me_rps me_requests me_cpu_us paced_pause
   me_rps=$(rps_of "$out/wrk-me.txt")
   me_requests=$(requests_of "$out/wrk-me.txt")
-  me_cpu_us=$(awk -v t="$((t2 - t1))" -v hz="$(getconf CLK_TCK)" -v n="$me_requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  me_cpu_us=$(cpu_per_request $((t2 - t1)) "$me_requests" us %.0f)
   # Paced at about half the saturated rate: each connection pauses so that 32 of them offer rps / 2.
   paced_pause=$(awk -v rps="$me_rps" -v c="$CONNECTIONS" 'BEGIN { p = c / (rps / 2) * 1000; printf "%d", (p < 1 ? 1 : p) }')
   printf 'function delay()\n  return %d\nend\n' "$paced_pause" >"$WORK/paced.lua"
@@ -236,7 +236,7 @@ run_system() { # $1 = system
   measure "$out/wrk-login.txt" "$LOGIN_CONNECTIONS" "$DURATION" "$token_url" -s "$ROOT/bench/load/logins.lua"
   t2=$(cpu_ticks "$pid")
   local login_cpu_ms
-  login_cpu_ms=$(awk -v t="$((t2 - t1))" -v hz="$(getconf CLK_TCK)" -v n="$(requests_of "$out/wrk-login.txt")" 'BEGIN { printf "%.1f", t / hz * 1e3 / n }')
+  login_cpu_ms=$(cpu_per_request $((t2 - t1)) "$(requests_of "$out/wrk-login.txt")" ms)
   rss_sampler_stop
   local rss_load peak rss_median
   rss_load=$(rss_kib "$pid")

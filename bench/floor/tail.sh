@@ -69,8 +69,7 @@ paced() { # LABEL ROUND URL [wrk options]: the saturated warm-up, then the paced
   wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/paced.lua" "$@" "$url" >"$out"
   ticks=$(($(cpu_ticks "$PID") - ticks))
   echo "$label $(rps_of "$out") $(awk '$1 == "50%" || $1 == "90%" || $1 == "99%" { printf "%s ", $2 }' "$out")$(errors_of "$out") $(
-    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$(requests_of "$out")" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')" |
-    tee -a "$RESULTS/paced.txt"
+    cpu_per_request "$ticks" "$(requests_of "$out")")" | tee -a "$RESULTS/paced.txt"
 }
 
 for round in $(seq 1 "$ROUNDS"); do

@@ -59,13 +59,12 @@ sleep 0.5
 "$JDK/bin/jcmd" "$PID" JFR.dump name=profile filename="$OUT/users-me.jfr" >/dev/null
 signal_then_kill "$PID" TERM server is_running
 PID=""
-requests=$(awk '/requests in/ { print $1 }' "$OUT/wrk-users-me.txt")
+requests=$(requests_of "$OUT/wrk-users-me.txt")
 tail -n +$((mark + 1)) "$OUT/gc.log" | grep -o '[0-9]*M->[0-9]*M' | awk -F'[M>-]' -v req="$requests" -v c="$(git -C "$ROOT" rev-parse --short HEAD)" \
   'NR > 1 { alloc += $1 - prev } { prev = $4 } END { printf "commit %s: %d requests, %d MiB allocated, %.0f bytes per request\n", c, req, alloc, alloc * 1048576 / req }' \
   | tee "$OUT/allocation.txt"
-awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" -v p99="$(p99_ms_of "$OUT/wrk-users-me.txt")" -v rps="$(rps_of "$OUT/wrk-users-me.txt")" \
-  'BEGIN { printf "%.0f req/s, p99 %s ms, server CPU %.1f us per request (JFR recording)\n", rps, p99, t / hz * 1e6 / n }' \
-  | tee -a "$OUT/allocation.txt"
+echo "$(rps_of "$OUT/wrk-users-me.txt") req/s, p99 $(p99_ms_of "$OUT/wrk-users-me.txt") ms," \
+  "server CPU $(cpu_per_request "$ticks" "$requests") us per request (JFR recording)" | tee -a "$OUT/allocation.txt"
 JFR="$JDK/bin/jfr" "$HERE/jfr-summary.py" "$OUT/users-me.jfr" >"$OUT/summary.txt"
 rm -f "$OUT/users-me.jfr" # large; the summary is what is kept
 # One access line per request: keep the start and the end of the server's log.

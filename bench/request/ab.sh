@@ -19,7 +19,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../lib.sh
 . "$ROOT/bench/lib.sh"
 N=$1; shift
-J=$("$ROOT/.mvn/find-jdk.sh")/bin/java; HZ=$(getconf CLK_TCK)
+J=$("$ROOT/.mvn/find-jdk.sh")/bin/java
 WARMUP=${WARMUP:-40} DURATION=${DURATION:-20} RUNS=${RUNS:-2} ENDPOINT=${ENDPOINT:-/users/me}
 OUT="$ROOT/bench/request/results/$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$OUT"; WORK=$(mktemp -d /tmp/request-ab.XXXX)
 command -v wrk >/dev/null || die "wrk is missing (bench/load/run.sh installs it)"
@@ -47,7 +47,7 @@ variant() { # label app opts round
     t2=$(cpu_ticks "$pid")
     requests=$(requests_of "$OUT/wrk-$1-$4-$r.txt")
     echo "$1 $(rps_of "$OUT/wrk-$1-$4-$r.txt") \
-$(awk -v t=$((t2 - t1)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }') \
+$(cpu_per_request $((t2 - t1)) "$requests") \
 $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$1-$4-$r.txt") \
 $(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
   done
