@@ -100,6 +100,7 @@ final class RouteTable {
     }
 
     private void dispatch(ServerRequest request, ServerResponse response) throws Exception {
+        // Helidon's match result cannot carry the entry the matcher found, so look again: the path's hash is cached.
         lookUp(request.prologue().uriPath()).handle(request, response);
     }
 

@@ -3,6 +3,7 @@ package dev.gatehouse.adapter.in.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.micrometer.prometheus.PrometheusConfig;
@@ -96,6 +97,14 @@ class RouteTableIT {
                 assertThrows(IllegalArgumentException.class, () -> RouteTable.of(List.of(FIRST, again))).getMessage());
         assertEquals("/items/{id} would match /items/new",
                 assertThrows(IllegalArgumentException.class, () -> RouteTable.of(List.of(FIRST, hiding))).getMessage());
+    }
+
+    @Test
+    void refuses_paths_that_helidon_would_read_as_a_glob_or_a_regular_expression() {
+        // The table serves a path without '{' as exact; Helidon would have matched these as patterns.
+        for (String path : List.of("/docs/*", "/items/[0-9]+", "/a\\.b")) {
+            assertThrows(IllegalArgumentException.class, () -> new Endpoint(Method.GET, path), path);
+        }
     }
 
     private static RawHttp.Answer send(String methodAndPath) {
