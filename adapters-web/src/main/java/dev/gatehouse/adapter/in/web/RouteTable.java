@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The routes of the {@link RoutedService}s, registered so that finding a request's route is a hash lookup. Helidon
@@ -81,12 +80,12 @@ final class RouteTable {
     void registerOn(HttpRules rules) {
         rules.route(HttpRoute.builder().path(new ExactPathLookup()).handler(this::dispatch).build());
         for (List<Route> service : templatedByService) {
-            Map<String, TreeSet<String>> allowed = new LinkedHashMap<>();
+            Map<String, List<Route>> byPath = new LinkedHashMap<>();
             for (Route route : service) {
                 rules.route(route.endpoint().method(), route.endpoint().path(), route.handler());
-                allowed.computeIfAbsent(route.endpoint().path(), path -> new TreeSet<>()).add(route.endpoint().method().text());
+                byPath.computeIfAbsent(route.endpoint().path(), path -> new ArrayList<>()).add(route);
             }
-            allowed.forEach((path, methods) -> rules.any(path, new MethodNotAllowed(String.join(", ", methods))));
+            byPath.forEach((path, routes) -> rules.any(path, MethodNotAllowed.allowing(routes)));
         }
     }
 
@@ -135,8 +134,7 @@ final class RouteTable {
     private record ExactPath(String path, PathMatcher matcher, List<Route> routes, MethodNotAllowed notAllowed) {
 
         ExactPath(String path, List<Route> routes) {
-            this(path, PathMatchers.exact(path), List.copyOf(routes), new MethodNotAllowed(String.join(", ",
-                    new TreeSet<>(routes.stream().map(route -> route.endpoint().method().text()).toList()))));
+            this(path, PathMatchers.exact(path), List.copyOf(routes), MethodNotAllowed.allowing(routes));
         }
 
         void handle(ServerRequest request, ServerResponse response) throws Exception {
