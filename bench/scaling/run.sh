@@ -6,9 +6,11 @@
 #   bench/scaling/run.sh            writes bench/scaling/results/<UTC time>/ (raw outputs) and prints the table
 #
 # Needs: the system PostgreSQL 15 (pg_ctlcluster 15 main; started if down, as root), redis-server, wrk, and
-# bootstrap/target/gatehouse.jar (./mvnw -o -pl bootstrap -am package -DskipTests). Password hashing is set cheap
+# bootstrap/target/gatehouse.jar (./mvnw -o -pl bootstrap -am package -DskipTests). Gatehouse runs as a user runs it:
+# a copy of the build started by its launcher with jvm.options and a recorded AOT cache. Password hashing is set cheap
 # (argon2 1 MiB, t=1) so that the database, not the hash, is what a login costs; say so next to every figure.
-#   BENCH_USERS=100 BENCH_OPS=100 BENCH_SECONDS=20 BENCH_CONNECTIONS=16
+#   BENCH_USERS=100 BENCH_OPS=100 BENCH_SECONDS=20 BENCH_CONNECTIONS=16 BENCH_WARMUP=30 (seconds of logins before the
+#   measured run, so that the JIT has compiled the login path)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -19,6 +21,7 @@ USERS=${BENCH_USERS:-100}
 OPS=${BENCH_OPS:-100}
 SECONDS_LOAD=${BENCH_SECONDS:-20}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
+WARMUP=${BENCH_WARMUP:-30}
 PASSWORD=scaling-password-1
 OUT=${BENCH_RESULTS_DIR:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT"
@@ -40,15 +43,24 @@ DB_PASSWORD=$(random_hex 12)
 echo "DROP ROLE IF EXISTS $DB_ROLE; CREATE ROLE $DB_ROLE LOGIN PASSWORD '$DB_PASSWORD';" | psql_admin >/dev/null 2>&1 \
   || echo "ALTER ROLE $DB_ROLE PASSWORD '$DB_PASSWORD';" | psql_admin >/dev/null
 
-GATEHOUSE_PID= REDIS_PID= DB_NAME=
+STOP_TIMEOUT_S=20 GATEHOUSE_PID= REDIS_PID= DB_NAME= APP=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-scaling.XXXXXX")
 cleanup() {
-  [ -n "$GATEHOUSE_PID" ] && kill "$GATEHOUSE_PID" 2>/dev/null && wait "$GATEHOUSE_PID" 2>/dev/null || true
+  [ -n "$GATEHOUSE_PID" ] && signal_then_kill "$GATEHOUSE_PID" TERM server is_running || true
+  rm -rf "$APP"
+  autogroup_restore
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null || true
   [ -n "$DB_NAME" ] && echo "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);" | psql_admin >/dev/null 2>&1 || true
   # Left running unless asked: other benches on this machine may be using the cluster by now.
   [ "$PG_STARTED" = 1 ] && [ "${BENCH_STOP_PG:-0}" = 1 ] && as_root pg_ctlcluster 15 main stop || true
 }
 trap cleanup EXIT
+autogroup_off
+{ echo "commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . 2>/dev/null || echo ' (with changes)')"
+  echo "start $(date -u +%FT%TZ) $(uptime)"; echo "$(autogroup_state)"; } > "$OUT/run.txt"
+copy_app "$ROOT" "$APP"
+log "recording the launcher's AOT cache for the copy of the jar (not timed)"
+GATEHOUSE_JAR="$APP/gatehouse.jar" GATEHOUSE_JAVA="$JDK/bin/java" bash "$APP/gatehouse.sh" --prepare > "$OUT/prepare.log" 2>&1 ||
+  die "the launcher could not prepare (see $OUT/prepare.log)"
 
 REDIS_PORT=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --loglevel warning \
@@ -59,7 +71,10 @@ REDIS_PID=$!
 # set on that database only); rows and transactions come from pg_stat_database and pg_stat_user_tables.
 PG_LOG=$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" { print $7 }')
 stats() { # $1 = label: one line of database counters and one per table, appended to $OUT/$VARIANT-stats.txt
-  sleep 1 # the statistics collector reports at most once a second
+  # A PostgreSQL 15 backend hands its counters over when it goes idle, but at most once a second, and one that went
+  # idle sooner after its last report does so only after 10 s (PGSTAT_IDLE_INTERVAL): the pool's idle connections
+  # would otherwise credit one phase's rows to the next.
+  sleep 11
   { echo "== $1"
     echo "SELECT pg_stat_clear_snapshot(); SELECT 'db', xact_commit, tup_inserted, tup_updated, tup_deleted, tup_returned + tup_fetched
           FROM pg_stat_database WHERE datname = '$DB_NAME';
@@ -67,10 +82,10 @@ stats() { # $1 = label: one line of database counters and one per table, appende
     echo "statements $(grep -ci "@$DB_NAME .*\(statement\|execute [^:]*\): *\(insert\|update\|delete\)" <(grep -ai "$DB_NAME" "$PG_LOG") || true)"
   } >> "$OUT/$VARIANT-stats.txt"
 }
-cpu_ticks() { # user+system clock ticks of every postgres process, then of the Gatehouse process
+cpu_ticks() { # user+system clock ticks of every postgres process, of the Gatehouse process, of redis-server
   local pg=0 t
   for p in $(pgrep -u postgres postgres); do t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0); pg=$((pg + t)); done
-  echo "$pg $(awk '{ print $14 + $15 }' "/proc/$GATEHOUSE_PID/stat")"
+  echo "$pg $(awk '{ print $14 + $15 }' "/proc/$GATEHOUSE_PID/stat") $(awk '{ print $14 + $15 }' "/proc/$REDIS_PID/stat")"
 }
 
 token_field() { { cat; echo; } | sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p"; }
@@ -83,11 +98,11 @@ for VARIANT in postgresql redis; do
   extra=()
   [ "$VARIANT" = redis ] && extra=(GATEHOUSE_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0")
   [ "$VARIANT" = redis ] && redis-cli -p "$REDIS_PORT" flushall >/dev/null
-  env GATEHOUSE_PORT="$PORT" GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" GATEHOUSE_DB_USER=$DB_ROLE \
+  env GATEHOUSE_JAR="$APP/gatehouse.jar" GATEHOUSE_JAVA="$JDK/bin/java" GATEHOUSE_HOST=127.0.0.1 GATEHOUSE_PORT="$PORT" GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" GATEHOUSE_DB_USER=$DB_ROLE \
     GATEHOUSE_DB_PASSWORD="$DB_PASSWORD" GATEHOUSE_JWT_SECRET="$(random_hex 32)" GATEHOUSE_ARGON2_MEMORY_KIB=1024 \
     GATEHOUSE_ARGON2_ITERATIONS=1 GATEHOUSE_REQUEST_RATE=off GATEHOUSE_NETWORK_RATE=off GATEHOUSE_REGISTRATION_RATE=off \
     GATEHOUSE_LOGIN_CLIENT_MAX_FAILURES=1000000 "${extra[@]}" \
-    "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$JAR" > "$OUT/$VARIANT-gatehouse.log" 2>&1 &
+    setsid bash "$APP/gatehouse.sh" > "$OUT/$VARIANT-gatehouse.log" 2>&1 &
   GATEHOUSE_PID=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.5; done
   curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || die "$VARIANT: Gatehouse did not become ready (see $OUT/$VARIANT-gatehouse.log)"
@@ -116,22 +131,22 @@ for VARIANT in postgresql redis; do
   for i in $(seq 1 "$OPS"); do curl -s -o /dev/null -H "Authorization: Bearer $access" "http://127.0.0.1:$PORT/users/me"; done
   stats "after $OPS /users/me"
 
-  log "$VARIANT: wrk, $CONNECTIONS connections, ${SECONDS_LOAD}s of logins over $USERS accounts"
-  BENCH_USERS=$USERS BENCH_PASSWORD=$PASSWORD wrk -t2 -c"$CONNECTIONS" -d5s -s "$HERE/login.lua" "http://127.0.0.1:$PORT" > /dev/null
+  log "$VARIANT: wrk, $CONNECTIONS connections, ${WARMUP}s then ${SECONDS_LOAD}s of logins over $USERS accounts"
+  BENCH_USERS=$USERS BENCH_PASSWORD=$PASSWORD wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/login.lua" "http://127.0.0.1:$PORT" > /dev/null
   stats "before wrk"
-  read -r pg0 gh0 < <(cpu_ticks)
+  read -r pg0 gh0 rd0 < <(cpu_ticks)
   BENCH_USERS=$USERS BENCH_PASSWORD=$PASSWORD wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_LOAD}s" --latency -s "$HERE/login.lua" \
     "http://127.0.0.1:$PORT" > "$OUT/$VARIANT-wrk-login.txt"
-  read -r pg1 gh1 < <(cpu_ticks)
+  read -r pg1 gh1 rd1 < <(cpu_ticks)
   stats "after wrk"
-  echo "cpu_ticks_per_second $(getconf CLK_TCK) postgres $((pg1 - pg0)) gatehouse $((gh1 - gh0))" > "$OUT/$VARIANT-cpu.txt"
+  echo "cpu_ticks_per_second $(getconf CLK_TCK) postgres $((pg1 - pg0)) gatehouse $((gh1 - gh0)) redis $((rd1 - rd0))" > "$OUT/$VARIANT-cpu.txt"
   curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^gatehouse_db_pool' > "$OUT/$VARIANT-pool.txt" || true
-  kill "$GATEHOUSE_PID"; wait "$GATEHOUSE_PID" 2>/dev/null || true; GATEHOUSE_PID=
+  signal_then_kill "$GATEHOUSE_PID" TERM server is_running; GATEHOUSE_PID=
   # The access log has a line per request: keep its first and last 100 lines.
   log_file="$OUT/$VARIANT-gatehouse.log"
   { head -n 100 "$log_file"; echo "[... $(($(wc -l < "$log_file") - 200)) lines cut ...]"; tail -n 100 "$log_file"; } > "$log_file.cut" \
     && mv "$log_file.cut" "$log_file"
   echo "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);" | psql_admin >/dev/null; DB_NAME=
 done
-uptime > "$OUT/uptime.txt"
+echo "end $(date -u +%FT%TZ) $(uptime)" >> "$OUT/run.txt"
 /usr/bin/python3 "$HERE/summarize.py" "$OUT" "$OPS" | tee "$OUT/summary.md"
