@@ -56,7 +56,9 @@ cleanup() {
 trap cleanup EXIT
 autogroup_off
 { echo "commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . 2>/dev/null || echo ' (with changes)')"
-  echo "start $(date -u +%FT%TZ) $(uptime)"; echo "$(autogroup_state)"; } > "$OUT/run.txt"
+  echo "start $(date -u +%FT%TZ) $(uptime)"; echo "$(autogroup_state)"
+  echo "accounts $USERS; sequential requests of each kind $OPS; wrk -t2 -c$CONNECTIONS, ${WARMUP}s warm-up, ${SECONDS_LOAD}s measured"
+} > "$OUT/run.txt"
 copy_app "$ROOT" "$APP"
 log "recording the launcher's AOT cache for the copy of the jar (not timed)"
 GATEHOUSE_JAR="$APP/gatehouse.jar" GATEHOUSE_JAVA="$JDK/bin/java" bash "$APP/gatehouse.sh" --prepare > "$OUT/prepare.log" 2>&1 ||
@@ -142,10 +144,7 @@ for VARIANT in postgresql redis; do
   echo "cpu_ticks_per_second $(getconf CLK_TCK) postgres $((pg1 - pg0)) gatehouse $((gh1 - gh0)) redis $((rd1 - rd0))" > "$OUT/$VARIANT-cpu.txt"
   curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^gatehouse_db_pool' > "$OUT/$VARIANT-pool.txt" || true
   signal_then_kill "$GATEHOUSE_PID" TERM server is_running; GATEHOUSE_PID=
-  # The access log has a line per request: keep its first and last 100 lines.
-  log_file="$OUT/$VARIANT-gatehouse.log"
-  { head -n 100 "$log_file"; echo "[... $(($(wc -l < "$log_file") - 200)) lines cut ...]"; tail -n 100 "$log_file"; } > "$log_file.cut" \
-    && mv "$log_file.cut" "$log_file"
+  keep_ends "$OUT/$VARIANT-gatehouse.log"
   echo "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);" | psql_admin >/dev/null; DB_NAME=
 done
 echo "end $(date -u +%FT%TZ) $(uptime)" >> "$OUT/run.txt"

@@ -69,7 +69,7 @@ for variant in ("postgresql", "redis"):
     rd = int(cpu[7]) if len(cpu) > 7 else None  # runs before 2026-12-06 did not read redis-server's
     pg_ms = pg / tick / requests * 1000
     gh_ms = gh / tick / requests * 1000
-    rows.setdefault("logins/s (wrk, 16 connections, 100 accounts)", []).append(f"{rate:,.0f} ({non2xx} non-2xx), p99 {p99}")
+    rows.setdefault("logins/s under wrk (its connections and accounts: run.txt)", []).append(f"{rate:,.0f} ({non2xx} non-2xx), p99 {p99}")
     rows.setdefault("write statements / rows per login under load", []).append(f"{w['statements']:.1f} / {w['rows'] / requests:.1f}")
     rows.setdefault("PostgreSQL CPU per login", []).append(f"{pg_ms:.2f} ms")
     rows.setdefault("Gatehouse CPU per login (argon2 1 MiB, t=1)", []).append(f"{gh_ms:.2f} ms")
