@@ -50,6 +50,7 @@ cleanup() {
   autogroup_restore
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null || true
   [ -n "$DB_NAME" ] && echo "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);" | psql_admin >/dev/null 2>&1 || true
+  echo "DROP ROLE IF EXISTS $DB_ROLE;" | psql_admin >/dev/null 2>&1 || true
   # Left running unless asked: other benches on this machine may be using the cluster by now.
   [ "$PG_STARTED" = 1 ] && [ "${BENCH_STOP_PG:-0}" = 1 ] && as_root pg_ctlcluster 15 main stop || true
 }
