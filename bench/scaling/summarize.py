@@ -23,19 +23,18 @@ def snapshots(variant):
 
 
 def delta(after, before, count):
-    tables = {}
+    # Rows written are counted in Gatehouse's tables: the database-wide counters (pg_stat_database) also count the
+    # system catalogs, which autovacuum's ANALYZE writes whenever it runs.
+    written = {}
     for name, numbers in after["tables"].items():
-        old = before["tables"].get(name, [0, 0, 0])
-        rows = sum(numbers) - sum(old)
+        rows = sum(numbers) - sum(before["tables"].get(name, [0, 0, 0]))
         if rows:
-            tables[name] = rows / count
+            written[name] = rows
     return {
         "transactions": (after["db"][0] - before["db"][0]) / count,
         "statements": (after["statements"] - before["statements"]) / count,
-        # Rows written to Gatehouse's tables: the database-wide counters (pg_stat_database) also count the system
-        # catalogs, which autovacuum's ANALYZE writes whenever it runs.
-        "rows": sum(rows * count for rows in tables.values()),
-        "tables": tables,
+        "rows": sum(written.values()),
+        "tables": {name: rows / count for name, rows in written.items()},
     }
 
 
