@@ -171,6 +171,9 @@ cpu_per_request() {
   awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" -v scale="$([ "${3:-us}" = ms ] && echo 1e3 || echo 1e6)" -v f="${4:-%.1f}" \
     'BEGIN { printf f, t / hz * scale / n }'
 }
+# A wrk script that paces the load as bench/compare does: each connection pauses $1 ms between an answer and its next
+# request; written to file $2 (pass it with -s).
+paced_script() { printf 'function delay()\n  return %d\nend\n' "$1" >"$2"; }
 # The median of the numbers on stdin, one a line (the lower middle one of an even count).
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 rss_median_kib() { awk '{ print $2 }' "$1" | median; }

@@ -228,7 +228,7 @@ run_system() { # $1 = system
   me_cpu_us=$(cpu_per_request $((t2 - t1)) "$me_requests" us %.0f)
   # Paced at about half the saturated rate: each connection pauses so that 32 of them offer rps / 2.
   paced_pause=$(awk -v rps="$me_rps" -v c="$CONNECTIONS" 'BEGIN { p = c / (rps / 2) * 1000; printf "%d", (p < 1 ? 1 : p) }')
-  printf 'function delay()\n  return %d\nend\n' "$paced_pause" >"$WORK/paced.lua"
+  paced_script "$paced_pause" "$WORK/paced.lua"
   log "$system: GET user info paced (${paced_pause} ms pause per connection), ${DURATION}s"
   measure "$out/wrk-me-paced.txt" "$CONNECTIONS" "$DURATION" "$me_url" -H "Authorization: Bearer $token" -s "$WORK/paced.lua"
   log "$system: logins, ${DURATION}s"

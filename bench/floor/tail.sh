@@ -36,7 +36,7 @@ for app in helidon gatehouse; do
   GATEHOUSE_JAR="$WORK/$app/gatehouse.jar" bash "$WORK/$app/gatehouse.sh" --prepare >>"$RESULTS/prepare.log" 2>&1 ||
     die "recording the AOT cache failed; see $RESULTS/prepare.log"
 done
-printf 'function delay()\n  return %d\nend\n' "$PAUSE_MS" >"$WORK/paced.lua"
+paced_script "$PAUSE_MS" "$WORK/paced.lua"
 autogroup_off
 {
   echo "bench/floor/tail.sh $ROUNDS (PAUSE_MS=$PAUSE_MS WARMUP=$WARMUP DURATION=$DURATION)"

@@ -39,7 +39,7 @@ token=$(curl -sf -X POST "$base/token" -d "username=profile_user&password=$passw
 load="-t1 -c4" sampling="" paced=""
 if [ -n "${BENCH_PAUSE_MS:-}" ]; then
   load="-t2 -c32" sampling="jdk.ExecutionSample#period=1ms"
-  printf 'function delay()\n  return %d\nend\n' "$BENCH_PAUSE_MS" >"$DATA/paced.lua"
+  paced_script "$BENCH_PAUSE_MS" "$DATA/paced.lua"
   paced="-s $DATA/paced.lua"
   autogroup_off
 fi

@@ -52,7 +52,7 @@ $(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$1-$4-$r.txt") \
 $(grep -c 'Non-2xx' "$OUT/wrk-$1-$4-$r.txt" || true)" | tee -a "$OUT/runs.txt"
   done
   if [ -n "${PAUSE_MS:-}" ]; then
-    printf 'function delay()\n  return %d\nend\n' "$PAUSE_MS" >"$WORK/paced.lua"
+    paced_script "$PAUSE_MS" "$WORK/paced.lua"
     for r in $(seq 1 "$RUNS"); do
       wrk -t2 -c32 -d"${DURATION}s" --latency -H "Authorization: Bearer $token" -s "$WORK/paced.lua" "$base$ENDPOINT" \
         >"$OUT/wrk-paced-$1-$4-$r.txt"
