@@ -31,13 +31,13 @@ JAR="$ROOT/bootstrap/target/gatehouse.jar"
 install_package wrk wrk
 install_package redis-server redis-server
 
-# PostgreSQL: the system cluster, started if down (and stopped again at the end if we started it).
-PG_STARTED=0
+# PostgreSQL: the system cluster, started if down, and then stopped at the end unless others connected meanwhile
+# (lib.sh's stop_cluster_we_started, as the other benches leave it).
+PG_VERSION=15 PG_CLUSTER=main PG_STARTED=0
 if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" && $4 == "online"' | grep -q .; then
   as_root pg_ctlcluster 15 main start && PG_STARTED=1
 fi
 PG_PORT=$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" { print $3 }')
-psql_admin() { as_root su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d ${1:-postgres} -At"; }
 DB_ROLE=gh_scaling
 DB_PASSWORD=$(random_hex 12)
 echo "DROP ROLE IF EXISTS $DB_ROLE; CREATE ROLE $DB_ROLE LOGIN PASSWORD '$DB_PASSWORD';" | psql_admin >/dev/null 2>&1 \
@@ -51,8 +51,7 @@ cleanup() {
   [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null || true
   [ -n "$DB_NAME" ] && echo "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE);" | psql_admin >/dev/null 2>&1 || true
   echo "DROP ROLE IF EXISTS $DB_ROLE;" | psql_admin >/dev/null 2>&1 || true
-  # Left running unless asked: other benches on this machine may be using the cluster by now.
-  [ "$PG_STARTED" = 1 ] && [ "${BENCH_STOP_PG:-0}" = 1 ] && as_root pg_ctlcluster 15 main stop || true
+  [ "$PG_STARTED" = 0 ] || stop_cluster_we_started
 }
 trap cleanup EXIT
 autogroup_off
@@ -81,14 +80,14 @@ stats() { # $1 = label: one line of database counters and one per table, appende
   { echo "== $1"
     echo "SELECT pg_stat_clear_snapshot(); SELECT 'db', xact_commit, tup_inserted, tup_updated, tup_deleted, tup_returned + tup_fetched
           FROM pg_stat_database WHERE datname = '$DB_NAME';
-          SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables ORDER BY relname;" | psql_admin "$DB_NAME"
+          SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables ORDER BY relname;" | psql_admin -At -d "$DB_NAME"
     echo "statements $(grep -ci "@$DB_NAME .*\(statement\|execute [^:]*\): *\(insert\|update\|delete\)" <(grep -ai "$DB_NAME" "$PG_LOG") || true)"
   } >> "$OUT/$VARIANT-stats.txt"
 }
-cpu_ticks() { # user+system clock ticks of every postgres process, of the Gatehouse process, of redis-server
-  local pg=0 t
-  for p in $(pgrep -u postgres postgres); do t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0); pg=$((pg + t)); done
-  echo "$pg $(awk '{ print $14 + $15 }' "/proc/$GATEHOUSE_PID/stat") $(awk '{ print $14 + $15 }' "/proc/$REDIS_PID/stat")"
+ticks_of_each() { # clock ticks so far of every postgres process of the cluster together, of Gatehouse, of redis-server
+  local pg=0 p
+  for p in $(pgrep -u postgres postgres); do pg=$((pg + $(cpu_ticks "$p" 2>/dev/null || echo 0))); done
+  echo "$pg $(cpu_ticks "$GATEHOUSE_PID") $(cpu_ticks "$REDIS_PID")"
 }
 
 token_field() { { cat; echo; } | sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p"; }
@@ -137,10 +136,10 @@ for VARIANT in postgresql redis; do
   log "$VARIANT: wrk, $CONNECTIONS connections, ${WARMUP}s then ${SECONDS_LOAD}s of logins over $USERS accounts"
   BENCH_USERS=$USERS BENCH_PASSWORD=$PASSWORD wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/login.lua" "http://127.0.0.1:$PORT" > /dev/null
   stats "before wrk"
-  read -r pg0 gh0 rd0 < <(cpu_ticks)
+  read -r pg0 gh0 rd0 < <(ticks_of_each)
   BENCH_USERS=$USERS BENCH_PASSWORD=$PASSWORD wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_LOAD}s" --latency -s "$HERE/login.lua" \
     "http://127.0.0.1:$PORT" > "$OUT/$VARIANT-wrk-login.txt"
-  read -r pg1 gh1 rd1 < <(cpu_ticks)
+  read -r pg1 gh1 rd1 < <(ticks_of_each)
   stats "after wrk"
   echo "cpu_ticks_per_second $(getconf CLK_TCK) postgres $((pg1 - pg0)) gatehouse $((gh1 - gh0)) redis $((rd1 - rd0))" > "$OUT/$VARIANT-cpu.txt"
   curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^gatehouse_db_pool' > "$OUT/$VARIANT-pool.txt" || true
