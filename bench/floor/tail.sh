@@ -2,11 +2,15 @@
 # The paced tail's floor on this machine: wrk paced as bench/compare paces it (-t2 -c32, each connection pausing
 # PAUSE_MS between requests: about half the saturated rate here) against, in turn,
 #   helidon    bare Helidon SE's /health/ready (bench/floor's `helidon` level: one route and nothing else)
+#   stack      the stack the brief fixes, /health/ready (bench/floor's `stack` level: Helidon SE, and each request a
+#              Hibernate query in a transaction on an H2 file database pooled by HikariCP and migrated by Flyway)
 #   live       Gatehouse's /health/live (its filters and access log; no token, no database)
 #   users-me   Gatehouse's GET /users/me with one RS256 token (what bench/compare scores)
 # each started through Gatehouse's launcher, jvm.options and AOT cache (Gatehouse on a fresh embedded database) and
 # warmed WARMUP s saturated first. When bare Helidon's p99 is as high as Gatehouse's, the tail belongs to the server
-# stack and the shared cores, not to Gatehouse's request path (bench/README.md, "The paced tail's floor").
+# stack and the shared cores, not to Gatehouse's request path (bench/README.md, "The paced tail's floor"). RSS is
+# sampled through each warm-up and paced run (median and highest sample): what the stack holds under load, before
+# Gatehouse's own share.
 #
 # Usage: bench/floor/tail.sh [N]   N rounds (default 3); build first: ./mvnw -DskipTests -DskipITs install
 #   PAUSE_MS=1, WARMUP=30 and DURATION=20 seconds; BENCH_RESULTS_DIR (default bench/floor/results/<UTC time>-tail)
@@ -25,14 +29,15 @@ install_package wrk wrk
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-tail.XXXXXX") STOP_TIMEOUT_S=20 PID="" BASE=""
-cleanup() { [ -z "$PID" ] || signal_then_kill "$PID" TERM server is_running; autogroup_restore; rm -rf "$WORK"; }
+cleanup() { rss_sampler_stop; [ -z "$PID" ] || signal_then_kill "$PID" TERM server is_running; autogroup_restore; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 log "building bench/floor/target/floor.jar"
 floor_build "$ROOT" >"$RESULTS/build.log" 2>&1 || die "build failed; see $RESULTS/build.log"
 floor_app "$ROOT" helidon "$WORK/helidon"
+floor_app "$ROOT" stack "$WORK/stack"
 copy_app "$ROOT" "$WORK/gatehouse"
-for app in helidon gatehouse; do
+for app in helidon stack gatehouse; do
   GATEHOUSE_JAR="$WORK/$app/gatehouse.jar" bash "$WORK/$app/gatehouse.sh" --prepare >>"$RESULTS/prepare.log" 2>&1 ||
     die "recording the AOT cache failed; see $RESULTS/prepare.log"
 done
@@ -42,7 +47,8 @@ autogroup_off
   echo "bench/floor/tail.sh $ROUNDS (PAUSE_MS=$PAUSE_MS WARMUP=$WARMUP DURATION=$DURATION)"
   echo "commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores," \
     "$("$GATEHOUSE_JAVA" -version 2>&1 | head -n 1), $(autogroup_state)"
-  echo "columns: label req/s p50 p90 p99 errors (non-2xx and socket errors) server_cpu_us_per_request (from /proc)"
+  echo "columns: label req/s p50 p90 p99 errors (non-2xx and socket errors) server_cpu_us_per_request (from /proc)" \
+    "rss_median_mib rss_max_mib (0.5 s samples through the saturated warm-up and the paced run)"
 } | tee "$RESULTS/paced.txt"
 
 serve() { # APP ROUND: starts it, sets PID and BASE once it answers /health/ready
@@ -64,17 +70,23 @@ paced() { # LABEL ROUND URL [wrk options]: the saturated warm-up, then the paced
   local label=$1 round=$2 url=$3 out ticks
   shift 3
   out="$RESULTS/wrk-$label-$round.txt"
+  rss_sampler_start "$PID" "$RESULTS/rss-$label-$round.txt"
   wrk -t2 -c32 -d"${WARMUP}s" "$@" "$url" >/dev/null
   ticks=$(cpu_ticks "$PID")
   wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/paced.lua" "$@" "$url" >"$out"
   ticks=$(($(cpu_ticks "$PID") - ticks))
+  rss_sampler_stop
   echo "$label $(rps_of "$out") $(awk '$1 == "50%" || $1 == "90%" || $1 == "99%" { printf "%s ", $2 }' "$out")$(errors_of "$out") $(
-    cpu_per_request "$ticks" "$(requests_of "$out")")" | tee -a "$RESULTS/paced.txt"
+    cpu_per_request "$ticks" "$(requests_of "$out")") $(rss_median_mib "$RESULTS/rss-$label-$round.txt") $(
+    mib "$(awk '{ print $2 }' "$RESULTS/rss-$label-$round.txt" | sort -n | tail -n 1)")" | tee -a "$RESULTS/paced.txt"
 }
 
 for round in $(seq 1 "$ROUNDS"); do
   serve helidon "$round"
   paced helidon "$round" "$BASE/health/ready"
+  stop
+  serve stack "$round"
+  paced stack "$round" "$BASE/health/ready"
   stop
   serve gatehouse "$round"
   curl -sf -o /dev/null -X POST "$BASE/users/" -H 'Content-Type: application/json' \
@@ -85,8 +97,9 @@ for round in $(seq 1 "$ROUNDS"); do
   paced users-me "$round" "$BASE/users/me" -H "Authorization: Bearer $token"
   stop
 done
-echo "median p99, ms: label p99" | tee -a "$RESULTS/paced.txt"
-for label in helidon live users-me; do
-  echo "$label $(awk -v l="$label" '$1 == l && NF == 7 { print $5 }' "$RESULTS/paced.txt" | wrk_ms | median)" | tee -a "$RESULTS/paced.txt"
+echo "medians: label p99_ms rss_median_mib rss_max_mib" | tee -a "$RESULTS/paced.txt"
+for label in helidon stack live users-me; do
+  column() { awk -v l="$label" -v c="$1" '$1 == l && NF == 9 { print $c }' "$RESULTS/paced.txt"; }
+  echo "$label $(column 5 | wrk_ms | median) $(column 8 | median) $(column 9 | median)" | tee -a "$RESULTS/paced.txt"
 done
 log "raw outputs in $RESULTS"
