@@ -178,3 +178,4 @@ paced_script() { printf 'function delay()\n  return %d\nend\n' "$1" >"$2"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 rss_median_kib() { awk '{ print $2 }' "$1" | median; }
 rss_median_mib() { mib "$(rss_median_kib "$1")"; }
+rss_max_mib() { mib "$(awk '$2 > max { max = $2 } END { print max + 0 }' "$1")"; } # the highest of those samples

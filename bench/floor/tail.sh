@@ -78,7 +78,7 @@ paced() { # LABEL ROUND URL [wrk options]: the saturated warm-up, then the paced
   rss_sampler_stop
   echo "$label $(rps_of "$out") $(awk '$1 == "50%" || $1 == "90%" || $1 == "99%" { printf "%s ", $2 }' "$out")$(errors_of "$out") $(
     cpu_per_request "$ticks" "$(requests_of "$out")") $(rss_median_mib "$RESULTS/rss-$label-$round.txt") $(
-    mib "$(awk '{ print $2 }' "$RESULTS/rss-$label-$round.txt" | sort -n | tail -n 1)")" | tee -a "$RESULTS/paced.txt"
+    rss_max_mib "$RESULTS/rss-$label-$round.txt")" | tee -a "$RESULTS/paced.txt"
 }
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -98,8 +98,9 @@ for round in $(seq 1 "$ROUNDS"); do
   stop
 done
 echo "medians: label p99_ms rss_median_mib rss_max_mib" | tee -a "$RESULTS/paced.txt"
+field_of_runs() { awk -v l="$1" -v f="$2" '$1 == l && NF == 9 { print $f }' "$RESULTS/paced.txt"; } # LABEL FIELD
 for label in helidon stack live users-me; do
-  column() { awk -v l="$label" -v c="$1" '$1 == l && NF == 9 { print $c }' "$RESULTS/paced.txt"; }
-  echo "$label $(column 5 | wrk_ms | median) $(column 8 | median) $(column 9 | median)" | tee -a "$RESULTS/paced.txt"
+  echo "$label $(field_of_runs "$label" 5 | wrk_ms | median) $(field_of_runs "$label" 8 | median) $(
+    field_of_runs "$label" 9 | median)" | tee -a "$RESULTS/paced.txt"
 done
 log "raw outputs in $RESULTS"
