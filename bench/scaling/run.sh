@@ -32,12 +32,9 @@ install_package wrk wrk
 install_package redis-server redis-server
 
 # PostgreSQL: the system cluster, started if down, and then stopped at the end unless others connected meanwhile
-# (lib.sh's stop_cluster_we_started, as the other benches leave it).
-PG_VERSION=15 PG_CLUSTER=main PG_STARTED=0
-if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" && $4 == "online"' | grep -q .; then
-  as_root pg_ctlcluster 15 main start && PG_STARTED=1
-fi
-PG_PORT=$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" { print $3 }')
+# (lib.sh's use_system_pg and stop_cluster_we_started, as the other benches leave it).
+PG_STARTED=0
+use_system_pg || die "$SYSTEM_PG_PROBLEM"
 DB_ROLE=gh_scaling
 DB_PASSWORD=$(random_hex 12)
 echo "DROP ROLE IF EXISTS $DB_ROLE; CREATE ROLE $DB_ROLE LOGIN PASSWORD '$DB_PASSWORD';" | psql_admin >/dev/null 2>&1 \
@@ -71,7 +68,7 @@ REDIS_PID=$!
 
 # Statement-level counts: every INSERT/UPDATE/DELETE of the bench database goes to the server log (log_statement=mod,
 # set on that database only); rows and transactions come from pg_stat_database and pg_stat_user_tables.
-PG_LOG=$(pg_lsclusters -h | awk '$1 == 15 && $2 == "main" { print $7 }')
+PG_LOG=$(pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1 == v && $2 == c { print $7 }')
 stats() { # $1 = label: one line of database counters and one per table, appended to $OUT/$VARIANT-stats.txt
   # A PostgreSQL 15 backend hands its counters over when it goes idle, but at most once a second, and one that went
   # idle sooner after its last report does so only after 10 s (PGSTAT_IDLE_INTERVAL): the pool's idle connections
